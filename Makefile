@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+export QT_API := pyside6
+
+.PHONY: run test lint bench examples clean doctor screenshot
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when the dependency lists change (stamp files), so repeated runs are quick.
+$(VENV)/.stamp-run: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install -q -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.stamp-test: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install -q -c constraints.txt -e '.[test]'
+	@touch $@ $(VENV)/.stamp-run
+
+run: $(VENV)/.stamp-run
+	$(PY) -m explorer --doctor
+	$(PY) -m explorer $(ARGS)
+
+doctor: $(VENV)/.stamp-run
+	$(PY) -m explorer --doctor
+
+lint: $(VENV)/.stamp-test
+	$(VENV)/bin/ruff check explorer tests benchmarks tools
+	$(VENV)/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow"
+
+bench: $(VENV)/.stamp-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+examples: $(VENV)/.stamp-run
+	$(PY) tools/make_examples.py
+
+screenshot: $(VENV)/.stamp-run
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py
+
+clean:
+	rm -rf $(VENV) .bench build *.egg-info

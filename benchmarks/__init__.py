@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): each figure with its baseline measured in the same run."""

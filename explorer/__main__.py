@@ -1,0 +1,26 @@
+"""``nn-explorer`` / ``python -m explorer``: the app, or a command-line subcommand."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from explorer.cli import COMMANDS, run_cli
+
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version", "--doctor")):
+        return run_cli(argv)
+    from explorer.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(f"nn-explorer: cannot open a window.\n{problem}", file=sys.stderr)
+        return 1
+    from explorer.ui.app import run_app
+
+    return run_app(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

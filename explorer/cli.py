@@ -1,0 +1,169 @@
+"""The command line, built on ``explorer.core`` and ``explorer.io`` only (no Qt).
+
+Every subcommand prints plain text, or JSON with ``--json``, and exits 0 on success
+or 2 with a one-line reason on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from collections.abc import Callable
+
+from explorer import __version__
+from explorer.core.format import group_digits as _group
+from explorer.core.format import si
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(fn):
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def fail(message: str) -> int:
+    print(f"nn-explorer: {message}", file=sys.stderr)
+    return 2
+
+
+def parse_shape(text: str) -> tuple[int, ...]:
+    try:
+        shape = tuple(
+            int(p) for p in text.replace("(", "").replace(")", "").split(",") if p.strip()
+        )
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a shape like 2,20") from None
+    if not shape or any(d < 1 for d in shape):
+        raise argparse.ArgumentTypeError(f"{text!r}: dimensions must be positive")
+    return shape
+
+
+def doctor() -> int:
+    """Versions, devices, and whether a window can open (exit 1 when it cannot)."""
+    print(f"nn-explorer {__version__}")
+    print(f"Python      {platform.python_version()} ({sys.executable})")
+    try:
+        import torch
+
+        print(f"torch       {torch.__version__}")
+    except ImportError as e:
+        print(f"torch       missing ({e})")
+        return 1
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("PySide6-Essentials", "pyqtgraph", "numpy", "safetensors"):
+        try:
+            print(f"{dist:<11} {version(dist)}")
+        except PackageNotFoundError:
+            print(f"{dist:<11} missing")
+    from explorer.io.devices import available_devices
+
+    print("devices:")
+    for d in available_devices():
+        print(f"  {d.name:<8} {d.description}")
+    from explorer.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(f"window:     cannot open\n{problem}")
+        return 1
+    print("window:     can open")
+    return 0
+
+
+def load_spec_file(path: str):
+    from explorer.io.project import load_project
+
+    return load_project(path).spec
+
+
+@command("summary")
+def cmd_summary(args: argparse.Namespace) -> int:
+    """Per-layer table: name, type, output shape, params, FLOPs."""
+    from explorer.core.errors import ExplorerError
+    from explorer.core.shapes import infer_shapes
+
+    try:
+        spec = load_spec_file(args.file)
+        report = infer_shapes(spec, args.input_shape)
+    except ExplorerError as e:
+        return fail(str(e))
+    if args.json:
+        out = {
+            "input_shape": list(report.input_shape),
+            "output_shape": list(report.output_shape) if report.output_shape else None,
+            "layers": [
+                {
+                    "name": r.key,
+                    "type": r.type,
+                    "label": r.label,
+                    "depth": r.depth,
+                    "output_shape": list(r.out_shape) if r.out_shape else None,
+                    "params": r.params,
+                    "trainable": r.trainable,
+                    "flops": r.flops,
+                    "shared": r.shared,
+                    "error": r.error,
+                }
+                for r in report.rows
+            ],
+            "total_params": report.total_params,
+            "trainable_params": report.trainable_params,
+            "total_flops": report.total_flops,
+            "param_bytes": report.param_bytes,
+            "error": str(report.error) if report.error else None,
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0 if report.ok else 2
+    print(f"input  {report.input_shape}")
+    print(f"{'name':<16} {'type':<22} {'output shape':<18} {'params':>12} {'FLOPs':>10}")
+    for r in report.rows:
+        name = "  " * r.depth + r.key
+        shape = str(r.out_shape) if r.out_shape else ("-" if r.reached else "")
+        params = "(shared)" if r.shared else _group(r.params, ",")
+        print(f"{name:<16} {r.label[:22]:<22} {shape:<18} {params:>12} {si(r.flops):>10}")
+    print(
+        f"total {_group(report.total_params, ',')} params ({_group(report.trainable_params, ',')} trainable) · "
+        f"{si(report.total_flops, 'FLOPs')} · {si(report.param_bytes, 'B')} of parameters"
+    )
+    if report.error:
+        print(f"error: {report.error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nn-explorer", description="Build, run and inspect PyTorch models."
+    )
+    p.add_argument("--version", action="version", version=f"nn-explorer {__version__}")
+    p.add_argument(
+        "--doctor",
+        action="store_true",
+        help="print versions and devices; check that a window can open",
+    )
+    sub = p.add_subparsers(dest="command")
+    s = sub.add_parser("summary", help="per-layer table of a project file")
+    s.add_argument("file")
+    s.add_argument(
+        "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
+    )
+    s.add_argument("--json", action="store_true")
+    return p
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.doctor:
+        return doctor()
+    if not args.command:
+        parser.print_help()
+        return 0
+    return COMMANDS[args.command](args)

@@ -1,0 +1,139 @@
+"""The open model: its spec, the live ``nn.Sequential`` built from it, and change events.
+
+This is the one model object the views show. It holds no Qt: views subscribe to its
+:class:`~explorer.core.events.Event` attributes. Edits replace the (immutable) spec; the
+live module is rebuilt, reusing the modules of layers whose type and arguments did not
+change, so their weights and gradients survive unrelated edits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.build import build, signature_of
+from explorer.core.errors import ExplorerError
+from explorer.core.events import Event
+from explorer.core.shapes import ShapeReport, infer_shapes
+from explorer.core.spec import LayerSpec, ModelSpec, validate
+
+if TYPE_CHECKING:
+    from torch import nn
+
+
+class Busy(ExplorerError):
+    """The model is in use by a run; edits must wait or stop the run first."""
+
+
+class Document:
+    """The model being edited, with its live PyTorch module.
+
+    Events
+    ------
+    spec_changed(old, new)
+        After every change of the spec (an edit, undo, open).
+    weights_changed()
+        After parameter values changed outside a spec edit (a step, an init, a load).
+    device_changed(device)
+    """
+
+    def __init__(self, spec: ModelSpec | None = None, device: str = "cpu"):
+        self.spec_changed = Event()
+        self.weights_changed = Event()
+        self.device_changed = Event()
+        self._spec = validate(spec or ModelSpec())
+        self._device = device
+        self._busy_reason: str | None = None
+        self._report: ShapeReport | None = None
+        self.modules: dict[str, nn.Module] = {}
+        self._signatures: dict[str, tuple] = {}
+        self.net: nn.Sequential = self._rebuild(keep=False)
+
+    # ----- spec ----------------------------------------------------------------------
+
+    @property
+    def spec(self) -> ModelSpec:
+        return self._spec
+
+    def set_spec(self, new: ModelSpec) -> None:
+        """Replace the spec (validated first: a bad spec changes nothing)."""
+        if self._busy_reason:
+            raise Busy(self._busy_reason)
+        validate(new)
+        old = self._spec
+        if new == old:
+            return
+        self._spec = new
+        self._report = None
+        self.net = self._rebuild(keep=True)
+        self.spec_changed.emit(old, new)
+
+    def load_spec(self, new: ModelSpec) -> None:
+        """Open a different model: new spec, fresh modules (nothing reused)."""
+        if self._busy_reason:
+            raise Busy(self._busy_reason)
+        validate(new)
+        old = self._spec
+        self._spec = new
+        self._report = None
+        self.net = self._rebuild(keep=False)
+        self.spec_changed.emit(old, new)
+
+    @property
+    def report(self) -> ShapeReport:
+        """Shapes, parameters and FLOPs of the current spec (computed on demand, cached)."""
+        if self._report is None:
+            self._report = infer_shapes(self._spec)
+        return self._report
+
+    # ----- live module ---------------------------------------------------------------
+
+    def _rebuild(self, keep: bool) -> nn.Sequential:
+        old_modules, old_sigs = (self.modules, self._signatures) if keep else ({}, {})
+
+        def reuse(layer: LayerSpec):
+            m = old_modules.get(layer.id)
+            return m if m is not None and old_sigs.get(layer.id) == signature_of(layer) else None
+
+        modules: dict[str, Any] = {}
+        net = build(self._spec, device=self._device, reuse=reuse, modules_out=modules)
+        self.modules = modules
+        self._signatures = {layer.id: signature_of(layer) for _, layer in self._spec.layers()}
+        return net
+
+    def reset_weights(self) -> None:
+        """Fresh modules for every layer (PyTorch's default initialization)."""
+        if self._busy_reason:
+            raise Busy(self._busy_reason)
+        self.net = self._rebuild(keep=False)
+        self.weights_changed.emit()
+
+    def module_for(self, layer_id: str) -> nn.Module:
+        return self.modules[layer_id]
+
+    @property
+    def device(self) -> str:
+        return self._device
+
+    def set_device(self, device: str) -> None:
+        """Move parameters and buffers to ``device`` (``"cpu"``, ``"cuda:0"``, ``"mps"``)."""
+        if self._busy_reason:
+            raise Busy(self._busy_reason)
+        import torch
+
+        torch.device(device)  # raises on a malformed name before anything moves
+        self.net.to(device)
+        self._device = device
+        self.device_changed.emit(device)
+
+    # ----- runs ----------------------------------------------------------------------
+
+    @property
+    def busy(self) -> str | None:
+        """Why edits are blocked right now (a run is using the model), or None."""
+        return self._busy_reason
+
+    def set_busy(self, reason: str | None) -> None:
+        self._busy_reason = reason
+
+    def notify_weights_changed(self) -> None:
+        self.weights_changed.emit()

@@ -1,0 +1,84 @@
+"""Typed errors raised by the core; the UI catches them and shows them in place."""
+
+from __future__ import annotations
+
+
+class ExplorerError(Exception):
+    """Base class of every error the app reports to the user in plain words."""
+
+
+class SpecError(ExplorerError):
+    """A model spec (or a project file holding one) is malformed."""
+
+
+class UnknownLayerType(SpecError):
+    def __init__(self, type_name: str):
+        super().__init__(f"unknown layer type {type_name!r}")
+        self.type_name = type_name
+
+
+class InvalidArgument(ExplorerError):
+    """A layer argument failed validation.
+
+    Parameters
+    ----------
+    layer : str
+        The layer type (``"Linear"``) or a description of the layer.
+    field : str
+        The argument name (``"in_features"``).
+    reason : str
+        Plain words, for example ``"must be at least 1"``.
+    """
+
+    def __init__(self, layer: str, field: str, reason: str):
+        super().__init__(f"{layer}: {field} {reason}")
+        self.layer = layer
+        self.field = field
+        self.reason = reason
+
+
+class ShapeError(ExplorerError):
+    """A layer cannot accept the shape that reaches it.
+
+    Parameters
+    ----------
+    layer_index : tuple of int
+        Path of the layer in the spec tree (``(3, 1)`` for ``net[3][1]``).
+    layer_key : str
+        The PyTorch name of the layer (``"3.1"`` or ``"hidden"``).
+    layer_type : str
+        Catalog type (``"Linear"``).
+    expected : str
+        What the layer needs, in words (``"last dimension 256"``).
+    got : tuple of int or None
+        The incoming shape.
+    message : str
+        The full sentence shown to the user.
+    """
+
+    def __init__(
+        self,
+        layer_index: tuple[int, ...],
+        layer_key: str,
+        layer_type: str,
+        expected: str,
+        got: tuple[int, ...] | None,
+        message: str,
+    ):
+        super().__init__(message)
+        self.layer_index = layer_index
+        self.layer_key = layer_key
+        self.layer_type = layer_type
+        self.expected = expected
+        self.got = got
+        self.message = message
+
+
+class FormatVersionError(SpecError):
+    def __init__(self, found: int, supported: int):
+        super().__init__(
+            f"this file was written by a newer NN Explorer (format {found}); "
+            f"this version reads format {supported} and older"
+        )
+        self.found = found
+        self.supported = supported

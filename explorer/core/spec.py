@@ -1,0 +1,313 @@
+"""The model spec: an immutable tree of layers and nested blocks.
+
+A :class:`ModelSpec` describes an ``nn.Sequential``: each child is a :class:`LayerSpec`
+(one ``torch.nn`` layer) or a :class:`BlockSpec` (a nested ``nn.Sequential``). Specs are
+frozen values: every edit is a pure function returning a new spec, so undo is exact
+(the old value is kept) and specs can cross threads safely.
+
+Tying (book 5.2, "parameter tying"): layers that share a ``tie`` key are *one* module
+used at several places, like the book's ``shared`` layer.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from explorer.core.catalog import validate_args
+from explorer.core.errors import FormatVersionError, InvalidArgument, SpecError
+
+FORMAT_VERSION = 1
+DTYPES = ("float32", "float64", "float16", "bfloat16")
+
+Path = tuple[int, ...]
+
+
+def new_id() -> str:
+    """A short random id, stable for the life of a layer (survives moves and renames)."""
+    return secrets.token_hex(4)
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One layer: a catalog ``type`` with validated ``args``.
+
+    ``name`` is the key in the parent Sequential (``None``: its index). Layers with
+    the same ``tie`` key are one shared module.
+    """
+
+    type: str
+    args: Mapping[str, Any]
+    name: str | None = None
+    tie: str | None = None
+    id: str = field(default_factory=new_id)
+
+    @staticmethod
+    def make(type: str, name: str | None = None, **args: Any) -> LayerSpec:
+        """A validated layer: ``LayerSpec.make("Linear", in_features=20, out_features=256)``."""
+        return LayerSpec(type=type, args=validate_args(type, args), name=name)
+
+
+@dataclass(frozen=True)
+class BlockSpec:
+    """A nested ``nn.Sequential``."""
+
+    children: tuple[Node, ...]
+    name: str | None = None
+    collapsed: bool = False
+    id: str = field(default_factory=new_id)
+
+
+Node = LayerSpec | BlockSpec
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """The whole model: a root ``nn.Sequential`` and the input it expects."""
+
+    children: tuple[Node, ...] = ()
+    input_shape: tuple[int, ...] = (2, 20)
+    dtype: str = "float32"
+
+    # ----- traversal -------------------------------------------------------------
+
+    def node(self, path: Path) -> Node:
+        """The node at ``path`` (a tuple of child indices)."""
+        children: Sequence[Node] = self.children
+        node: Node | None = None
+        for i in path:
+            if not 0 <= i < len(children):
+                raise SpecError(f"no layer at {'.'.join(map(str, path))}")
+            node = children[i]
+            children = node.children if isinstance(node, BlockSpec) else ()
+        if node is None:
+            raise SpecError("the empty path names the model itself")
+        return node
+
+    def children_at(self, parent: Path) -> tuple[Node, ...]:
+        if not parent:
+            return self.children
+        block = self.node(parent)
+        if not isinstance(block, BlockSpec):
+            raise SpecError(f"{key_of(self, parent)} is a layer, not a block")
+        return block.children
+
+    def walk(self) -> Iterator[tuple[Path, Node]]:
+        """Depth-first (path, node) pairs, in ``named_modules()`` order."""
+
+        def rec(children: Sequence[Node], prefix: Path):
+            for i, child in enumerate(children):
+                path = (*prefix, i)
+                yield path, child
+                if isinstance(child, BlockSpec):
+                    yield from rec(child.children, path)
+
+        yield from rec(self.children, ())
+
+    def layers(self) -> Iterator[tuple[Path, LayerSpec]]:
+        for path, node in self.walk():
+            if isinstance(node, LayerSpec):
+                yield path, node
+
+    def path_of(self, node_id: str) -> Path:
+        for path, node in self.walk():
+            if node.id == node_id:
+                return path
+        raise SpecError(f"no layer with id {node_id}")
+
+    def tie_group(self, tie: str | None) -> list[Path]:
+        if tie is None:
+            return []
+        return [p for p, layer in self.layers() if layer.tie == tie]
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.walk())
+
+
+def child_key(node: Node, index: int) -> str:
+    """The key PyTorch gives this child in its parent Sequential."""
+    return node.name if node.name is not None else str(index)
+
+
+def key_of(spec: ModelSpec, path: Path) -> str:
+    """The dotted PyTorch name of the node at ``path`` (``"3.1"``, ``"hidden"``)."""
+    parts = []
+    children: Sequence[Node] = spec.children
+    for i in path:
+        node = children[i]
+        parts.append(child_key(node, i))
+        children = node.children if isinstance(node, BlockSpec) else ()
+    return ".".join(parts)
+
+
+# ----- validation --------------------------------------------------------------------
+
+
+def check_name(name: str | None, siblings: Sequence[Node], index: int) -> None:
+    """Raise :class:`InvalidArgument` if ``name`` cannot be a child key at ``index``."""
+    if name is None:
+        keys = {child_key(n, i) for i, n in enumerate(siblings) if i != index}
+        if str(index) in keys:
+            raise InvalidArgument("name", "name", f"index {index} is already used as a name here")
+        return
+    # PyTorch's own rule (Module.add_module): a non-empty string without dots.
+    if not name or "." in name or name != name.strip():
+        raise InvalidArgument(
+            "name", "name", "must be non-empty, without dots or outer spaces, like hidden"
+        )
+    import torch.nn as nn
+
+    if hasattr(nn.Module, name):
+        raise InvalidArgument("name", "name", f"{name!r} is a Module attribute in PyTorch")
+    for i, n in enumerate(siblings):
+        if i != index and child_key(n, i) == name:
+            raise InvalidArgument("name", "name", f"{name!r} is already used in this block")
+
+
+def validate(spec: ModelSpec) -> ModelSpec:
+    """Check names, arguments and ties of the whole tree; return the spec unchanged."""
+    if not spec.input_shape or any((not isinstance(d, int)) or d < 1 for d in spec.input_shape):
+        raise SpecError(f"input shape must be positive whole numbers, got {spec.input_shape}")
+    if spec.dtype not in DTYPES:
+        raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {spec.dtype}")
+    seen_ids: set[str] = set()
+    ties: dict[str, LayerSpec] = {}
+
+    def rec(children: Sequence[Node]):
+        for i, node in enumerate(children):
+            check_name(node.name, children, i)
+            if node.id in seen_ids:
+                raise SpecError(f"duplicate id {node.id}")
+            seen_ids.add(node.id)
+            if isinstance(node, BlockSpec):
+                rec(node.children)
+            elif node.tie is not None:
+                first = ties.setdefault(node.tie, node)
+                if first.type != node.type or dict(first.args) != dict(node.args):
+                    raise SpecError(f"tied layers {first.id} and {node.id} differ")
+
+    rec(spec.children)
+    return spec
+
+
+# ----- JSON ------------------------------------------------------------------------------
+
+
+def _json_value(v: Any) -> Any:
+    return list(v) if isinstance(v, tuple) else v
+
+
+def node_to_dict(node: Node) -> dict[str, Any]:
+    if isinstance(node, BlockSpec):
+        d: dict[str, Any] = {"id": node.id, "block": [node_to_dict(c) for c in node.children]}
+        if node.collapsed:
+            d["collapsed"] = True
+    else:
+        d = {
+            "id": node.id,
+            "type": node.type,
+            "args": {k: _json_value(v) for k, v in node.args.items()},
+        }
+        if node.tie is not None:
+            d["tie"] = node.tie
+    if node.name is not None:
+        d["name"] = node.name
+    return d
+
+
+def node_from_dict(d: Any) -> Node:
+    if not isinstance(d, dict):
+        raise SpecError(f"a layer must be an object, got {type(d).__name__}")
+    node_id = str(d.get("id") or new_id())
+    name = d.get("name")
+    if name is not None and not isinstance(name, str):
+        raise SpecError("a layer name must be a string")
+    if "block" in d:
+        if not isinstance(d["block"], list):
+            raise SpecError("a block must hold a list of layers")
+        return BlockSpec(
+            children=tuple(node_from_dict(c) for c in d["block"]),
+            name=name,
+            collapsed=bool(d.get("collapsed", False)),
+            id=node_id,
+        )
+    if "type" not in d:
+        raise SpecError("a layer needs a 'type'")
+    args = d.get("args", {})
+    if not isinstance(args, dict):
+        raise SpecError("'args' must be an object")
+    tie = d.get("tie")
+    return LayerSpec(
+        type=d["type"],
+        args=validate_args(d["type"], args),
+        name=name,
+        tie=None if tie is None else str(tie),
+        id=node_id,
+    )
+
+
+def spec_to_dict(spec: ModelSpec) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "input_shape": list(spec.input_shape),
+        "dtype": spec.dtype,
+        "layers": [node_to_dict(n) for n in spec.children],
+    }
+
+
+def spec_from_dict(d: Any) -> ModelSpec:
+    """Parse and validate; raise :class:`SpecError` / :class:`InvalidArgument` on bad input."""
+    if not isinstance(d, dict):
+        raise SpecError("a model must be a JSON object")
+    version = d.get("format_version")
+    if not isinstance(version, int):
+        raise SpecError("missing 'format_version'")
+    if version > FORMAT_VERSION:
+        raise FormatVersionError(version, FORMAT_VERSION)
+    layers = d.get("layers")
+    if not isinstance(layers, list):
+        raise SpecError("'layers' must be a list")
+    shape = d.get("input_shape", [2, 20])
+    if not isinstance(shape, list) or not all(
+        isinstance(x, int) and not isinstance(x, bool) for x in shape
+    ):
+        raise SpecError("'input_shape' must be a list of whole numbers")
+    spec = ModelSpec(
+        children=tuple(node_from_dict(n) for n in layers),
+        input_shape=tuple(shape),
+        dtype=str(d.get("dtype", "float32")),
+    )
+    return validate(spec)
+
+
+def spec_to_json(spec: ModelSpec) -> str:
+    return json.dumps(spec_to_dict(spec), indent=2, ensure_ascii=False)
+
+
+def spec_from_json(text: str) -> ModelSpec:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SpecError(f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    return spec_from_dict(data)
+
+
+def sequential(
+    *nodes: Node, input_shape: Sequence[int] = (2, 20), dtype: str = "float32"
+) -> ModelSpec:
+    """Shorthand for tests and examples: ``sequential(LayerSpec.make("ReLU"), ...)``."""
+    return validate(ModelSpec(children=tuple(nodes), input_shape=tuple(input_shape), dtype=dtype))
+
+
+def block(*nodes: Node, name: str | None = None) -> BlockSpec:
+    return BlockSpec(children=tuple(nodes), name=name)
+
+
+def with_fresh_ids(node: Node) -> Node:
+    """A copy with new ids and no tie (paste, duplicate, palette blocks)."""
+    if isinstance(node, BlockSpec):
+        return replace(node, id=new_id(), children=tuple(with_fresh_ids(c) for c in node.children))
+    return replace(node, id=new_id(), tie=None)

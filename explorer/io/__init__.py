@@ -1,0 +1,1 @@
+"""Files and devices: project files, checkpoints, tensor files, device discovery. No Qt."""

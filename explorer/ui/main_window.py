@@ -1,0 +1,270 @@
+"""The main window: one document, the docks and tabs around it, menus and the status bar.
+
+Features plug in through :data:`FEATURES`: each module there has ``install(window)``,
+which adds its docks, tabs, actions and menu entries through the helpers below. The
+window itself owns only the document, the undo stack, the shared selection and the
+frame every feature shares (see ../shared/UI.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from explorer.core.document import Document
+from explorer.core.format import group_digits
+from explorer.core.spec import ModelSpec
+from explorer.ui.selection import Selection
+
+#: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
+FEATURES: list[str] = [
+    "explorer.ui.canvas_basic",
+    "explorer.ui.summary_view",
+    "explorer.ui.log_view",
+    "explorer.ui.file_actions",
+]
+
+MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
+
+
+class MainWindow(QMainWindow):
+    """The app's window. ``document`` is the one model every view shows."""
+
+    closing = Signal()  # before the window closes: stop workers, save settings
+
+    def __init__(self, document: Document | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or QSettings()
+        self.document = document or Document(ModelSpec())
+        self.undo_stack = QUndoStack(self)
+        self.selection = Selection(self)
+        self.file_path: Path | None = None
+        self.close_guards: list[Callable[[], bool]] = []  # each returns False to veto closing
+        self.ready = False  # True once the first paint is done and views show the model
+        self._ready_callbacks: list[Callable[[], None]] = []
+        self.menus: dict[str, QMenu] = {}
+        for name in MENUS:
+            self.menus[name] = self.menuBar().addMenu(self.tr(f"&{name}"))
+        self.toolbar = QToolBar(self.tr("Main"), self)
+        self.toolbar.setObjectName("MainToolbar")
+        self.addToolBar(self.toolbar)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("BottomTabs")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_dock = self.add_dock(
+            self.bottom_tabs,
+            self.tr("Panels"),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            "PanelsDock",
+        )
+        self._status_device = QLabel(self)
+        self._status_params = QLabel(self)
+        self._status_message = QLabel(self)
+        self.statusBar().addWidget(self._status_message, 1)
+        self.statusBar().addPermanentWidget(self._status_params)
+        self.statusBar().addPermanentWidget(self._status_device)
+        self._add_standard_actions()
+        for module in FEATURES:
+            importlib.import_module(module).install(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.document.spec_changed.connect(lambda *_: self._refresh_status())
+        self.document.device_changed.connect(lambda *_: self._refresh_status())
+        self.when_ready(self._refresh_status)
+        self._update_title()
+        self.resize(1400, 900)
+        self._restore_layout()
+
+    # ----- building blocks for features ---------------------------------------------------
+
+    def add_action(
+        self,
+        menu: str | None,
+        text: str,
+        slot: Callable[[], object] | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+        toolbar: bool = False,
+        name: str = "",
+    ) -> QAction:
+        """Create an action with a tooltip that names its shortcut; add it to a menu and the toolbar."""
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        plain = text.replace("&", "")
+        action.setToolTip(f"{tip or plain} ({keys})" if keys else (tip or plain))
+        action.setStatusTip(tip or plain)
+        if slot is not None:
+            action.triggered.connect(lambda checked=False: slot())
+        if menu:
+            self.menus[menu].addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def add_dock(
+        self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str
+    ) -> QDockWidget:
+        """A movable, closable dock, listed in View so it can be restored."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menus["View"].addAction(dock.toggleViewAction())
+        return dock
+
+    def add_tab(self, widget: QWidget, title: str, name: str) -> int:
+        widget.setObjectName(name)
+        return self.bottom_tabs.addTab(widget, title)
+
+    def show_tab(self, name: str) -> None:
+        for i in range(self.bottom_tabs.count()):
+            if self.bottom_tabs.widget(i).objectName() == name:
+                self.bottom_tabs.setCurrentIndex(i)
+                self.bottom_dock.show()
+                return
+
+    def push_spec(self, new: ModelSpec, text: str) -> bool:
+        """Apply an edit as an undo command; a blocked or failing edit is reported, not raised."""
+        from explorer.core.errors import ExplorerError
+        from explorer.ui.commands import SpecCommand
+
+        if new == self.document.spec:
+            return False
+        if self.document.busy:
+            self.report_error(self.tr("Cannot edit the model now: {0}").format(self.document.busy))
+            return False
+        try:
+            self.undo_stack.push(SpecCommand(self.document, new, text))
+        except ExplorerError as e:
+            self.report_error(str(e))
+            return False
+        return True
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted (now, if it already has).
+
+        Views fill themselves from the model here rather than in their constructors:
+        the first shape inference loads torch's meta kernels (~1 s), and the window
+        should appear before that.
+        """
+        if self.ready:
+            callback()
+        else:
+            self._ready_callbacks.append(callback)
+
+    def _become_ready(self) -> None:
+        if self.ready:
+            return
+        self.ready = True
+        callbacks, self._ready_callbacks = self._ready_callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.ready:
+            QTimer.singleShot(0, self._become_ready)
+
+    # ----- messages -----------------------------------------------------------------------
+
+    log_message = Signal(str, str)  # (level, text): "info" | "warning" | "error"
+
+    def log(self, text: str, level: str = "info") -> None:
+        self.log_message.emit(level, text)
+
+    def report_error(self, text: str) -> None:
+        """Where the user is looking: the status bar, and the Log tab with details."""
+        self._status_message.setText(text)
+        self._status_message.setStyleSheet("color: #d64545;")
+        self.log(text, "error")
+
+    def show_status(self, text: str) -> None:
+        self._status_message.setStyleSheet("")
+        self._status_message.setText(text)
+        self.log(text)
+
+    def status_text(self) -> str:
+        return self._status_message.text()
+
+    # ----- title, status and layout -------------------------------------------------------
+
+    def _refresh_status(self) -> None:
+        report = self.document.report
+        self._status_device.setText(self.tr("device {0}").format(self.document.device))
+        self._status_params.setText(self.tr("{0} params").format(group_digits(report.total_params)))
+
+    def _update_title(self) -> None:
+        name = self.file_path.name if self.file_path else self.tr("untitled")
+        self.setWindowTitle(f"{name}[*] — NN Explorer")
+
+    def set_file_path(self, path: Path | None) -> None:
+        self.file_path = path
+        self._update_title()
+
+    def _add_standard_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, tip in (
+            (undo, self.tr("Undo the last edit (Ctrl+Z)")),
+            (redo, self.tr("Redo (Ctrl+Shift+Z or Ctrl+Y)")),
+        ):
+            action.setToolTip(tip)
+            self.menus["Edit"].addAction(action)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        self.add_action("Help", self.tr("&About NN Explorer"), self._about)
+
+    def _about(self) -> None:
+        from explorer import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About NN Explorer"),
+            self.tr(
+                "NN Explorer {0}\nBuild, run and inspect PyTorch models, following "
+                "Dive into Deep Learning, chapter 5."
+            ).format(__version__),
+        )
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for guard in self.close_guards:
+            if not guard():
+                event.ignore()
+                return
+        self.closing.emit()
+        self.save_layout()
+        event.accept()

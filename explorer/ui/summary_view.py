@@ -1,0 +1,66 @@
+"""The Summary tab: a torchinfo-like table with totals (tied parameters counted once)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from explorer.core.format import group_digits, shape_text, si
+
+COLUMNS = ("Name", "Type", "Output shape", "Param #", "Trainable", "FLOPs")
+
+
+class SummaryView(QWidget):
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.totals = QLabel(self)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        layout.addWidget(self.totals)
+        document.spec_changed.connect(lambda *_: self.refresh())
+
+    def refresh(self) -> None:
+        report = self.document.report
+        self.table.setRowCount(len(report.rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for r, row in enumerate(report.rows):
+            values = (
+                "  " * row.depth + row.key,
+                row.label,
+                shape_text(row.out_shape) if row.reached else "",
+                self.tr("(shared)") if row.shared else group_digits(row.params),
+                "" if row.shared else group_digits(row.trainable),
+                si(row.flops) if row.flops else "",
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c >= 3:
+                    item.setTextAlignment(right)
+                if row.error:
+                    item.setToolTip(row.error)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.totals.setText(
+            self.tr(
+                "Total params: {0} · trainable: {1} · non-trainable: {2} · FLOPs: {3} · parameter memory: {4}"
+            ).format(
+                group_digits(report.total_params),
+                group_digits(report.trainable_params),
+                group_digits(report.total_params - report.trainable_params),
+                si(report.total_flops, "FLOPs"),
+                si(report.param_bytes, "B"),
+            )
+        )
+
+
+def install(window) -> None:
+    window.summary_view = SummaryView(window.document, window)
+    window.when_ready(window.summary_view.refresh)
+    window.add_tab(window.summary_view, window.tr("Summary"), "SummaryTab")

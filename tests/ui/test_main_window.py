@@ -1,0 +1,86 @@
+"""The window opens on the book's first example, with shapes, counts and the device."""
+
+from PySide6.QtCore import Qt
+
+from explorer.core import edits
+from explorer.core.spec import LayerSpec
+
+
+def outline_rows(window):
+    model = window.canvas.model()
+    return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+
+
+def test_opens_on_the_demo_with_shapes_and_parameter_counts(window):
+    rows = outline_rows(window)
+    assert rows[0][0] == "input" and rows[0][2] == "(2, 20)"
+    assert rows[1][1:] == ["Linear(20 -> 256)", "(2, 256)", "5\u202f376"]
+    assert rows[2][1:] == ["ReLU()", "(2, 256)", "0"]
+    assert rows[3][1:] == ["Linear(256 -> 10)", "(2, 10)", "2\u202f570"]
+    assert rows[4][3] == "7\u202f946"
+    status = " ".join(
+        w.text() for w in window.statusBar().findChildren(type(window._status_device))
+    )
+    assert "device cpu" in status and "7\u202f946 params" in status
+
+
+def test_edit_is_undoable_and_marks_the_window_modified(window):
+    spec = window.document.spec
+    window.push_spec(edits.insert(spec, (), 1, LayerSpec.make("Dropout", p=0.5)), "Add Dropout")
+    assert window.isWindowModified()
+    assert outline_rows(window)[2][1] == "Dropout(p=0.5)"
+    window.undo_stack.undo()
+    assert window.document.spec == spec and not window.isWindowModified()
+    assert outline_rows(window)[2][1] == "ReLU()"
+
+
+def test_ctrl_z_undoes_through_the_keyboard(window, qtbot):
+    spec = window.document.spec
+    window.push_spec(edits.remove(spec, [(1,)]), "Delete")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.spec == spec
+
+
+def test_layout_is_remembered(qtbot, settings):
+    from explorer.core.document import Document
+    from explorer.ui.file_actions import demo_spec
+    from explorer.ui.main_window import MainWindow
+
+    first = MainWindow(Document(demo_spec()), settings=settings)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.close()
+    second = MainWindow(Document(demo_spec()), settings=settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_examples_menu_opens_each_chapter_example(window, example_paths):
+    titles = [a.text() for a in window.menus["Examples"].actions()]
+    assert len(titles) == len(example_paths)
+    shared = next(a for a in window.menus["Examples"].actions() if "tying" in a.text())
+    shared.trigger()
+    net = window.document.net
+    assert net[2] is net[4]
+    assert window.file_path is None  # examples open as untitled copies
+
+
+def test_save_and_reopen_round_trips(window, tmp_path):
+    path = tmp_path / "m.nnx.json"
+    assert window.file_actions.save_to(path)
+    spec = window.document.spec
+    window.file_actions.new()
+    assert window.document.spec.children == ()
+    assert window.file_actions.open_path(path)
+    assert window.document.spec == spec
+    assert window.windowTitle().startswith("m.nnx.json")
+
+
+def test_a_broken_file_is_reported_and_the_document_kept(window, tmp_path):
+    bad = tmp_path / "bad.nnx.json"
+    bad.write_bytes(b"\x00\x01garbage")
+    spec = window.document.spec
+    assert not window.file_actions.open_path(bad)
+    assert window.document.spec == spec
+    assert "Cannot open bad.nnx.json" in window.status_text()

@@ -1,0 +1,47 @@
+"""Save screenshots of the real main window (offscreen) for the README and for review.
+
+Usage: python tools/screenshot.py [OUT.png] [--example STEM] [--tab NAME]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    out = next((a for a in argv if a.endswith(".png")), "resources/screenshot.png")
+    example = argv[argv.index("--example") + 1] if "--example" in argv else None
+    tab = argv[argv.index("--tab") + 1] if "--tab" in argv else None
+    app = QApplication.instance() or QApplication([])
+    from explorer.core.document import Document
+    from explorer.resources import examples_dir
+    from explorer.ui.file_actions import demo_spec
+    from explorer.ui.main_window import MainWindow
+
+    settings = QSettings(os.devnull, QSettings.Format.IniFormat)
+    window = MainWindow(Document(demo_spec()), settings=settings)
+    window.resize(1400, 900)
+    window.show()
+    while not window.ready:
+        app.processEvents()
+    if example:
+        window.file_actions.open_example(examples_dir() / f"{example}.nnx.json")
+    if tab:
+        window.show_tab(tab)
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(out)
+    print(out)
+    window.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
