@@ -26,3 +26,34 @@ class SpecCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.set_spec(self.old)
+
+
+class WeightsCommand(QUndoCommand):
+    """Parameter values changed in place (a cell edit, an initializer); undo restores them.
+
+    ``before`` and ``after`` map ``state_dict`` keys to detached CPU copies. Build it
+    after the change succeeded on a copy, with both dicts; the first ``redo`` (called by
+    ``QUndoStack.push``) writes ``after`` into the live model. Tied parameters are one
+    tensor, so writing one key updates every use.
+    """
+
+    def __init__(self, document: Document, before: dict, after: dict, text: str):
+        super().__init__(text)
+        self.document = document
+        self.before = before
+        self.after = after
+
+    def _write(self, values: dict) -> None:
+        import torch
+
+        state = self.document.net.state_dict(keep_vars=True)
+        with torch.no_grad():
+            for key, value in values.items():
+                state[key].copy_(value.to(state[key].device))
+        self.document.notify_weights_changed()
+
+    def redo(self) -> None:
+        self._write(self.after)
+
+    def undo(self) -> None:
+        self._write(self.before)
