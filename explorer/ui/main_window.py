@@ -42,9 +42,30 @@ MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
 
 
 class MainWindow(QMainWindow):
-    """The app's window. ``document`` is the one model every view shows."""
+    """The app's window. ``document`` is the one model every view shows.
+
+    Hooks shared by features (so that they need not import each other):
+
+    ``run_probes``
+        name -> probe(net, batch_x) -> plain data; called by the run engine in its worker
+        thread at display rate; results arrive in ``Progress.probes`` via ``run_progressed``.
+    ``run_progressed(Progress)``, ``run_finished(str)``
+        emitted by the run engine (GUI thread); the str says how the run ended.
+    ``tensors`` / ``tensors_changed``
+        named tensors the user can inspect or save ("input", "output", "target", ...),
+        detached CPU copies, set with :meth:`set_tensor`.
+    ``inspect_requested(title, numpy array)``
+        ask the tensor inspector to show an array.
+    ``project_state``
+        name -> (get() -> JSON-able dict, set(dict) -> None): what each feature keeps in a
+        project file (input settings, training settings...).
+    """
 
     closing = Signal()  # before the window closes: stop workers, save settings
+    run_progressed = Signal(object)
+    run_finished = Signal(str)
+    tensors_changed = Signal()
+    inspect_requested = Signal(str, object)
 
     def __init__(self, document: Document | None = None, settings: QSettings | None = None):
         super().__init__()
@@ -56,6 +77,9 @@ class MainWindow(QMainWindow):
         self.file_path: Path | None = None
         self.close_guards: list[Callable[[], bool]] = []  # each returns False to veto closing
         self.ready = False  # True once the first paint is done and views show the model
+        self.run_probes: dict[str, Callable] = {}
+        self.tensors: dict[str, object] = {}
+        self.project_state: dict[str, tuple[Callable[[], dict], Callable[[dict], None]]] = {}
         self._ready_callbacks: list[Callable[[], None]] = []
         self.menus: dict[str, QMenu] = {}
         for name in MENUS:
@@ -183,6 +207,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.ready:
             QTimer.singleShot(0, self._become_ready)
+
+    def set_tensor(self, name: str, tensor) -> None:
+        """Publish a named tensor (a detached copy) for the inspector and File > Save tensor."""
+        if tensor is None:
+            self.tensors.pop(name, None)
+        else:
+            self.tensors[name] = tensor.detach().cpu() if hasattr(tensor, "detach") else tensor
+        self.tensors_changed.emit()
 
     # ----- messages -----------------------------------------------------------------------
 
