@@ -17,17 +17,27 @@ class CodeView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._stale = True
         document.spec_changed.connect(lambda *_: self.refresh())
 
     def refresh(self) -> None:
+        """Regenerate now if shown, else when next shown (hidden tabs cost nothing)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         bar = self.verticalScrollBar()
         top = bar.value()
         self.setPlainText(model_code(self.document.spec))
         bar.setValue(top)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
 
 def install(window) -> None:
     window.code_view = CodeView(window.document, window)
     window.when_ready(window.code_view.refresh)
     window.add_tab(window.code_view, window.tr("Code"), "CodeTab")
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from explorer.core import edits
 from explorer.core.spec import LayerSpec, sequential
 from tests.ui.builder_helpers import below, click_row, drop, types
 
@@ -115,7 +116,13 @@ def test_code_tab_follows_edits_and_export_writes_code_that_builds_the_model(win
     window.push_spec(
         sequential(L("Linear", in_features=20, out_features=4, name="hidden"), L("ReLU")), "x"
     )
+    window.show_tab("CodeTab")
     assert "('hidden', nn.Linear(20, 4))" in window.code_view.toPlainText()
+    window.show_tab("SummaryTab")
+    window.push_spec(edits.insert(window.document.spec, (), 2, L("Tanh")), "Add Tanh")
+    assert "nn.Tanh()" not in window.code_view.toPlainText()  # hidden: regenerated when shown
+    window.show_tab("CodeTab")
+    assert "('2', nn.Tanh())" in window.code_view.toPlainText()
     out = tmp_path / "model.py"
     assert window.builder.export_code(str(out))
     net = runpy.run_path(str(out))["net"]
