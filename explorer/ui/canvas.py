@@ -65,6 +65,7 @@ class CanvasView(QListView):
         self.document.weights_changed.connect(self.viewport().update)  # lazy layers materialize
         self.selectionModel().selectionChanged.connect(self._on_selection)
         window.selection.layers_changed.connect(self._select_ids)
+        window.selection.parameter_changed.connect(lambda *_: self._update_tie_highlight())
         window.when_ready(self.refresh)
 
     # ----- model ----------------------------------------------------------------------
@@ -118,22 +119,34 @@ class CanvasView(QListView):
         self._update_tie_highlight()
 
     def _update_tie_highlight(self) -> None:
-        ties = set()
+        """Outline every use of the selected tied layers, and the card(s) of the selected
+        parameter (``2.weight`` lights up ``2``, and ``4`` too when they are tied)."""
+        ties, ids = set(), set()
         for node_id in self.window_.selection.layers:
             r = self.model_.row_of(node_id)
             tie = getattr(self.model_.rows[r].node, "tie", None) if r is not None else None
             if tie is not None:
                 ties.add(tie)
+        parameter = self.window_.selection.parameter
+        if parameter and "." in parameter:
+            owner = parameter.rsplit(".", 1)[0]
+            for row in self.model_.rows:
+                if row.info is not None and row.info.key == owner:
+                    ids.add(row.node.id)
+                    if getattr(row.node, "tie", None) is not None:
+                        ties.add(row.node.tie)
         self.delegate.highlight_ties = ties
+        self.delegate.highlight_ids = ids
         self.viewport().update()
 
     def highlighted_rows(self) -> list[int]:
         """Rows outlined as uses of the selected tied layer(s)."""
-        ties = self.delegate.highlight_ties
+        ties, ids = self.delegate.highlight_ties, self.delegate.highlight_ids
         return [
             r
             for r, row in enumerate(self.model_.rows)
-            if getattr(row.node, "tie", None) is not None and row.node.tie in ties
+            if row.node is not None
+            and (row.node.id in ids or getattr(row.node, "tie", None) in ties - {None})
         ]
 
     # ----- drag out ---------------------------------------------------------------------

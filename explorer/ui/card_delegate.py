@@ -63,6 +63,7 @@ class CardDelegate(QStyledItemDelegate):
         self.view = view
         self.document = document
         self.highlight_ties: set[str] = set()
+        self.highlight_ids: set[str] = set()  # cards of the selected parameter
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         return QSize(320, ROW_HEIGHT)
@@ -93,8 +94,9 @@ class CardDelegate(QStyledItemDelegate):
         text = self.view.tr("{0} params · {1}").format(
             group_digits(report.total_params), si(report.total_flops, "FLOPs")
         )
-        out = shape_text(report.output_shape) if report.ok else ""
-        return self.view.tr("total"), f"{text}   {self.view.tr('output')} {out}".rstrip()
+        if report.ok:
+            text = f"{text}   {self.view.tr('output')} {shape_text(report.output_shape)}"
+        return self.view.tr("total"), text
 
     def _paint_plain(self, painter, option, pal, title: str, text: str) -> None:
         r = card_rect(option.rect, 0).adjusted(6, 0, -6, 0)
@@ -134,6 +136,8 @@ class CardDelegate(QStyledItemDelegate):
             pen = QPen(ERROR_RED, 2)
         elif tie is not None and tie in self.highlight_ties:
             pen = QPen(TIED_PURPLE, 2.5)
+        elif node.id in self.highlight_ids:
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5, Qt.PenStyle.DashLine)
         elif selected:
             pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2)
         else:

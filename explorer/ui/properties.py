@@ -124,6 +124,7 @@ class PropertiesPane(QWidget):
         self.layer_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.layer_box)
         outer.addWidget(scroll, 1)
         self.fields: dict[str, Field] = {}

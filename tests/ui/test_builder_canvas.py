@@ -187,3 +187,13 @@ def test_drag_over_a_foreign_payload_is_refused(window):
     foreign = QMimeData()
     foreign.setText("hello")
     assert drag_over(window.canvas, foreign, below(window.canvas, 1)) is None
+
+
+def test_selecting_a_parameter_highlights_every_card_that_uses_it(window):
+    from explorer.resources import examples_dir
+
+    window.file_actions.open_example(examples_dir() / "05-shared-layer.nnx.json")
+    window.selection.select_parameter("4.weight")  # the second use of the shared layer
+    assert window.canvas.highlighted_rows() == [3, 5]
+    window.selection.select_parameter("0.bias")
+    assert window.canvas.highlighted_rows() == [1]
