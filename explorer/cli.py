@@ -138,6 +138,28 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export-code")
+def cmd_export_code(args: argparse.Namespace) -> int:
+    """Write runnable PyTorch code that builds the project's model."""
+    from explorer.core.codegen import model_code
+    from explorer.core.errors import ExplorerError
+    from explorer.io.atomic import atomic_write_bytes
+
+    try:
+        code = model_code(load_spec_file(args.file))
+    except ExplorerError as e:
+        return fail(str(e))
+    if not args.output:
+        print(code, end="")
+        return 0
+    try:
+        atomic_write_bytes(args.output, code.encode("utf-8"))
+    except OSError as e:
+        return fail(f"cannot write {args.output}: {e.strerror}")
+    print(f"wrote {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -155,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
+    e.add_argument("file")
+    e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
     return p
 
 

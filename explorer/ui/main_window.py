@@ -32,7 +32,7 @@ from explorer.ui.selection import Selection
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
-    "explorer.ui.canvas_basic",
+    "explorer.ui.canvas",
     "explorer.ui.summary_view",
     "explorer.ui.log_view",
     "explorer.ui.file_actions",

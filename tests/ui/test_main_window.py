@@ -7,8 +7,9 @@ from explorer.core.spec import LayerSpec
 
 
 def outline_rows(window):
-    model = window.canvas.model()
-    return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    """Each card's name, layer, output shape and parameter count, as the canvas shows them."""
+    canvas = window.canvas
+    return [list(canvas.texts(r).values()) for r in range(canvas.model().rowCount())]
 
 
 def test_opens_on_the_demo_with_shapes_and_parameter_counts(window):
