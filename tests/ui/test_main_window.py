@@ -49,12 +49,16 @@ def test_layout_is_remembered(qtbot, settings):
 
     first = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(first)
-    first.resize(700, 500)
     first.show()
+    first.resize(first.minimumSizeHint().width() + 10, first.minimumSizeHint().height() + 10)
+    first.lessons_dock.close()  # the user closed a dock
+    size = first.size()
     first.close()
     second = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 500)
+    second.show()
+    assert second.size() == size
+    assert not second.lessons_dock.isVisible() and second.bottom_dock.isVisible()
 
 
 def test_examples_menu_opens_each_chapter_example(window, example_paths):
