@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.errors import ExplorerError
-from explorer.io.atomic import atomic_open, atomic_write_bytes
+from explorer.io.atomic import atomic_path, atomic_write_bytes
 from explorer.io.safe_load import BrokenFileError, is_lfs_pointer, torch_load_traced
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ def save_state_dict(state: Mapping[str, torch.Tensor], path: str | os.PathLike) 
         return
     import torch
 
-    with atomic_open(path) as f:
-        torch.save(state, f)
+    with atomic_path(path) as tmp:
+        torch.save(state, tmp)
 
 
 def safetensors_payload(state: Mapping[str, torch.Tensor]) -> tuple[dict, dict[str, str]]:

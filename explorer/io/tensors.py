@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.errors import ExplorerError
-from explorer.io.atomic import atomic_open
+from explorer.io.atomic import atomic_path
 from explorer.io.checkpoints import (
     extract_state_dict,
     is_safetensors,
@@ -53,8 +53,8 @@ def save_tensors(obj: Any, path: str | os.PathLike) -> None:
         return
     import torch
 
-    with atomic_open(path) as f:
-        torch.save(obj, f)
+    with atomic_path(path) as tmp:
+        torch.save(obj, tmp)
 
 
 def load_tensors(path: str | os.PathLike, device: str = "cpu") -> Any:

@@ -172,13 +172,15 @@ def test_a_save_that_fails_inside_torch_save_leaves_the_previous_file(tmp_path, 
     old = path.read_bytes()
 
     def broken_save(obj, f):
-        f.write(b"PK partial")
+        with open(f, "wb") as out:
+            out.write(b"PK partial")
         raise RuntimeError("interrupted")
 
     monkeypatch.setattr(torch, "save", broken_save)
     with pytest.raises(RuntimeError):
         save_state_dict({"a": torch.zeros(3)}, path)
     assert path.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == ["w.pt"]
 
 
 def test_device_mismatches_name_each_tensor_and_its_device():
