@@ -61,11 +61,19 @@ def project_from_dict(d: Any) -> Project:
 
 
 def is_archive(path: str | os.PathLike) -> bool:
-    """A ``.nnx`` project (zip), by its first bytes."""
+    """A ``.nnx`` project: by its suffix, or a zip holding ``project.json`` (a ``.pt`` file
+    is a zip too, holding ``data.pkl``)."""
+    import zipfile
+
+    if str(path).endswith(ARCHIVE_SUFFIX):
+        return True
     try:
         with open(path, "rb") as f:
-            return f.read(4) == ZIP_MAGIC and not str(path).endswith(".json")
-    except OSError:
+            if f.read(4) != ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as z:
+            return "project.json" in z.namelist()
+    except (OSError, zipfile.BadZipFile):
         return False
 
 
