@@ -325,6 +325,7 @@ class CheckpointActions:
         except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
+        w.file_actions._add_recent(path)
         if tree.kind not in ("state_dict", "checkpoint", "safetensors"):
             return self.inspect_path(path) is not None
         choice = self.ask_open_kind(path)

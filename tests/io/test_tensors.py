@@ -95,3 +95,12 @@ def test_cli_inspect_prints_json_and_exits_0_or_2_with_the_reason(tmp_path):
     (tmp_path / "empty.pt").write_bytes(b"")
     bad = cli("inspect", str(tmp_path / "empty.pt"))
     assert bad.returncode == 2 and bad.stderr == "nn-explorer: empty.pt is empty\n"
+
+
+def test_cli_inspect_refuses_a_hostile_file_without_running_it(tmp_path):
+    from tests.io.test_safe_load import Payload
+
+    marker = tmp_path / "pwned"
+    torch.save({"w": Payload(marker)}, tmp_path / "evil.pt")
+    out = cli("inspect", str(tmp_path / "evil.pt"))
+    assert out.returncode == 2 and "refused" in out.stderr and not marker.exists()

@@ -182,6 +182,7 @@ def test_dropping_a_state_dict_offers_a_choice_and_imports_it(window, tmp_path):
     window.checkpoint_actions.ask_open_kind = lambda p: offered.append(p) or "import"
     event = drop(window, path)
     assert event.isAccepted() and offered == [path]
+    assert window.file_actions.recent_menu.actions()[0].text() == "net.safetensors"
     assert [n.type for n in window.document.spec.children] == ["Linear", "ReLU", "Linear"]
     assert torch.equal(window.document.net[2].weight, net[2].weight)
 
