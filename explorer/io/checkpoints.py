@@ -267,6 +267,8 @@ class CheckpointReport:
     target_device: str
     uninitialized: tuple[str, ...] = ()  # lazy parameters not materialized yet
     note: str = ""
+    #: keys of one tied tensor in the model whose values differ in the file (the last wins)
+    tied_conflicts: tuple[tuple[str, ...], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -294,12 +296,19 @@ class CheckpointReport:
             parts.append(f"{len(self.shape_mismatched)} with the wrong shape")
         if self.uninitialized:
             parts.append(f"{len(self.uninitialized)} not initialized (lazy)")
+        if self.tied_conflicts:
+            parts.append(f"{len(self.tied_conflicts)} tied with different values in the file")
         origin = self.origin_note()
         return ", ".join(parts) + (f"; {origin}" if origin else "")
 
     def problems(self) -> list[str]:
         """One line per reason a strict load is refused."""
         lines = [f"missing in the file: {k}" for k in self.missing]
+        lines += [
+            f"{' and '.join(keys)} are one tied tensor in the model but differ in the file: "
+            f"{keys[-1]} wins"
+            for keys in self.tied_conflicts
+        ]
         lines += [f"not in the model: {k}" for k in self.unexpected]
         lines += [
             f"{k}: file has shape {tuple(a)}, model has {tuple(b)}"
@@ -336,6 +345,7 @@ def compare(net: nn.Module, loaded: LoadedState, target_device: str = "cpu") -> 
         if t.dtype != m.dtype:
             dtypes.append((key, str(t.dtype).removeprefix("torch."), str(m.dtype)[6:]))
     return CheckpointReport(
+        tied_conflicts=_tied_conflicts(model, file, matching),
         matching=tuple(matching),
         missing=tuple(k for k in model if k not in file and k not in uninitialized),
         unexpected=tuple(k for k in file if k not in model),
@@ -345,6 +355,19 @@ def compare(net: nn.Module, loaded: LoadedState, target_device: str = "cpu") -> 
         target_device=str(target_device),
         uninitialized=tuple(k for k in uninitialized if k in file),
         note=loaded.note,
+    )
+
+
+def _tied_conflicts(model: Mapping, file: Mapping, matching: list[str]) -> tuple:
+    import torch
+
+    groups: dict[int, list[str]] = {}
+    for key in matching:
+        groups.setdefault(id(model[key]), []).append(key)
+    return tuple(
+        tuple(keys)
+        for keys in groups.values()
+        if len(keys) > 1 and not all(torch.equal(file[keys[0]], file[k]) for k in keys[1:])
     )
 
 

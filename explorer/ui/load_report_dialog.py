@@ -21,8 +21,11 @@ def report_rows(report: CheckpointReport) -> list[tuple[str, str, str]]:
     """(key, status, detail) for every key of the file and the model."""
     rows = []
     dtypes = {k: (a, b) for k, a, b in report.dtype_changes}
+    tied = {k for keys in report.tied_conflicts for k in keys}
     for k in report.matching:
         detail = f"{dtypes[k][0]} -> {dtypes[k][1]}" if k in dtypes else ""
+        if k in tied:
+            detail = (detail + "; " if detail else "") + "tied in the model, differs in the file"
         rows.append((k, "match", detail))
     for k, a, b in report.shape_mismatched:
         rows.append((k, "wrong shape", f"file {tuple(a)}, model {tuple(b)}"))

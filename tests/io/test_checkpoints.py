@@ -188,3 +188,20 @@ def test_device_mismatches_name_each_tensor_and_its_device():
     assert device_mismatches(net, "cpu") == []
     names = [name for name, _ in device_mismatches(net, "meta")]
     assert names == ["0.weight", "0.bias", "2.weight", "2.bias"]
+
+
+def test_an_untied_file_loaded_into_a_tied_model_warns_that_the_last_value_wins():
+    untied = nn.Sequential(
+        nn.Linear(4, 8),
+        nn.ReLU(),
+        nn.Linear(8, 8),
+        nn.ReLU(),
+        nn.Linear(8, 8),
+        nn.ReLU(),
+        nn.Linear(8, 1),
+    )
+    tied = tied_sequential()
+    report = load_into(tied, LoadedState(untied.state_dict()), strict=True)
+    assert report.tied_conflicts == (("2.weight", "4.weight"), ("2.bias", "4.bias"))
+    assert "4.weight wins" in report.problems()[0]
+    assert torch.equal(tied[2].weight, untied[4].weight)
