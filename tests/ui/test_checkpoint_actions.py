@@ -240,3 +240,23 @@ def test_a_device_mismatch_names_the_tensors_and_offers_to_move_them(window):
     assert window.device_selector.check()
     assert offered == ["0.weight on cpu, 0.bias on cpu"]
     assert all(p.device.type == "meta" for p in window.document.net.parameters())
+
+
+def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    (tmp_path / "model.pt").write_bytes(b"old")
+    asked = []
+    with (
+        mock.patch.object(
+            QFileDialog, "getSaveFileName", return_value=(str(tmp_path / "model"), "")
+        ),
+        mock.patch.object(
+            QMessageBox,
+            "question",
+            side_effect=lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No,
+        ),
+    ):
+        window.checkpoint_actions.save_weights()
+    assert asked == ["model.pt exists. Replace it?"]
+    assert (tmp_path / "model.pt").read_bytes() == b"old"
