@@ -160,6 +160,50 @@ def cmd_export_code(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("inspect")
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """The tree of a .pt/.safetensors file: key, shape, dtype, device, size."""
+    from explorer.core.errors import ExplorerError
+    from explorer.io.tensors import inspect_file
+
+    try:
+        tree = inspect_file(args.file)
+    except ExplorerError as e:
+        return fail(str(e))
+    if args.json:
+        print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+    )
+    for e in tree.entries:
+        name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
+        if e.kind == "tensor":
+            shape = "(" + ", ".join(map(str, e.shape)) + ")"
+            print(f"{name:<36} {shape:<18} {e.dtype:<10} {e.device:<8} {si(e.nbytes, 'B'):>9}")
+        else:
+            print(f"{name:<36} {e.value}")
+    for k, v in tree.metadata.items():
+        print(f"metadata {k}: {v}")
+    return 0
+
+
+@command("import-state-dict")
+def cmd_import_state_dict(args: argparse.Namespace) -> int:
+    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
+    from explorer.core.errors import ExplorerError
+    from explorer.io.state_dict_import import import_state_file
+
+    try:
+        result = import_state_file(args.file, args.output)
+    except ExplorerError as e:
+        return fail(str(e))
+    for key, what in result.guessed:
+        print(f"layer {key}: {what}")
+    print(f"wrote {args.output}: {len(result.spec.children)} layers, weights loaded")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -180,6 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
+    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser(
+        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+    )
+    s.add_argument("file")
+    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
     return p
 
 

@@ -44,7 +44,11 @@ class Lesson:
 def _texts(value: Any, where: str) -> dict[str, str]:
     if isinstance(value, str):
         return {"en": value}
-    if not isinstance(value, dict) or "en" not in value or not all(isinstance(v, str) for v in value.values()):
+    if (
+        not isinstance(value, dict)
+        or "en" not in value
+        or not all(isinstance(v, str) for v in value.values())
+    ):
         raise SpecError(f"{where} must be a text or an object like {{'en': ..., 'zh_CN': ...}}")
     return dict(value)
 
@@ -53,7 +57,9 @@ def lesson_from_dict(d: Any, known_checks: set[str] | None = None) -> Lesson:
     if not isinstance(d, dict):
         raise SpecError("a lesson must be a JSON object")
     if d.get("lesson_version", LESSON_VERSION) > LESSON_VERSION:
-        raise SpecError(f"lesson format {d.get('lesson_version')} is newer than this app's ({LESSON_VERSION})")
+        raise SpecError(
+            f"lesson format {d.get('lesson_version')} is newer than this app's ({LESSON_VERSION})"
+        )
     lesson_id = d.get("id")
     if not isinstance(lesson_id, str) or not lesson_id:
         raise SpecError("a lesson needs an 'id'")
@@ -66,8 +72,13 @@ def lesson_from_dict(d: Any, known_checks: set[str] | None = None) -> Lesson:
             raise SpecError(f"{lesson_id}: step {i + 1}: a check needs a 'kind'")
         if check and known_checks is not None and check["kind"] not in known_checks:
             raise SpecError(f"{lesson_id}: step {i + 1}: unknown check {check['kind']!r}")
-        steps.append(Step(text=_texts(s.get("text"), f"{lesson_id} step {i + 1}"), target=str(s.get("target", "")),
-                          check=check))
+        steps.append(
+            Step(
+                text=_texts(s.get("text"), f"{lesson_id} step {i + 1}"),
+                target=str(s.get("target", "")),
+                check=check,
+            )
+        )
     if not steps:
         raise SpecError(f"{lesson_id}: a lesson needs at least one step")
     return Lesson(

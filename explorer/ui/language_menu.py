@@ -24,7 +24,9 @@ def install(window) -> None:
             window.settings.setValue("language", code)
             window.settings.sync()
             QMessageBox.information(
-                window, window.tr("Language"), window.tr("The new language applies when NN Explorer starts again.")
+                window,
+                window.tr("Language"),
+                window.tr("The new language applies when NN Explorer starts again."),
             )
 
         action.triggered.connect(choose)

@@ -32,7 +32,9 @@ def _spec_types(window, p, memo) -> bool:
     """The model's top-level layers have exactly these types, in order."""
     from explorer.core.spec import LayerSpec
 
-    types = [n.type if isinstance(n, LayerSpec) else "Sequential" for n in window.document.spec.children]
+    types = [
+        n.type if isinstance(n, LayerSpec) else "Sequential" for n in window.document.spec.children
+    ]
     return types == list(p["types"])
 
 
@@ -119,13 +121,18 @@ def _weights_changed(window, p, memo) -> bool:
     """Parameter values changed since the step began (an initializer, a step, a load)."""
     import torch
 
-    state = {k: v.detach().clone() for k, v in window.document.net.state_dict().items()
-             if not isinstance(v, torch.nn.parameter.UninitializedParameter)}
+    state = {
+        k: v.detach().clone()
+        for k, v in window.document.net.state_dict().items()
+        if not isinstance(v, torch.nn.parameter.UninitializedParameter)
+    }
     if "start" not in memo:
         memo["start"] = state
         return False
     start = memo["start"]
-    return state.keys() != start.keys() or any(not torch.equal(v, start[k]) for k, v in state.items())
+    return state.keys() != start.keys() or any(
+        not torch.equal(v, start[k]) for k, v in state.items()
+    )
 
 
 @check("lazy_materialized")

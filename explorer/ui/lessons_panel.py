@@ -57,7 +57,9 @@ class LessonsPanel(QWidget):
         self.progress.setTextVisible(False)
         self.back_button = QPushButton(self.tr("Back"), self)
         self.skip_button = QPushButton(self.tr("Next"), self)
-        self.skip_button.setToolTip(self.tr("Go to the next step (steps move on by themselves when done)"))
+        self.skip_button.setToolTip(
+            self.tr("Go to the next step (steps move on by themselves when done)")
+        )
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.start_button)
@@ -132,8 +134,12 @@ class LessonsPanel(QWidget):
         self.back_button.setEnabled(lesson is not None and self.index > 0)
         self.skip_button.setEnabled(lesson is not None and self.index < len(lesson.steps))
         if lesson is None:
-            self.text.setText(self.tr("Choose a lesson and press Start. Each lesson opens its example "
-                                      "and tells you what to do; it moves on when you have done it."))
+            self.text.setText(
+                self.tr(
+                    "Choose a lesson and press Start. Each lesson opens its example "
+                    "and tells you what to do; it moves on when you have done it."
+                )
+            )
             self.state.setText("")
             self.progress.setValue(0)
             return
@@ -141,7 +147,9 @@ class LessonsPanel(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(self.index)
         if self.index >= total:
-            self.text.setText(self.tr("Lesson complete: {0}").format(lesson.title_in(self.language)))
+            self.text.setText(
+                self.tr("Lesson complete: {0}").format(lesson.title_in(self.language))
+            )
             self.state.setText("")
             self.timer.stop()
             return
@@ -158,7 +166,10 @@ class LessonsPanel(QWidget):
             return widget
         action = self.window_.findChild(QAction, name)
         if action is not None:
-            for toolbar in (self.window_.toolbar, *self.window_.findChildren(type(self.window_.toolbar))):
+            for toolbar in (
+                self.window_.toolbar,
+                *self.window_.findChildren(type(self.window_.toolbar)),
+            ):
                 button = toolbar.widgetForAction(action)
                 if button is not None:
                     return button
@@ -191,5 +202,8 @@ def install(window) -> None:
 
     window.lessons_panel = LessonsPanel(window, chosen_language(window.settings))
     window.lessons_dock = window.add_dock(
-        window.lessons_panel, window.tr("Lessons"), Qt.DockWidgetArea.RightDockWidgetArea, "LessonsDock"
+        window.lessons_panel,
+        window.tr("Lessons"),
+        Qt.DockWidgetArea.RightDockWidgetArea,
+        "LessonsDock",
     )

@@ -38,6 +38,7 @@ FEATURES: list[str] = [
     "explorer.ui.file_actions",
     "explorer.ui.lessons_panel",
     "explorer.ui.language_menu",
+    "explorer.ui.checkpoint_actions",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
