@@ -34,7 +34,9 @@ def window(qtbot, settings):
     from explorer.ui.main_window import MainWindow
 
     w = MainWindow(Document(demo_spec()), settings=settings)
-    qtbot.addWidget(w)
+    # pytest-qt closes its widgets before fixtures tear down: mark the stack clean first,
+    # or a test that leaves an edit on the stack hangs in the "unsaved changes" dialog
+    qtbot.addWidget(w, before_close_func=lambda w: w.undo_stack.setClean())
     w.show()
     qtbot.waitUntil(lambda: w.ready)
     yield w

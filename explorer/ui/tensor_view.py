@@ -317,6 +317,8 @@ class TensorView(QWidget):
 
     def edit_value(self, row: int, col: int, value: float) -> bool:
         """``net[2].weight.data[0, 0] = value`` as an undoable command."""
+        import torch
+
         from explorer.ui.commands import WeightsCommand
 
         t = self.live_tensor()
@@ -334,6 +336,8 @@ class TensorView(QWidget):
         before = {self.name: t.detach().cpu().clone()}
         after = {self.name: before[self.name].clone()}
         after[self.name][index] = value
+        if torch.equal(after[self.name], before[self.name]):
+            return False  # the same value again (an editor losing focus): nothing to undo
         where = ", ".join(str(i) for i in index)
         text = self.tr("Set {0}[{1}] = {2}").format(self.name, where, f"{value:g}")
         self.window_.undo_stack.push(WeightsCommand(self.document, before, after, text))

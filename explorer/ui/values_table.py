@@ -29,6 +29,17 @@ class PageModel(QAbstractTableModel):
         self.editable = False
 
     def set_page(self, values: np.ndarray, row0: int, col0: int, editable: bool) -> None:
+        same = (values.shape, row0, col0, editable) == (
+            self.values.shape,
+            self.row0,
+            self.col0,
+            self.editable,
+        )
+        if same and values.size:  # new values only: keep an open editor and the current cell
+            self.values = values
+            last = self.index(values.shape[0] - 1, values.shape[1] - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
         self.values, self.row0, self.col0, self.editable = values, row0, col0, editable
         self.endResetModel()
@@ -44,7 +55,8 @@ class PageModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             v = self.values[index.row(), index.column()]
-            return f"{v:.6g}" if role == Qt.ItemDataRole.DisplayRole else float(v)
+            # the editor gets every digit of a float32 (a text editor, not a rounding spin box)
+            return f"{v:.6g}" if role == Qt.ItemDataRole.DisplayRole else f"{v:.9g}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -58,7 +58,9 @@ def test_tied_layer_is_one_row_with_both_names_and_selects_both_layers(window, q
 
 
 def test_buffers_are_state_dict_only_rows_and_lazy_parameters_show_no_shape(window):
-    window.document.load_spec(sequential(L("LazyLinear", out_features=3), L("BatchNorm1d", num_features=3)))
+    window.document.load_spec(
+        sequential(L("LazyLinear", out_features=3), L("BatchNorm1d", num_features=3))
+    )
     tree = window.param_tree
     weight = tree.row_for("0.weight")
     assert weight.text(1) == "? UninitializedParameter" and weight.text(5) == "?"
