@@ -90,10 +90,12 @@ class HistoryView(QWidget):
             return
         self.history.add(progress.step, data)
         known = {self.param.itemText(i) for i in range(self.param.count())}
+        self.param.blockSignals(True)
         for name in data:
             if name not in known:
                 self.param.addItem(name)
-        if not self.param.currentText():
+        self.param.blockSignals(False)
+        if not known:  # the first data: start on the selected parameter
             self._follow_selection(self.window_.selection.parameter)
         if self.isVisible():
             self.redraw()
