@@ -63,8 +63,29 @@ def _torch():
     return torch
 
 
+def _moments(flat: torch.Tensor):
+    """(min, max, mean, var, norm) of a finite float tensor, as Python floats.
+
+    Sum and L2 norm are single fast passes; the variance follows from them unless the
+    mean dominates (then the cancellation would cost digits, and Welford is used).
+    """
+    torch = _torch()
+    n = flat.numel()
+    lo, hi = torch.aminmax(flat)
+    total = flat.sum(dtype=torch.float64)
+    norm = torch.linalg.vector_norm(flat, dtype=torch.float64)
+    lo_v, hi_v, total_v, norm_v = torch.stack([lo.double(), hi.double(), total, norm]).cpu().tolist()
+    mean = total_v / n
+    sumsq = norm_v * norm_v
+    if n * mean * mean <= 0.5 * sumsq or not math.isfinite(sumsq):
+        var = max(sumsq - n * mean * mean, 0.0) / (n - 1 if n > 1 else 1)
+    else:
+        var = float(torch.var(flat, correction=1 if n > 1 else 0))
+    return lo_v, hi_v, mean, var, norm_v
+
+
 def tensor_stats(t: torch.Tensor) -> TensorStats:
-    """Exact statistics of ``t`` on its own device (one small transfer at the end)."""
+    """Exact statistics of ``t`` on its own device (a few scalars travel back)."""
     torch = _torch()
     flat = _float_view(t)
     n = flat.numel()
@@ -72,10 +93,7 @@ def tensor_stats(t: torch.Tensor) -> TensorStats:
         nan = float("nan")
         return TensorStats(0, nan, nan, nan, nan, 0.0, 0.0, 0, 0)
     zeros = n - int(torch.count_nonzero(flat))
-    lo, hi = torch.aminmax(flat)
-    var, mean = torch.var_mean(flat, correction=1 if n > 1 else 0)
-    norm = torch.linalg.vector_norm(flat)
-    summary = torch.stack([lo, hi, mean, var, norm]).double().cpu().tolist()
+    summary = _moments(flat)
     nan_count = inf_count = 0
     if not all(math.isfinite(v) for v in summary):
         finite_mask = torch.isfinite(flat)
@@ -85,10 +103,7 @@ def tensor_stats(t: torch.Tensor) -> TensorStats:
         if flat.numel() == 0:
             nan = float("nan")
             return TensorStats(n, nan, nan, nan, nan, 0.0, zeros / n, nan_count, inf_count)
-        lo, hi = torch.aminmax(flat)
-        var, mean = torch.var_mean(flat, correction=1 if flat.numel() > 1 else 0)
-        norm = torch.linalg.vector_norm(flat)
-        summary = torch.stack([lo, hi, mean, var, norm]).double().cpu().tolist()
+        summary = _moments(flat)
     lo_v, hi_v, mean_v, var_v, norm_v = summary
     return TensorStats(
         numel=n,
@@ -103,17 +118,34 @@ def tensor_stats(t: torch.Tensor) -> TensorStats:
     )
 
 
+#: Tensors larger than this are binned from an evenly strided sample (as pyqtgraph does).
+HIST_SAMPLE = 1 << 22
+
+
 @dataclass(frozen=True)
 class Histogram:
-    counts: np.ndarray  # int64, one per bin
+    counts: np.ndarray  # int64, one per bin (scaled by ``every`` when sampled)
     edges: np.ndarray  # bins + 1 edges
+    every: int = 1  # 1: every value was binned; k: every k-th value, counts scaled by k
 
 
-def histogram(t: torch.Tensor, bins: int = 50, lo: float | None = None, hi: float | None = None):
-    """Bin the finite values of ``t`` with ``torch.histc`` on its device."""
+def histogram(
+    t: torch.Tensor,
+    bins: int = 50,
+    lo: float | None = None,
+    hi: float | None = None,
+    finite: bool = False,
+    sample: int = HIST_SAMPLE,
+):
+    """Bin the finite values of ``t`` with ``torch.histc`` on its device.
+
+    The range defaults to the exact min and max. Above ``sample`` elements every k-th
+    value is binned and the counts are scaled by k (``Histogram.every``); pass
+    ``finite=True`` when the caller knows there is no NaN/Inf (saves a pass).
+    """
     torch = _torch()
     flat = _float_view(t)
-    if flat.numel() and not bool(torch.isfinite(flat).all()):
+    if not finite and flat.numel() and not bool(torch.isfinite(flat).all()):
         flat = flat[torch.isfinite(flat)]
     if flat.numel() == 0:
         return Histogram(np.zeros(bins, np.int64), np.linspace(0.0, 1.0, bins + 1))
@@ -125,8 +157,10 @@ def histogram(t: torch.Tensor, bins: int = 50, lo: float | None = None, hi: floa
         lo, hi = lo - 0.5, hi + 0.5
     if flat.dtype == torch.float64:
         flat = flat.float()
-    counts = torch.histc(flat, bins=bins, min=lo, max=hi)
-    return Histogram(counts.cpu().numpy().astype(np.int64), np.linspace(lo, hi, bins + 1))
+    every = max(1, math.ceil(flat.numel() / sample)) if sample else 1
+    counts = torch.histc(flat[::every], bins=bins, min=lo, max=hi)
+    counts = counts.cpu().numpy().astype(np.int64) * every
+    return Histogram(counts, np.linspace(lo, hi, bins + 1), every)
 
 
 @dataclass(frozen=True)
@@ -184,23 +218,40 @@ def _float_dtype(t: torch.Tensor):
     return t.dtype if t.dtype in (torch.float32, torch.float64) else torch.float32
 
 
-def reduce_max_abs(m: torch.Tensor, max_side: int):
-    """Shrink a 2-D tensor by blocks, keeping each block's value of largest magnitude."""
-    torch = _torch()
-    import torch.nn.functional as F
+def _block_extremes(m: torch.Tensor, step: int, dim: int):
+    """Max and min over consecutive blocks of ``step`` along ``dim`` (the last block may be short)."""
+    size = m.shape[dim]
+    whole = (size // step) * step
+    head = m.narrow(dim, 0, whole)
+    shape = (*m.shape[:dim], size // step, step, *m.shape[dim + 1 :])
+    hi = head.reshape(shape).amax(dim + 1)
+    lo = head.reshape(shape).amin(dim + 1)
+    if whole < size:
+        tail = m.narrow(dim, whole, size - whole)
+        hi = _torch().cat([hi, tail.amax(dim, keepdim=True)], dim)
+        lo = _torch().cat([lo, tail.amin(dim, keepdim=True)], dim)
+    return hi, lo
 
+
+def reduce_max_abs(m: torch.Tensor, max_side: int):
+    """Shrink a 2-D tensor by blocks, keeping each block's value of largest magnitude.
+
+    Rows are reduced first (element-wise max/min of contiguous rows: fast, no copy of
+    the tensor), then columns of the much smaller result.
+    """
+    torch = _torch()
     rows, cols = m.shape
     rs, cs = max(1, math.ceil(rows / max_side)), max(1, math.ceil(cols / max_side))
     m = m.to(_float_dtype(m))
     if rs == 1 and cs == 1:
         return m, 1, 1
-    if m.dtype == torch.float64:
-        m = m.float()
-    filled = torch.nan_to_num(m, nan=0.0)
-    _, idx = F.max_pool2d(
-        filled.abs()[None, None], (rs, cs), stride=(rs, cs), ceil_mode=True, return_indices=True
-    )
-    picked = m.reshape(-1)[idx.reshape(-1)].reshape(idx.shape[-2:])
+    hi, lo = (m, m)
+    if rs > 1:
+        hi, lo = _block_extremes(m, rs, 0)
+    if cs > 1:
+        hi, _ = _block_extremes(hi, cs, 1)
+        _, lo = _block_extremes(lo, cs, 1)
+    picked = torch.where(hi >= -lo, hi, lo)
     return picked, rs, cs
 
 
@@ -209,6 +260,8 @@ def display_image(
 ) -> DisplayImage:
     """The picture of ``t`` to draw, reduced on its device to at most ``max_side`` a side."""
     matrix, tile = as_matrix(t, index, tiled)
+    if tile is not None and max(matrix.shape) > max_side:
+        matrix = _torch().nan_to_num(matrix, nan=0.0)  # gaps between kernels vanish when reduced
     picked, rs, cs = reduce_max_abs(matrix, max_side)
     image = picked.detach().float().cpu().numpy()
     return DisplayImage(image, tuple(matrix.shape), rs, cs, tile)
@@ -255,7 +308,7 @@ def snapshot(
             shape=tuple(t.shape),
             dtype=str(t.dtype).removeprefix("torch."),
             stats=stats,
-            hist=histogram(t, bins, lo, hi),
+            hist=histogram(t, bins, lo, hi, finite=stats.nan == 0 and stats.inf == 0),
             image=display_image(t, index, tiled, max_side),
         )
 
@@ -277,13 +330,22 @@ class UpdateTracker:
         with torch.no_grad():
             current = t.detach()
             prev = self._previous
-            if name == self.name and prev is not None and prev.shape == current.shape:
+            if name and name == self.name and prev is not None and prev.shape == current.shape:
                 norm = float(torch.linalg.vector_norm(prev.float()))
                 delta = float(torch.linalg.vector_norm((current - prev).float()))
                 ratio = delta / norm if norm > 0 else (0.0 if delta == 0 else math.inf)
             self.name = name
-            self._previous = current.clone()
+            same = prev is not None and (prev.shape, prev.dtype, prev.device) == (
+                current.shape,
+                current.dtype,
+                current.device,
+            )
+            if same:
+                prev.copy_(current)  # reuse the buffer: no new allocation per step
+            else:
+                self._previous = current.clone()
         return ratio
 
     def forget(self) -> None:
-        self.name, self._previous = "", None
+        """Start over (another parameter); the buffer is kept for reuse."""
+        self.name = ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -137,7 +137,18 @@ class TensorView(QWidget):
             self.index, self.ratio, self.ratio_steps = (), None, None
         self.name, self.array = name, None
         self.tracker.forget()
-        self.refresh(observe=True)
+        self.refresh()
+        # the baseline for |Δw|/|w| is a copy of the tensor: taken after the first paint
+        QTimer.singleShot(0, self._take_baseline)
+
+    def _take_baseline(self) -> None:
+        t = self.live_tensor()
+        if t is None or self.array is not None or self.document.busy:
+            return
+        from torch.nn.parameter import UninitializedParameter
+
+        if not isinstance(t, UninitializedParameter) and self.tracker.name != self.name:
+            self.tracker.observe(self.name, t)
 
     def show_array(self, title: str, array) -> None:
         import numpy as np

@@ -143,8 +143,9 @@ def test_bin_count_and_log_axis_change_the_histogram(window):
     np.testing.assert_allclose(y_log, np.log10(y + 1))
 
 
-def test_update_ratio_after_a_step_is_the_relative_change(window):
+def test_update_ratio_after_a_step_is_the_relative_change(window, qtbot):
     window.selection.select_parameter("2.weight")
+    qtbot.waitUntil(lambda: window.tensor_view.tracker.name == "2.weight")  # baseline taken
     weight = window.document.net[2].weight
     before = weight.detach().clone()
     with torch.no_grad():
