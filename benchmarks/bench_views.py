@@ -17,7 +17,9 @@ def _window(spec, device="cpu"):
     from explorer.core.document import Document
     from explorer.ui.main_window import MainWindow
 
-    window = MainWindow(Document(spec, device=device), settings=QSettings(os.devnull, QSettings.Format.IniFormat))
+    window = MainWindow(
+        Document(spec, device=device), settings=QSettings(os.devnull, QSettings.Format.IniFormat)
+    )
     window.resize(1400, 900)
     window.show()
     while not window.ready:
@@ -31,7 +33,9 @@ def select_large(rec: Recorder) -> None:
 
     from explorer.core.spec import LayerSpec, sequential
 
-    spec = sequential(LayerSpec.make("Linear", in_features=4096, out_features=4096), input_shape=(8, 4096))
+    spec = sequential(
+        LayerSpec.make("Linear", in_features=4096, out_features=4096), input_shape=(8, 4096)
+    )
     app, window = _window(spec)
     window.show_tab("TensorTab")
     view = window.tensor_view
@@ -45,12 +49,6 @@ def select_large(rec: Recorder) -> None:
         app.processEvents()
         plots.grab()  # renders heatmap, colour bar, histograms and statistics
 
-    def select_bias_only():
-        window.selection.select_parameter(next(names))
-        window.selection.select_parameter(next(names))
-        app.processEvents()
-        plots.grab()
-
     weight = window.document.net[0].weight
     heat, hist = view.weight_map, view.weight_hist
 
@@ -61,34 +59,55 @@ def select_large(rec: Recorder) -> None:
         heat.image_item.setImage(a, autoLevels=False, levels=(-m, m))
         counts, edges = np.histogram(a, bins=50)
         hist.curve.setData(edges, counts)
-        _ = (a.mean(), a.std(), a.min(), a.max(), np.linalg.norm(a), (a == 0).mean(), np.isnan(a).sum())
+        _ = (
+            a.mean(),
+            a.std(),
+            a.min(),
+            a.max(),
+            np.linalg.norm(a),
+            (a == 0).mean(),
+            np.isnan(a).sum(),
+        )
         app.processEvents()
         plots.grab()
 
     base = median_ms(naive, 5)
     value = median_ms(select, 7)
-    rec.add("select a 4096x4096 weight until heatmap+hist+stats drawn", value, "ms", base, "< 150 ms", value < 150)
+    rec.add(
+        "select a 4096x4096 weight until heatmap+hist+stats drawn",
+        value,
+        "ms",
+        base,
+        "< 150 ms",
+        value < 150,
+    )
     window.document.net(torch.randn(8, 4096)).sum().backward()
     window.document.notify_weights_changed()
     both = median_ms(select, 5)
     rec.add("  same, with its 4096x4096 grad drawn beside it", both, "ms", base, "(no goal)")
     window.undo_stack.setClean()
     window.close()
-    _ = select_bias_only
 
 
 def open_tree(rec: Recorder) -> None:
     from explorer.core.spec import LayerSpec, sequential
 
     L = LayerSpec.make
-    few = sequential(*[L("Linear", in_features=5000, out_features=5000) for _ in range(4)], input_shape=(2, 5000))
-    many = sequential(*[L("Linear", in_features=316, out_features=316) for _ in range(1000)], input_shape=(2, 316))
-    for label, spec, goal in (("4 x Linear(5000, 5000)", few, 300), ("1,000 x Linear(316, 316)", many, None)):
+    few = sequential(
+        *[L("Linear", in_features=5000, out_features=5000) for _ in range(4)], input_shape=(2, 5000)
+    )
+    many = sequential(
+        *[L("Linear", in_features=316, out_features=316) for _ in range(1000)], input_shape=(2, 316)
+    )
+    for label, spec, goal in (
+        ("4 x Linear(5000, 5000)", few, 300),
+        ("1,000 x Linear(316, 316)", many, None),
+    ):
         app, window = _window(spec, device="meta")
         total = sum(p.numel() for p in window.document.net.parameters())
         tree = window.param_tree
 
-        def refresh():
+        def refresh(tree=tree, app=app):
             tree.refresh()
             app.processEvents()
 

@@ -72,9 +72,11 @@ def _moments(flat: torch.Tensor):
     torch = _torch()
     n = flat.numel()
     lo, hi = torch.aminmax(flat)
-    total = flat.sum(dtype=torch.float64)
-    norm = torch.linalg.vector_norm(flat, dtype=torch.float64)
-    lo_v, hi_v, total_v, norm_v = torch.stack([lo.double(), hi.double(), total, norm]).cpu().tolist()
+    total = flat.sum()  # torch's cascaded float32 sums lose no more than a few ulps
+    norm = torch.linalg.vector_norm(flat)
+    lo_v, hi_v, total_v, norm_v = (
+        torch.stack([lo.double(), hi.double(), total, norm]).cpu().tolist()
+    )
     mean = total_v / n
     sumsq = norm_v * norm_v
     if n * mean * mean <= 0.5 * sumsq or not math.isfinite(sumsq):
