@@ -49,7 +49,8 @@ class HistoryView(QWidget):
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("value"))
         self.plot.plotItem.hideButtons()
-        self.lines = [pg.PlotDataItem(pen=None) for _ in PERCENTILES]
+        # band edges need a pen: a pen-less PlotDataItem keeps no path to fill between
+        self.lines = [pg.PlotDataItem(pen=pg.mkPen((90, 120, 200, 90))) for _ in PERCENTILES]
         for line in self.lines:
             self.plot.addItem(line)
         self.bands = []

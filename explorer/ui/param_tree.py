@@ -367,5 +367,5 @@ def install(window) -> None:
         "ParametersDock",
     )
     window.param_dock = dock
-    window.param_tree.setMinimumWidth(380)
+    window.param_tree.setMinimumWidth(300)
     window.when_ready(window.param_tree.refresh)

@@ -21,7 +21,7 @@ class Heatmap(pg.GraphicsLayoutWidget):
 
     def __init__(self, title: str = "", parent=None):
         super().__init__(parent)
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(80, 60)
         self.plot = self.addPlot(title=title)
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)

@@ -13,7 +13,7 @@ class HistogramPlot(pg.PlotWidget):
 
     def __init__(self, title: str = "", brush=(90, 120, 200, 170), parent=None):
         super().__init__(parent)
-        self.setMinimumSize(160, 100)
+        self.setMinimumSize(80, 50)
         self.plotItem.setTitle(title)
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
