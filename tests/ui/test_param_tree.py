@@ -2,7 +2,7 @@
 
 import pytest
 import torch
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from torch import nn
 
 from explorer.core.spec import LayerSpec, sequential
@@ -49,8 +49,11 @@ def test_tied_layer_is_one_row_with_both_names_and_selects_both_layers(window, q
     assert row.text(0) == "2.weight = 4.weight" and not row.icon(0).isNull()
     net = window.document.net
     assert tree.totals.text().startswith(f"{sum(p.numel() for p in net.parameters())} parameters")
+    tree.tree.scrollToItem(row)
     rect = tree.tree.visualItemRect(row)
-    qtbot.mouseClick(tree.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    pos = QPoint(rect.left() + 30, rect.center().y())  # on the name, inside the viewport
+    assert tree.tree.viewport().rect().contains(pos)
+    qtbot.mouseClick(tree.tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.selection.parameter == "2.weight"
     spec = window.document.spec
     assert window.selection.layers == (spec.children[2].id, spec.children[4].id)
