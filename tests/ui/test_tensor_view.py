@@ -168,3 +168,21 @@ def test_inspecting_an_output_shows_it_read_only(window):
     assert view.snaps[0].stats.zeros == pytest.approx(1 / 12)
     assert window.bottom_tabs.currentWidget() is view
     assert not math.isnan(view.snaps[0].stats.std)
+
+
+def test_nan_and_inf_in_an_inspected_array_are_counted_not_drawn_as_numbers(window):
+    a = np.array([[1.0, np.nan], [np.inf, -2.0]], dtype=np.float32)
+    window.inspect_requested.emit("input", a)
+    stats = window.tensor_view.snaps[0].stats
+    assert (stats.nan, stats.inf, stats.min, stats.max) == (1, 1, -2.0, 1.0)
+    table = window.tensor_view.stats_table
+    assert [table.item(r, 0).text() for r in (7, 8)] == ["1", "1"]
+
+
+def test_an_empty_model_shows_only_the_model_row_and_no_tensor(window):
+    window.selection.select_parameter("0.weight")
+    window.file_actions.new()
+    assert window.param_tree.entry_rows() == []
+    assert window.param_tree.totals.text().startswith("0 parameters")
+    assert window.tensor_view.header.text() == "0.weight is not in the model any more"
+    assert window.gradflow_view.summary.text() == "The model has no parameters."

@@ -41,4 +41,7 @@ class HistogramPlot(pg.PlotWidget):
             counts = np.log10(counts + 1.0)
             self.curve.setFillLevel(0)
         self.curve.setData(hist.edges, counts)
-        self.plotItem.setLabel("left", "log10(1 + count)" if self.log else "count")
+        label = self.tr("log10(1 + count)") if self.log else self.tr("count")
+        if hist.every > 1:  # a huge tensor: binned from a strided sample, counts scaled
+            label += " " + self.tr("(every {0}th value)").format(hist.every)
+        self.plotItem.setLabel("left", label)
