@@ -139,7 +139,7 @@ class TensorView(QWidget):
         self.tracker.forget()
         self.refresh()
         # the baseline for |Δw|/|w| is a copy of the tensor: taken after the first paint
-        QTimer.singleShot(0, self._take_baseline)
+        QTimer.singleShot(50, self._take_baseline)
 
     def _take_baseline(self) -> None:
         t = self.live_tensor()
