@@ -86,10 +86,11 @@ class ParamTree(QWidget):
         self._rows: dict[str, QTreeWidgetItem] = {}  # every state_dict name -> its row
         self._layer_rows: dict[str, list[QTreeWidgetItem]] = {}  # layer id -> rows
         self._syncing = False
+        self._layout_key: tuple = ()  # what the rows were built from (names, kinds, laziness)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.state_button.toggled.connect(self._on_state_toggled)
         self.document.spec_changed.connect(lambda *_: self.refresh())
-        self.document.weights_changed.connect(self.refresh)
+        self.document.weights_changed.connect(self._on_weights_changed)
         self.document.device_changed.connect(lambda *_: self.refresh())
         window.selection.layers_changed.connect(self._on_layers_selected)
         window.selection.parameter_changed.connect(self._on_parameter_selected)
@@ -103,6 +104,7 @@ class ParamTree(QWidget):
         net = self.document.net
         spec = self.document.spec
         entries = list_entries(net)
+        self._layout_key = self._key_of(entries)
         by_owner: dict[str, list] = {}
         for e in entries:
             by_owner.setdefault(owner_of(e.name), []).append(e)
@@ -155,14 +157,38 @@ class ParamTree(QWidget):
         self._show_selection()
         self._update_state_text()
 
-    def _add_entry(self, parent: QTreeWidgetItem, e, local: str) -> None:
-        text = " = ".join(e.names)
+    @staticmethod
+    def _key_of(entries) -> tuple:
+        return tuple((e.names, e.kind, e.lazy) for e in entries)
+
+    @staticmethod
+    def _columns(e) -> list[str]:
         shape = "?" if e.shape is None else shape_text(e.shape)
         grad = "None" if e.grad_shape is None else shape_text(e.grad_shape)
         numel = "?" if e.lazy else group_digits(e.numel)
         grad_text = "—" if e.kind == "buffer" else grad
         rg = "—" if e.kind == "buffer" else str(e.requires_grad)
-        item = QTreeWidgetItem([text, shape, e.dtype, e.device, rg, numel, grad_text])
+        return [" = ".join(e.names), shape, e.dtype, e.device, rg, numel, grad_text]
+
+    def _on_weights_changed(self) -> None:
+        """Values changed (a step, a backward): update grad states in place when the rows stay."""
+        from explorer.core.params import list_entries
+
+        entries = list_entries(self.document.net)
+        if self._key_of(entries) != self._layout_key or not self._rows:
+            self.refresh()
+            return
+        for e in entries:
+            row = self._rows.get(e.name)
+            if row is None:
+                continue
+            for c, text in enumerate(self._columns(e)):
+                if c and row.text(c) != text:
+                    row.setText(c, text)
+        self._update_state_text()
+
+    def _add_entry(self, parent: QTreeWidgetItem, e, local: str) -> None:
+        item = QTreeWidgetItem(self._columns(e))
         item.setData(0, NAMES_ROLE, e.names)
         for c in (1, 5):
             item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -99,3 +99,12 @@ def test_state_dict_pane_prints_what_pytorch_prints_for_the_selected_layer(windo
     text = tree.state_text.toPlainText()
     assert text == f">>> print(net[2].state_dict())\n{twin[2].state_dict()}"
     assert list(twin[2].state_dict()) == ["weight", "bias"]
+
+
+def test_a_backward_updates_grad_states_in_place_keeping_rows_and_selection(window):
+    window.selection.select_parameter("2.bias")
+    row = window.param_tree.row_for("2.bias")
+    window.document.net(torch.randn(2, 20)).sum().backward()
+    window.document.notify_weights_changed()
+    assert window.param_tree.row_for("2.bias") is row and row.isSelected()
+    assert row.text(6) == "(10)"
