@@ -207,3 +207,7 @@ def install(window) -> None:
         Qt.DockWidgetArea.RightDockWidgetArea,
         "LessonsDock",
     )
+    param_dock = getattr(window, "param_dock", None)
+    if param_dock is not None:  # share the right column with Parameters, as tabs
+        window.tabifyDockWidget(param_dock, window.lessons_dock)
+        param_dock.raise_()

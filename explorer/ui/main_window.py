@@ -36,9 +36,10 @@ FEATURES: list[str] = [
     "explorer.ui.summary_view",
     "explorer.ui.log_view",
     "explorer.ui.file_actions",
-    "explorer.ui.lessons_panel",
     "explorer.ui.language_menu",
     "explorer.ui.checkpoint_actions",
+    "explorer.ui.views",
+    "explorer.ui.lessons_panel",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")

@@ -1,0 +1,144 @@
+"""The History tab: each parameter's distribution over training steps.
+
+Fed by the ``views.history`` probe (percentiles of every parameter at display rate);
+kept in a bounded :class:`~explorer.core.monitor.History`. Drawn as percentile bands
+(min-max, 5-95, 25-75) around the median, with a step slider that reads out one step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.monitor import PERCENTILES, History, distribution_probe
+
+PROBE = "views.history"
+BANDS = ((0, 6, 40), (1, 5, 70), (2, 4, 110))  # (low column, high column, alpha)
+
+
+class HistoryView(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.history = History()
+        self.param = QComboBox(self)
+        self.param.setMinimumContentsLength(16)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setEnabled(False)
+        self.readout = QLabel(self)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        clear = QPushButton(self.tr("Clear"), self)
+        clear.setToolTip(self.tr("Forget the recorded history"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Parameter"), self))
+        top.addWidget(self.param)
+        top.addWidget(QLabel(self.tr("Step"), self))
+        top.addWidget(self.slider, 1)
+        top.addWidget(clear)
+        self.plot = pg.PlotWidget(self)
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr("value"))
+        self.plot.plotItem.hideButtons()
+        # band edges need a pen: a pen-less PlotDataItem keeps no path to fill between
+        self.lines = [pg.PlotDataItem(pen=pg.mkPen((90, 120, 200, 90))) for _ in PERCENTILES]
+        for line in self.lines:
+            self.plot.addItem(line)
+        self.bands = []
+        for lo, hi, alpha in BANDS:
+            band = pg.FillBetweenItem(self.lines[lo], self.lines[hi], brush=(90, 120, 200, alpha))
+            self.plot.addItem(band)
+            self.bands.append(band)
+        self.median = pg.PlotDataItem(pen=pg.mkPen((30, 60, 150), width=2))
+        self.plot.addItem(self.median)
+        self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((214, 69, 69), width=1))
+        self.plot.addItem(self.cursor)
+        self.empty = QLabel(
+            self.tr("Train the model: each parameter's percentiles are recorded at display rate."),
+            self,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.readout)
+        self.param.currentTextChanged.connect(lambda _: self.redraw())
+        self.slider.valueChanged.connect(lambda _: self._show_step())
+        clear.clicked.connect(self.clear)
+        window.selection.parameter_changed.connect(self._follow_selection)
+        window.run_progressed.connect(self.on_progress)
+        window.run_probes[PROBE] = distribution_probe
+        self.redraw()
+
+    def clear(self) -> None:
+        self.history.clear()
+        self.param.clear()
+        self.redraw()
+
+    def on_progress(self, progress) -> None:
+        data = progress.probes.get(PROBE) if progress.probes else None
+        if not data:
+            return
+        self.history.add(progress.step, data)
+        known = {self.param.itemText(i) for i in range(self.param.count())}
+        self.param.blockSignals(True)
+        for name in data:
+            if name not in known:
+                self.param.addItem(name)
+        self.param.blockSignals(False)
+        if not known:  # the first data: start on the selected parameter
+            self._follow_selection(self.window_.selection.parameter)
+        if self.isVisible():
+            self.redraw()
+
+    def _follow_selection(self, name: str) -> None:
+        i = self.param.findText(name)
+        if i >= 0:
+            self.param.setCurrentIndex(i)
+
+    def redraw(self) -> None:
+        steps, rows = self.history.series(self.param.currentText())
+        self.empty.setVisible(len(steps) == 0)
+        x = steps.astype(np.float64)
+        for col, line in enumerate(self.lines):
+            line.setData(x, rows[:, col] if len(rows) else np.zeros(0))
+        self.median.setData(x, rows[:, 3] if len(rows) else np.zeros(0))
+        at_end = self.slider.value() == self.slider.maximum()
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, len(steps) - 1))
+        if at_end:
+            self.slider.setValue(self.slider.maximum())
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(len(steps) > 1)
+        self._show_step()
+
+    def _show_step(self) -> None:
+        steps, rows = self.history.series(self.param.currentText())
+        if not len(steps):
+            self.readout.setText("")
+            self.cursor.hide()
+            return
+        i = min(self.slider.value(), len(steps) - 1)
+        self.cursor.show()
+        self.cursor.setValue(float(steps[i]))
+        parts = "  ".join(f"p{p:g}={v:.4g}" for p, v in zip(PERCENTILES, rows[i], strict=True))
+        self.readout.setText(self.tr("step {0}: {1}").format(int(steps[i]), parts))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.redraw()
+
+
+def install(window) -> None:
+    window.history_view = HistoryView(window)
+    window.add_tab(window.history_view, window.tr("History"), "HistoryTab")

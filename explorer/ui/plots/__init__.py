@@ -1,0 +1,1 @@
+"""pyqtgraph widgets for tensors: each creates its items once and updates them."""

@@ -1,0 +1,47 @@
+"""A histogram drawn from precomputed bin counts (computed on the tensor's device)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from explorer.core.stats import Histogram
+
+
+class HistogramPlot(pg.PlotWidget):
+    """Bars from a :class:`Histogram`; the y axis can be linear or logarithmic."""
+
+    def __init__(self, title: str = "", brush=(90, 120, 200, 170), parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(80, 50)
+        self.plotItem.setTitle(title)
+        self.plotItem.hideButtons()
+        self.plotItem.setMenuEnabled(False)
+        self.curve = pg.PlotDataItem(
+            stepMode="center", fillLevel=0, brush=brush, pen=pg.mkPen(brush[:3], width=1)
+        )
+        self.addItem(self.curve)
+        self.log = False
+        self.hist: Histogram | None = None
+
+    def set_title(self, title: str) -> None:
+        self.plotItem.setTitle(title)
+
+    def set_log(self, log: bool) -> None:
+        self.log = log
+        self.show_histogram(self.hist)
+
+    def show_histogram(self, hist: Histogram | None) -> None:
+        self.hist = hist
+        if hist is None:
+            self.curve.setData([0.0, 1.0], [0.0])
+            return
+        counts = hist.counts.astype(np.float64)
+        if self.log:  # log10(1 + count): empty bins stay at 0 instead of -inf
+            counts = np.log10(counts + 1.0)
+            self.curve.setFillLevel(0)
+        self.curve.setData(hist.edges, counts)
+        label = self.tr("log10(1 + count)") if self.log else self.tr("count")
+        if hist.every > 1:  # a huge tensor: binned from a strided sample, counts scaled
+            label += " " + self.tr("(every {0}th value)").format(hist.every)
+        self.plotItem.setLabel("left", label)
