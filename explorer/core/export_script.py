@@ -126,7 +126,7 @@ TEMPLATE = '''#!/usr/bin/env python3
 """Training script exported by NN Explorer: plain PyTorch, no NN Explorer needed.
 
     python train.py                              # one process
-    torchrun --nproc_per_node=2 train.py         # DistributedDataParallel (gloo on CPU, nccl on GPUs)
+    torchrun --standalone --nproc_per_node=2 train.py   # DistributedDataParallel (gloo on CPU, nccl on GPUs)
 
 The loop is the app's: torch.manual_seed(SEED), then per epoch a randperm of the samples
 from a generator seeded with SEED, split into batches of BATCH_SIZE.
@@ -164,6 +164,16 @@ def loss_fn(output, target):
     return {loss}
 
 
+def full_loss(model, x, y):
+    """The loss on all training samples, in eval() mode, without gradients."""
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        value = loss_fn(model(x), y).item()
+    model.train(was_training)
+    return value
+
+
 def main():
     world = int(os.environ.get("WORLD_SIZE", "1"))
     rank = int(os.environ.get("RANK", "0"))
@@ -186,6 +196,8 @@ def main():
     if world > 1:
         net = nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
     optimizer = {optimizer}
+    if rank == 0:
+        print(f"initial loss {{full_loss(model, x, y):.6f}}", flush=True)
     total = STEPS if STEPS is not None else EPOCHS * math.ceil(len(x) / BATCH_SIZE)
     torch.manual_seed(SEED)
     g = torch.Generator().manual_seed(SEED)
@@ -206,6 +218,7 @@ def main():
             if rank == 0 and (step % PRINT_EVERY == 0 or step == total):
                 print(f"step {{step}} loss {{loss.item():.6f}}", flush=True)
     if rank == 0:
+        print(f"final loss {{full_loss(model, x, y):.6f}}", flush=True)
         torch.save(model.state_dict(), os.environ.get("OUT", "trained.pt"))
     if world > 1:
         dist.destroy_process_group()

@@ -114,7 +114,9 @@ def run_training(
     check_fits(data, spec.input_shape)
     loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
     config = TrainConfig(
-        optimizer=OptimizerConfig(request.optimizer, request.lr, request.momentum, request.weight_decay),
+        optimizer=OptimizerConfig(
+            request.optimizer, request.lr, request.momentum, request.weight_decay
+        ),
         loss=loss,
         batch_size=request.batch_size,
         steps=request.steps if request.steps is not None or request.epochs else 500,

@@ -35,7 +35,9 @@ def test_the_teacher_dataset_takes_the_models_shapes():
 
 def test_data_that_does_not_fit_the_model_says_what_each_side_has():
     data = make_dataset(DataSpec("spiral", n=30))
-    with pytest.raises(DataError, match=r"takes samples of shape \(20,\).*spiral has samples of shape \(2,\)"):
+    with pytest.raises(
+        DataError, match=r"takes samples of shape \(20,\).*spiral has samples of shape \(2,\)"
+    ):
         check_fits(data, (2, 20))
 
 
@@ -54,5 +56,7 @@ def test_targets_are_fitted_to_the_loss():
     assert fit_target("bce_with_logits", scores, (2, 2)).tolist() == [[1, 1], [1, 0]]
     with pytest.raises(LossError, match="labels go up to 2 but the model gives 2 class scores"):
         fit_target("cross_entropy", labels, (3, 2))
-    with pytest.raises(LossError, match=r"output has shape \(3, 2\) but the target has shape \(3, 1\)"):
+    with pytest.raises(
+        LossError, match=r"output has shape \(3, 2\) but the target has shape \(3, 1\)"
+    ):
         fit_target("mse", torch.zeros(3, 1), (3, 2))

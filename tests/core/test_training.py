@@ -56,8 +56,12 @@ def test_training_equals_a_hand_written_loop_bit_for_bit(opt):
     # the loop a person writes, with the same seed (120 samples: the last batch has 24)
     torch.manual_seed(7)
     g = torch.Generator().manual_seed(7)
-    cls = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW,
-           "rmsprop": torch.optim.RMSprop}[opt.name]
+    cls = {
+        "sgd": torch.optim.SGD,
+        "adam": torch.optim.Adam,
+        "adamw": torch.optim.AdamW,
+        "rmsprop": torch.optim.RMSprop,
+    }[opt.name]
     kwargs = {"momentum": opt.momentum} if opt.name in ("sgd", "rmsprop") else {}
     optimizer = cls(hand.parameters(), lr=opt.lr, weight_decay=opt.weight_decay, **kwargs)
     losses = []
@@ -89,8 +93,13 @@ def test_progress_comes_at_display_rate_and_covers_every_step_once():
 def test_yield_now_makes_the_next_step_yield_for_single_stepping():
     data = make_dataset(DataSpec("moons", n=64, seed=1))
     control = RunControl()
-    gen = train(small_net(), data, TrainConfig(steps=1000, loss="cross_entropy"), control=control,
-                clock=lambda: 0.0)  # the clock never ticks: only yield_now makes it yield
+    gen = train(
+        small_net(),
+        data,
+        TrainConfig(steps=1000, loss="cross_entropy"),
+        control=control,
+        clock=lambda: 0.0,
+    )  # the clock never ticks: only yield_now makes it yield
     control.yield_now = True
     assert next(gen).step == 1
     control.yield_now = True
@@ -106,8 +115,13 @@ def test_held_out_loss_and_probes_arrive_in_progress():
         "broken": lambda net, xb: 1 / 0,
     }
     progress, result = run_all(
-        train(small_net(), data, TrainConfig(steps=5, loss="cross_entropy", batch_size=10),
-              probes=probes, control=control)
+        train(
+            small_net(),
+            data,
+            TrainConfig(steps=5, loss="cross_entropy", batch_size=10),
+            probes=probes,
+            control=control,
+        )
     )
     assert progress[-1].probes == {"batch": (10, 2)}
     assert control.warnings and "probe broken failed: ZeroDivisionError" in control.warnings[0]
@@ -121,7 +135,9 @@ def test_nan_in_the_data_stops_training_and_names_the_first_step_and_layer():
     data = from_tensors("poisoned", x, data.y)
     first = next(i for i, idx in enumerate(batch_indices(64, 8, 0), 1) if 37 in idx.tolist())
     with pytest.raises(RunError) as err:
-        run_all(train(small_net(), data, TrainConfig(steps=100, loss="cross_entropy", batch_size=8)))
+        run_all(
+            train(small_net(), data, TrainConfig(steps=100, loss="cross_entropy", batch_size=8))
+        )
     assert err.value.kind == "nonfinite" and err.value.step == first
     assert f"training stopped at step {first}" in str(err.value)
     assert "layer 0 (Linear)" in str(err.value)
@@ -149,8 +165,13 @@ def test_closing_the_generator_leaves_the_model_at_a_step_boundary():
     data = make_dataset(DataSpec("moons", n=64, seed=1))
     net = small_net(dropout=0.0)
     control = RunControl()
-    gen = train(net, data, TrainConfig(steps=100, loss="cross_entropy", batch_size=8),
-                control=control, clock=lambda: 0.0)
+    gen = train(
+        net,
+        data,
+        TrainConfig(steps=100, loss="cross_entropy", batch_size=8),
+        control=control,
+        clock=lambda: 0.0,
+    )
     control.yield_now = True
     p = next(gen)
     snapshot = copy.deepcopy(net.state_dict())

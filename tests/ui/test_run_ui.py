@@ -59,7 +59,9 @@ def test_zero_grad_before_each_backward_option_keeps_one_backward(qtbot, window,
     press(qtbot, window, Qt.Key.Key_F6)
     first = [p.grad.clone() for p in window.document.net.parameters()]
     press(qtbot, window, Qt.Key.Key_F6)
-    assert all(torch.equal(p.grad, g) for p, g in zip(window.document.net.parameters(), first, strict=True))
+    assert all(
+        torch.equal(p.grad, g) for p, g in zip(window.document.net.parameters(), first, strict=True)
+    )
 
 
 def test_f7_steps_the_optimizer_as_plain_sgd(qtbot, window, run):
@@ -108,7 +110,9 @@ def test_edits_are_blocked_while_training_and_esc_cancels_at_a_step_boundary(qtb
     window.undo_stack.undo()  # leave the window clean: no "unsaved changes" prompt at teardown
 
 
-def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(qtbot, window, run, monkeypatch):
+def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(
+    qtbot, window, run, monkeypatch
+):
     import explorer.ui.run_controller as rc
 
     real = rc.run_forward
@@ -118,7 +122,9 @@ def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(qtbot, wi
 
     monkeypatch.setattr(rc, "run_forward", broken)
     press(qtbot, window, Qt.Key.Key_F5, reason="error")
-    assert window.status_text() == "RuntimeError: CUDA error: an illegal memory access was encountered"
+    assert (
+        window.status_text() == "RuntimeError: CUDA error: an illegal memory access was encountered"
+    )
     assert window.log_view.counts["error"] >= 1 and window.document.busy is None
     monkeypatch.setattr(rc, "run_forward", real)
     press(qtbot, window, Qt.Key.Key_F5)
@@ -142,7 +148,9 @@ def test_closing_the_window_stops_and_waits_for_training(qtbot, window, run):
     assert not run.controller.runner.running
 
 
-def test_mode_badge_switches_train_and_eval_and_compare_shows_dropout(qtbot, window, run, example_paths):
+def test_mode_badge_switches_train_and_eval_and_compare_shows_dropout(
+    qtbot, window, run, example_paths
+):
     path = next(p for p in example_paths if "dropout" in p.name)
     window.file_actions.open_example(path)
     qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
@@ -160,4 +168,6 @@ def test_export_training_script_writes_a_runnable_python_file(window, run, tmp_p
     assert run.export_to(path)
     text = path.read_text()
     compile(text, str(path), "exec")
-    assert "nn.Linear(in_features=20, out_features=256" in text and "DistributedDataParallel" in text
+    assert (
+        "nn.Linear(in_features=20, out_features=256" in text and "DistributedDataParallel" in text
+    )
