@@ -33,6 +33,29 @@ from explorer.core.losses import LOSSES, OptimizerConfig, compute_loss, fit_targ
 from explorer.core.progress import Progress
 
 EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
+#: Probes and the held-out loss may take at most this fraction of the run's time; on a big
+#: model they run less often than the display ticks, so training stays within a few percent
+#: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
+#: held-out loss. A Progress without a probe's key means "no new value this tick".
+EXTRA_BUDGET = 0.02
+
+
+class Budget:
+    """Time spent on extras (probes, held-out loss) against a fraction of the elapsed time."""
+
+    def __init__(self, fraction: float) -> None:
+        self.fraction = fraction
+        self.spent = 0.0
+
+    def allows(self, elapsed: float) -> bool:
+        return self.spent <= self.fraction * elapsed
+
+    def run(self, clock, fn, *args):
+        t0 = clock()
+        try:
+            return fn(*args)
+        finally:
+            self.spent += clock() - t0
 
 
 @dataclass(frozen=True)
@@ -197,6 +220,7 @@ def train(
     paused = 0.0  # time spent suspended at a yield (pause), not counted in steps/s
     next_tick = start + interval
     next_eval = start
+    budget = Budget(EXTRA_BUDGET)
     step = 0
     while step < total:
         idx = next(batches)
@@ -212,6 +236,7 @@ def train(
         now = clock()
         if not (now >= next_tick or control.yield_now or step == total):
             continue
+        single = control.yield_now  # a single step or a pause: the views get fresh probes
         control.yield_now = False
         values = torch.stack(pending).tolist()  # the one host transfer of this tick
         if not all(math.isfinite(v) for v in values) or not _params_finite(params):
@@ -226,11 +251,15 @@ def train(
             )
         steps = range(first_pending, first_pending + len(values))
         last_loss = values[-1]
-        if xe is not None and now >= next_eval:
-            last_eval = eval_loss(net, config.loss, xe, ye)
-            next_eval = now + EVAL_INTERVAL_S
         elapsed = now - start - paused
-        probed = run_probes(probes, net, xb, control) if probes else {}
+        probed = {}
+        if probes and (single or budget.allows(elapsed)):
+            probed = budget.run(clock, run_probes, probes, net, xb, control)
+        if xe is not None and (
+            single or step == total or (now >= next_eval and budget.allows(elapsed))
+        ):
+            last_eval = budget.run(clock, eval_loss, net, config.loss, xe, ye)
+            next_eval = now + EVAL_INTERVAL_S
         suspended = clock()
         yield Progress(
             step=step,

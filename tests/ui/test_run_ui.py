@@ -87,7 +87,7 @@ def test_ctrl_enter_trains_with_a_live_loss_curve_and_publishes_progress(qtbot, 
     before = copy.deepcopy(window.document.net.state_dict())
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [s for p in progress for s, _ in p.losses] == list(range(1, 61))
-    assert isinstance(progress[-1].probes["mean"], float)
+    assert any(isinstance(p.probes.get("mean"), float) for p in progress)
     assert len(tv.raw_curve.getData()[0]) == 60 and len(tv.smooth_curve.getData()[0]) == 60
     assert tv.progress.value() == 60 and "steps/s" in tv.rate.text()
     assert changes and window.document.busy is None
