@@ -151,6 +151,7 @@ class RunActions:
             name="action_export_script",
         )
         w.menus["File"].insertAction(w.menus["File"].actions()[-1], export)
+        w.project_state["run"] = (self.settings, self.apply_settings)
         c.mode_changed.connect(self._show_mode)
         c.state_changed.connect(self._update_actions)
         w.when_ready(tv.show_data)
@@ -190,6 +191,62 @@ class RunActions:
             self.window.tr("Resume") if r.paused else self.window.tr("Pause")
         )
         self.actions["cancel"].setEnabled(r.running)
+
+    # ----- project settings ----------------------------------------------------------------
+
+    def settings(self) -> dict:
+        """The run settings a project keeps (JSON-able)."""
+        tv = self.training_view
+        config = tv.config()
+        return {
+            "seed": self.seed.value(),
+            "input": self.input_kind.currentData(),
+            "loss": self.loss.currentData(),
+            "zero_grad_before_backward": self.zero_first.isChecked(),
+            "data": tv.data_spec().to_dict(),
+            "optimizer": dict(config.optimizer.__dict__),
+            "batch_size": config.batch_size,
+            "length": tv.steps.value(),
+            "unit": tv.unit.currentData(),
+        }
+
+    def apply_settings(self, d: dict) -> None:
+        """Restore :meth:`settings`; unknown or malformed entries are skipped."""
+        from explorer.core.data import DataSpec
+
+        tv = self.training_view
+
+        def pick(combo, value):
+            i = combo.findData(value)
+            if i >= 0:
+                combo.setCurrentIndex(i)
+
+        try:
+            self.seed.setValue(int(d.get("seed", self.seed.value())))
+            pick(self.input_kind, d.get("input"))
+            pick(self.loss, d.get("loss"))
+            self.zero_first.setChecked(bool(d.get("zero_grad_before_backward", False)))
+            data = DataSpec.from_dict(d.get("data", {}))
+            if tv.source.findData(data.source) < 0 and data.source:
+                tv.source.addItem(data.source, data.source)
+            pick(tv.source, data.source)
+            tv.samples.setValue(data.n)
+            tv.noise.setValue(data.noise)
+            tv.data_seed.setValue(data.seed)
+            tv.classes.setValue(data.classes)
+            tv.held_out.setValue(round(data.eval_fraction * 100))
+            opt = d.get("optimizer", {})
+            pick(tv.optimizer, opt.get("name"))
+            tv.lr.setValue(float(opt.get("lr", tv.lr.value())))
+            tv.momentum.setValue(float(opt.get("momentum", 0.0)))
+            tv.weight_decay.setValue(float(opt.get("weight_decay", 0.0)))
+            tv.batch_size.setValue(int(d.get("batch_size", tv.batch_size.value())))
+            tv.steps.setValue(int(d.get("length", tv.steps.value())))
+            pick(tv.unit, d.get("unit"))
+        except (TypeError, ValueError, AttributeError) as e:
+            self.window.log(
+                self.window.tr("Some run settings were not restored: {0}").format(e), "warning"
+            )
 
     # ----- export ------------------------------------------------------------------------
 

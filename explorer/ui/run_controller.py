@@ -216,6 +216,13 @@ class RunController(QObject):
         self.workbench.optimizer = optimizer
         self.workbench._key = (tuple(id(p) for p in self.net.parameters()), config.optimizer)
         self.optimizer = config.optimizer
+        if not self.training:
+            self.window.log(
+                self.tr(
+                    "Training in eval() mode: dropout is off and batch norm keeps its statistics"
+                ),
+                "warning",
+            )
         if config.loss == "sum":
             self.window.log(
                 self.tr("The sum of outputs has no minimum: the loss falls without bound"),

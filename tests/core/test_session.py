@@ -117,3 +117,13 @@ def test_optimizer_state_follows_the_model_to_another_device():
 
 def test_grad_norm_is_none_before_the_first_backward():
     assert grad_norm(book_net()) is None
+
+
+def test_out_of_memory_is_explained_with_the_device_and_what_to_try():
+    from explorer.core.diagnose import explain
+
+    err = explain(
+        torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"), book_net(), None
+    )
+    assert err.kind == "memory"
+    assert str(err).startswith("out of memory on cpu: try a smaller batch size")

@@ -171,3 +171,20 @@ def test_export_training_script_writes_a_runnable_python_file(window, run, tmp_p
     assert (
         "nn.Linear(in_features=20, out_features=256" in text and "DistributedDataParallel" in text
     )
+
+
+def test_run_settings_round_trip_through_project_state(window, run):
+    get, put = window.project_state["run"]
+    tv = run.training_view
+    tv.optimizer.setCurrentIndex(tv.optimizer.findData("adamw"))
+    tv.lr.setValue(0.003)
+    run.seed.setValue(42)
+    use_loss(run, "l1")
+    saved = get()
+    tv.optimizer.setCurrentIndex(0)
+    run.seed.setValue(0)
+    use_loss(run, "mse")
+    put(saved)
+    assert get() == saved
+    assert tv.config().optimizer.name == "adamw" and tv.config().seed == 42
+    assert tv.config().loss == "l1"
