@@ -36,8 +36,13 @@ class Heatmap(pg.GraphicsLayoutWidget):
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.setMinimumHeight(120)
 
-    def set_values(self, values: np.ndarray) -> None:
-        m = float(np.nanmax(np.abs(values))) if values.size else 0.0
+    def set_values(self, values: np.ndarray, limit: float | None = None) -> None:
+        """Show ``values`` with colours from ``-limit`` to ``limit`` (default: their max |value|)."""
+        m = (
+            limit
+            if limit is not None
+            else (float(np.nanmax(np.abs(values))) if values.size else 0.0)
+        )
         m = m if np.isfinite(m) and m > 0 else 1.0
         self.image.setImage(values, levels=(-m, m))
         self.bar.setLevels((-m, m))
@@ -68,9 +73,9 @@ class OutputPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, limit: float | None = None) -> None:
         self.text.setPlainText(result.text)
-        self.heatmap.set_values(result.values)
+        self.heatmap.set_values(result.values, limit)
 
 
 class OutputView(QWidget):
@@ -119,8 +124,10 @@ class OutputView(QWidget):
 
     def show_comparison(self, train_result, eval_result) -> None:
         self.compare_box.show()
-        self.train_pane.show_result(train_result)
-        self.eval_pane.show_result(eval_result)
+        both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
+        limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both
+        self.train_pane.show_result(train_result, limit)
+        self.eval_pane.show_result(eval_result, limit)
         diff = (
             float(np.max(np.abs(train_result.values - eval_result.values)))
             if train_result.values.size

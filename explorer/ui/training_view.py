@@ -10,6 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -136,14 +137,9 @@ class TrainingView(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.rate = QLabel(self.tr("Not started"), self)
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addLayout(form)
-        lv.addLayout(buttons)
-        lv.addWidget(self.progress)
-        lv.addWidget(self.rate)
-        lv.addStretch(1)
+        self.rate.setWordWrap(True)
+        settings = QWidget(self)
+        settings.setLayout(form)
         self.data_plot = pg.PlotWidget(self, title=self.tr("Data"))
         self.scatter = pg.ScatterPlotItem(size=5, pen=None)
         self.data_plot.addItem(self.scatter)
@@ -163,15 +159,23 @@ class TrainingView(QWidget):
         self.eval_curve = self.loss_plot.plot(
             pen=pg.mkPen("#3163ce", width=2), symbol="o", symbolSize=4, name=self.tr("held-out")
         )
-        scroll = QScrollArea(self)  # the form scrolls, so the tab can be made short
-        scroll.setWidget(left)
+        scroll = QScrollArea(self)  # the settings scroll, so the tab can be made short
+        scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left = QWidget(self)  # the buttons and the progress stay in sight above the settings
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(buttons)
+        lv.addWidget(self.progress)
+        lv.addWidget(self.rate)
+        lv.addWidget(scroll, 1)
         split = QSplitter(self)
-        split.addWidget(scroll)
+        split.addWidget(left)
         split.addWidget(self.data_plot)
         split.addWidget(self.loss_plot)
-        split.setSizes([330, 300, 500])
+        split.setSizes([360, 320, 520])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
