@@ -155,6 +155,11 @@ class Workbench:
             self._key = key
         return self.optimizer
 
+    def adopt(self, optimizer, net, config: OptimizerConfig) -> None:
+        """Keep ``optimizer`` (built by a training run) for the next Step presses."""
+        self.optimizer = optimizer
+        self._key = (tuple(id(p) for p in net.parameters()), config)
+
     def forget(self) -> None:
         self.optimizer = None
         self._key = None

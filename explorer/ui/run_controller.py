@@ -213,8 +213,7 @@ class RunController(QObject):
         except ExplorerError as e:
             self.window.report_error(str(e))
             return
-        self.workbench.optimizer = optimizer
-        self.workbench._key = (tuple(id(p) for p in self.net.parameters()), config.optimizer)
+        self.workbench.adopt(optimizer, self.net, config.optimizer)
         self.optimizer = config.optimizer
         if not self.training:
             self.window.log(
