@@ -121,6 +121,7 @@ def test_held_out_loss_and_probes_arrive_in_progress():
             TrainConfig(steps=5, loss="cross_entropy", batch_size=10),
             probes=probes,
             control=control,
+            clock=lambda: 0.0,  # one tick, at the end: deterministic on a busy machine
         )
     )
     assert progress[-1].probes == {"batch": (10, 2)}
