@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from explorer.core.data import DataSpec, check_fits, make_input
 from explorer.core.errors import ExplorerError
@@ -68,6 +68,9 @@ class RunController(QObject):
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
         self.document.device_changed.connect(self._on_device_changed)
         window.closing.connect(self.shutdown)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window must not kill a running QThread
+            app.aboutToQuit.connect(self.shutdown)
 
     # ----- batches -------------------------------------------------------------------------
 
