@@ -204,6 +204,49 @@ def cmd_import_state_dict(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("train")
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train a project's model on a built-in dataset or a data file; write the result."""
+    from explorer.core.errors import ExplorerError
+    from explorer.io.run_files import TrainRequest, run_training
+
+    request = TrainRequest(
+        project=args.file,
+        data=args.data,
+        steps=args.steps,
+        epochs=args.epochs,
+        lr=args.lr,
+        optimizer=args.optimizer,
+        momentum=args.momentum,
+        weight_decay=args.weight_decay,
+        batch_size=args.batch_size,
+        loss=args.loss,
+        seed=args.seed,
+        device=args.device,
+        samples=args.samples,
+        noise=args.noise,
+        held_out=args.held_out,
+        out=args.output,
+    )
+    every = max(1, args.every)
+
+    def show(step: int, loss: float, eval_loss: float | None) -> None:
+        if not args.json and (step % every == 0 or step == request.total_hint):
+            extra = f"  held-out {eval_loss:.6f}" if eval_loss is not None else ""
+            print(f"step {step:>7}  loss {loss:.6f}{extra}", flush=True)
+
+    try:
+        result = run_training(request, show)
+    except (ExplorerError, ValueError, OSError) as e:
+        return fail(str(e))
+    if args.json:
+        print(json.dumps(result.to_dict()))
+    else:
+        for line in result.written:
+            print(f"wrote {line}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -232,6 +275,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("file")
     s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
+    t = sub.add_parser("train", help="train a project's model; write the weights")
+    t.add_argument("file", help="a project file (.nnx.json)")
+    t.add_argument(
+        "--data",
+        default="teacher",
+        help="spiral|moons|circles|blobs|sine|linear|teacher, or a .pt/.safetensors/.npy/.csv file",
+    )
+    t.add_argument("--steps", type=int, default=None, help="steps to train (default 500)")
+    t.add_argument("--epochs", type=int, default=None, help="train for epochs instead of steps")
+    t.add_argument("--lr", type=float, default=0.05)
+    t.add_argument("--optimizer", choices=("sgd", "adam", "adamw", "rmsprop"), default="sgd")
+    t.add_argument("--momentum", type=float, default=0.0)
+    t.add_argument("--weight-decay", type=float, default=0.0)
+    t.add_argument("--batch-size", type=int, default=32)
+    t.add_argument(
+        "--loss",
+        choices=("mse", "l1", "cross_entropy", "bce_with_logits", "sum"),
+        default=None,
+        help="default: cross_entropy for classification data, mse otherwise",
+    )
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="cpu")
+    t.add_argument("--samples", type=int, default=512, help="size of a built-in dataset")
+    t.add_argument("--noise", type=float, default=0.1)
+    t.add_argument("--held-out", type=float, default=0.2, help="fraction kept for evaluation")
+    t.add_argument("--every", type=int, default=50, help="print the loss every K steps")
+    t.add_argument("-o", "--output", default=None, help="OUT.pt (state_dict) or OUT.nnx.json")
+    t.add_argument("--json", action="store_true", help="print the loss history as JSON")
     return p
 
 

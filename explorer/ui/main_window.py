@@ -38,6 +38,7 @@ FEATURES: list[str] = [
     "explorer.ui.file_actions",
     "explorer.ui.language_menu",
     "explorer.ui.checkpoint_actions",
+    "explorer.ui.run_actions",
     "explorer.ui.views",
     "explorer.ui.lessons_panel",
 ]

@@ -1,0 +1,188 @@
+"""Turning a failed step into a sentence that names the layer, the tensor or the device.
+
+torch's messages say *what* failed (``mat1 and mat2 shapes cannot be multiplied``), not
+*where*. After a failure we re-run the forward pass with hooks (no grad, buffers restored)
+to find the layer, and look at every tensor's device to say which one is where.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from explorer.core.errors import ExplorerError
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+
+class RunError(ExplorerError):
+    """A step failed; ``str()`` is the sentence for the user.
+
+    Attributes
+    ----------
+    kind : str
+        ``"shape"``, ``"device"``, ``"memory"``, ``"nonfinite"``, ``"loss"`` or ``"other"``.
+    step : int or None
+        The step (1-based) at which it happened, when known.
+    layer : str or None
+        The layer's PyTorch name (``"2"``, ``"3.1"``), when known.
+    """
+
+    def __init__(self, message: str, kind: str = "other", step=None, layer=None):
+        super().__init__(message)
+        self.kind = kind
+        self.step = step
+        self.layer = layer
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def layer_title(name: str, module: nn.Module) -> str:
+    return f"layer {name} ({type(module).__name__})"
+
+
+def _leaves(net: nn.Module):
+    return [(n, m) for n, m in net.named_modules() if n and not list(m.children())]
+
+
+def device_report(net: nn.Module, **tensors) -> str | None:
+    """``"the input is on cpu, but 0.weight is on cuda:0"``, or None when all agree."""
+    where = {}
+    for name, p in list(net.named_parameters()) + list(net.named_buffers()):
+        where.setdefault(str(p.device), name)
+    if len(where) > 1:
+        (d1, n1), (d2, n2) = list(where.items())[:2]
+        return f"the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}"
+    model_device = next(iter(where), None)
+    for label, t in tensors.items():
+        if t is not None and model_device is not None and str(t.device) != model_device:
+            return (
+                f"the {label} is on {t.device}, but the model ({where[model_device]} and the "
+                f"rest) is on {model_device}: move them to the same device"
+            )
+    return None
+
+
+def locate_failure(net: nn.Module, x: torch.Tensor):
+    """Re-run ``net(x)``; return ``(name, module, input shape, exception)`` of the failing leaf.
+
+    Returns None when the forward pass succeeds. Buffers (batch-norm running statistics)
+    are restored afterwards, so the model is left as it was.
+    """
+    import torch
+
+    current: list = [None]
+    hooks = []
+    for name, module in _leaves(net):
+
+        def pre(mod, args, name=name):
+            shape = tuple(args[0].shape) if args and hasattr(args[0], "shape") else None
+            current[0] = (name, mod, shape)
+
+        hooks.append(module.register_forward_pre_hook(pre))
+    saved = {k: b.clone() for k, b in net.named_buffers()}
+    try:
+        with torch.no_grad():
+            net(x)
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure here is what we are looking for
+        if current[0] is None:
+            return ("", net, tuple(x.shape), exc)
+        return (*current[0], exc)
+    finally:
+        for h in hooks:
+            h.remove()
+        with torch.no_grad():
+            for k, b in net.named_buffers():
+                if k in saved:
+                    b.copy_(saved[k])
+
+
+def explain(
+    exc: BaseException, net: nn.Module, x, target=None, loss_title: str = "", step=None
+) -> RunError:
+    """A :class:`RunError` naming the layer, tensor or device behind ``exc``."""
+    import torch
+
+    text = _first_line(exc)
+    at = f" at step {step}" if step is not None else ""
+    if (
+        isinstance(exc, MemoryError)
+        or isinstance(exc, torch.cuda.OutOfMemoryError)
+        or "out of memory" in text
+    ):
+        device = next((str(p.device) for p in net.parameters()), "cpu")
+        return RunError(
+            f"out of memory on {device}{at}: try a smaller batch size or a smaller model ({text})",
+            "memory",
+            step,
+        )
+    if "device" in text.lower():
+        where = device_report(net, input=x, target=target)
+        if where:
+            return RunError(f"device mismatch{at}: {where}", "device", step)
+    failed = locate_failure(net, x) if x is not None else None
+    if failed is not None:
+        name, module, shape, inner = failed
+        what = layer_title(name, module) if name else "the model"
+        return RunError(
+            f"{what}{at} cannot take input of shape {shape}: {_first_line(inner)}",
+            "shape" if "shape" in str(inner) or "size" in str(inner) else "other",
+            step,
+            name or None,
+        )
+    if loss_title:
+        return RunError(f"the {loss_title} loss failed{at}: {text}", "loss", step)
+    return RunError(f"{type(exc).__name__}{at}: {text}", "other", step)
+
+
+def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
+    """The first layer holding NaN/Inf (parameter, gradient, or output on ``x``), in words."""
+    import torch
+
+    modules = dict(net.named_modules())
+    for pname, p in net.named_parameters():
+        owner = pname.rpartition(".")[0]
+        for label, t in (("", p), (".grad", p.grad)):
+            if t is not None and not bool(torch.isfinite(t).all()):
+                return (
+                    owner,
+                    f"{layer_title(owner, modules[owner])}: {pname}{label} holds NaN or Inf",
+                )
+    if x is None:
+        return None, "the loss is NaN or Inf"
+    found: list = []
+    hooks = []
+    for name, module in _leaves(net):
+
+        def post(mod, args, out, name=name):
+            if not found and isinstance(out, torch.Tensor) and not bool(torch.isfinite(out).all()):
+                found.append((name, mod))
+
+        hooks.append(module.register_forward_hook(post))
+    saved = {k: b.clone() for k, b in net.named_buffers()}
+    try:
+        with torch.no_grad():
+            net(x)
+    except Exception:  # noqa: BLE001 - best effort: the non-finite report below still stands
+        pass
+    finally:
+        for h in hooks:
+            h.remove()
+        with torch.no_grad():
+            for k, b in net.named_buffers():
+                if k in saved:
+                    b.copy_(saved[k])
+    if found:
+        name, module = found[0]
+        return name, f"{layer_title(name, module)} outputs NaN or Inf"
+    if not bool(torch.isfinite(x).all()):
+        return None, "the input batch holds NaN or Inf"
+    return (
+        None,
+        "the loss is NaN or Inf (the layers' outputs are finite: look at the targets and the loss)",
+    )

@@ -1,0 +1,289 @@
+"""Training as a generator: one plain PyTorch step per iteration, progress at display rate.
+
+:func:`train` runs exactly the loop a person writes by hand::
+
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    while ...:                                   # epochs
+        perm = torch.randperm(len(X), generator=g)
+        for idx in perm.split(batch_size):       # the last batch may be smaller
+            optimizer.zero_grad()
+            loss = loss_fn(model(X[idx]), y[idx])
+            loss.backward()
+            optimizer.step()
+
+and yields a :class:`~explorer.core.progress.Progress` about 20 times a second (by the
+clock, never per step). The loss of every step stays on the device until then; one
+transfer per display tick brings them all, so a GPU is never synchronized per step.
+Between yields the caller may pause, single-step (set ``control.yield_now``) or stop
+(``close()`` the generator): the model is then always at a step boundary.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from explorer.core.data import Dataset
+from explorer.core.diagnose import RunError, explain, locate_nonfinite
+from explorer.core.losses import LOSSES, OptimizerConfig, compute_loss, fit_target, make_optimizer
+from explorer.core.progress import Progress
+
+EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
+#: Probes and the held-out loss may take at most this fraction of the run's time; on a big
+#: model they run less often than the display ticks, so training stays within a few percent
+#: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
+#: held-out loss. A Progress without a probe's key means "no new value this tick".
+EXTRA_BUDGET = 0.02
+
+
+class Budget:
+    """Time spent on extras (probes, held-out loss) against a fraction of the elapsed time."""
+
+    def __init__(self, fraction: float) -> None:
+        self.fraction = fraction
+        self.spent = 0.0
+
+    def allows(self, elapsed: float) -> bool:
+        return self.spent <= self.fraction * elapsed
+
+    def run(self, clock, fn, *args):
+        t0 = clock()
+        try:
+            return fn(*args)
+        finally:
+            self.spent += clock() - t0
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides the numbers of a run (with the model and the data)."""
+
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    loss: str = "mse"
+    batch_size: int = 32
+    steps: int | None = 200
+    epochs: int | None = None  # used when steps is None
+    seed: int = 0
+    display_hz: float = 20.0
+
+    def total_steps(self, n: int) -> int:
+        if self.steps is not None:
+            return int(self.steps)
+        return int(self.epochs or 1) * math.ceil(n / self.batch_size)
+
+    def check(self, n: int) -> None:
+        if self.loss not in LOSSES:
+            raise RunError(f"unknown loss {self.loss!r}", "loss")
+        if self.batch_size < 1:
+            raise RunError(f"the batch size must be at least 1, got {self.batch_size}")
+        if self.total_steps(n) < 1:
+            raise RunError("nothing to do: steps (or epochs) must be at least 1")
+
+
+class RunControl:
+    """Flags the worker sets and the generator reads once per step (plain attributes).
+
+    ``yield_now``: yield after the current step (pause, single step, cancel soon).
+    ``warnings``: messages for the user that are not failures (a probe that raised).
+    """
+
+    def __init__(self) -> None:
+        self.yield_now = False
+        self.warnings: list[str] = []
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    steps: int
+    loss: float | None
+    eval_loss: float | None
+
+
+def batch_indices(n: int, batch_size: int, seed: int):
+    """Endless mini-batch indices: a fresh ``randperm`` per epoch from a seeded generator."""
+    import torch
+
+    g = torch.Generator().manual_seed(int(seed))
+    while True:
+        yield from torch.randperm(n, generator=g).split(batch_size)
+
+
+def train_step(net, optimizer, loss_name: str, xb, yb):
+    """One step, as written by hand; returns the detached loss (no device sync)."""
+    optimizer.zero_grad()
+    loss = compute_loss(loss_name, net(xb), yb)
+    loss.backward()
+    optimizer.step()
+    return loss.detach()
+
+
+def output_shape(net, x) -> tuple[int, ...]:
+    """The model's output shape for ``x``; a failure names the layer (buffers untouched)."""
+    import torch
+
+    saved = {k: b.clone() for k, b in net.named_buffers()}
+    try:
+        with torch.no_grad():
+            return tuple(net(x).shape)
+    except Exception as exc:  # noqa: BLE001 - reported with the layer's name
+        raise explain(exc, net, x) from exc
+    finally:
+        with torch.no_grad():
+            for k, b in net.named_buffers():
+                b.copy_(saved[k])
+
+
+def prepare(net, data: Dataset, config: TrainConfig, device, dtype=None):
+    """Data on ``device`` with targets fitted to the loss; checks shapes before any step."""
+    n = len(data)
+    config.check(n)
+    x = data.X.to(device, dtype=dtype if data.X.is_floating_point() else None)
+    out = output_shape(net, x[: min(n, max(2, config.batch_size))])
+    needs = LOSSES[config.loss].needs_target
+    y = _on(fit_target(config.loss, data.y, (n, *out[1:])), device, dtype) if needs else None
+    xe = ye = None
+    if data.X_eval is not None and needs:
+        xe = data.X_eval.to(device, dtype=x.dtype)
+        ye = _on(fit_target(config.loss, data.y_eval, (len(xe), *out[1:])), device, dtype)
+    return x, y, xe, ye
+
+
+def _on(t, device, dtype):
+    return t.to(device, dtype=dtype if t.is_floating_point() else None)
+
+
+def eval_loss(net, loss_name: str, x, y) -> float:
+    import torch
+
+    was_training = net.training
+    net.eval()
+    try:
+        with torch.no_grad():
+            return float(compute_loss(loss_name, net(x), y))
+    finally:
+        net.train(was_training)
+
+
+def run_probes(probes: Mapping[str, Callable], net, xb, control: RunControl) -> dict[str, Any]:
+    import torch
+
+    results: dict[str, Any] = {}
+    for name, probe in list(probes.items()):
+        try:
+            with torch.no_grad():
+                results[name] = probe(net, xb)
+        except Exception as exc:  # noqa: BLE001 - a view's probe must not stop training
+            control.warnings.append(f"probe {name} failed: {type(exc).__name__}: {exc}")
+    return results
+
+
+def train(
+    net,
+    data: Dataset,
+    config: TrainConfig,
+    *,
+    optimizer=None,
+    probes: Mapping[str, Callable] | None = None,
+    control: RunControl | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Generator[Progress, None, TrainResult]:
+    """Train ``net`` in place; yield :class:`Progress` at display rate; return a result.
+
+    Raises
+    ------
+    RunError
+        A step failed (the layer, tensor or device is named) or the loss or a parameter
+        became NaN/Inf (the first such step and the layer are named).
+    """
+    import torch
+
+    params = list(net.parameters())
+    device = params[0].device if params else torch.device("cpu")
+    dtype = params[0].dtype if params else None
+    x, y, xe, ye = prepare(net, data, config, device, dtype)
+    optimizer = optimizer or make_optimizer(config.optimizer, params)
+    control = control or RunControl()
+    probes = probes or {}
+    total = config.total_steps(len(x))
+    torch.manual_seed(config.seed)
+    batches = batch_indices(len(x), config.batch_size, config.seed)
+    title = LOSSES[config.loss].title
+    interval = 1.0 / config.display_hz
+    pending: list = []  # detached per-step losses, still on the device
+    first_pending = 1
+    last_loss = last_eval = None
+    start = clock()
+    paused = 0.0  # time spent suspended at a yield (pause), not counted in steps/s
+    next_tick = start + interval
+    next_eval = start
+    budget = Budget(EXTRA_BUDGET)
+    step = 0
+    while step < total:
+        idx = next(batches)
+        if idx.device != device:
+            idx = idx.to(device, non_blocking=True)
+        xb = x[idx]
+        yb = y[idx] if y is not None else None
+        try:
+            pending.append(train_step(net, optimizer, config.loss, xb, yb))
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a named RunError
+            raise explain(exc, net, xb, yb, title, step + 1) from exc
+        step += 1
+        now = clock()
+        if not (now >= next_tick or control.yield_now or step == total):
+            continue
+        single = control.yield_now  # a single step or a pause: the views get fresh probes
+        control.yield_now = False
+        values = torch.stack(pending).tolist()  # the one host transfer of this tick
+        if not all(math.isfinite(v) for v in values) or not _params_finite(params):
+            bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), len(values) - 1)
+            layer, where = locate_nonfinite(net, xb)
+            raise RunError(
+                f"training stopped at step {first_pending + bad}: the loss became "
+                f"{values[bad]} ({where})",
+                "nonfinite",
+                first_pending + bad,
+                layer,
+            )
+        steps = range(first_pending, first_pending + len(values))
+        last_loss = values[-1]
+        elapsed = now - start - paused
+        probed = {}
+        if probes and (single or budget.allows(elapsed)):
+            probed = budget.run(clock, run_probes, probes, net, xb, control)
+        if xe is not None and (
+            single or step == total or (now >= next_eval and budget.allows(elapsed))
+        ):
+            last_eval = budget.run(clock, eval_loss, net, config.loss, xe, ye)
+            next_eval = now + EVAL_INTERVAL_S
+        suspended = clock()
+        yield Progress(
+            step=step,
+            total=total,
+            loss=last_loss,
+            eval_loss=last_eval,
+            elapsed_s=elapsed,
+            steps_per_s=step / elapsed if elapsed > 0 else 0.0,
+            losses=tuple(zip(steps, values, strict=True)),
+            probes=probed,
+        )
+        resumed = clock()
+        paused += resumed - suspended
+        pending.clear()
+        first_pending = step + 1
+        next_tick = resumed + interval
+    return TrainResult(step, last_loss, last_eval)
+
+
+def _params_finite(params) -> bool:
+    """One reduction over all parameters (``_foreach_norm``), one sync per display tick."""
+    import torch
+
+    if not params:
+        return True
+    norms = torch._foreach_norm([p.detach() for p in params])
+    return bool(torch.isfinite(torch.stack(norms)).all())

@@ -1,0 +1,151 @@
+"""Loading a dataset file: ``.pt``, ``.safetensors``, ``.npy`` or ``.csv``, safely.
+
+* ``.pt``: a tensor (inputs only), a list/tuple ``[X, y]``, or a dict with ``X`` and ``y``
+  (also ``x``/``Y``, ``inputs``/``targets``, ``data``/``target``); always read with
+  ``weights_only=True`` through :func:`explorer.io.safe_load.torch_load`.
+* ``.safetensors``: tensors named ``X`` and ``y`` (or a single tensor).
+* ``.npy``: one array (inputs only), read with ``allow_pickle=False``.
+* ``.csv``: numbers with an optional header; the last column is the target.
+
+A file with inputs only gets zero targets of width one. Wrong types, shapes or dtypes give
+a :class:`DataFileError` with one plain sentence.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from explorer.core.data import GENERATORS, Dataset, DataSpec, from_tensors, make_dataset
+from explorer.core.errors import ExplorerError
+
+SUFFIXES = (".pt", ".pth", ".safetensors", ".npy", ".csv")
+MAX_CSV_BYTES = 200 * 2**20
+_PAIRS = (("X", "y"), ("x", "y"), ("X", "Y"), ("inputs", "targets"), ("data", "target"))
+
+
+class DataFileError(ExplorerError):
+    """A data file that cannot be used, in one sentence."""
+
+
+def _as_tensor(value: Any, what: str, name: str):
+    import numpy as np
+    import torch
+
+    if isinstance(value, np.ndarray):
+        value = torch.from_numpy(value)
+    if not isinstance(value, torch.Tensor):
+        raise DataFileError(f"{name}: {what} must be a tensor, got {type(value).__name__}")
+    if value.is_complex() or value.dtype == torch.bool:
+        raise DataFileError(f"{name}: {what} has dtype {value.dtype}; use float or integer numbers")
+    return value
+
+
+def _pair(obj: Any, name: str):
+    import torch
+
+    if isinstance(obj, torch.Tensor):
+        return obj, None
+    if isinstance(obj, (list, tuple)):
+        if len(obj) != 2:
+            raise DataFileError(
+                f"{name}: a list must hold two tensors [X, y], it holds {len(obj)} items"
+            )
+        return obj[0], obj[1]
+    if isinstance(obj, dict):
+        for kx, ky in _PAIRS:
+            if kx in obj and ky in obj:
+                return obj[kx], obj[ky]
+        if len(obj) == 1:
+            return next(iter(obj.values())), None
+        keys = ", ".join(map(str, list(obj)[:6]))
+        raise DataFileError(f"{name}: a dict needs keys 'X' and 'y' (it has {keys})")
+    raise DataFileError(
+        f"{name}: expected a tensor, a list [X, y] or a dict with X and y, got {type(obj).__name__}"
+    )
+
+
+def load_data_file(path: str | os.PathLike):
+    """``(X, y)`` tensors from a data file; ``X`` is float, ``y`` float or int64."""
+    import numpy as np
+    import torch
+
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DataFileError(f"{name}: no such file")
+    if suffix not in SUFFIXES:
+        raise DataFileError(f"{name}: unknown kind of file; use {', '.join(SUFFIXES)}")
+    if suffix in (".pt", ".pth"):
+        from explorer.io.safe_load import torch_load
+
+        x, y = _pair(torch_load(path), name)
+    elif suffix == ".safetensors":
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+
+        try:
+            x, y = _pair(load_file(str(path)), name)
+        except SafetensorError as e:
+            raise DataFileError(f"{name} is not a readable safetensors file: {e}") from None
+    elif suffix == ".npy":
+        try:
+            x, y = np.load(path, allow_pickle=False), None
+        except ValueError as e:
+            raise DataFileError(
+                f"{name}: {e} (object arrays are refused: they could run code)"
+            ) from None
+    else:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise DataFileError(f"{name} is too large for a CSV file here")
+        try:
+            table = np.loadtxt(path, delimiter=",", ndmin=2, skiprows=_header_rows(path))
+        except ValueError as e:
+            raise DataFileError(f"{name}: not a table of numbers ({e})") from None
+        if table.shape[1] < 2:
+            raise DataFileError(f"{name}: needs at least two columns (inputs, then the target)")
+        target = table[:, -1]
+        integral = np.all(np.equal(np.mod(target, 1), 0))
+        x = table[:, :-1].astype(np.float32)
+        y = target.astype(np.int64) if integral else target.astype(np.float32)[:, None]
+    x = _as_tensor(x, "X", name)
+    if x.dim() < 2:
+        raise DataFileError(
+            f"{name}: X has shape {tuple(x.shape)}; it needs (samples, features...)"
+        )
+    if y is None:
+        y = torch.zeros(len(x), 1)
+    y = _as_tensor(y, "y", name)
+    if len(y) != len(x):
+        raise DataFileError(f"{name}: X has {len(x)} samples but y has {len(y)}")
+    if len(x) < 2:
+        raise DataFileError(f"{name}: needs at least 2 samples")
+    x = x.float() if not x.is_floating_point() else x
+    y = y.long() if not y.is_floating_point() else y
+    if not y.is_floating_point() and int(y.min()) < 0:
+        raise DataFileError(f"{name}: integer targets are class labels and must be 0 or more")
+    return x, y
+
+
+def _header_rows(path: Path) -> int:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        first = f.readline()
+    try:
+        [float(v) for v in first.split(",")]
+        return 0
+    except ValueError:
+        return 1
+
+
+def is_data_file(source: str) -> bool:
+    return source not in GENERATORS
+
+
+def load_dataset(spec: DataSpec, in_shape=(20,), out_features: int = 1) -> Dataset:
+    """The dataset of ``spec``: a built-in generator, or the file at ``spec.source``."""
+    if not is_data_file(spec.source):
+        return make_dataset(spec, in_shape, out_features)
+    x, y = load_data_file(spec.source)
+    return from_tensors(Path(spec.source).name, x, y, spec.eval_fraction)

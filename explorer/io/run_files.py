@@ -1,0 +1,168 @@
+"""``nn-explorer train``: a project file and a dataset in, trained weights out.
+
+The command line's body stays thin; this module loads the project and the data, runs
+:func:`explorer.core.training.train` to the end and writes the result atomically:
+
+* ``OUT.pt``: the ``state_dict`` (``torch.save``), loadable with ``weights_only=True``;
+* a project path (``OUT.nnx.json``): the project JSON, and the ``state_dict`` beside it as
+  ``OUT.pt`` (the project's stem), until projects carry their weights themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from explorer.core.errors import ExplorerError
+
+
+@dataclass(frozen=True)
+class TrainRequest:
+    project: str
+    data: str = "teacher"
+    steps: int | None = None
+    epochs: int | None = None
+    lr: float = 0.05
+    optimizer: str = "sgd"
+    momentum: float = 0.0
+    weight_decay: float = 0.0
+    batch_size: int = 32
+    loss: str | None = None
+    seed: int = 0
+    device: str = "cpu"
+    samples: int = 512
+    noise: float = 0.1
+    held_out: float = 0.2
+    out: str | None = None
+
+    @property
+    def total_hint(self) -> int | None:
+        return self.steps
+
+
+@dataclass
+class TrainOutcome:
+    steps: int
+    loss: float | None
+    eval_loss: float | None
+    history: list[tuple[int, float]] = field(default_factory=list)
+    eval_history: list[tuple[int, float]] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "steps": self.steps,
+            "loss": self.loss,
+            "eval_loss": self.eval_loss,
+            "history": [[s, v] for s, v in self.history],
+            "eval_history": [[s, v] for s, v in self.eval_history],
+            "written": self.written,
+        }
+
+
+def weights_path_for(out: Path) -> Path:
+    """``model.nnx.json`` -> ``model.pt`` (the state dict written beside a project)."""
+    name = out.name
+    for suffix in (".nnx.json", ".json"):
+        if name.endswith(suffix):
+            return out.with_name(name[: -len(suffix)] + ".pt")
+    return out.with_suffix(".pt")
+
+
+def save_state_dict(state: dict, path: Path) -> None:
+    import torch
+
+    from explorer.io.atomic import atomic_write_with
+
+    atomic_write_with(path, lambda f: torch.save(state, f))
+
+
+def run_training(
+    request: TrainRequest, on_step: Callable[[int, float, float | None], None] | None = None
+) -> TrainOutcome:
+    """Train as ``request`` says; call ``on_step(step, loss, eval_loss)`` for every step."""
+    import torch
+
+    from explorer.core.build import build
+    from explorer.core.data import DataSpec, check_fits
+    from explorer.core.losses import OptimizerConfig
+    from explorer.core.training import TrainConfig, train
+    from explorer.io.datafiles import load_dataset
+    from explorer.io.devices import check_device
+    from explorer.io.project import Project, load_project, save_project
+
+    device = check_device(request.device)
+    project = load_project(request.project)
+    spec = project.spec
+    from explorer.core.shapes import infer_shapes
+
+    report = infer_shapes(spec)
+    if report.error is not None:
+        raise report.error
+    out_shape = report.output_shape
+    out_features = out_shape[1] if out_shape and len(out_shape) > 1 else 1
+    data_spec = DataSpec(
+        source=request.data,
+        n=request.samples,
+        noise=request.noise,
+        seed=request.seed,
+        eval_fraction=request.held_out,
+    )
+    data = load_dataset(data_spec, tuple(spec.input_shape[1:]), out_features)
+    check_fits(data, spec.input_shape)
+    loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
+    config = TrainConfig(
+        optimizer=OptimizerConfig(
+            request.optimizer, request.lr, request.momentum, request.weight_decay
+        ),
+        loss=loss,
+        batch_size=request.batch_size,
+        steps=request.steps if request.steps is not None or request.epochs else 500,
+        epochs=request.epochs,
+        seed=request.seed,
+    )
+    torch.manual_seed(request.seed)
+    net = build(spec, device=device)
+    outcome = TrainOutcome(0, None, None)
+    gen = train(net, data, config)
+    while True:
+        try:
+            progress = next(gen)
+        except StopIteration as stop:
+            result = stop.value
+            break
+        outcome.history.extend(progress.losses)
+        if progress.eval_loss is not None and (
+            not outcome.eval_history or outcome.eval_history[-1][1] != progress.eval_loss
+        ):
+            outcome.eval_history.append((progress.step, progress.eval_loss))
+        if on_step is not None:
+            for step, value in progress.losses:
+                on_step(step, value, progress.eval_loss if step == progress.step else None)
+    outcome.steps, outcome.loss, outcome.eval_loss = result.steps, result.loss, result.eval_loss
+    if request.out:
+        out = Path(request.out)
+        state = {k: v.detach().cpu() for k, v in net.state_dict().items()}
+        if out.suffix in (".pt", ".pth"):
+            save_state_dict(state, out)
+            outcome.written.append(f"{out} (state_dict)")
+        elif out.name.endswith(".json"):
+            settings = dict(project.settings)
+            settings["training"] = {
+                "data": data_spec.to_dict(),
+                "loss": loss,
+                "optimizer": config.optimizer.__dict__,
+                "batch_size": config.batch_size,
+                "steps": outcome.steps,
+                "seed": config.seed,
+                "final_loss": outcome.loss,
+            }
+            save_project(Project(spec, project.title, settings), out)
+            weights = weights_path_for(out)
+            save_state_dict(state, weights)
+            outcome.written += [f"{out} (project)", f"{weights} (state_dict of the trained model)"]
+        else:
+            raise ExplorerError(f"{out.name}: write a .pt state dict or a .nnx.json project")
+    return outcome

@@ -1,0 +1,143 @@
+"""The Output tab: the output as PyTorch prints it, a heatmap, and train() vs eval() side by side."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def diverging_colormap() -> pg.ColorMap:
+    """Negative blue, zero neutral, positive red (readable on light and dark backgrounds)."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [(49, 99, 206), (236, 236, 236), (214, 69, 69)])
+
+
+class Heatmap(pg.GraphicsLayoutWidget):
+    """A 2-D array as an image, rows top to bottom, colours centred on zero."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.addPlot()
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(diverging_colormap())
+        self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_colormap(), interactive=False)
+        self.bar.setImageItem(self.image, insert_in=self.plot)
+        self.setMinimumHeight(120)
+
+    def set_values(self, values: np.ndarray, limit: float | None = None) -> None:
+        """Show ``values`` with colours from ``-limit`` to ``limit`` (default: their max |value|)."""
+        m = (
+            limit
+            if limit is not None
+            else (float(np.nanmax(np.abs(values))) if values.size else 0.0)
+        )
+        m = m if np.isfinite(m) and m > 0 else 1.0
+        self.image.setImage(values, levels=(-m, m))
+        self.bar.setLevels((-m, m))
+        self.plot.autoRange()
+
+
+def _mono() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class OutputPane(QWidget):
+    """One output: its printed form and its heatmap."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(title, self)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setFont(_mono())
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.heatmap = Heatmap(self)
+        split = QSplitter(self)
+        split.addWidget(self.text)
+        split.addWidget(self.heatmap)
+        split.setSizes([500, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+
+    def show_result(self, result, limit: float | None = None) -> None:
+        self.text.setPlainText(result.text)
+        self.heatmap.set_values(result.values, limit)
+
+
+class OutputView(QWidget):
+    """Follows the run controller: ``output_ready`` and ``modes_compared``."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.hint = QLabel(
+            self.tr(
+                "Press Forward (F5) to run the model on its input; Run > Compare modes "
+                "puts train() and eval() side by side."
+            ),
+            self,
+        )
+        self.hint.setWordWrap(True)
+        self.main = OutputPane(self.tr("output = net(X)"), self)
+        self.compare_box = QGroupBox(self.tr("Same batch, train() vs eval()"), self)
+        self.train_pane = OutputPane("net.train()", self.compare_box)
+        self.eval_pane = OutputPane("net.eval()", self.compare_box)
+        self.difference = QLabel(self.compare_box)
+        box = QVBoxLayout(self.compare_box)
+        row = QHBoxLayout()
+        row.addWidget(self.train_pane)
+        row.addWidget(self.eval_pane)
+        box.addLayout(row, 1)
+        box.addWidget(self.difference)
+        self.compare_box.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.main, 1)
+        layout.addWidget(self.compare_box, 1)
+        controller.output_ready.connect(self.show_output)
+        controller.modes_compared.connect(self.show_comparison)
+
+    def show_output(self, result) -> None:
+        mode = "train()" if result.training else "eval()"
+        fn = result.grad_fn or self.tr("none")
+        self.main.title.setText(
+            self.tr("output = net(X) · shape {0} · grad_fn {1} · {2} mode").format(
+                tuple(result.shape), fn, mode
+            )
+        )
+        self.main.show_result(result)
+
+    def show_comparison(self, train_result, eval_result) -> None:
+        self.compare_box.show()
+        both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
+        limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both
+        self.train_pane.show_result(train_result, limit)
+        self.eval_pane.show_result(eval_result, limit)
+        diff = (
+            float(np.max(np.abs(train_result.values - eval_result.values)))
+            if train_result.values.size
+            else 0.0
+        )
+        if diff == 0.0:
+            text = self.tr("The outputs are identical: this model has no dropout or batch norm.")
+        else:
+            text = self.tr(
+                "Largest difference {0}: dropout zeroes and rescales in train(); batch norm "
+                "uses the batch's statistics in train() and running statistics in eval()."
+            ).format(f"{diff:.4g}")
+        self.difference.setText(text)

@@ -1,0 +1,356 @@
+"""The run engine of the window: Forward, Backward, Zero grad, Step, Train, Compare modes.
+
+Every action runs in the :class:`~explorer.workers.runner.Runner`'s thread, so the
+window never waits for torch. While anything runs the document is busy (edits are
+refused with a message); when it ends, the views hear ``weights_changed`` on the GUI
+thread, and ``window.run_finished(reason)`` says how it ended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from explorer.core.data import DataSpec, check_fits, make_input
+from explorer.core.errors import ExplorerError
+from explorer.core.losses import LOSSES, OptimizerConfig, fit_target, random_target
+from explorer.core.session import (
+    Workbench,
+    compare_modes,
+    grad_norm,
+    run_backward,
+    run_forward,
+    run_step,
+)
+from explorer.core.training import TrainConfig, train
+from explorer.workers.runner import Runner
+
+
+def _once(fn: Callable[[], object]):
+    """A generator that does ``fn()`` and returns its result (a one-shot run)."""
+    return fn()
+    yield  # noqa: B901 - makes this a generator for the runner
+
+
+class RunController(QObject):
+    """Owns the runner, the optimizer of the Step button and the run settings."""
+
+    output_ready = Signal(object)  # OutputResult
+    modes_compared = Signal(object, object)  # OutputResult train, OutputResult eval
+    training_started = Signal(object)  # TrainConfig
+    mode_changed = Signal(bool)  # True: train()
+    state_changed = Signal()  # running / paused changed: enable the buttons
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.runner = Runner(self)
+        self.workbench = Workbench()
+        self.training = True  # the mode the user chose: net.train() / net.eval()
+        self.input_kind = "rand"  # rand | randn | ones | zeros | dataset
+        self.seed = 0
+        self.loss = "mse"
+        self.zero_before_backward = False
+        self.optimizer = OptimizerConfig()
+        self.train_config = TrainConfig()
+        self.data_spec = DataSpec()
+        self.dataset = None  # the last dataset made (for the scatter plot and Train)
+        self.dataset_loader: Callable[[DataSpec], object] | None = None
+        self._busy_text = ""
+        self._on_result: Callable[[object], None] | None = None
+        self.runner.progressed.connect(self._on_progressed)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.errored.connect(self._on_errored)
+        self.runner.warned.connect(lambda text: window.log(text, "warning"))
+        self.runner.paused_changed.connect(self._on_paused)
+        self.document.spec_changed.connect(lambda *_: self._apply_mode())
+        self.document.device_changed.connect(self._on_device_changed)
+        window.closing.connect(self.shutdown)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window must not kill a running QThread
+            app.aboutToQuit.connect(self.shutdown)
+
+    # ----- batches -------------------------------------------------------------------------
+
+    def batch(self):
+        """(input, target) for the single actions, on the document's device."""
+        spec = self.document.spec
+        device = self.document.device
+        out_shape = self.document.report.output_shape
+        if self.document.report.error is not None:
+            raise self.document.report.error
+        if self.input_kind == "dataset":
+            data = self.make_dataset()
+            check_fits(data, spec.input_shape)
+            n = spec.input_shape[0]
+            x = data.X[:n]
+            y = (
+                fit_target(self.loss, data.y[:n], (len(x), *out_shape[1:]))
+                if LOSSES[self.loss].needs_target
+                else None
+            )
+        else:
+            from explorer.core.build import torch_dtype
+
+            x = make_input(spec.input_shape, self.input_kind, self.seed, torch_dtype(spec.dtype))
+            y = random_target(self.loss, out_shape, self.seed)
+        x = x.to(device)
+        y = y.to(device) if y is not None else None
+        self.window.set_tensor("input", x)
+        self.window.set_tensor("target", y)
+        return x, y
+
+    def make_dataset(self):
+        if self.dataset_loader is not None:
+            self.dataset = self.dataset_loader(self.data_spec)
+        return self.dataset
+
+    # ----- actions ---------------------------------------------------------------------------
+
+    def forward(self) -> None:
+        def done(result):
+            out, info = result
+            self.window.set_tensor("output", out)
+            self.output_ready.emit(info)
+            self.window.show_status(
+                self.tr("Forward: output {0}{1}").format(
+                    info.shape,
+                    self.tr(", grad_fn={0}").format(info.grad_fn) if info.grad_fn else "",
+                )
+            )
+
+        def work(x, y):
+            out, info = run_forward(self.net, x)
+            return out.detach().cpu(), info  # only a detached copy crosses threads
+
+        self._one_shot(self.tr("a forward pass is running"), work, done)
+
+    def backward(self) -> None:
+        zero = self.zero_before_backward
+
+        def done(r):
+            before = self.tr("None") if r.grad_norm_before is None else f"{r.grad_norm_before:.6g}"
+            self.window.show_status(
+                self.tr("Backward: loss {0}; grad norm {1} -> {2}{3}").format(
+                    f"{r.loss:.6g}",
+                    before,
+                    f"{r.grad_norm_after:.6g}",
+                    self.tr(" (zeroed first)")
+                    if r.zeroed_first
+                    else self.tr(" (gradients accumulate: press Zero grad to reset)"),
+                )
+            )
+            self.window.log(r.loss_text)
+            self.document.notify_weights_changed()
+
+        self._one_shot(
+            self.tr("a backward pass is running"),
+            lambda x, y: run_backward(self.net, x, y, self.loss, zero),
+            done,
+        )
+
+    def zero_grad(self) -> None:
+        if self._refuse_while_running():
+            return
+        before = grad_norm(self.net)
+        self.net.zero_grad()  # set_to_none=True, PyTorch's default: .grad is None again
+        self.window.show_status(
+            self.tr("Zero grad: every .grad is None again (grad norm was {0})").format(
+                self.tr("None") if before is None else f"{before:.6g}"
+            )
+        )
+        self.document.notify_weights_changed()
+
+    def step(self) -> None:
+        if self._refuse_while_running():
+            return
+        try:
+            optimizer = self.workbench.optimizer_for(self.net, self.optimizer)
+        except ExplorerError as e:
+            self.window.report_error(str(e))
+            return
+        if self.workbench.rebuilt:
+            self.window.log(
+                self.tr("New optimizer {0}: {1}").format(
+                    self.optimizer.name, self.workbench.rebuilt
+                )
+            )
+
+        def done(moved):
+            self.window.show_status(
+                self.tr("Step ({0}, lr {1}): parameters moved by {2}").format(
+                    self.optimizer.name, self.optimizer.lr, f"{moved:.6g}"
+                )
+            )
+            self.document.notify_weights_changed()
+
+        self._start(
+            self.tr("an optimizer step is running"),
+            lambda c: _once(lambda: run_step(optimizer, self.net)),
+            done,
+        )
+
+    def compare(self) -> None:
+        self._one_shot(
+            self.tr("comparing train() and eval()"),
+            lambda x, y: compare_modes(self.net, x),
+            lambda pair: self.modes_compared.emit(*pair),
+        )
+
+    def start_training(self, config: TrainConfig | None = None) -> None:
+        """Train with ``config`` (default: the Training tab's); a running run is cancelled."""
+        if self.runner.running:
+            self.runner.stop()
+            self.window.log(self.tr("The previous run was cancelled"))
+        config = config or self.train_config
+        try:
+            data = self.make_dataset()
+            if data is None:
+                raise ExplorerError(self.tr("choose a dataset in the Training tab first"))
+            check_fits(data, self.document.spec.input_shape)
+            from explorer.core.losses import make_optimizer
+
+            optimizer = make_optimizer(config.optimizer, self.net.parameters())
+        except ExplorerError as e:
+            self.window.report_error(str(e))
+            return
+        self.workbench.adopt(optimizer, self.net, config.optimizer)
+        self.optimizer = config.optimizer
+        if not self.training:
+            self.window.log(
+                self.tr(
+                    "Training in eval() mode: dropout is off and batch norm keeps its statistics"
+                ),
+                "warning",
+            )
+        if config.loss == "sum":
+            self.window.log(
+                self.tr("The sum of outputs has no minimum: the loss falls without bound"),
+                "warning",
+            )
+        net, probes = self.net, dict(self.window.run_probes)
+        self.training_started.emit(config)
+
+        def done(result):
+            self.window.show_status(
+                self.tr("Training done: {0} steps, loss {1}").format(
+                    result.steps, f"{result.loss:.6g}"
+                )
+            )
+
+        self._start(
+            self.tr("training is running"),
+            lambda control: train(
+                net, data, config, optimizer=optimizer, probes=probes, control=control
+            ),
+            done,
+        )
+
+    def toggle_pause(self) -> None:
+        if self.runner.paused:
+            self.runner.resume()
+        else:
+            self.runner.pause()
+
+    def single_step(self) -> None:
+        if self.runner.running:
+            self.runner.step_once()
+        else:
+            self.step()
+
+    def cancel(self) -> None:
+        if self.runner.running:
+            self.runner.cancel()
+
+    def set_training_mode(self, training: bool) -> None:
+        if self._refuse_while_running():
+            self.mode_changed.emit(self.training)
+            return
+        self.training = training
+        self._apply_mode()
+        self.window.show_status(
+            self.tr("model.train(): dropout and batch norm use batches")
+            if training
+            else self.tr("model.eval(): dropout off, batch norm uses running statistics")
+        )
+
+    def shutdown(self) -> None:
+        """Stop and wait for the worker (the window is closing)."""
+        self.runner.stop()
+
+    # ----- plumbing --------------------------------------------------------------------------
+
+    @property
+    def net(self):
+        return self.document.net
+
+    def _apply_mode(self) -> None:
+        if not self.runner.running:
+            self.document.net.train(self.training)
+        self.mode_changed.emit(self.training)
+
+    def _refuse_while_running(self) -> bool:
+        if self.runner.running:
+            self.window.report_error(self.tr("Wait: {0} (Esc cancels)").format(self._busy_text))
+            return True
+        return False
+
+    def _one_shot(self, busy: str, fn, done) -> None:
+        if self._refuse_while_running():
+            return
+        try:
+            x, y = self.batch()
+        except ExplorerError as e:
+            self.window.report_error(str(e))
+            return
+        self._start(busy, lambda control: _once(lambda: fn(x, y)), done)
+
+    def _start(self, busy: str, factory, done) -> None:
+        self._busy_text = busy
+        self._on_result = done
+        self.document.set_busy(busy)
+        self.runner.start(factory)
+        self.state_changed.emit()
+
+    def _ended(self) -> None:
+        self.document.set_busy(None)
+        self._apply_mode()
+        self.state_changed.emit()
+
+    def _on_progressed(self, progress) -> None:
+        self.window.run_progressed.emit(progress)
+
+    def _on_paused(self, paused: bool) -> None:
+        if paused:
+            self.document.notify_weights_changed()
+        self.state_changed.emit()
+
+    def _on_finished(self, reason: str, result) -> None:
+        done, self._on_result = self._on_result, None
+        self._ended()
+        if reason == "done" and done is not None:
+            done(result)
+        elif reason == "cancelled":
+            self.window.show_status(self.tr("Cancelled: the model stays at the last full step"))
+        self.document.notify_weights_changed()
+        self.window.run_finished.emit(reason)
+
+    def _on_errored(self, message: str, details: str) -> None:
+        self._on_result = None
+        self._ended()
+        self.window.report_error(message)
+        self.window.log(details, "error")
+        self.document.notify_weights_changed()
+        self.window.run_finished.emit("error")
+
+    def _on_device_changed(self, device: str) -> None:
+        from explorer.core.losses import move_optimizer_state
+
+        if self.workbench.optimizer is not None:
+            moved = move_optimizer_state(self.workbench.optimizer, device)
+            if moved:
+                self.window.log(
+                    self.tr("Moved {0} optimizer state tensors to {1}").format(moved, device)
+                )

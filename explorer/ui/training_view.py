@@ -1,0 +1,359 @@
+"""The Training tab: data (with a scatter plot), optimizer settings, progress and the loss curve.
+
+Plot items are created once and updated with ``setData`` from each ``Progress`` (about
+20 a second); the loss history is kept in growing numpy buffers.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.data import GENERATORS, DataSpec
+from explorer.core.errors import ExplorerError
+from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
+from explorer.core.training import TrainConfig
+
+CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
+SMOOTHING = 0.9  # exponential moving average of the raw loss
+
+
+class LossHistory:
+    """Growing (step, loss) buffers with a smoothed copy, appended in chunks."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.steps = np.empty(0)
+        self.raw = np.empty(0)
+        self.smooth = np.empty(0)
+        self.eval_steps: list[float] = []
+        self.eval: list[float] = []
+        self._ema: float | None = None
+
+    def extend(self, pairs) -> None:
+        if not pairs:
+            return
+        steps, values = np.array(pairs, dtype=float).T
+        smooth = np.empty_like(values)
+        ema = self._ema
+        for i, v in enumerate(values):
+            ema = v if ema is None else SMOOTHING * ema + (1 - SMOOTHING) * v
+            smooth[i] = ema
+        self._ema = ema
+        self.steps = np.concatenate([self.steps, steps])
+        self.raw = np.concatenate([self.raw, values])
+        self.smooth = np.concatenate([self.smooth, smooth])
+
+
+class TrainingView(QWidget):
+    def __init__(self, window, controller, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.controller = controller
+        self.history = LossHistory()
+        self._dataset_key = None
+        self._started = 0.0
+        form = QFormLayout()
+        self.source = QComboBox(self)
+        for g in GENERATORS.values():
+            self.source.addItem(self.tr(g.title), g.name)
+        self.load_button = QPushButton(self.tr("Load file…"), self)
+        self.load_button.setToolTip(
+            self.tr("A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file")
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.source, 1)
+        row.addWidget(self.load_button)
+        form.addRow(self.tr("Data"), row)
+        self.samples = self._spin(2, 100_000, 512)
+        self.noise = self._dspin(0, 10, 0.1, 0.05)
+        self.data_seed = self._spin(0, 2**31 - 1, 0)
+        self.classes = self._spin(2, 10, 3)
+        self.held_out = self._spin(0, 90, 20)
+        self.held_out.setSuffix(" %")
+        for label, w in (
+            (self.tr("Samples"), self.samples),
+            (self.tr("Noise"), self.noise),
+            (self.tr("Data seed"), self.data_seed),
+            (self.tr("Classes"), self.classes),
+            (self.tr("Held out"), self.held_out),
+        ):
+            form.addRow(label, w)
+        self.optimizer = QComboBox(self)
+        for key, title in OPTIMIZER_TITLES.items():
+            self.optimizer.addItem(title, key)
+        self.lr = self._dspin(1e-6, 10, 0.05, 0.01, decimals=6)
+        self.momentum = self._dspin(0, 0.999, 0.0, 0.1, decimals=3)
+        self.weight_decay = self._dspin(0, 1, 0.0, 1e-4, decimals=6)
+        self.batch_size = self._spin(1, 65536, 32)
+        self.steps = self._spin(1, 10_000_000, 500)
+        self.unit = QComboBox(self)
+        self.unit.addItem(self.tr("steps"), "steps")
+        self.unit.addItem(self.tr("epochs"), "epochs")
+        length = QHBoxLayout()
+        length.addWidget(self.steps, 1)
+        length.addWidget(self.unit)
+        for label, w in (
+            (self.tr("Optimizer"), self.optimizer),
+            (self.tr("Learning rate"), self.lr),
+            (self.tr("Momentum"), self.momentum),
+            (self.tr("Weight decay"), self.weight_decay),
+            (self.tr("Batch size"), self.batch_size),
+        ):
+            form.addRow(label, w)
+        form.addRow(self.tr("Length"), length)
+        self.buttons = {}
+        buttons = QHBoxLayout()
+        for key, text in (
+            ("train", self.tr("Train")),
+            ("pause", self.tr("Pause")),
+            ("step", self.tr("Step")),
+            ("cancel", self.tr("Cancel")),
+        ):
+            b = QPushButton(text, self)
+            b.setObjectName(f"training_{key}")
+            self.buttons[key] = b
+            buttons.addWidget(b)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.rate = QLabel(self.tr("Not started"), self)
+        self.rate.setWordWrap(True)
+        settings = QWidget(self)
+        settings.setLayout(form)
+        self.data_plot = pg.PlotWidget(self, title=self.tr("Data"))
+        self.scatter = pg.ScatterPlotItem(size=5, pen=None)
+        self.data_plot.addItem(self.scatter)
+        self.data_message = pg.TextItem("", anchor=(0.5, 0.5))
+        self.data_plot.addItem(self.data_message)
+        self.loss_plot = pg.PlotWidget(self, title=self.tr("Loss"))
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_plot.setLabel("bottom", self.tr("step"))
+        self.loss_plot.setClipToView(True)
+        self.loss_plot.setDownsampling(auto=True, mode="peak")
+        self.raw_curve = self.loss_plot.plot(
+            pen=pg.mkPen((150, 150, 150), width=1), name=self.tr("loss")
+        )
+        self.smooth_curve = self.loss_plot.plot(
+            pen=pg.mkPen("#d64545", width=2), name=self.tr("smoothed")
+        )
+        self.eval_curve = self.loss_plot.plot(
+            pen=pg.mkPen("#3163ce", width=2), symbol="o", symbolSize=4, name=self.tr("held-out")
+        )
+        scroll = QScrollArea(self)  # the settings scroll, so the tab can be made short
+        scroll.setWidget(settings)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left = QWidget(self)  # the buttons and the progress stay in sight above the settings
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(buttons)
+        lv.addWidget(self.progress)
+        lv.addWidget(self.rate)
+        lv.addWidget(scroll, 1)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(self.data_plot)
+        split.addWidget(self.loss_plot)
+        split.setSizes([360, 320, 520])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        for w in (self.source, self.unit, self.optimizer):
+            w.currentIndexChanged.connect(self._on_settings)
+        for w in (self.samples, self.data_seed, self.classes, self.held_out):
+            w.valueChanged.connect(self._on_data_settings)
+        self.noise.valueChanged.connect(self._on_data_settings)
+        self.source.currentIndexChanged.connect(self._on_data_settings)
+        self.load_button.clicked.connect(self._load_file)
+        controller.dataset_loader = self.dataset_for
+        controller.training_started.connect(self._on_started)
+        controller.state_changed.connect(self._update_buttons)
+        window.run_progressed.connect(self.show_progress)
+        window.document.spec_changed.connect(lambda *_: self._on_data_settings())
+        self._update_buttons()
+
+    # ----- widgets ------------------------------------------------------------------------
+
+    def _spin(self, lo, hi, value):
+        s = QSpinBox(self)
+        s.setRange(lo, hi)
+        s.setValue(value)
+        s.setGroupSeparatorShown(True)
+        return s
+
+    def _dspin(self, lo, hi, value, step, decimals=3):
+        s = QDoubleSpinBox(self)
+        s.setDecimals(decimals)
+        s.setRange(lo, hi)
+        s.setSingleStep(step)
+        s.setValue(value)
+        return s
+
+    # ----- settings -----------------------------------------------------------------------
+
+    def data_spec(self) -> DataSpec:
+        return DataSpec(
+            source=self.source.currentData(),
+            n=self.samples.value(),
+            noise=self.noise.value(),
+            seed=self.data_seed.value(),
+            classes=self.classes.value(),
+            eval_fraction=self.held_out.value() / 100,
+        )
+
+    def config(self) -> TrainConfig:
+        n = self.steps.value()
+        by_epochs = self.unit.currentData() == "epochs"
+        return TrainConfig(
+            optimizer=OptimizerConfig(
+                self.optimizer.currentData(),
+                self.lr.value(),
+                self.momentum.value(),
+                self.weight_decay.value(),
+            ),
+            loss=self.controller.loss,
+            batch_size=self.batch_size.value(),
+            steps=None if by_epochs else n,
+            epochs=n if by_epochs else None,
+            seed=self.controller.seed,
+        )
+
+    def dataset_for(self, spec: DataSpec | None = None):
+        """The dataset of the current settings (cached); used by Train and the scatter plot."""
+        from explorer.io.datafiles import load_dataset
+
+        spec = spec or self.data_spec()
+        doc = self.window_.document
+        out = doc.report.output_shape
+        key = (spec, doc.spec.input_shape, out)
+        if key != self._dataset_key:
+            out_features = int(np.prod(out[1:])) if out and len(out) > 1 else 1
+            self.controller.dataset = load_dataset(
+                spec, tuple(doc.spec.input_shape[1:]), out_features
+            )
+            self._dataset_key = key
+        return self.controller.dataset
+
+    def _on_settings(self) -> None:
+        self.momentum.setEnabled(self.optimizer.currentData() in ("sgd", "rmsprop"))
+
+    def _on_data_settings(self) -> None:
+        self.controller.data_spec = self.data_spec()
+        is_file = self.source.currentData() not in GENERATORS
+        for w in (self.samples, self.noise, self.data_seed, self.classes):
+            w.setEnabled(not is_file)
+        if self.window_.ready:
+            self.show_data()
+
+    def _load_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Load data"),
+            "",
+            self.tr("Data (*.pt *.pth *.safetensors *.npy *.csv);;All files (*)"),
+        )
+        if path:
+            self.use_file(path)
+
+    def use_file(self, path: str) -> bool:
+        from pathlib import Path
+
+        i = self.source.findData(path)
+        if i < 0:
+            self.source.addItem(Path(path).name, path)
+            i = self.source.count() - 1
+        self.source.setCurrentIndex(i)
+        return self.show_data()
+
+    # ----- plots ----------------------------------------------------------------------------
+
+    def show_data(self) -> bool:
+        """Scatter the first two input features (or x against y for one feature)."""
+        try:
+            data = self.dataset_for()
+        except ExplorerError as e:
+            self.scatter.setData([], [])
+            self.data_message.setText(str(e))
+            self.window_.report_error(str(e))
+            return False
+        self.data_message.setText("")
+        x = data.X.reshape(len(data), -1)[:5000].numpy()
+        y = data.y[:5000]
+        if x.shape[1] >= 2:
+            px, py = x[:, 0], x[:, 1]
+        else:
+            px, py = x[:, 0], y.reshape(len(y), -1)[:, 0].float().numpy()
+        if data.task == "classification":
+            brushes = [pg.mkBrush(CLASS_COLORS[int(c) % len(CLASS_COLORS)]) for c in y.tolist()]
+        else:
+            brushes = pg.mkBrush("#3163ce")
+        self.scatter.setData(px, py, brush=brushes)
+        self.data_plot.setTitle(
+            self.tr("{0}: {1} training samples, {2} held out").format(
+                data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
+            )
+        )
+        return True
+
+    def _on_started(self, config) -> None:
+        self.history.clear()
+        self._started = time.perf_counter()
+        self.progress.setRange(0, config.total_steps(len(self.controller.dataset)))
+        self.progress.setValue(0)
+        self.rate.setText(self.tr("Starting…"))
+        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
+            curve.setData([], [])
+
+    def show_progress(self, p) -> None:
+        self.history.extend(p.losses)
+        h = self.history
+        self.raw_curve.setData(h.steps, h.raw)
+        self.smooth_curve.setData(h.steps, h.smooth)
+        if p.eval_loss is not None and (not h.eval or h.eval[-1] != p.eval_loss):
+            h.eval_steps.append(p.step)
+            h.eval.append(p.eval_loss)
+            self.eval_curve.setData(h.eval_steps, h.eval)
+        if p.total:
+            self.progress.setMaximum(p.total)
+        self.progress.setValue(p.step)
+        eta = (p.total - p.step) / p.steps_per_s if p.total and p.steps_per_s > 0 else None
+        self.rate.setText(
+            self.tr("step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}").format(
+                p.step,
+                p.total or "?",
+                f"{p.steps_per_s:,.0f}".replace(",", "\u202f"),
+                "?" if eta is None else f"{eta:.1f} s",
+                "?" if p.loss is None else f"{p.loss:.5g}",
+                ""
+                if p.eval_loss is None
+                else self.tr(" · held-out {0}").format(f"{p.eval_loss:.5g}"),
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        running = self.controller.runner.running
+        paused = self.controller.runner.paused
+        self.buttons["pause"].setEnabled(running)
+        self.buttons["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.buttons["cancel"].setEnabled(running)

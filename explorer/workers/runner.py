@@ -1,0 +1,219 @@
+"""Run a core generator in a QThread and forward what it yields as plain data.
+
+Unlike superqt's generator workers (which turn a ``RuntimeError`` raised inside the
+generator into a warning, see PITFALLS), every exception here ends the run with
+``errored``: torch raises ``RuntimeError`` for shape and device errors and the user must
+see them.
+
+Signals (all delivered on the GUI thread)
+-----------------------------------------
+started()
+progressed(object)      each value the generator yields (a ``Progress``)
+paused_changed(bool)
+warned(str)             non-fatal messages from ``RunControl.warnings``
+finished(str, object)   reason ``"done"`` or ``"cancelled"``, and the generator's return value
+errored(str, str)       the message for the user, and the traceback
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from collections.abc import Callable, Generator
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from explorer.core.errors import ExplorerError
+from explorer.core.training import RunControl
+
+GeneratorFactory = Callable[[RunControl], Generator[Any, None, Any]]
+
+_ids = itertools.count(1)
+
+
+def user_message(exc: BaseException) -> str:
+    """The sentence shown to the user: ours as written, torch's with its type and first line."""
+    if isinstance(exc, ExplorerError):
+        return str(exc)
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0] if lines else 'no message'}"
+
+
+class _RunThread(QThread):
+    progressed = Signal(int, object)
+    warned = Signal(int, str)
+    done = Signal(int, str, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, run_id: int, factory: GeneratorFactory, parent: QObject):
+        super().__init__(parent)
+        self.run_id = run_id
+        self.factory = factory
+        self.control = RunControl()
+        self.cond = threading.Condition()
+        self.paused = False
+        self.cancelled = False
+        self.step_requests = 0
+
+    def run(self) -> None:  # noqa: D102 - QThread override, runs in the worker thread
+        gen = None
+        try:
+            gen = self.factory(self.control)
+            while True:
+                pause_after = False
+                with self.cond:
+                    while self.paused and not self.cancelled and not self.step_requests:
+                        self.cond.wait()
+                    if self.cancelled:
+                        gen.close()  # GeneratorExit at the yield: the model is at a step boundary
+                        self.done.emit(self.run_id, "cancelled", None)
+                        return
+                    if self.step_requests:
+                        self.step_requests -= 1
+                        self.control.yield_now = True
+                        pause_after = True
+                try:
+                    value = next(gen)
+                except StopIteration as stop:
+                    self._drain()
+                    self.done.emit(self.run_id, "done", stop.value)
+                    return
+                self._drain()
+                self.progressed.emit(self.run_id, value)
+                if pause_after:
+                    with self.cond:
+                        self.paused = True
+        except BaseException as exc:  # noqa: BLE001 - RuntimeError included: the user must see it
+            self.failed.emit(self.run_id, user_message(exc), traceback.format_exc())
+        finally:
+            if gen is not None:
+                gen.close()
+
+    def _drain(self) -> None:
+        while self.control.warnings:
+            self.warned.emit(self.run_id, self.control.warnings.pop(0))
+
+
+class Runner(QObject):
+    """One run at a time; starting a new run cancels (and waits for) the previous one."""
+
+    started = Signal()
+    progressed = Signal(object)
+    paused_changed = Signal(bool)
+    warned = Signal(str)
+    finished = Signal(str, object)
+    errored = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._thread: _RunThread | None = None
+
+    # ----- state -------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    @property
+    def paused(self) -> bool:
+        return self._thread is not None and self._thread.paused
+
+    # ----- control -----------------------------------------------------------------------
+
+    def start(self, factory: GeneratorFactory, paused: bool = False) -> None:
+        """Run ``factory(control)`` (a generator) in a new thread."""
+        self.stop()
+        thread = _RunThread(next(_ids), factory, self)
+        thread.paused = paused
+        thread.progressed.connect(self._on_progressed)
+        thread.warned.connect(self._on_warned)
+        thread.done.connect(self._on_done)
+        thread.failed.connect(self._on_failed)
+        self._thread = thread
+        self.started.emit()
+        thread.start()
+
+    def pause(self) -> None:
+        self._set_paused(True)
+
+    def resume(self) -> None:
+        self._set_paused(False)
+
+    def step_once(self) -> None:
+        """Run one more step, then pause (pauses a running run at its next step)."""
+        t = self._thread
+        if t is None:
+            return
+        with t.cond:
+            if t.paused:
+                t.step_requests += 1
+                t.cond.notify_all()
+            else:
+                t.control.yield_now = True
+                t.step_requests = 0
+                t.paused = True
+        self.paused_changed.emit(True)
+
+    def cancel(self) -> None:
+        """Ask the run to stop at the next step boundary (returns at once)."""
+        t = self._thread
+        if t is None:
+            return
+        with t.cond:
+            t.cancelled = True
+            t.control.yield_now = True
+            t.cond.notify_all()
+
+    def stop(self) -> None:
+        """Cancel and wait for the thread; emits ``finished("cancelled")`` if it was running."""
+        t = self._thread
+        if t is None:
+            return
+        self.cancel()
+        t.wait()
+        if self._thread is t:  # its queued signals are now stale and ignored
+            self._thread = None
+            t.deleteLater()
+            self.finished.emit("cancelled", None)
+
+    def _set_paused(self, paused: bool) -> None:
+        t = self._thread
+        if t is None or t.paused == paused:
+            return
+        with t.cond:
+            t.paused = paused
+            if paused:
+                t.control.yield_now = True
+            t.cond.notify_all()
+        self.paused_changed.emit(paused)
+
+    # ----- from the thread (queued onto the GUI thread) ------------------------------------
+
+    def _current(self, run_id: int) -> bool:
+        return self._thread is not None and self._thread.run_id == run_id
+
+    def _on_progressed(self, run_id: int, value: object) -> None:
+        if self._current(run_id):
+            self.progressed.emit(value)
+
+    def _on_warned(self, run_id: int, text: str) -> None:
+        if self._current(run_id):
+            self.warned.emit(text)
+
+    def _end(self) -> None:
+        t, self._thread = self._thread, None
+        if t is not None:
+            t.wait()
+            t.deleteLater()
+
+    def _on_done(self, run_id: int, reason: str, result: object) -> None:
+        if self._current(run_id):
+            self._end()
+            self.finished.emit(reason, result)
+
+    def _on_failed(self, run_id: int, message: str, details: str) -> None:
+        if self._current(run_id):
+            self._end()
+            self.errored.emit(message, details)

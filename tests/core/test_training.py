@@ -1,0 +1,181 @@
+"""The core training loop is a plain PyTorch loop, yielded at display rate, with named failures."""
+
+import copy
+import math
+
+import pytest
+import torch
+from torch import nn
+
+from explorer.core.data import DataSpec, from_tensors, make_dataset
+from explorer.core.diagnose import RunError
+from explorer.core.losses import OptimizerConfig
+from explorer.core.training import RunControl, TrainConfig, batch_indices, train
+
+
+def small_net(seed=0, dropout=0.2):
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Dropout(dropout), nn.Linear(16, 3))
+
+
+def run_all(gen):
+    progress = []
+    while True:
+        try:
+            progress.append(next(gen))
+        except StopIteration as stop:
+            return progress, stop.value
+
+
+def ticking_clock(dt):
+    t = [0.0]
+
+    def clock():
+        t[0] += dt
+        return t[0]
+
+    return clock
+
+
+@pytest.mark.parametrize(
+    "opt",
+    [
+        OptimizerConfig("sgd", 0.1, momentum=0.9, weight_decay=1e-3),
+        OptimizerConfig("adam", 0.01),
+        OptimizerConfig("adamw", 0.01, weight_decay=0.01),
+        OptimizerConfig("rmsprop", 0.01, momentum=0.5),
+    ],
+)
+def test_training_equals_a_hand_written_loop_bit_for_bit(opt):
+    data = make_dataset(DataSpec("spiral", n=150, noise=0.1, seed=4, eval_fraction=0.2))
+    net = small_net()
+    hand = copy.deepcopy(net)
+    config = TrainConfig(opt, "cross_entropy", batch_size=32, steps=None, epochs=3, seed=7)
+    progress, result = run_all(train(net, data, config))
+
+    # the loop a person writes, with the same seed (120 samples: the last batch has 24)
+    torch.manual_seed(7)
+    g = torch.Generator().manual_seed(7)
+    cls = {
+        "sgd": torch.optim.SGD,
+        "adam": torch.optim.Adam,
+        "adamw": torch.optim.AdamW,
+        "rmsprop": torch.optim.RMSprop,
+    }[opt.name]
+    kwargs = {"momentum": opt.momentum} if opt.name in ("sgd", "rmsprop") else {}
+    optimizer = cls(hand.parameters(), lr=opt.lr, weight_decay=opt.weight_decay, **kwargs)
+    losses = []
+    for _epoch in range(3):
+        for idx in torch.randperm(len(data.X), generator=g).split(32):
+            optimizer.zero_grad()
+            loss = nn.functional.cross_entropy(hand(data.X[idx]), data.y[idx])
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+
+    assert result.steps == 3 * math.ceil(120 / 32) == len(losses)
+    assert [v for p in progress for _, v in p.losses] == losses
+    for (name, a), b in zip(net.state_dict().items(), hand.state_dict().values(), strict=True):
+        assert torch.equal(a, b), name
+
+
+def test_progress_comes_at_display_rate_and_covers_every_step_once():
+    data = make_dataset(DataSpec("moons", n=64, seed=1))
+    config = TrainConfig(OptimizerConfig("sgd", 0.1), "cross_entropy", batch_size=8, steps=200)
+    # each clock read advances 1 ms: a 20 Hz display gets far fewer updates than steps
+    progress, _ = run_all(train(small_net(dropout=0.0), data, config, clock=ticking_clock(0.001)))
+    assert 2 <= len(progress) < 50
+    assert [s for p in progress for s, _ in p.losses] == list(range(1, 201))
+    assert progress[-1].step == progress[-1].total == 200
+    assert progress[-1].steps_per_s > 0
+
+
+def test_yield_now_makes_the_next_step_yield_for_single_stepping():
+    data = make_dataset(DataSpec("moons", n=64, seed=1))
+    control = RunControl()
+    gen = train(
+        small_net(),
+        data,
+        TrainConfig(steps=1000, loss="cross_entropy"),
+        control=control,
+        clock=lambda: 0.0,
+    )  # the clock never ticks: only yield_now makes it yield
+    control.yield_now = True
+    assert next(gen).step == 1
+    control.yield_now = True
+    assert next(gen).step == 2
+    gen.close()
+
+
+def test_held_out_loss_and_probes_arrive_in_progress():
+    data = make_dataset(DataSpec("blobs", n=100, seed=2, eval_fraction=0.3))
+    control = RunControl()
+    probes = {
+        "batch": lambda net, xb: tuple(xb.shape),
+        "broken": lambda net, xb: 1 / 0,
+    }
+    progress, result = run_all(
+        train(
+            small_net(),
+            data,
+            TrainConfig(steps=5, loss="cross_entropy", batch_size=10),
+            probes=probes,
+            control=control,
+            clock=lambda: 0.0,  # one tick, at the end: deterministic on a busy machine
+        )
+    )
+    assert progress[-1].probes == {"batch": (10, 2)}
+    assert control.warnings and "probe broken failed: ZeroDivisionError" in control.warnings[0]
+    assert result.eval_loss is not None and progress[-1].eval_loss == result.eval_loss
+
+
+def test_nan_in_the_data_stops_training_and_names_the_first_step_and_layer():
+    data = make_dataset(DataSpec("moons", n=64, seed=1, eval_fraction=0))
+    x = data.X.clone()
+    x[37, 0] = float("nan")
+    data = from_tensors("poisoned", x, data.y)
+    first = next(i for i, idx in enumerate(batch_indices(64, 8, 0), 1) if 37 in idx.tolist())
+    with pytest.raises(RunError) as err:
+        run_all(
+            train(small_net(), data, TrainConfig(steps=100, loss="cross_entropy", batch_size=8))
+        )
+    assert err.value.kind == "nonfinite" and err.value.step == first
+    assert f"training stopped at step {first}" in str(err.value)
+    assert "layer 0 (Linear)" in str(err.value)
+
+
+def test_a_shape_mismatch_names_the_layer_before_any_step():
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(9, 3))
+    before = copy.deepcopy(net.state_dict())
+    data = make_dataset(DataSpec("spiral", n=40))
+    with pytest.raises(RunError) as err:
+        next(train(net, data, TrainConfig(loss="cross_entropy")))
+    assert err.value.kind == "shape" and err.value.layer == "2"
+    assert "layer 2 (Linear) cannot take input of shape (32, 8)" in str(err.value)
+    assert all(torch.equal(before[k], v) for k, v in net.state_dict().items())
+
+
+def test_a_loss_that_does_not_fit_the_targets_says_so():
+    data = make_dataset(DataSpec("sine", n=40))
+    with pytest.raises(Exception, match="cross-entropy needs class labels"):
+        next(train(nn.Sequential(nn.Linear(1, 3)), data, TrainConfig(loss="cross_entropy")))
+
+
+def test_closing_the_generator_leaves_the_model_at_a_step_boundary():
+    data = make_dataset(DataSpec("moons", n=64, seed=1))
+    net = small_net(dropout=0.0)
+    control = RunControl()
+    gen = train(
+        net,
+        data,
+        TrainConfig(steps=100, loss="cross_entropy", batch_size=8),
+        control=control,
+        clock=lambda: 0.0,
+    )
+    control.yield_now = True
+    p = next(gen)
+    snapshot = copy.deepcopy(net.state_dict())
+    gen.close()
+    assert p.step == 1
+    assert all(torch.equal(snapshot[k], v) for k, v in net.state_dict().items())

@@ -1,0 +1,116 @@
+"""The runner drives core generators in a thread; every ending reaches the GUI thread."""
+
+import threading
+import time
+
+import pytest
+from torch import nn
+
+from explorer.core.data import DataSpec, from_tensors, make_dataset
+from explorer.core.progress import Progress
+from explorer.core.training import TrainConfig, train
+from explorer.workers.runner import Runner
+
+
+@pytest.fixture
+def runner(qtbot):
+    r = Runner()
+    yield r
+    r.stop()
+    assert not r.running
+
+
+def counting(n, delay=0.0):
+    def factory(control):
+        def gen():
+            for i in range(1, n + 1):
+                time.sleep(delay)
+                yield Progress(step=i, total=n)
+            return "result"
+
+        return gen()
+
+    return factory
+
+
+def test_a_run_finishes_with_its_result_after_all_progress(qtbot, runner):
+    seen = []
+    runner.progressed.connect(lambda p: seen.append(p.step))
+    with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+        runner.start(counting(3))
+    assert blocker.args == ["done", "result"]
+    assert seen == [1, 2, 3] and not runner.running
+
+
+def test_cancel_stops_a_long_run(qtbot, runner):
+    with qtbot.waitSignal(runner.progressed, timeout=5000):
+        runner.start(counting(10_000, delay=0.01))
+    with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+        runner.cancel()
+    assert blocker.args[0] == "cancelled"
+
+
+def test_a_runtime_error_inside_the_generator_is_reported(qtbot, runner):
+    def factory(control):
+        def gen():
+            yield Progress(step=1, total=2)
+            raise RuntimeError("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)")
+
+        return gen()
+
+    with qtbot.waitSignal(runner.errored, timeout=5000) as blocker:
+        runner.start(factory)
+    message, details = blocker.args
+    assert message == "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)"
+    assert "Traceback" in details and not runner.running
+
+
+def test_nan_during_training_stops_the_run_with_the_step(qtbot, runner):
+    data = make_dataset(DataSpec("moons", n=64, eval_fraction=0))
+    x = data.X.clone()
+    x[5] = float("nan")
+    data = from_tensors("poisoned", x, data.y)
+    net = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 2))
+    config = TrainConfig(loss="cross_entropy", steps=500, batch_size=8)
+    with qtbot.waitSignal(runner.errored, timeout=10000) as blocker:
+        runner.start(lambda control: train(net, data, config, control=control))
+    assert "training stopped at step" in blocker.args[0]
+    assert "layer 0 (Linear)" in blocker.args[0]
+
+
+def test_pause_then_single_steps_advance_one_yield_each(qtbot, runner):
+    seen = []
+    runner.progressed.connect(lambda p: seen.append(p.step))
+    runner.start(counting(100), paused=True)
+    assert runner.paused
+    for expected in (1, 2):
+        with qtbot.waitSignal(runner.progressed, timeout=5000):
+            runner.step_once()
+        assert seen[-1] == expected and runner.paused
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.resume()
+    assert seen[-1] == 100
+
+
+def test_starting_a_new_run_cancels_the_old_one(qtbot, runner):
+    ended = []
+    runner.finished.connect(lambda reason, result: ended.append(reason))
+    runner.start(counting(10_000, delay=0.01))
+    with qtbot.waitSignal(runner.finished, timeout=5000, check_params_cb=lambda r, _: r == "done"):
+        runner.start(counting(2))
+    assert ended == ["cancelled", "done"]
+
+
+def test_the_generator_runs_off_the_gui_thread(qtbot, runner):
+    threads = []
+
+    def factory(control):
+        def gen():
+            threads.append(threading.current_thread())
+            yield Progress(step=1, total=1)
+
+        return gen()
+
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start(factory)
+    assert threads and threads[0] is not threading.main_thread()
