@@ -138,6 +138,65 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_kv(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not k=v, like std=0.01")
+    return key.strip(), value.strip()
+
+
+@command("init")
+def cmd_init(args: argparse.Namespace) -> int:
+    """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    from pathlib import Path
+
+    from explorer.core.errors import ExplorerError
+    from explorer.core.init import LazyParameterError, init_spec, parse_target, plain_pytorch
+    from explorer.io.project import PROJECT_SUFFIX, Project, load_project, save_project
+
+    out = Path(args.output)
+    if not (out.name.endswith(".pt") or out.name.endswith(PROJECT_SUFFIX)):
+        return fail(f"-o {out.name}: write a .pt state_dict or a {PROJECT_SUFFIX} project")
+    try:
+        project = load_project(args.file)
+        scheme_args = dict(args.arg or [])
+        net, values = init_spec(
+            project.spec,
+            args.scheme,
+            scheme_args,
+            parse_target(args.target),
+            args.seed,
+            args.materialize,
+        )
+    except LazyParameterError as e:
+        return fail(f"{e} Pass --materialize to run that forward here.")
+    except ExplorerError as e:
+        return fail(str(e))
+    import torch
+
+    from explorer.io.atomic import atomic_write_with
+
+    state = net.state_dict()
+    weights = (
+        out if out.name.endswith(".pt") else out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
+    )
+    try:
+        atomic_write_with(weights, lambda f: torch.save(state, f))
+        if weights != out:
+            save_project(Project(project.spec, project.title, project.settings), out)
+    except OSError as e:
+        return fail(f"cannot write {out}: {e.strerror}")
+    for name, value in values.items():
+        print(f"{name:<24} {tuple(value.shape)}")
+    print("# the same in plain PyTorch (after building the model):")
+    print(plain_pytorch(list(values), args.scheme, scheme_args, args.seed))
+    print(
+        f"wrote {weights} (state_dict, {len(state)} keys)"
+        + (f" and {out}" if weights != out else "")
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -155,6 +214,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    i = sub.add_parser(
+        "init",
+        help="initialize parameters with torch.nn.init and save them",
+        description="torch.manual_seed(SEED), then the scheme on each targeted tensor in "
+        "named_parameters() order: the values equal plain PyTorch's.",
+    )
+    i.add_argument("file", help="a project file (.nnx.json)")
+    i.add_argument(
+        "--scheme",
+        required=True,
+        help="normal, uniform, constant, zeros, ones, "
+        "xavier_uniform, xavier_normal, kaiming_uniform, kaiming_normal, "
+        "trunc_normal, orthogonal, eye, default",
+    )
+    i.add_argument(
+        "--arg",
+        action="append",
+        type=parse_kv,
+        metavar="K=V",
+        help="a scheme argument, e.g. std=0.01 (repeatable)",
+    )
+    i.add_argument(
+        "--target",
+        default="",
+        metavar="PATTERN",
+        help="globs over parameter names ('*.weight,0.bias') or type:Linear[.weight]; "
+        "default: every parameter",
+    )
+    i.add_argument("--seed", type=int, required=True)
+    i.add_argument(
+        "--materialize",
+        action="store_true",
+        help="run one forward on a random input first, so lazy layers get shapes",
+    )
+    i.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="OUT.pt (state_dict) or OUT.nnx.json (project + OUT.pt beside it)",
+    )
     return p
 
 

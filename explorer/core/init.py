@@ -530,3 +530,26 @@ def plain_pytorch(names: list[str], scheme_name: str, args: Mapping[str, Any], s
         owner, leaf = _split(n)
         lines.append(f"nn.init.{s.function}({module_expr(owner)}.{leaf}{call_args})")
     return "\n".join(lines)
+
+
+def init_spec(
+    spec: Any,
+    scheme_name: str,
+    args: Mapping[str, Any] | None,
+    target: Target,
+    seed: int,
+    materialize_lazy: bool = False,
+) -> tuple[nn.Sequential, dict[str, torch.Tensor]]:
+    """The command line's ``init``: build ``spec`` after ``torch.manual_seed(seed)`` (so the
+    untargeted tensors are reproducible too), optionally materialize lazy layers, then
+    apply the scheme with the same seed. Returns the model and the new values."""
+
+    from explorer.core.build import build, torch_dtype
+
+    with seeded(seed, []):
+        net = build(spec)
+        if materialize_lazy:
+            materialize_net(net, spec.input_shape, torch_dtype(spec.dtype))
+    values = initialize(net, target, scheme_name, args, seed)
+    write_values(net, values)
+    return net, values
