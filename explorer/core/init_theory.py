@@ -211,6 +211,20 @@ def ks_statistic(samples: np.ndarray, dist: Dist) -> float:
     return float(max(np.max(np.abs(right - f_right)), np.max(np.abs(left - f_left))))
 
 
+def ks_pvalue(d: float, n: int) -> float:
+    """Asymptotic p-value of D for n samples (Kolmogorov's series, Stephens' small-n correction).
+
+    The chance that values truly drawn from the distribution give a D at least this large.
+    """
+    if n <= 0 or not math.isfinite(d):
+        return float("nan")
+    lam = (math.sqrt(n) + 0.12 + 0.11 / math.sqrt(n)) * d
+    if lam < 0.2:
+        return 1.0
+    total = sum((-1) ** (k - 1) * math.exp(-2 * k * k * lam * lam) for k in range(1, 101))
+    return float(min(1.0, max(0.0, 2 * total)))
+
+
 def ks_critical(n: int, alpha: float = 0.05) -> float:
     """Asymptotic critical value of D at level ``alpha`` (1.358/sqrt(n) at 5 %)."""
     c = math.sqrt(-0.5 * math.log(alpha / 2))
@@ -430,7 +444,8 @@ class Fit:
     minimum: float
     maximum: float
     ks: float | None
-    ks_crit: float | None
+    ks_crit: float | None  # at the 1 % level
+    ks_p: float | None
     theory: Theory | None
 
 
@@ -482,6 +497,7 @@ def fit(tensor, theory: Theory | None, bins: int = 80) -> Fit:
         minimum=vmin,
         maximum=vmax,
         ks=ks,
-        ks_crit=ks_critical(values.size) if dist is not None else None,
+        ks_crit=ks_critical(values.size, 0.01) if dist is not None else None,
+        ks_p=ks_pvalue(ks, values.size) if ks is not None and dist.continuous else None,
         theory=theory,
     )

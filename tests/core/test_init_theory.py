@@ -111,3 +111,12 @@ def test_xavier_bound_is_shown_with_its_numbers():
 def test_constant_values_fit_a_point_mass_exactly():
     f = fit(torch.full((5, 5), 0.1), theory_for("constant", {"val": 0.1}, (5, 5)))
     assert f.ks == 0.0 and f.atoms == (0.1,)
+
+
+def test_ks_pvalue_follows_the_kolmogorov_distribution():
+    from explorer.core.init_theory import ks_pvalue
+
+    n = 10_000
+    assert ks_pvalue(ks_critical(n, 0.05), n) == pytest.approx(0.05, abs=0.002)
+    assert ks_pvalue(ks_critical(n, 0.01), n) == pytest.approx(0.01, abs=0.001)
+    assert ks_pvalue(0.0, n) == 1.0
