@@ -36,6 +36,7 @@ FEATURES: list[str] = [
     "explorer.ui.summary_view",
     "explorer.ui.log_view",
     "explorer.ui.file_actions",
+    "explorer.ui.init_lab",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
