@@ -95,11 +95,11 @@ class InitForm(QWidget):
             (self.tr("biases only"), "bias"),
         ):
             self.kind.addItem(text, data)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.scope, 2)
-        target_row.addWidget(self.layer_type, 1)
-        target_row.addWidget(self.kind, 1)
-        form.addRow(self.tr("Target"), target_row)
+        form.addRow(self.tr("Target"), self.scope)
+        which = QHBoxLayout()
+        which.addWidget(self.layer_type, 1)
+        which.addWidget(self.kind, 1)
+        form.addRow("", which)
         self.target_summary = QLabel(self)
         self.target_summary.setWordWrap(True)
         form.addRow("", self.target_summary)

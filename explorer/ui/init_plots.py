@@ -50,6 +50,7 @@ class DistributionPlot(pg.PlotWidget):
             self.getPlotItem().getAxis(side).setTextPen(text)
         self.getPlotItem().getAxis("left").setLabel(self.tr("density"))
         self.getPlotItem().getAxis("bottom").setLabel(self.tr("value"))
+        self.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)
         self.showGrid(x=True, y=True, alpha=0.2)
         self.setMinimumHeight(140)
         fill = QColor(HIST_COLOR)
@@ -87,6 +88,20 @@ class DistributionPlot(pg.PlotWidget):
         self.enableAutoRange()
 
 
+def _log_ticks(low: float, high: float) -> list[tuple[float, str]]:
+    """1, 2, 5 x 10^k between low and high, as (log10 position, text): pyqtgraph's own log
+    labels pile up when the range is under a decade."""
+    ticks = []
+    for k in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1):
+        for m in (1, 2, 5):
+            v = m * 10.0**k
+            if low / 1.5 <= v <= high * 1.5:
+                ticks.append((m, math.log10(v), f"{v:g}"))
+    if len(ticks) > 8:
+        ticks = [t for t in ticks if t[0] == 1]
+    return [(pos, text) for _, pos, text in ticks]
+
+
 class ProbePlots:
     """Two plots sharing the layer axis: activation std and gradient std, log scale."""
 
@@ -104,8 +119,6 @@ class ProbePlots:
         self.series: dict[str, list[pg.PlotDataItem]] = {"act": [], "grad": []}
         for plot, key in ((self.activations, "act"), (self.gradients, "grad")):
             plot.setLogMode(y=True)
-            text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
-            legend = plot.addLegend(offset=(-10, 10), labelTextColor=text)
             for i, color in enumerate(SERIES_COLORS):
                 item = pg.PlotDataItem(
                     pen=pg.mkPen(color, width=2),
@@ -116,10 +129,9 @@ class ProbePlots:
                 )
                 plot.addItem(item)
                 self.series[key].append(item)
-                legend.addItem(item, "A" if i == 0 else "B")
-        self.legends = [self.activations.getPlotItem().legend, self.gradients.getPlotItem().legend]
 
     def show(self, results: list[ProbeResult]) -> None:
+        shown: dict[str, list[float]] = {"act": [], "grad": []}
         for i in range(len(SERIES_COLORS)):
             result = results[i] if i < len(results) else None
             for key, attr in (("act", "act_std"), ("grad", "grad_std")):
@@ -134,11 +146,15 @@ class ProbePlots:
                         xs.append(x)
                         ys.append(y)
                 item.setData(np.array(xs, dtype=float), np.array(ys, dtype=float))
-        for legend in self.legends:
-            for i, (_, label) in enumerate(legend.items):
-                label.setText(results[i].label if i < len(results) else "")
+                shown[key] += ys
+        for key, plot in (("act", self.activations), ("grad", self.gradients)):
+            if shown[key]:
+                ticks = _log_ticks(min(shown[key]), max(shown[key]))
+                plot.getPlotItem().getAxis("left").setTicks([ticks])
         if results:
-            ticks = [(i, f"{r.key}\n{r.layer}") for i, r in enumerate(results[0].rows)]
+            rows = results[0].rows
+            step = max(1, math.ceil(len(rows) / 16))  # at most ~16 labels on the layer axis
+            ticks = [(i, r.key) for i, r in enumerate(rows) if i % step == 0]
             for plot in (self.activations, self.gradients):
                 plot.getPlotItem().getAxis("bottom").setTicks([ticks])
                 plot.enableAutoRange()

@@ -90,6 +90,12 @@ class ProbePanel(QWidget):
         self.summary.setObjectName("InitProbeSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setText(
+            self.tr(
+                "Run probe: vanishing or exploding signals show here before any training. "
+                "Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3."
+            )
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(grid)
