@@ -44,7 +44,11 @@ def _normal_cdf(z: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + _erf(np.asarray(z, dtype=np.float64) / math.sqrt(2.0)))
 
 
-_erf = np.vectorize(math.erf, otypes=[np.float64])
+def _erf(x: np.ndarray) -> np.ndarray:
+    """math.erf, vectorized through torch (float64, same values; ~50x faster than a loop)."""
+    import torch
+
+    return torch.special.erf(torch.from_numpy(np.array(x, dtype=np.float64))).numpy()
 
 
 @dataclass(frozen=True)
