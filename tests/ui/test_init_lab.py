@@ -130,3 +130,28 @@ def test_depth_probe_compares_default_and_xavier_on_the_deep_tanh_mlp(window, la
     assert "vanishing" in summary and "about constant" in summary
     xs, ys = lab.probe.plots.series["act"][0].getData()
     assert len(xs) == 21 and ys[-2] < ys[0]
+
+
+def test_selected_layers_scope_initializes_only_the_selected_layer(window, lab, qtbot):
+    net = window.document.net
+    first = net[0].weight.clone()
+    last_layer_id = window.document.spec.children[2].id
+    window.selection.select_layers([last_layer_id])
+    choose(lab.form.scope, "layers")
+    choose(lab.form.scheme, "zeros")
+    assert "2.weight, 2.bias" in lab.form.target_summary.text()
+    click(qtbot, lab.form.apply_button)
+    assert not net[2].weight.any() and not net[2].bias.any()
+    assert torch.equal(net[0].weight, first)
+
+
+def test_apply_is_refused_while_a_run_uses_the_model(window, lab, qtbot):
+    before = window.document.net[0].weight.clone()
+    window.document.set_busy("training")
+    try:
+        choose(lab.form.scheme, "ones")
+        click(qtbot, lab.form.apply_button)
+    finally:
+        window.document.set_busy(None)
+    assert "Cannot initialize now: training" in window.status_text()
+    assert torch.equal(window.document.net[0].weight, before)
