@@ -196,7 +196,7 @@ class InitForm(QWidget):
                 "code you trust. It runs on a copy of the model after torch.manual_seed(seed); "
                 "the model changes only if it finishes. def f(m) is called on every module "
                 "(net.apply(f)); def f(name, tensor) on each targeted parameter. torch, nn, "
-                "math and net (the copy) are defined."
+                "math and net (the copy) are defined; the last function defined is the one called."
             ),
             page,
         )
