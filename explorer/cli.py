@@ -151,7 +151,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from explorer.core.errors import ExplorerError
-    from explorer.core.init import LazyParameterError, init_spec, parse_target, plain_pytorch
+    from explorer.core.init import LazyParameterError, init_spec, plain_pytorch
+    from explorer.core.init_targets import parse_target
     from explorer.io.project import PROJECT_SUFFIX, Project, load_project, save_project
 
     out = Path(args.output)

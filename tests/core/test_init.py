@@ -13,11 +13,11 @@ from explorer.core.init import (
     Target,
     initialize,
     materialize,
-    parse_target,
     plain_pytorch,
     resolve,
     scheme,
 )
+from explorer.core.init_targets import parse_target
 from explorer.io.project import load_project
 from explorer.resources import examples_dir
 

@@ -8,18 +8,15 @@ import torch
 from torch import nn
 
 from explorer.core.init import Target, initialize
-from explorer.core.init_theory import (
+from explorer.core.init_dists import (
     Normal,
     SphereCoordinate,
     TruncatedNormal,
     Uniform,
-    fans,
-    fit,
     ks_critical,
     ks_statistic,
-    theory_for,
-    theory_for_parameter,
 )
+from explorer.core.init_theory import fans, fit, theory_for, theory_for_parameter
 
 SHAPE = (400, 250)  # 100 000 values; fan_in 250, fan_out 400
 
@@ -114,7 +111,7 @@ def test_constant_values_fit_a_point_mass_exactly():
 
 
 def test_ks_pvalue_follows_the_kolmogorov_distribution():
-    from explorer.core.init_theory import ks_pvalue
+    from explorer.core.init_dists import ks_pvalue
 
     n = 10_000
     assert ks_pvalue(ks_critical(n, 0.05), n) == pytest.approx(0.05, abs=0.002)
