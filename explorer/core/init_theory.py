@@ -3,7 +3,7 @@
 Fans and gains are computed by ``torch.nn.init`` itself (``_calculate_fan_in_and_fan_out``,
 ``calculate_gain``), on a meta tensor of the parameter's shape, so the numbers shown are
 the ones PyTorch used. Goodness of fit is the Kolmogorov-Smirnov statistic
-``D = sup |F_n(x) - F(x)|``, computed here with numpy (no scipy).
+``D = sup |F_n(x) - F(x)|`` (``explorer.core.init_dists``, numpy only, no scipy).
 """
 
 from __future__ import annotations

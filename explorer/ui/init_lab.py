@@ -401,7 +401,7 @@ class InitLab(QWidget):
 def install(window) -> None:
     window.init_lab = InitLab(window)
     window.add_tab(window.init_lab, window.tr("Init lab"), "InitLabTab")
-    window.when_ready(window.init_lab.refresh)
+    window.when_ready(window.init_lab._model_changed)  # fills itself when first shown
     window.add_action(
         "Edit",
         window.tr("&Initialize parameters…"),
