@@ -364,7 +364,10 @@ def module_expr(key: str, root: str = "net") -> str:
 
 
 def _fmt(v: Any) -> str:
-    return repr(v) if isinstance(v, str) else f"{v:g}"
+    """Exact: ``1.666667`` stays ``1.666667`` (``:g`` would round it and change the values)."""
+    if isinstance(v, str):
+        return repr(v)
+    return f"{v:g}" if float(v).is_integer() else repr(float(v))
 
 
 def plain_pytorch(names: list[str], scheme_name: str, args: Mapping[str, Any], seed: int) -> str:

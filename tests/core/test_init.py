@@ -181,3 +181,8 @@ def test_lazy_parameters_are_refused_until_a_forward_materializes_them():
     assert type(doc.net[0]).__name__ == "Linear"
     values = initialize(doc.net, Target(kind="weight"), "normal", {"std": 0.01}, seed=0)
     assert tuple(values["2.weight"].shape) == (10, 256)
+
+
+def test_the_shown_code_keeps_every_digit_of_the_arguments():
+    code = plain_pytorch(["0.weight"], "xavier_uniform", {"gain": 1.666667}, 0)
+    assert "gain=1.666667)" in code
