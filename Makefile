@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 export QT_API := pyside6
 
-.PHONY: run test lint bench examples clean doctor screenshot
+.PHONY: run test lint bench examples clean doctor screenshot translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ examples: $(VENV)/.stamp-run
 
 screenshot: $(VENV)/.stamp-run
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py
+
+# Extract every tr() string from the UI into the Chinese .ts file, keeping existing translations.
+translations: $(VENV)/.stamp-run
+	$(VENV)/bin/pyside6-lupdate $$(find explorer/ui explorer/workers -name '*.py' | sort) \
+		-no-obsolete -source-language en -target-language zh_CN -ts resources/i18n/nn_explorer_zh_CN.ts
 
 clean:
 	rm -rf $(VENV) .bench build *.egg-info

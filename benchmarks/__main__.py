@@ -11,7 +11,9 @@ from benchmarks.recorder import Recorder
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+    names = argv or sorted(
+        m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_")
+    )
     rec = Recorder()
     rec.header()
     for name in names:

@@ -25,11 +25,25 @@ class Recorder:
     def __init__(self) -> None:
         self.rows: list[Row] = []
 
-    def add(self, name: str, value: float, unit: str, baseline: float | None = None, goal: str = "",
-            met: bool | None = None) -> Row:
+    def add(
+        self,
+        name: str,
+        value: float,
+        unit: str,
+        baseline: float | None = None,
+        goal: str = "",
+        met: bool | None = None,
+    ) -> Row:
         ratio = value / baseline if baseline else None
-        row = Row(name, round(value, 4), unit, None if baseline is None else round(baseline, 4),
-                  None if ratio is None else round(ratio, 3), goal, met)
+        row = Row(
+            name,
+            round(value, 4),
+            unit,
+            None if baseline is None else round(baseline, 4),
+            None if ratio is None else round(ratio, 3),
+            goal,
+            met,
+        )
         self.rows.append(row)
         b = f"{row.baseline:>10.3f}" if row.baseline is not None else " " * 10
         r = f"{row.ratio:>7.3f}x" if row.ratio is not None else " " * 8
@@ -38,7 +52,9 @@ class Recorder:
         return row
 
     def header(self) -> None:
-        print(f"{'benchmark':<58} {'value':>10} {'unit':<4} {'baseline':>10} {'ratio':>8}  {'goal':<22} met")
+        print(
+            f"{'benchmark':<58} {'value':>10} {'unit':<4} {'baseline':>10} {'ratio':>8}  {'goal':<22} met"
+        )
 
     def write(self, path: Path = Path(".bench/results.json")) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

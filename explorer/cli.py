@@ -138,6 +138,71 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export-code")
+def cmd_export_code(args: argparse.Namespace) -> int:
+    """Write runnable PyTorch code that builds the project's model."""
+    from explorer.core.codegen import model_code
+    from explorer.core.errors import ExplorerError
+    from explorer.io.atomic import atomic_write_bytes
+
+    try:
+        code = model_code(load_spec_file(args.file))
+    except ExplorerError as e:
+        return fail(str(e))
+    if not args.output:
+        print(code, end="")
+        return 0
+    try:
+        atomic_write_bytes(args.output, code.encode("utf-8"))
+    except OSError as e:
+        return fail(f"cannot write {args.output}: {e.strerror}")
+    print(f"wrote {args.output}")
+    return 0
+
+
+@command("inspect")
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """The tree of a .pt/.safetensors file: key, shape, dtype, device, size."""
+    from explorer.core.errors import ExplorerError
+    from explorer.io.tensors import inspect_file
+
+    try:
+        tree = inspect_file(args.file)
+    except ExplorerError as e:
+        return fail(str(e))
+    if args.json:
+        print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+    )
+    for e in tree.entries:
+        name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
+        if e.kind == "tensor":
+            shape = "(" + ", ".join(map(str, e.shape)) + ")"
+            print(f"{name:<36} {shape:<18} {e.dtype:<10} {e.device:<8} {si(e.nbytes, 'B'):>9}")
+        else:
+            print(f"{name:<36} {e.value}")
+    for k, v in tree.metadata.items():
+        print(f"metadata {k}: {v}")
+    return 0
+
+
+@command("import-state-dict")
+def cmd_import_state_dict(args: argparse.Namespace) -> int:
+    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
+    from explorer.core.errors import ExplorerError
+    from explorer.io.state_dict_import import import_state_file
+
+    try:
+        result = import_state_file(args.file, args.output)
+    except ExplorerError as e:
+        return fail(str(e))
+    for key, what in result.guessed:
+        print(f"layer {key}: {what}")
+    print(f"wrote {args.output}: {len(result.spec.children)} layers, weights loaded")
+
+
 def parse_kv(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
@@ -153,11 +218,20 @@ def cmd_init(args: argparse.Namespace) -> int:
     from explorer.core.errors import ExplorerError
     from explorer.core.init import LazyParameterError, init_spec, plain_pytorch
     from explorer.core.init_targets import parse_target
-    from explorer.io.project import PROJECT_SUFFIX, Project, load_project, save_project
+    from explorer.io.project import (
+        ARCHIVE_SUFFIX,
+        PROJECT_SUFFIX,
+        Project,
+        load_project,
+        save_project,
+    )
 
     out = Path(args.output)
-    if not (out.name.endswith(".pt") or out.name.endswith(PROJECT_SUFFIX)):
-        return fail(f"-o {out.name}: write a .pt state_dict or a {PROJECT_SUFFIX} project")
+    if not out.name.endswith((".pt", PROJECT_SUFFIX, ARCHIVE_SUFFIX)):
+        return fail(
+            f"-o {out.name}: write a .pt state_dict, a {ARCHIVE_SUFFIX} project (with weights) "
+            f"or a {PROJECT_SUFFIX} project (and a .pt beside it)"
+        )
     try:
         project = load_project(args.file)
         scheme_args = dict(args.arg or [])
@@ -168,6 +242,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             parse_target(args.target),
             args.seed,
             args.materialize,
+            project.weights,
         )
     except LazyParameterError as e:
         return fail(f"{e} Pass --materialize to run that forward here.")
@@ -178,23 +253,30 @@ def cmd_init(args: argparse.Namespace) -> int:
     from explorer.io.atomic import atomic_write_with
 
     state = net.state_dict()
-    weights = (
-        out if out.name.endswith(".pt") else out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
-    )
+    archive = out.name.endswith(ARCHIVE_SUFFIX)
+    weights = out
+    if out.name.endswith(PROJECT_SUFFIX):
+        weights = out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
     try:
-        atomic_write_with(weights, lambda f: torch.save(state, f))
-        if weights != out:
-            save_project(Project(project.spec, project.title, project.settings), out)
-    except OSError as e:
-        return fail(f"cannot write {out}: {e.strerror}")
+        if archive:
+            save_project(
+                Project(project.spec, project.title, project.settings, weights=dict(state)), out
+            )
+        else:
+            atomic_write_with(weights, lambda f: torch.save(state, f))
+            if weights != out:
+                save_project(Project(project.spec, project.title, project.settings), out)
+    except (OSError, ExplorerError) as e:
+        return fail(f"cannot write {out}: {getattr(e, 'strerror', None) or e}")
     for name, value in values.items():
         print(f"{name:<24} {tuple(value.shape)}")
     print("# the same in plain PyTorch (after building the model):")
     print(plain_pytorch(list(values), args.scheme, scheme_args, args.seed))
-    print(
-        f"wrote {weights} (state_dict, {len(state)} keys)"
-        + (f" and {out}" if weights != out else "")
-    )
+    if archive:
+        print(f"wrote {out} (project with its state_dict, {len(state)} keys)")
+    else:
+        also = f" and {out}" if weights != out else ""
+        print(f"wrote {weights} (state_dict, {len(state)} keys){also}")
     return 0
 
 
@@ -215,13 +297,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
+    e.add_argument("file")
+    e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
+    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser(
+        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+    )
+    s.add_argument("file")
+    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
     i = sub.add_parser(
         "init",
         help="initialize parameters with torch.nn.init and save them",
         description="torch.manual_seed(SEED), then the scheme on each targeted tensor in "
         "named_parameters() order: the values equal plain PyTorch's.",
     )
-    i.add_argument("file", help="a project file (.nnx.json)")
+    i.add_argument("file", help="a project (.nnx.json, or .nnx whose weights are the start)")
     i.add_argument(
         "--scheme",
         required=True,
@@ -253,7 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         required=True,
-        help="OUT.pt (state_dict) or OUT.nnx.json (project + OUT.pt beside it)",
+        help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
+        "(project, and OUT.pt beside it)",
     )
     return p
 

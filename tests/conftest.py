@@ -34,7 +34,8 @@ def window(qtbot, settings):
     from explorer.ui.main_window import MainWindow
 
     w = MainWindow(Document(demo_spec()), settings=settings)
-    qtbot.addWidget(w)
+    # qtbot closes its widgets before this fixture's teardown: no "unsaved changes" prompt.
+    qtbot.addWidget(w, before_close_func=lambda w: w.undo_stack.setClean())
     w.show()
     qtbot.waitUntil(lambda: w.ready)
     yield w

@@ -52,3 +52,15 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, capsys):
     assert err.count("\n") == 1 and "--materialize" in err
     assert run_cli(["init", SHARED, "--scheme", "glorot", "--seed", "0", "-o", str(out)]) == 2
     assert not out.exists()
+
+
+def test_init_to_an_nnx_project_keeps_weights_and_starts_from_them_when_read_back(tmp_path):
+    first, second = tmp_path / "a.nnx", tmp_path / "b.nnx"
+    assert run_cli(["init", SHARED, "--scheme", "ones", "--seed", "0", "-o", str(first)]) == 0
+    project = load_project(first)
+    assert all(bool((v == 1).all()) for v in project.weights.values())
+    # only the biases change; the weights read from a.nnx are kept
+    args = ["init", str(first), "--scheme", "zeros", "--target", "*.bias", "--seed", "1"]
+    assert run_cli([*args, "-o", str(second)]) == 0
+    weights = load_project(second).weights
+    assert bool((weights["2.weight"] == 1).all()) and not weights["2.bias"].any()

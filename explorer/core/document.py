@@ -40,7 +40,7 @@ class Document:
         self.spec_changed = Event()
         self.weights_changed = Event()
         self.device_changed = Event()
-        self._spec = validate(spec or ModelSpec())
+        self._spec = validate(spec if spec is not None else ModelSpec())  # an empty spec is falsy
         self._device = device
         self._busy_reason: str | None = None
         self._report: ShapeReport | None = None

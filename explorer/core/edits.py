@@ -203,3 +203,28 @@ def set_input(
         dtype=dtype or spec.dtype,
     )
     return validate(new)
+
+
+def move_nodes(
+    spec: ModelSpec, ids: Sequence[str], parent_id: str | None, before_id: str | None
+) -> ModelSpec:
+    """Move the nodes ``ids`` (kept in model order) into a block, before a sibling.
+
+    ``parent_id`` names the target block (``None``: the model itself); ``before_id`` the
+    sibling the nodes go before (``None``: the end). Ties are kept: moving is not removing.
+    """
+    paths = sorted(spec.path_of(i) for i in set(ids))
+    target = spec.path_of(parent_id) if parent_id is not None else ()
+    for p in paths:
+        if target[: len(p)] == p:
+            raise SpecError("a block cannot be moved into itself")
+    nodes = [spec.node(p) for p in paths]
+    for p in sorted(paths, reverse=True):
+        siblings = spec.children_at(p[:-1])
+        spec = _set_children(spec, p[:-1], (*siblings[: p[-1]], *siblings[p[-1] + 1 :]))
+    parent = spec.path_of(parent_id) if parent_id is not None else ()
+    siblings = spec.children_at(parent)
+    index = len(siblings)
+    if before_id is not None and before_id not in ids:
+        index = next(i for i, n in enumerate(siblings) if n.id == before_id)
+    return validate(_set_children(spec, parent, (*siblings[:index], *nodes, *siblings[index:])))

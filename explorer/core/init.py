@@ -397,15 +397,23 @@ def init_spec(
     target: Target,
     seed: int,
     materialize_lazy: bool = False,
+    weights: Mapping[str, torch.Tensor] | None = None,
 ) -> tuple[nn.Sequential, dict[str, torch.Tensor]]:
     """The command line's ``init``: build ``spec`` after ``torch.manual_seed(seed)`` (so the
-    untargeted tensors are reproducible too), optionally materialize lazy layers, then
-    apply the scheme with the same seed. Returns the model and the new values."""
+    untargeted tensors are reproducible too), or load ``weights`` (a project's state dict)
+    into it; optionally materialize lazy layers; then apply the scheme with the same seed.
+    Returns the model and the new values."""
 
     from explorer.core.build import build, torch_dtype
 
     with seeded(seed, []):
         net = build(spec)
+        if weights is not None:
+            try:
+                net.load_state_dict(weights, strict=True)  # a fresh net: a failure costs nothing
+            except RuntimeError as e:
+                msg = str(e).splitlines()[0]
+                raise InitError(f"the project's weights do not fit its model: {msg}") from None
         if materialize_lazy:
             materialize_net(net, spec.input_shape, torch_dtype(spec.dtype))
     values = initialize(net, target, scheme_name, args, seed)

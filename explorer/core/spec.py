@@ -177,8 +177,14 @@ def validate(spec: ModelSpec) -> ModelSpec:
     ties: dict[str, LayerSpec] = {}
 
     def rec(children: Sequence[Node]):
+        # Same checks and first error as check_name() per child, in one pass (not O(n^2)).
+        counts: dict[str, int] = {}
         for i, node in enumerate(children):
-            check_name(node.name, children, i)
+            key = child_key(node, i)
+            counts[key] = counts.get(key, 0) + 1
+        for i, node in enumerate(children):
+            if node.name is not None or counts[child_key(node, i)] > 1:
+                check_name(node.name, children, i)
             if node.id in seen_ids:
                 raise SpecError(f"duplicate id {node.id}")
             seen_ids.add(node.id)

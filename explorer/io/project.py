@@ -1,7 +1,10 @@
-"""Project files (``.nnx.json``): the architecture, input and settings, as versioned JSON.
+"""Project files: architecture-only ``.nnx.json`` and full ``.nnx`` projects.
 
-Weights, when a project carries them, are stored beside the JSON by the checkpoints
-module; this module reads and writes the architecture part and never runs code.
+``.nnx.json`` is versioned JSON: the architecture, input shape and settings (the
+shipped examples are such files). ``.nnx`` is a zip (stored, not compressed) holding
+``project.json`` (the same JSON), ``weights.safetensors`` (the model's state dict, tied
+layers stored once) and optionally ``tensors.safetensors`` (the input and other named
+tensors). Neither format can run code: no pickle is involved.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from explorer.core.spec import ModelSpec, spec_from_dict, spec_to_dict
 from explorer.io.atomic import atomic_write_bytes
 
 PROJECT_SUFFIX = ".nnx.json"
+ARCHIVE_SUFFIX = ".nnx"
 MAX_PROJECT_BYTES = 64 * 2**20
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -27,6 +32,8 @@ class Project:
     spec: ModelSpec
     title: str = ""
     settings: dict[str, Any] = field(default_factory=dict)
+    weights: dict[str, Any] | None = None  # state dict (CPU tensors), in .nnx files only
+    tensors: dict[str, Any] | None = None  # named tensors ("input", ...), in .nnx files only
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
@@ -53,6 +60,23 @@ def project_from_dict(d: Any) -> Project:
     return Project(spec=spec_from_dict(d), title=str(d.get("title", "")), settings=settings)
 
 
+def is_archive(path: str | os.PathLike) -> bool:
+    """A ``.nnx`` project: by its suffix, or a zip holding ``project.json`` (a ``.pt`` file
+    is a zip too, holding ``data.pkl``)."""
+    import zipfile
+
+    if str(path).endswith(ARCHIVE_SUFFIX):
+        return True
+    try:
+        with open(path, "rb") as f:
+            if f.read(4) != ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as z:
+            return "project.json" in z.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project file; raise :class:`SpecError` with a one-line reason on bad input."""
     path = Path(path)
@@ -60,6 +84,10 @@ def load_project(path: str | os.PathLike) -> Project:
         size = path.stat().st_size
     except OSError as e:
         raise SpecError(f"cannot open {path.name}: {e.strerror}") from None
+    if is_archive(path):
+        from explorer.io.project_archive import read_archive
+
+        return read_archive(path)
     if size > MAX_PROJECT_BYTES:
         raise SpecError(f"{path.name} is {size / 2**20:.0f} MiB: too large for a project file")
     raw = path.read_bytes()
@@ -77,5 +105,11 @@ def load_project(path: str | os.PathLike) -> Project:
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write atomically: a ``.nnx`` zip with weights, or ``.nnx.json`` (architecture only)."""
+    if str(path).endswith(ARCHIVE_SUFFIX):
+        from explorer.io.project_archive import write_archive
+
+        write_archive(project, path)
+        return
     text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))

@@ -37,21 +37,60 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
+def is_lfs_pointer(path: Path) -> bool:
+    """A Git LFS pointer: a small text file standing in for the real one."""
+    with open(path, "rb") as f:
+        return f.read(64).startswith(b"version https://git-lfs")
+
+
 def _reason(path: Path, exc: BaseException) -> str:
     text = strip_ansi(str(exc)).strip()
     first = text.splitlines()[0] if text else type(exc).__name__
-    if "central directory" in text or "failed finding" in text:
-        return f"{path.name} is truncated or not a PyTorch zip file ({first})"
     if path.stat().st_size == 0:
         return f"{path.name} is empty"
-    head = path.read_bytes()[:64]
-    if head.startswith(b"version https://git-lfs"):
+    if is_lfs_pointer(path):
         return f"{path.name} is a Git LFS pointer, not the file itself (run `git lfs pull`)"
+    with open(path, "rb") as f:
+        head = f.read(4)
+    import zipfile
+
+    broken_zip = head[:2] == b"PK" and not zipfile.is_zipfile(path)
+    if broken_zip or "central directory" in text or "failed finding" in text:
+        return f"{path.name} is truncated or corrupted (not a complete PyTorch zip file)"
+    if head[:2] != b"PK" and head[:1] != b"\x80":
+        kind = "a text file" if _is_text(path) else "in an unknown format"
+        return f"{path.name} is not a PyTorch file: it is {kind}"
+    if "WeightsUnpickler error:" in text:
+        detail = text.split("WeightsUnpickler error:", 1)[1].strip().splitlines()
+        first = detail[0].strip() if detail else first
+    if first.startswith("Weights only load failed"):
+        first = "its contents cannot be read as weights"
     return f"{path.name} is not a readable PyTorch file: {first}"
 
 
+def _is_text(path: Path) -> bool:
+    with open(path, "rb") as f:
+        head = f.read(512)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in head
+
+
 def torch_load(path: str | os.PathLike, map_location: Any = "cpu") -> Any:
+    """Load a weights-only ``.pt`` file onto ``map_location``; see :func:`torch_load_traced`."""
+    return torch_load_traced(path, map_location)[0]
+
+
+def torch_load_traced(
+    path: str | os.PathLike, map_location: Any = "cpu"
+) -> tuple[Any, dict[int, str]]:
     """``torch.load(path, map_location=..., weights_only=True)`` with clear errors.
+
+    Also returns where each storage was saved (``data_ptr`` of the loaded storage ->
+    location tag such as ``"cuda:0"``), so a CUDA-saved file opened on the CPU can say
+    where it came from.
 
     Raises
     ------
@@ -69,8 +108,17 @@ def torch_load(path: str | os.PathLike, map_location: Any = "cpu") -> Any:
         raise BrokenFileError(f"{path.name}: no such file")
     if path.stat().st_size == 0:
         raise BrokenFileError(f"{path.name} is empty")
+    target = str(map_location)
+    origins: dict[int, str] = {}
+
+    def restore(storage, location: str):
+        if target != "cpu":
+            storage = torch.serialization.default_restore_location(storage, target)
+        origins[storage.data_ptr()] = location
+        return storage
+
     try:
-        return torch.load(path, map_location=map_location, weights_only=True)
+        return torch.load(path, map_location=restore, weights_only=True), origins
     except pickle.UnpicklingError as e:
         try:
             needed = [str(g) for g in torch.serialization.get_unsafe_globals_in_checkpoint(path)]

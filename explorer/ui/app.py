@@ -29,6 +29,9 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("NN Explorer")
+    from explorer.ui.i18n import chosen_language, install_language
+
+    install_language(chosen_language())
     paths = [a for a in argv if not a.startswith("-")]
     window = create_window(paths[0] if paths else None)
     window.show()

@@ -9,10 +9,19 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from explorer.core.errors import ExplorerError
 from explorer.core.spec import LayerSpec, ModelSpec, sequential
-from explorer.io.project import PROJECT_SUFFIX, Project, load_project, save_project
+from explorer.io.project import (
+    ARCHIVE_SUFFIX,
+    PROJECT_SUFFIX,
+    Project,
+    load_project,
+    save_project,
+)
 from explorer.resources import examples_dir
 
-FILTER = "NN Explorer projects (*.nnx.json);;JSON (*.json);;All files (*)"
+FILTER = (
+    "NN Explorer projects (*.nnx *.nnx.json);;"
+    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;All files (*)"
+)
 MAX_RECENT = 8
 
 
@@ -106,13 +115,21 @@ class FileActions:
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        """Open a project file; a broken file is reported and the open document kept."""
+        """Open a project file; a broken file is reported and the open document kept.
+
+        Other files (state dicts, tensor files) open by type through checkpoint_actions.
+        """
+        from explorer.ui.checkpoint_actions import is_project_path
+
+        if not is_project_path(path) and hasattr(self.window, "checkpoint_actions"):
+            return self.window.checkpoint_actions.open_file(path)
         try:
             project = load_project(path)
         except (ExplorerError, OSError) as e:
             self.window.report_error(self.window.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
         self._replace(project.spec, path)
+        self._apply(project)
         self._add_recent(path)
         self.window.show_status(self.window.tr("Opened {0}").format(path.name))
         return True
@@ -127,6 +144,7 @@ class FileActions:
             self.window.report_error(str(e))
             return
         self._replace(project.spec, None)
+        self._apply(project)
         self.window.show_status(self.window.tr("Example: {0}").format(project.title))
 
     def save(self) -> bool:
@@ -140,18 +158,17 @@ class FileActions:
         )
         if not path:
             return False
-        if not path.endswith(".json"):
-            path += PROJECT_SUFFIX
+        if not path.endswith((".json", ARCHIVE_SUFFIX)):
+            path += ARCHIVE_SUFFIX
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
         try:
-            save_project(
-                Project(
-                    spec=self.window.document.spec, title=path.name.removesuffix(PROJECT_SUFFIX)
-                ),
-                path,
-            )
+            from explorer.ui.project_bridge import collect_project
+
+            title = path.name.removesuffix(PROJECT_SUFFIX).removesuffix(ARCHIVE_SUFFIX)
+            full = path.name.endswith(ARCHIVE_SUFFIX)
+            save_project(collect_project(self.window, title, full), path)
         except OSError as e:
             self.window.report_error(
                 self.window.tr("Cannot save {0}: {1}").format(path.name, e.strerror)
@@ -191,6 +208,13 @@ class FileActions:
         self.window.undo_stack.clear()
         self.window.selection.select_layers(())
         self.window.set_file_path(path)
+
+    def _apply(self, project: Project) -> None:
+        """Weights, tensors and feature settings the project holds (after its spec)."""
+        from explorer.ui.project_bridge import apply_project
+
+        for problem in apply_project(self.window, project):
+            self.window.report_error(problem)
 
     def _start_dir(self) -> str:
         return str(self.window.file_path.parent) if self.window.file_path else str(Path.home())

@@ -32,14 +32,29 @@ from explorer.ui.selection import Selection
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
-    "explorer.ui.canvas_basic",
+    "explorer.ui.canvas",
     "explorer.ui.summary_view",
     "explorer.ui.log_view",
     "explorer.ui.file_actions",
+    "explorer.ui.lessons_panel",
+    "explorer.ui.language_menu",
+    "explorer.ui.checkpoint_actions",
     "explorer.ui.init_lab",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
+
+
+def _menu_titles(window: QMainWindow) -> dict[str, str]:
+    # Literal strings, so that pyside6-lupdate finds them for translation.
+    return {
+        "File": window.tr("&File"),
+        "Edit": window.tr("&Edit"),
+        "View": window.tr("&View"),
+        "Run": window.tr("&Run"),
+        "Examples": window.tr("E&xamples"),
+        "Help": window.tr("&Help"),
+    }
 
 
 class MainWindow(QMainWindow):
@@ -83,8 +98,9 @@ class MainWindow(QMainWindow):
         self.project_state: dict[str, tuple[Callable[[], dict], Callable[[dict], None]]] = {}
         self._ready_callbacks: list[Callable[[], None]] = []
         self.menus: dict[str, QMenu] = {}
+        titles = _menu_titles(self)
         for name in MENUS:
-            self.menus[name] = self.menuBar().addMenu(self.tr(f"&{name}"))
+            self.menus[name] = self.menuBar().addMenu(titles[name])
         self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("MainToolbar")
         self.addToolBar(self.toolbar)

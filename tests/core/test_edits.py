@@ -82,3 +82,20 @@ def test_rename_checks_pytorch_rules():
     assert "hidden.weight" in build(spec).state_dict()
     with pytest.raises(InvalidArgument):
         edits.rename(spec, (2,), "hidden")
+
+
+def test_move_nodes_keeps_order_and_ties_and_refuses_moving_a_block_into_itself():
+    from explorer.core.spec import block as make_block
+
+    a, b, c = L("ReLU"), L("Tanh"), L("Linear", in_features=4, out_features=4)
+    spec = edits.add_shared_use(sequential(a, b, c, input_shape=(2, 4)), (2,))
+    tied = spec.children[3]
+    moved = edits.move_nodes(spec, [c.id, a.id], None, b.id)
+    assert [n.id for n in moved.children] == [a.id, c.id, b.id, tied.id]
+    assert moved.children[1].tie == tied.tie is not None
+    inner = make_block(L("ReLU"))
+    nested = sequential(inner, L("Tanh"))
+    with pytest.raises(SpecError):
+        edits.move_nodes(nested, [inner.id], inner.id, None)
+    into = edits.move_nodes(nested, [nested.children[1].id], inner.id, None)
+    assert [n.type for n in into.children[0].children] == ["ReLU", "Tanh"]

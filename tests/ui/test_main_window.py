@@ -7,8 +7,9 @@ from explorer.core.spec import LayerSpec
 
 
 def outline_rows(window):
-    model = window.canvas.model()
-    return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    """Each card's name, layer, output shape and parameter count, as the canvas shows them."""
+    canvas = window.canvas
+    return [list(canvas.texts(r).values()) for r in range(canvas.model().rowCount())]
 
 
 def test_opens_on_the_demo_with_shapes_and_parameter_counts(window):
@@ -48,12 +49,16 @@ def test_layout_is_remembered(qtbot, settings):
 
     first = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(first)
-    first.resize(700, 500)
     first.show()
+    first.resize(first.minimumSizeHint().width() + 10, first.minimumSizeHint().height() + 10)
+    first.lessons_dock.close()  # the user closed a dock
+    size = first.size()
     first.close()
     second = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (700, 500)
+    second.show()
+    assert second.size() == size
+    assert not second.lessons_dock.isVisible() and second.bottom_dock.isVisible()
 
 
 def test_examples_menu_opens_each_chapter_example(window, example_paths):

@@ -1,0 +1,127 @@
+"""PyTorch code for a :class:`ModelSpec`: a runnable ``.py`` that builds the same model.
+
+Nested blocks become nested ``nn.Sequential`` (built from an ``OrderedDict`` when a
+child has a given name, so the ``state_dict`` keys match), and a tied layer becomes one
+variable used at each place, as the book writes its ``shared`` layer. Arguments equal to
+PyTorch's defaults are left out; required ones are written positionally (``nn.Linear(20, 256)``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from explorer.core.catalog import layer_type
+from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, child_key
+
+INDENT = "    "
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_literal(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+@cache
+def _torch_defaults(type_name: str) -> dict[str, Any]:
+    """PyTorch's own defaults (the catalog may suggest others, e.g. ``Softmax(dim=-1)``)."""
+    params = inspect.signature(layer_type(type_name).torch_class().__init__).parameters
+    return {n: p.default for n, p in params.items() if p.default is not inspect.Parameter.empty}
+
+
+def layer_call(layer: LayerSpec) -> str:
+    """``nn.Linear(20, 256)``, ``nn.Dropout(p=0.5)``: the constructor call of one layer."""
+    lt = layer_type(layer.type)
+    defaults = _torch_defaults(layer.type)
+    parts: list[str] = []
+    positional = True
+    for a in lt.args:
+        value = layer.args.get(a.name, a.default)
+        if a.required and positional:
+            parts.append(_literal(value))
+            continue
+        positional = False
+        if a.name in defaults and _same(value, defaults[a.name]):
+            continue
+        parts.append(f"{a.name}={_literal(value)}")
+    return f"nn.{layer.type}({', '.join(parts)})"
+
+
+def _same(value: Any, default: Any) -> bool:
+    return type(value) is type(default) and value == default
+
+
+def _tie_variables(spec: ModelSpec) -> dict[str, tuple[str, LayerSpec]]:
+    """tie key -> (variable name, first use), in order of first use."""
+    firsts: dict[str, LayerSpec] = {}
+    for _, layer in spec.layers():
+        if layer.tie is not None:
+            firsts.setdefault(layer.tie, layer)
+    names: dict[str, tuple[str, LayerSpec]] = {}
+    for n, (tie, layer) in enumerate(firsts.items(), start=1):
+        var = "shared" if len(firsts) == 1 else f"shared{n}"
+        names[tie] = (var, layer)
+    return names
+
+
+def _sequential(
+    children: tuple[Node, ...], ties: Mapping[str, tuple[str, LayerSpec]], depth: int
+) -> str:
+    pad = INDENT * (depth + 1)
+    named = any(c.name is not None for c in children)
+    items = []
+    for i, child in enumerate(children):
+        if isinstance(child, BlockSpec):
+            expr = _sequential(child.children, ties, depth + 1)
+        elif child.tie is not None:
+            expr = ties[child.tie][0]
+        else:
+            expr = layer_call(child)
+        items.append(f"({child_key(child, i)!r}, {expr})" if named else expr)
+    if not items:
+        return "nn.Sequential()"
+    body = "".join(f"{pad}{item},\n" for item in items)
+    close = INDENT * depth
+    if named:
+        return f"nn.Sequential(OrderedDict([\n{body}{close}]))"
+    return f"nn.Sequential(\n{body}{close})"
+
+
+def model_code(spec: ModelSpec, variable: str = "net") -> str:
+    """The whole runnable module text; executing it defines ``variable`` (an ``nn.Sequential``).
+
+    Run as a script it also prints the output shape of a random input of the model's
+    input shape.
+    """
+    ties = _tie_variables(spec)
+    uses_dict = any(
+        any(c.name is not None for c in node.children)
+        for _, node in spec.walk()
+        if isinstance(node, BlockSpec)
+    ) or any(c.name is not None for c in spec.children)
+    lines = ['"""A model built with NN Explorer."""', ""]
+    if uses_dict:
+        lines.append("from collections import OrderedDict")
+        lines.append("")
+    lines += ["import torch", "from torch import nn", ""]
+    for var, layer in ties.values():
+        uses = sum(1 for _, other in spec.layers() if other.tie == layer.tie)
+        lines.append(f"{var} = {layer_call(layer)}  # one module, used {uses} times (tied)")
+    if ties:
+        lines.append("")
+    lines.append(f"{variable} = {_sequential(spec.children, ties, 0)}")
+    if spec.dtype != "float32":
+        lines.append(f"{variable} = {variable}.to(torch.{spec.dtype})")
+    shape = ", ".join(str(d) for d in spec.input_shape)
+    dtype = "" if spec.dtype == "float32" else f", dtype=torch.{spec.dtype}"
+    lines += [
+        "",
+        'if __name__ == "__main__":',
+        f"{INDENT}X = torch.rand({shape}{dtype})",
+        f"{INDENT}print({variable}(X).shape)",
+        "",
+    ]
+    return "\n".join(lines)

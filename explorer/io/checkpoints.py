@@ -1,0 +1,416 @@
+"""State dict files: saving (``.pt``/``.pth``/``.params`` and ``.safetensors``), reading
+safely, and loading into a model all-or-nothing after a :class:`CheckpointReport`.
+
+A ``.pt`` file holds exactly what ``net.state_dict()`` gives (the book's
+``torch.save(net.state_dict(), 'mlp.params')``), so plain PyTorch loads it into the same
+hand-written model. A ``.safetensors`` file cannot hold two names for one tensor (tied
+layers): the first name is stored and the others are recorded in the metadata as aliases,
+which :func:`read_state_file` restores as the same tensor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.errors import ExplorerError
+from explorer.io.atomic import atomic_path, atomic_write_bytes
+from explorer.io.safe_load import BrokenFileError, is_lfs_pointer, torch_load_traced
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+TORCH_SUFFIXES = (".pt", ".pth", ".params", ".bin", ".ckpt", ".tar")
+SAFETENSORS_SUFFIX = ".safetensors"
+ALIASES_KEY = "nn_explorer.aliases"
+MAX_SAFETENSORS_HEADER = 100 * 2**20
+#: keys under which training scripts commonly nest the model's state dict
+NESTED_KEYS = ("state_dict", "model_state_dict", "model", "net", "module")
+
+
+class NotAStateDict(ExplorerError):
+    """The file is readable but holds something other than a state dict."""
+
+
+class LoadRefused(ExplorerError):
+    """Loading would not match the model; nothing was changed."""
+
+
+def is_safetensors(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() == SAFETENSORS_SUFFIX
+
+
+# ----- saving ------------------------------------------------------------------------------
+
+
+def save_state_dict(state: Mapping[str, torch.Tensor], path: str | os.PathLike) -> None:
+    """Write ``state`` atomically: safetensors by suffix, else ``torch.save(state)`` as is."""
+    if is_safetensors(path):
+        save_safetensors(state, path)
+        return
+    import torch
+
+    with atomic_path(path) as tmp:
+        torch.save(state, tmp)
+
+
+def safetensors_payload(state: Mapping[str, torch.Tensor]) -> tuple[dict, dict[str, str]]:
+    """Tensors safetensors accepts (one copy per shared tensor, contiguous, CPU), and aliases.
+
+    A key whose tensor is the same view of the same memory as an earlier key (a tied
+    layer) becomes an alias of that key; a key sharing memory in another way is copied.
+    """
+    tensors: dict[str, Any] = {}
+    aliases: dict[str, str] = {}
+    seen: dict[tuple, str] = {}
+    storages: set[int] = set()
+    for key, t in state.items():
+        t = t.detach()
+        ident = (t.untyped_storage().data_ptr(), t.storage_offset(), t.shape, t.stride(), t.dtype)
+        if t.numel() and ident in seen:
+            aliases[key] = seen[ident]
+            continue
+        seen[ident] = key
+        ptr = t.untyped_storage().data_ptr()
+        shared = t.numel() > 0 and ptr in storages
+        storages.add(ptr)
+        t = t.cpu()
+        if shared or not t.is_contiguous():
+            import torch
+
+            t = t.clone(memory_format=torch.contiguous_format)
+        tensors[key] = t
+    return tensors, aliases
+
+
+def save_safetensors(
+    state: Mapping[str, torch.Tensor], path: str | os.PathLike, metadata: dict | None = None
+) -> None:
+    atomic_write_bytes(path, safetensors_bytes(state, metadata))
+
+
+def safetensors_bytes(state: Mapping[str, torch.Tensor], metadata: dict | None = None) -> bytes:
+    from safetensors.torch import save
+
+    tensors, aliases = safetensors_payload(state)
+    meta = {k: str(v) for k, v in (metadata or {}).items()}
+    if aliases:
+        meta[ALIASES_KEY] = json.dumps(aliases)
+    return save(tensors, metadata=meta or None)
+
+
+# ----- reading -----------------------------------------------------------------------------
+
+
+@dataclass
+class LoadedState:
+    """A state dict read from a file, with where its tensors were saved."""
+
+    state: dict[str, torch.Tensor]
+    origins: dict[str, str] = field(default_factory=dict)  # key -> device it was saved on
+    note: str = ""  # e.g. "the 'model' entry of a checkpoint dict"
+    path: Path | None = None
+
+
+def check_safetensors_header(path: Path) -> None:
+    """One-line reasons for files safetensors would reject with a terse message."""
+    size = path.stat().st_size
+    if size == 0:
+        raise BrokenFileError(f"{path.name} is empty")
+    if is_lfs_pointer(path):
+        raise BrokenFileError(
+            f"{path.name} is a Git LFS pointer, not the file itself (run `git lfs pull`)"
+        )
+    with open(path, "rb") as f:
+        head = f.read(9)
+    if len(head) < 9:
+        raise BrokenFileError(f"{path.name} is too short to be a safetensors file")
+    n = int.from_bytes(head[:8], "little")
+    if n > MAX_SAFETENSORS_HEADER or head[8:9] != b"{":
+        raise BrokenFileError(f"{path.name} is not a safetensors file (bad header)")
+    if n + 8 > size:
+        raise BrokenFileError(f"{path.name} is truncated (header longer than the file)")
+
+
+def read_safetensors(path: str | os.PathLike, device: str = "cpu") -> tuple[dict, dict[str, str]]:
+    """All tensors (aliases restored as the same tensor) and the file's metadata."""
+    from safetensors import safe_open
+
+    path = Path(path)
+    if not path.is_file():
+        raise BrokenFileError(f"{path.name}: no such file")
+    check_safetensors_header(path)
+    try:
+        with safe_open(str(path), framework="pt", device=str(device)) as f:
+            metadata = f.metadata() or {}
+            state = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 - not a dict
+    except Exception as e:  # noqa: BLE001 - SafetensorError and friends: one line
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        raise BrokenFileError(f"{path.name} is not a readable safetensors file: {first}") from None
+    aliases = _aliases(metadata)
+    for alias, target in aliases.items():
+        if target in state:
+            state[alias] = state[target]
+    return state, metadata
+
+
+def safetensors_from_bytes(data: bytes, name: str) -> dict:
+    """Tensors from in-memory safetensors bytes (aliases restored); one-line errors."""
+    from safetensors.torch import load
+
+    if len(data) < 9 or int.from_bytes(data[:8], "little") + 8 > len(data):
+        raise BrokenFileError(f"{name} is truncated or not a safetensors file")
+    try:
+        state = load(data)
+    except Exception as e:  # noqa: BLE001
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        raise BrokenFileError(f"{name} is not a readable safetensors file: {first}") from None
+    n = int.from_bytes(data[:8], "little")
+    try:
+        metadata = json.loads(data[8 : 8 + n]).get("__metadata__", {}) or {}
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        metadata = {}
+    for alias, target in _aliases(metadata).items():
+        if target in state:
+            state[alias] = state[target]
+    return state
+
+
+def _aliases(metadata: Mapping[str, str]) -> dict[str, str]:
+    try:
+        aliases = json.loads(metadata.get(ALIASES_KEY, "{}"))
+    except json.JSONDecodeError:
+        return {}
+    return {str(k): str(v) for k, v in aliases.items()} if isinstance(aliases, dict) else {}
+
+
+def is_tensor_dict(obj: Any) -> bool:
+    import torch
+
+    return isinstance(obj, Mapping) and all(
+        isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in obj.items()
+    )
+
+
+def describe_object(obj: Any) -> str:
+    """A few words on what a loaded object is, for error messages."""
+    import torch
+
+    if isinstance(obj, torch.Tensor):
+        return f"a single tensor of shape {tuple(obj.shape)}"
+    if isinstance(obj, (list, tuple)):
+        return f"a {type(obj).__name__} of {len(obj)} items"
+    if isinstance(obj, Mapping):
+        keys = ", ".join(map(str, list(obj)[:5]))
+        return f"a dict with keys {keys}" if obj else "an empty dict"
+    return f"a {type(obj).__name__}"
+
+
+def extract_state_dict(obj: Any, name: str = "the file") -> tuple[dict, str]:
+    """The state dict in ``obj``: itself, or the model entry of a checkpoint dict."""
+    if is_tensor_dict(obj) and obj:
+        return dict(obj), ""
+    if isinstance(obj, Mapping):
+        for key in NESTED_KEYS:
+            inner = obj.get(key)
+            if is_tensor_dict(inner) and inner:
+                others = ", ".join(str(k) for k in obj if k != key)
+                note = f"the '{key}' entry of a checkpoint dict"
+                return dict(inner), note + (f" (it also holds {others})" if others else "")
+    raise NotAStateDict(
+        f"{name} holds {describe_object(obj)}, not a state dict (use Inspect to look inside)"
+    )
+
+
+def storage_origins(obj: Any, by_ptr: Mapping[int, str]) -> dict[str, str]:
+    """key -> saved device for each tensor of a state dict."""
+    return {
+        k: by_ptr.get(t.untyped_storage().data_ptr(), str(t.device))
+        for k, t in obj.items()
+        if hasattr(t, "untyped_storage")
+    }
+
+
+def read_state_file(path: str | os.PathLike, device: str = "cpu") -> LoadedState:
+    """Read a state dict from ``.pt``/``.safetensors`` onto ``device`` (the map_location).
+
+    Raises :class:`BrokenFileError`, :class:`~explorer.io.safe_load.UnsafeFileError` or
+    :class:`NotAStateDict` with a one-line reason; nothing from the file is executed.
+    """
+    path = Path(path)
+    if is_safetensors(path):
+        state, _ = read_safetensors(path, device)
+        return LoadedState(state, {k: "cpu" for k in state}, "", path)
+    obj, by_ptr = torch_load_traced(path, device)
+    state, note = extract_state_dict(obj, path.name)
+    return LoadedState(state, storage_origins(state, by_ptr), note, path)
+
+
+# ----- comparing and loading ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckpointReport:
+    """How a state dict fits a model, computed before anything is loaded."""
+
+    matching: tuple[str, ...]
+    missing: tuple[str, ...]  # in the model, not in the file
+    unexpected: tuple[str, ...]  # in the file, not in the model
+    shape_mismatched: tuple[tuple[str, tuple, tuple], ...]  # key, file shape, model shape
+    dtype_changes: tuple[tuple[str, str, str], ...]  # key, file dtype, model dtype
+    origins: Mapping[str, str]  # key -> device the file's tensor was saved on
+    target_device: str
+    uninitialized: tuple[str, ...] = ()  # lazy parameters not materialized yet
+    note: str = ""
+    #: keys of one tied tensor in the model whose values differ in the file (the last wins)
+    tied_conflicts: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """A strict load would succeed."""
+        return not (self.missing or self.unexpected or self.shape_mismatched or self.uninitialized)
+
+    @property
+    def saved_devices(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.origins.values())))
+
+    def origin_note(self) -> str:
+        """ "saved on cuda:0, loaded onto cpu" when the file came from another device."""
+        other = [d for d in self.saved_devices if d != self.target_device]
+        if not other:
+            return ""
+        return f"saved on {', '.join(self.saved_devices)}, loaded onto {self.target_device}"
+
+    def summary(self) -> str:
+        parts = [f"{len(self.matching)} keys match"]
+        if self.missing:
+            parts.append(f"{len(self.missing)} missing")
+        if self.unexpected:
+            parts.append(f"{len(self.unexpected)} unexpected")
+        if self.shape_mismatched:
+            parts.append(f"{len(self.shape_mismatched)} with the wrong shape")
+        if self.uninitialized:
+            parts.append(f"{len(self.uninitialized)} not initialized (lazy)")
+        if self.tied_conflicts:
+            parts.append(f"{len(self.tied_conflicts)} tied with different values in the file")
+        origin = self.origin_note()
+        return ", ".join(parts) + (f"; {origin}" if origin else "")
+
+    def problems(self) -> list[str]:
+        """One line per reason a strict load is refused."""
+        lines = [f"missing in the file: {k}" for k in self.missing]
+        lines += [
+            f"{' and '.join(keys)} are one tied tensor in the model but differ in the file: "
+            f"{keys[-1]} wins"
+            for keys in self.tied_conflicts
+        ]
+        lines += [f"not in the model: {k}" for k in self.unexpected]
+        lines += [
+            f"{k}: file has shape {tuple(a)}, model has {tuple(b)}"
+            for k, a, b in self.shape_mismatched
+        ]
+        if self.uninitialized:
+            lines.append(
+                f"{', '.join(self.uninitialized)}: lazy layer not initialized yet; "
+                "run a forward pass first, then load"
+            )
+        return lines
+
+
+def is_uninitialized(t: Any) -> bool:
+    from torch.nn.parameter import UninitializedBuffer, UninitializedParameter
+
+    return isinstance(t, (UninitializedParameter, UninitializedBuffer))
+
+
+def compare(net: nn.Module, loaded: LoadedState, target_device: str = "cpu") -> CheckpointReport:
+    """Keys, shapes, dtypes and devices of ``loaded`` against ``net``; changes nothing."""
+    model = net.state_dict(keep_vars=True)
+    file = loaded.state
+    uninitialized = tuple(k for k, t in model.items() if is_uninitialized(t))
+    matching, mismatched, dtypes = [], [], []
+    for key, t in file.items():
+        if key not in model or key in uninitialized:
+            continue
+        m = model[key]
+        if tuple(t.shape) != tuple(m.shape):
+            mismatched.append((key, tuple(t.shape), tuple(m.shape)))
+            continue
+        matching.append(key)
+        if t.dtype != m.dtype:
+            dtypes.append((key, str(t.dtype).removeprefix("torch."), str(m.dtype)[6:]))
+    return CheckpointReport(
+        tied_conflicts=_tied_conflicts(model, file, matching),
+        matching=tuple(matching),
+        missing=tuple(k for k in model if k not in file and k not in uninitialized),
+        unexpected=tuple(k for k in file if k not in model),
+        shape_mismatched=tuple(mismatched),
+        dtype_changes=tuple(dtypes),
+        origins=dict(loaded.origins),
+        target_device=str(target_device),
+        uninitialized=tuple(k for k in uninitialized if k in file),
+        note=loaded.note,
+    )
+
+
+def _tied_conflicts(model: Mapping, file: Mapping, matching: list[str]) -> tuple:
+    import torch
+
+    groups: dict[int, list[str]] = {}
+    for key in matching:
+        groups.setdefault(id(model[key]), []).append(key)
+    return tuple(
+        tuple(keys)
+        for keys in groups.values()
+        if len(keys) > 1 and not all(torch.equal(file[keys[0]], file[k]) for k in keys[1:])
+    )
+
+
+def keys_to_load(report: CheckpointReport, strict: bool) -> tuple[str, ...]:
+    """The keys a load writes; raises :class:`LoadRefused` when it must not go ahead."""
+    if report.uninitialized:
+        raise LoadRefused(
+            "the model has lazy layers that are not initialized yet "
+            f"({', '.join(report.uninitialized)}): run a forward pass first, then load"
+        )
+    if strict and not report.ok:
+        raise LoadRefused(f"strict load refused, nothing changed: {report.problems()[0]}")
+    if not report.matching:
+        raise LoadRefused("no key of the file matches the model; nothing changed")
+    return report.matching
+
+
+def load_into(
+    net: nn.Module, loaded: LoadedState, strict: bool = True, target_device: str | None = None
+) -> CheckpointReport:
+    """Check first, then load: all keys (strict) or the matching ones; never half-applied."""
+    import torch
+
+    device = target_device or next((str(t.device) for t in net.state_dict().values()), "cpu")
+    report = compare(net, loaded, device)
+    keys = keys_to_load(report, strict)
+    model = net.state_dict(keep_vars=True)
+    with torch.no_grad():
+        for key in keys:
+            model[key].copy_(loaded.state[key])
+    return report
+
+
+def device_mismatches(net: nn.Module, device: str) -> list[tuple[str, str]]:
+    """(name, device) of every parameter and buffer that is not on ``device``."""
+    import torch
+
+    want = torch.device(device)
+    out = []
+    for name, t in [*net.named_parameters(), *net.named_buffers()]:
+        if is_uninitialized(t):
+            continue
+        d = t.device
+        if d.type != want.type or (want.index is not None and d.index != want.index):
+            out.append((name, str(d)))
+    return out

@@ -1,0 +1,138 @@
+"""The canvas's list model: one row per visible card, computed from the spec and its report.
+
+Rows are plain values (:class:`CanvasRow`); the delegate paints them, so a model of
+1,000 layers costs 1,000 small tuples, not 1,000 widgets. The first row is the model's
+input and the last the totals; children of collapsed blocks are not rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+from explorer.core.format import group_digits, shape_text
+from explorer.core.shapes import LayerRow, ShapeReport
+from explorer.core.spec import BlockSpec, ModelSpec, Node, Path
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class CanvasRow:
+    """One card. ``kind`` is ``"input"``, ``"node"`` or ``"total"``."""
+
+    kind: str
+    path: Path = ()
+    node: Node | None = None
+    info: LayerRow | None = None
+    uses: int = 1  # how many uses the layer's tie group has
+
+    @property
+    def is_block(self) -> bool:
+        return isinstance(self.node, BlockSpec)
+
+    @property
+    def depth(self) -> int:
+        return max(len(self.path) - 1, 0)
+
+
+class CanvasModel(QAbstractListModel):
+    """Rows follow :meth:`refresh`; the view calls it on every spec change."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[CanvasRow] = []
+        self.spec = ModelSpec()
+        self.report: ShapeReport | None = None
+        self._row_of_id: dict[str, int] = {}
+
+    def refresh(self, spec: ModelSpec, report: ShapeReport) -> None:
+        self.beginResetModel()
+        self.spec, self.report = spec, report
+        ties: dict[str, int] = {}
+        for _, layer in spec.layers():
+            if layer.tie is not None:
+                ties[layer.tie] = ties.get(layer.tie, 0) + 1
+        rows = [CanvasRow("input")]
+        hidden_under: Path | None = None
+        nodes = dict(spec.walk())
+        for info in report.rows:
+            path = info.path
+            if hidden_under is not None and path[: len(hidden_under)] == hidden_under:
+                continue
+            hidden_under = None
+            node = nodes[path]
+            tie = getattr(node, "tie", None)
+            rows.append(CanvasRow("node", path, node, info, ties.get(tie, 1) if tie else 1))
+            if isinstance(node, BlockSpec) and node.collapsed:
+                hidden_under = path
+        rows.append(CanvasRow("total"))
+        self.rows = rows
+        self._row_of_id = {r.node.id: i for i, r in enumerate(rows) if r.node is not None}
+        self.endResetModel()
+
+    # ----- Qt model -------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.node.id if row.node is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " · ".join(self.texts(index.row()).values())
+        if role == Qt.ItemDataRole.ToolTipRole and row.info is not None:
+            return row.info.error
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if self.rows[index.row()].kind != "node":
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+
+    # ----- helpers for the view and tests ---------------------------------------------
+
+    def row_of(self, node_id: str) -> int | None:
+        return self._row_of_id.get(node_id)
+
+    def texts(self, r: int) -> dict[str, str]:
+        """What card ``r`` shows, as text: name, layer, shape, params."""
+        row = self.rows[r]
+        report = self.report
+        if row.kind == "input":
+            return {
+                "name": "input",
+                "layer": self.spec.dtype,
+                "shape": shape_text(self.spec.input_shape),
+                "params": "",
+            }
+        if row.kind == "total":
+            ok = report is not None and report.ok
+            return {
+                "name": "",
+                "layer": "total",
+                "shape": shape_text(report.output_shape) if ok else "",
+                "params": group_digits(report.total_params) if report else "",
+            }
+        info = row.info
+        params = "shared" if info.shared else group_digits(info.params)
+        return {
+            "name": info.key,
+            "layer": info.label,
+            "shape": shape_text(info.out_shape) if info.reached and info.out_shape else "",
+            "params": params,
+        }

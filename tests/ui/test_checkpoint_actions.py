@@ -1,0 +1,262 @@
+"""File > Save/Load Weights, Save Tensors, Inspect, Import, drops: in the real window."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import torch
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from torch import nn
+
+from explorer.io.checkpoints import save_state_dict
+from explorer.resources import examples_dir
+from tests.io.helpers import MLP, book_sequential, snapshot, unchanged
+
+
+def weights_changed_counter(window):
+    calls = []
+    window.document.weights_changed.connect(lambda: calls.append(1))
+    return calls
+
+
+def answer_load(window, choice):
+    asked = []
+
+    def ask(report, name):
+        asked.append(report)
+        return choice
+
+    window.checkpoint_actions.ask_load = ask
+    return asked
+
+
+def test_saved_weights_load_in_plain_pytorch_into_the_hand_written_model(window, tmp_path):
+    path = tmp_path / "mlp.params"
+    window.checkpoint_actions.ask_save_path = lambda *a: path
+    window.findChild(type(window.undo_action), "actionSaveWeights").trigger()
+    clone = book_sequential()
+    clone.load_state_dict(torch.load(path, weights_only=True))
+    X = torch.randn(2, 20)
+    assert torch.equal(clone(X), window.document.net(X))
+    assert "Saved the state dict (4 tensors) to mlp.params" in window.status_text()
+
+
+def test_loading_the_books_params_is_one_undoable_step(window, tmp_path):
+    source = book_sequential()
+    path = tmp_path / "mlp.params"
+    torch.save(source.state_dict(), path)
+    before = snapshot(window.document.net)
+    calls = weights_changed_counter(window)
+    asked = answer_load(window, "strict")
+    assert window.checkpoint_actions.load_weights_from(path)
+    assert asked[0].ok and len(asked[0].matching) == 4
+    assert all(
+        torch.equal(window.document.net.state_dict()[k], v) for k, v in source.state_dict().items()
+    )
+    assert calls and window.isWindowModified()
+    assert "Loaded 4 of 4 tensors from mlp.params" in window.status_text()
+    window.undo_stack.undo()
+    assert unchanged(window.document.net, before)
+    window.undo_stack.redo()
+    assert torch.equal(window.document.net[2].bias, source[2].bias)
+
+
+def test_a_strict_load_with_a_wrong_shape_changes_nothing_and_matching_loads_part(window, tmp_path):
+    wrong = nn.Sequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 5))
+    path = tmp_path / "wrong.pt"
+    torch.save(wrong.state_dict(), path)
+    before = snapshot(window.document.net)
+    answer_load(window, "strict")
+    assert not window.checkpoint_actions.load_weights_from(path)
+    assert unchanged(window.document.net, before)
+    assert "2.weight: file has shape (5, 256), model has (10, 256)" in window.status_text()
+    assert window.undo_stack.count() == 0
+    answer_load(window, "matching")
+    assert window.checkpoint_actions.load_weights_from(path)
+    assert torch.equal(window.document.net[0].weight, wrong[0].weight)
+    assert torch.equal(window.document.net[2].weight, before["2.weight"])
+
+
+def test_the_report_dialog_offers_only_what_is_possible(window, qtbot):
+    from explorer.io.checkpoints import LoadedState, compare
+    from explorer.ui.load_report_dialog import LoadReportDialog
+
+    state = dict(window.document.net.state_dict())
+    state["2.bias"] = torch.zeros(3)
+    dialog = LoadReportDialog(window, compare(window.document.net, LoadedState(state)), "x.pt")
+    qtbot.addWidget(dialog)
+    assert not dialog.strict_button.isEnabled() and dialog.matching_button.isEnabled()
+    statuses = [dialog.tree.topLevelItem(i).text(1) for i in range(dialog.tree.topLevelItemCount())]
+    assert statuses == ["match", "match", "match", "wrong shape"]
+    qtbot.mouseClick(dialog.matching_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == "matching"
+
+
+def test_a_hostile_file_is_refused_and_nothing_runs_or_changes(window, tmp_path):
+    from tests.io.test_safe_load import Payload
+
+    marker = tmp_path / "pwned"
+    path = tmp_path / "evil.pt"
+    torch.save({"0.weight": Payload(marker)}, path)
+    before = snapshot(window.document.net)
+    asked = answer_load(window, "strict")
+    assert not window.checkpoint_actions.load_weights_from(path)
+    assert not marker.exists() and not asked
+    assert unchanged(window.document.net, before)
+    assert "refused" in window.status_text() and "io.open" in window.status_text()
+
+
+def test_broken_files_report_one_line_and_keep_the_model(window, tmp_path):
+    before = snapshot(window.document.net)
+    full = tmp_path / "full.pt"
+    torch.save(book_sequential().state_dict(), full)
+    cases = {
+        "empty.pt": b"",
+        "cut.pt": full.read_bytes()[:1000],
+        "lfs.safetensors": b"version https://git-lfs.github.com/spec/v1\noid sha256:0\n",
+        "random.safetensors": bytes(range(200)),
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert not window.checkpoint_actions.load_weights_from(tmp_path / name)
+        assert name in window.status_text() and "\n" not in window.status_text()
+    assert unchanged(window.document.net, before)
+
+
+def test_a_lazy_model_is_explained_instead_of_loaded(window, tmp_path):
+    window.file_actions.open_example(examples_dir() / "06-lazy-mlp.nnx.json")
+    path = tmp_path / "w.pt"
+    torch.save(nn.Sequential(nn.Linear(20, 256)).state_dict(), path)
+    answer_load(window, "matching")
+    assert not window.checkpoint_actions.load_weights_from(path)
+    assert "run a forward pass first" in window.status_text()
+
+
+def test_a_cuda_saved_checkpoint_opens_on_the_cpu_with_a_note(window, tmp_path):
+    path = tmp_path / "gpu.pt"
+    with mock.patch("torch.serialization.location_tag", lambda storage: "cuda:0"):
+        torch.save(book_sequential().state_dict(), path)
+    answer_load(window, "strict")
+    assert window.checkpoint_actions.load_weights_from(path)
+    assert "saved on cuda:0, loaded onto cpu" in window.status_text()
+    assert all(p.device.type == "cpu" for p in window.document.net.parameters())
+
+
+def test_import_the_books_mlp_params_as_a_model_that_computes_the_same(window, tmp_path):
+    mlp = MLP()
+    path = tmp_path / "mlp.params"
+    torch.save(mlp.state_dict(), path)
+    assert window.checkpoint_actions.import_path(path)
+    spec = window.document.spec
+    assert [(n.type, n.name) for n in spec.children] == [
+        ("Linear", "hidden"),
+        ("ReLU", None),
+        ("Linear", "output"),
+    ]
+    assert window.selection.layers == (spec.children[1].id,)
+    X = torch.randn(2, 20)
+    assert torch.equal(window.document.net(X), mlp(X))
+    assert window.isWindowModified() and "guessed" in window.status_text()
+
+
+def drop(window, path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.drop_opener.eventFilter(window, event)
+    return event
+
+
+def test_dropping_a_state_dict_offers_a_choice_and_imports_it(window, tmp_path):
+    net = nn.Sequential(nn.Linear(3, 5), nn.ReLU(), nn.Linear(5, 2))
+    path = tmp_path / "net.safetensors"
+    save_state_dict(net.state_dict(), path)
+    offered = []
+    window.checkpoint_actions.ask_open_kind = lambda p: offered.append(p) or "import"
+    event = drop(window, path)
+    assert event.isAccepted() and offered == [path]
+    assert window.file_actions.recent_menu.actions()[0].text() == "net.safetensors"
+    assert [n.type for n in window.document.spec.children] == ["Linear", "ReLU", "Linear"]
+    assert torch.equal(window.document.net[2].weight, net[2].weight)
+
+
+def test_dropping_a_project_opens_it_and_a_tensor_file_is_inspected(window, tmp_path):
+    drop(window, examples_dir() / "05-shared-layer.nnx.json")
+    assert window.file_path.name == "05-shared-layer.nnx.json"
+    x = tmp_path / "x-files"
+    torch.save([torch.arange(4), torch.zeros(4)], x)
+    drop(window, x)
+    dialog = window.checkpoint_actions.inspect_dialogs[-1]
+    assert dialog.tree.topLevelItemCount() == 2
+    dialog.close()
+
+
+def test_inspect_shows_the_tree_and_opens_a_tensor_in_the_inspector(window, qtbot, tmp_path):
+    net = book_sequential()
+    path = tmp_path / "ckpt.pt"
+    torch.save({"model": net.state_dict(), "epoch": 3}, path)
+    dialog = window.checkpoint_actions.inspect_path(path)
+    qtbot.addWidget(dialog)
+    top = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+    assert top == ["model", "epoch"]
+    item = dialog.item_for("model.0.weight")
+    assert [item.text(c) for c in range(4)] == ["weight", "(256, 20)", "float32", "cpu"]
+    with qtbot.waitSignal(window.inspect_requested) as got:
+        dialog.open_item(item)
+    title, array = got.args
+    assert title == "ckpt.pt: model.0.weight" and (array == net[0].weight.detach().numpy()).all()
+
+
+def test_save_tensors_writes_the_books_dict(window, tmp_path):
+    x, y = torch.arange(4.0), torch.zeros(4)
+    window.set_tensor("input", x)
+    window.set_tensor("output", y)
+    path = tmp_path / "mydict"
+    assert window.checkpoint_actions.save_tensors_to(path, ["input", "output"], "dict")
+    back = torch.load(path, weights_only=True)
+    assert torch.equal(back["input"], x) and torch.equal(back["output"], y)
+
+
+def test_the_device_selector_lists_cpu_and_refuses_a_missing_device(window):
+    combo = window.device_selector
+    assert combo.itemData(0) == "cpu" and combo.currentData() == "cpu"
+    assert not combo.choose("cuda:7")
+    assert "Cannot move the model to cuda:7" in window.status_text()
+    assert combo.currentData() == "cpu" and window.document.device == "cpu"
+
+
+def test_a_device_mismatch_names_the_tensors_and_offers_to_move_them(window):
+    window.document.net[2].to("meta")  # one layer elsewhere, as a failed move would leave it
+    window.document._device = "meta"
+    offered = []
+    window.device_selector.ask_move = lambda device, listing: offered.append(listing) or True
+    assert window.device_selector.check()
+    assert offered == ["0.weight on cpu, 0.bias on cpu"]
+    assert all(p.device.type == "meta" for p in window.document.net.parameters())
+
+
+def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    (tmp_path / "model.pt").write_bytes(b"old")
+    asked = []
+    with (
+        mock.patch.object(
+            QFileDialog, "getSaveFileName", return_value=(str(tmp_path / "model"), "")
+        ),
+        mock.patch.object(
+            QMessageBox,
+            "question",
+            side_effect=lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No,
+        ),
+    ):
+        window.checkpoint_actions.save_weights()
+    assert asked == ["model.pt exists. Replace it?"]
+    assert (tmp_path / "model.pt").read_bytes() == b"old"
