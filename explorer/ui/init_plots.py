@@ -119,6 +119,8 @@ class ProbePlots:
         self.series: dict[str, list[pg.PlotDataItem]] = {"act": [], "grad": []}
         for plot, key in ((self.activations, "act"), (self.gradients, "grad")):
             plot.setLogMode(y=True)
+            plot.getPlotItem().getAxis("left").setTicks([_log_ticks(1e-3, 1.0)])
+            plot.setYRange(-3, 0)  # log10 units, until the first probe fills the plot
             for i, color in enumerate(SERIES_COLORS):
                 item = pg.PlotDataItem(
                     pen=pg.mkPen(color, width=2),
