@@ -201,6 +201,82 @@ def cmd_import_state_dict(args: argparse.Namespace) -> int:
     for key, what in result.guessed:
         print(f"layer {key}: {what}")
     print(f"wrote {args.output}: {len(result.spec.children)} layers, weights loaded")
+
+
+def parse_kv(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not k=v, like std=0.01")
+    return key.strip(), value.strip()
+
+
+@command("init")
+def cmd_init(args: argparse.Namespace) -> int:
+    """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    from pathlib import Path
+
+    from explorer.core.errors import ExplorerError
+    from explorer.core.init import LazyParameterError, init_spec, plain_pytorch
+    from explorer.core.init_targets import parse_target
+    from explorer.io.project import (
+        ARCHIVE_SUFFIX,
+        PROJECT_SUFFIX,
+        Project,
+        load_project,
+        save_project,
+    )
+
+    out = Path(args.output)
+    if not out.name.endswith((".pt", PROJECT_SUFFIX, ARCHIVE_SUFFIX)):
+        return fail(
+            f"-o {out.name}: write a .pt state_dict, a {ARCHIVE_SUFFIX} project (with weights) "
+            f"or a {PROJECT_SUFFIX} project (and a .pt beside it)"
+        )
+    try:
+        project = load_project(args.file)
+        scheme_args = dict(args.arg or [])
+        net, values = init_spec(
+            project.spec,
+            args.scheme,
+            scheme_args,
+            parse_target(args.target),
+            args.seed,
+            args.materialize,
+            project.weights,
+        )
+    except LazyParameterError as e:
+        return fail(f"{e} Pass --materialize to run that forward here.")
+    except ExplorerError as e:
+        return fail(str(e))
+    import torch
+
+    from explorer.io.atomic import atomic_write_with
+
+    state = net.state_dict()
+    archive = out.name.endswith(ARCHIVE_SUFFIX)
+    weights = out
+    if out.name.endswith(PROJECT_SUFFIX):
+        weights = out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
+    try:
+        if archive:
+            save_project(
+                Project(project.spec, project.title, project.settings, weights=dict(state)), out
+            )
+        else:
+            atomic_write_with(weights, lambda f: torch.save(state, f))
+            if weights != out:
+                save_project(Project(project.spec, project.title, project.settings), out)
+    except (OSError, ExplorerError) as e:
+        return fail(f"cannot write {out}: {getattr(e, 'strerror', None) or e}")
+    for name, value in values.items():
+        print(f"{name:<24} {tuple(value.shape)}")
+    print("# the same in plain PyTorch (after building the model):")
+    print(plain_pytorch(list(values), args.scheme, scheme_args, args.seed))
+    if archive:
+        print(f"wrote {out} (project with its state_dict, {len(state)} keys)")
+    else:
+        also = f" and {out}" if weights != out else ""
+        print(f"wrote {weights} (state_dict, {len(state)} keys){also}")
     return 0
 
 
@@ -303,6 +379,47 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--every", type=int, default=50, help="print the loss every K steps")
     t.add_argument("-o", "--output", default=None, help="OUT.pt (state_dict) or OUT.nnx.json")
     t.add_argument("--json", action="store_true", help="print the loss history as JSON")
+    i = sub.add_parser(
+        "init",
+        help="initialize parameters with torch.nn.init and save them",
+        description="torch.manual_seed(SEED), then the scheme on each targeted tensor in "
+        "named_parameters() order: the values equal plain PyTorch's.",
+    )
+    i.add_argument("file", help="a project (.nnx.json, or .nnx whose weights are the start)")
+    i.add_argument(
+        "--scheme",
+        required=True,
+        help="normal, uniform, constant, zeros, ones, "
+        "xavier_uniform, xavier_normal, kaiming_uniform, kaiming_normal, "
+        "trunc_normal, orthogonal, eye, default",
+    )
+    i.add_argument(
+        "--arg",
+        action="append",
+        type=parse_kv,
+        metavar="K=V",
+        help="a scheme argument, e.g. std=0.01 (repeatable)",
+    )
+    i.add_argument(
+        "--target",
+        default="",
+        metavar="PATTERN",
+        help="globs over parameter names ('*.weight,0.bias') or type:Linear[.weight]; "
+        "default: every parameter",
+    )
+    i.add_argument("--seed", type=int, required=True)
+    i.add_argument(
+        "--materialize",
+        action="store_true",
+        help="run one forward on a random input first, so lazy layers get shapes",
+    )
+    i.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
+        "(project, and OUT.pt beside it)",
+    )
     return p
 
 

@@ -40,6 +40,16 @@ def block1():
     )
 
 
+def deep_tanh_mlp(depth: int = 10, width: int = 64) -> ModelSpec:
+    """Init lab's depth probe: with the default init the tanh activations shrink with depth."""
+    layers = []
+    for _ in range(depth):
+        layers += [L("Linear", in_features=width, out_features=width), L("Tanh")]
+    return sequential(
+        *layers, L("Linear", in_features=width, out_features=10), input_shape=(2, width)
+    )
+
+
 EXAMPLES = {
     "01-sequential": (
         "5.1 nn.Sequential(Linear(20, 256), ReLU(), Linear(256, 10))",
@@ -108,6 +118,10 @@ EXAMPLES = {
             L("Linear", "output", in_features=256, out_features=10),
             input_shape=(2, 20),
         ),
+    ),
+    "09-deep-tanh-mlp": (
+        "5.3 deep tanh MLP: default vs Xavier initialization (Init lab, depth probe)",
+        deep_tanh_mlp(),
     ),
 }
 

@@ -40,6 +40,7 @@ FEATURES: list[str] = [
     "explorer.ui.checkpoint_actions",
     "explorer.ui.run_actions",
     "explorer.ui.views",
+    "explorer.ui.init_lab",
     "explorer.ui.lessons_panel",
 ]
 

@@ -47,6 +47,13 @@ def shared_net():
     return nn.Sequential(first, nn.ReLU(), shared, nn.ReLU(), shared, nn.ReLU(), last)
 
 
+def deep_tanh_mlp():
+    layers = []
+    for _ in range(10):
+        layers += [nn.Linear(64, 64), nn.Tanh()]
+    return nn.Sequential(*layers, nn.Linear(64, 10))
+
+
 HAND_WRITTEN = {
     "01-sequential": lambda: nn.Sequential(nn.Linear(20, 256), nn.ReLU(), nn.Linear(256, 10)),
     "02-mlp": MLP,
@@ -60,6 +67,7 @@ HAND_WRITTEN = {
     "08-mlp-save-load": lambda: nn.Sequential(
         OrderedDict(hidden=nn.Linear(20, 256), relu=nn.ReLU(), output=nn.Linear(256, 10))
     ),
+    "09-deep-tanh-mlp": deep_tanh_mlp,
 }
 
 

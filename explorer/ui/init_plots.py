@@ -1,0 +1,162 @@
+"""Init lab plots: a histogram with the theoretical density, and std per layer for the probe.
+
+Plot items are created once and updated with ``setData`` (pyqtgraph's own advice); the
+numbers come ready-made from ``explorer.core.init_theory`` / ``init_probe``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from explorer.core.init_probe import ProbeResult
+from explorer.core.init_theory import Fit
+
+HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
+THEORY_COLOR = QColor("#e0582f")
+SERIES_COLORS = (QColor("#2f7fd6"), QColor("#e08a1b"))
+
+
+def _base_color() -> QColor:
+    app = QApplication.instance()
+    return app.palette().color(QPalette.ColorRole.Base) if app else QColor("white")
+
+
+def _plot(parent, title: str, left: str, bottom: str) -> pg.PlotWidget:
+    w = pg.PlotWidget(parent, background=_base_color())
+    text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
+    w.setTitle(title, color=text.name(), size="9pt")
+    for side, label in (("left", left), ("bottom", bottom)):
+        axis = w.getPlotItem().getAxis(side)
+        axis.setLabel(label)
+        axis.setTextPen(text)
+    w.showGrid(x=True, y=True, alpha=0.2)
+    w.setMinimumHeight(140)
+    return w
+
+
+class DistributionPlot(pg.PlotWidget):
+    """The values' histogram (density), the theory's density, and point masses as lines."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background=_base_color())
+        text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
+        for side in ("left", "bottom"):
+            self.getPlotItem().getAxis(side).setTextPen(text)
+        self.getPlotItem().getAxis("left").setLabel(self.tr("density"))
+        self.getPlotItem().getAxis("bottom").setLabel(self.tr("value"))
+        self.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.setMinimumHeight(140)
+        fill = QColor(HIST_COLOR)
+        fill.setAlpha(150)
+        self.histogram = pg.PlotDataItem(
+            stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(HIST_COLOR, width=1)
+        )
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(THEORY_COLOR, width=2.5))
+        self.addItem(self.histogram)
+        self.addItem(self.curve)
+        self.atoms: list[pg.InfiniteLine] = []
+        self.legend = self.addLegend(offset=(-10, 10), labelTextColor=text)
+        self.legend.addItem(self.histogram, self.tr("values"))
+        self.legend.addItem(self.curve, self.tr("theory"))
+
+    def show_fit(self, fit: Fit | None) -> None:
+        for line in self.atoms:
+            self.removeItem(line)
+        self.atoms = []
+        if fit is None:
+            self.histogram.setData([], [])
+            self.curve.setData([], [])
+            return
+        self.histogram.setData(fit.edges, fit.counts)
+        if fit.curve_x is not None:
+            self.curve.setData(fit.curve_x, fit.curve_y)
+        else:
+            self.curve.setData([], [])
+        for value in fit.atoms:
+            line = pg.InfiniteLine(
+                value, angle=90, pen=pg.mkPen(THEORY_COLOR, width=2.5, style=Qt.PenStyle.DashLine)
+            )
+            self.addItem(line)
+            self.atoms.append(line)
+        self.enableAutoRange()
+
+
+def _log_ticks(low: float, high: float) -> list[tuple[float, str]]:
+    """1, 2, 5 x 10^k between low and high, as (log10 position, text): pyqtgraph's own log
+    labels pile up when the range is under a decade."""
+    ticks = []
+    for k in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1):
+        for m in (1, 2, 5):
+            v = m * 10.0**k
+            if low / 1.5 <= v <= high * 1.5:
+                ticks.append((m, math.log10(v), f"{v:g}"))
+    if len(ticks) > 8:
+        ticks = [t for t in ticks if t[0] == 1]
+    return [(pos, text) for _, pos, text in ticks]
+
+
+class ProbePlots:
+    """Two plots sharing the layer axis: activation std and gradient std, log scale."""
+
+    def __init__(self, parent):
+        self.activations = _plot(
+            parent,
+            parent.tr("activation std per layer"),
+            parent.tr("std (log)"),
+            parent.tr("layer"),
+        )
+        self.gradients = _plot(
+            parent, parent.tr("gradient std per layer"), parent.tr("std (log)"), parent.tr("layer")
+        )
+        self.gradients.setXLink(self.activations)
+        self.series: dict[str, list[pg.PlotDataItem]] = {"act": [], "grad": []}
+        for plot, key in ((self.activations, "act"), (self.gradients, "grad")):
+            plot.setLogMode(y=True)
+            plot.getPlotItem().getAxis("left").setTicks([_log_ticks(1e-3, 1.0)])
+            plot.setYRange(-3, 0)  # log10 units, until the first probe fills the plot
+            for i, color in enumerate(SERIES_COLORS):
+                item = pg.PlotDataItem(
+                    pen=pg.mkPen(color, width=2),
+                    symbol="o" if i == 0 else "s",
+                    symbolSize=6,
+                    symbolBrush=color,
+                    symbolPen=None,
+                )
+                plot.addItem(item)
+                self.series[key].append(item)
+
+    def show(self, results: list[ProbeResult]) -> None:
+        shown: dict[str, list[float]] = {"act": [], "grad": []}
+        for i in range(len(SERIES_COLORS)):
+            result = results[i] if i < len(results) else None
+            for key, attr in (("act", "act_std"), ("grad", "grad_std")):
+                item = self.series[key][i]
+                if result is None:
+                    item.setData([], [])
+                    continue
+                xs, ys = [], []
+                for x, row in enumerate(result.rows):
+                    y = getattr(row, attr)
+                    if math.isfinite(y) and y > 0:
+                        xs.append(x)
+                        ys.append(y)
+                item.setData(np.array(xs, dtype=float), np.array(ys, dtype=float))
+                shown[key] += ys
+        for key, plot in (("act", self.activations), ("grad", self.gradients)):
+            if shown[key]:
+                ticks = _log_ticks(min(shown[key]), max(shown[key]))
+                plot.getPlotItem().getAxis("left").setTicks([ticks])
+        if results:
+            rows = results[0].rows
+            step = max(1, math.ceil(len(rows) / 16))  # at most ~16 labels on the layer axis
+            ticks = [(i, r.key) for i, r in enumerate(rows) if i % step == 0]
+            for plot in (self.activations, self.gradients):
+                plot.getPlotItem().getAxis("bottom").setTicks([ticks])
+                plot.enableAutoRange()
