@@ -76,3 +76,19 @@ def test_data_that_does_not_fit_is_one_line_and_exit_2(tmp_path, capsys):
     done = run(capsys, project(tmp_path), "--data", "sine", "--steps", "5")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "sine has samples of shape (1,)" in done.stderr
+
+
+def test_an_nnx_output_holds_the_trained_weights_and_training_continues_from_them(tmp_path, capsys):
+    first = tmp_path / "first.nnx"
+    done = run(capsys, project(tmp_path), "--data", "spiral", "--steps", "5", "-o", first)
+    assert done.returncode == 0, done.stderr
+    saved = load_project(first)
+    assert saved.weights is not None and saved.weights["2.bias"].shape == (3,)
+    assert saved.settings["training"]["steps"] == 5
+    # one tiny SGD step from the archive stays next to its weights, so training started
+    # from them (a fresh initialization would be ~0.1 away)
+    again = tmp_path / "again.pt"
+    done = run(capsys, first, "--data", "spiral", "--steps", "1", "--lr", "1e-6", "-o", again)
+    assert done.returncode == 0, done.stderr
+    state = torch.load(again, weights_only=True)
+    assert max((state[k] - v).abs().max().item() for k, v in saved.weights.items()) < 1e-4

@@ -4,8 +4,12 @@ The command line's body stays thin; this module loads the project and the data, 
 :func:`explorer.core.training.train` to the end and writes the result atomically:
 
 * ``OUT.pt``: the ``state_dict`` (``torch.save``), loadable with ``weights_only=True``;
-* a project path (``OUT.nnx.json``): the project JSON, and the ``state_dict`` beside it as
-  ``OUT.pt`` (the project's stem), until projects carry their weights themselves.
+* ``OUT.nnx``: a project archive holding the architecture, the trained weights and the
+  run's settings;
+* ``OUT.nnx.json``: the architecture-only project JSON, and the ``state_dict`` beside it
+  as ``OUT.pt`` (the project's stem).
+
+A ``.nnx`` input starts from the weights it holds.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ def run_training(
     from explorer.core.training import TrainConfig, train
     from explorer.io.datafiles import load_dataset
     from explorer.io.devices import check_device
-    from explorer.io.project import Project, load_project, save_project
+    from explorer.io.project import Project, is_archive, load_project, save_project
 
     device = check_device(request.device)
     project = load_project(request.project)
@@ -125,6 +129,8 @@ def run_training(
     )
     torch.manual_seed(request.seed)
     net = build(spec, device=device)
+    if project.weights:
+        net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
     outcome = TrainOutcome(0, None, None)
     gen = train(net, data, config)
     while True:
@@ -148,7 +154,7 @@ def run_training(
         if out.suffix in (".pt", ".pth"):
             save_state_dict(state, out)
             outcome.written.append(f"{out} (state_dict)")
-        elif out.name.endswith(".json"):
+        elif out.name.endswith(".json") or is_archive(out):
             settings = dict(project.settings)
             settings["training"] = {
                 "data": data_spec.to_dict(),
@@ -159,10 +165,14 @@ def run_training(
                 "seed": config.seed,
                 "final_loss": outcome.loss,
             }
-            save_project(Project(spec, project.title, settings), out)
-            weights = weights_path_for(out)
-            save_state_dict(state, weights)
-            outcome.written += [f"{out} (project)", f"{weights} (state_dict of the trained model)"]
+            if is_archive(out):
+                save_project(Project(spec, project.title, settings, weights=state), out)
+                outcome.written.append(f"{out} (project with the trained weights)")
+            else:
+                save_project(Project(spec, project.title, settings), out)
+                weights = weights_path_for(out)
+                save_state_dict(state, weights)
+                outcome.written += [f"{out} (project)", f"{weights} (state_dict of the trained model)"]
         else:
-            raise ExplorerError(f"{out.name}: write a .pt state dict or a .nnx.json project")
+            raise ExplorerError(f"{out.name}: write a .pt state dict, a .nnx or a .nnx.json project")
     return outcome
