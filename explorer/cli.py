@@ -431,4 +431,8 @@ def run_cli(argv: list[str]) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    return COMMANDS[args.command](args)
+    try:
+        return COMMANDS[args.command](args)
+    except OSError as e:  # a folder that does not exist, a full disk, no permission
+        where = f"{e.filename}: " if e.filename else ""
+        return fail(f"{where}{e.strerror or e}")

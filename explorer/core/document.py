@@ -8,6 +8,7 @@ change, so their weights and gradients survive unrelated edits.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.build import build, signature_of
@@ -18,6 +19,9 @@ from explorer.core.spec import LayerSpec, ModelSpec, validate
 
 if TYPE_CHECKING:
     from torch import nn
+
+
+RETIRED_LIMIT = 64  # dropped modules kept for undo (enough for a long editing session)
 
 
 class Busy(ExplorerError):
@@ -46,6 +50,9 @@ class Document:
         self._report: ShapeReport | None = None
         self.modules: dict[str, nn.Module] = {}
         self._signatures: dict[str, tuple] = {}
+        # Modules an edit dropped (a deleted layer, a layer whose arguments changed), kept so
+        # that undoing the edit brings back the same module with its weights.
+        self._retired: OrderedDict[tuple[str, tuple], nn.Module] = OrderedDict()
         self.net: nn.Sequential = self._rebuild(keep=False)
 
     # ----- spec ----------------------------------------------------------------------
@@ -89,13 +96,25 @@ class Document:
 
     def _rebuild(self, keep: bool) -> nn.Sequential:
         old_modules, old_sigs = (self.modules, self._signatures) if keep else ({}, {})
+        if not keep:
+            self._retired.clear()
 
         def reuse(layer: LayerSpec):
+            sig = signature_of(layer)
             m = old_modules.get(layer.id)
-            return m if m is not None and old_sigs.get(layer.id) == signature_of(layer) else None
+            if m is not None and old_sigs.get(layer.id) == sig:
+                return m
+            m = self._retired.pop((layer.id, sig), None)
+            return m.to(self._device) if m is not None else None
 
         modules: dict[str, Any] = {}
         net = build(self._spec, device=self._device, reuse=reuse, modules_out=modules)
+        live = {id(m) for m in modules.values()}
+        for layer_id, m in old_modules.items():
+            if id(m) not in live and layer_id in old_sigs:
+                self._retired[(layer_id, old_sigs[layer_id])] = m
+        while len(self._retired) > RETIRED_LIMIT:
+            self._retired.popitem(last=False)
         self.modules = modules
         self._signatures = {layer.id: signature_of(layer) for _, layer in self._spec.layers()}
         return net

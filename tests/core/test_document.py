@@ -1,0 +1,50 @@
+"""The live model keeps its weights through edits and their undo."""
+
+import torch
+
+from explorer.core import edits
+from explorer.core.document import Document
+from explorer.core.spec import LayerSpec, sequential
+
+L = LayerSpec.make
+
+
+def demo():
+    return sequential(L("Linear", in_features=20, out_features=256), L("ReLU"),
+                      L("Linear", in_features=256, out_features=10))
+
+
+def test_unrelated_edit_keeps_the_weights_of_unchanged_layers():
+    doc = Document(demo())
+    before = doc.net[0].weight.detach().clone()
+    doc.set_spec(edits.insert(doc.spec, (), 1, L("Dropout", p=0.5)))
+    assert torch.equal(doc.net[0].weight, before)
+
+
+def test_undoing_a_delete_brings_back_the_same_weights():
+    doc = Document(demo())
+    original = doc.spec
+    weight = doc.net[2].weight.detach().clone()
+    doc.set_spec(edits.remove(original, [(2,)]))
+    doc.set_spec(original)  # what SpecCommand.undo does
+    assert torch.equal(doc.net[2].weight, weight)
+
+
+def test_undoing_an_argument_change_brings_back_the_same_weights():
+    doc = Document(demo())
+    original = doc.spec
+    weight = doc.net[0].weight.detach().clone()
+    doc.set_spec(edits.set_args(original, (0,), {"out_features": 128}))
+    doc.set_spec(edits.set_args(doc.spec, (2,), {"in_features": 128}))
+    assert doc.net[0].weight.shape == (128, 20)
+    doc.set_spec(original)
+    assert torch.equal(doc.net[0].weight, weight)
+
+
+def test_opening_another_model_starts_fresh():
+    doc = Document(demo())
+    spec = doc.spec
+    first = doc.net[0]
+    doc.set_spec(edits.remove(spec, [(0,)]))
+    doc.load_spec(spec)  # same ids, but a newly opened file: nothing is reused
+    assert doc.net[0] is not first
