@@ -35,9 +35,9 @@ def window(qtbot, settings):
 
     w = MainWindow(Document(demo_spec()), settings=settings)
     # qtbot closes its widgets before this fixture's teardown: no "unsaved changes" prompt.
-    qtbot.addWidget(w, before_close_func=lambda w: w.undo_stack.setClean())
+    qtbot.addWidget(w, before_close_func=lambda w: w.mark_saved())
     w.show()
     qtbot.waitUntil(lambda: w.ready)
     yield w
-    w.undo_stack.setClean()  # no "unsaved changes" prompt while closing in tests
+    w.mark_saved()  # no "unsaved changes" prompt while closing in tests
     w.close()

@@ -54,7 +54,7 @@ class Autosaver:
         from explorer.ui.project_bridge import collect_project
 
         w = self.window
-        if w.undo_stack.isClean():
+        if not w.is_modified():
             self.discard()
             return False
         state = (w.undo_stack.index(), self._weights_version, w.document.spec)
@@ -105,7 +105,7 @@ class Autosaver:
             w.file_actions._replace(project.spec, None)
             for problem in apply_project(w, project):
                 w.report_error(problem)
-            w.undo_stack.resetClean()  # recovered work is unsaved
+            w.mark_unsaved()  # recovered work is unsaved
             w.show_status(w.tr("Recovered the work autosaved at {0}").format(when))
             recovered = True
         for a in found:

@@ -298,7 +298,7 @@ class CheckpointActions:
         w.file_actions._replace(result.spec, None)
         load_into(w.document.net, loaded, strict=True, target_device=w.document.device)
         w.document.notify_weights_changed()
-        w.undo_stack.resetClean()  # new, unsaved work
+        w.mark_unsaved()  # new, unsaved work
         for key, what in result.guessed:
             w.log(w.tr("layer {0}: {1}").format(key, what), "warning")
         w.selection.select_layers(result.guessed_ids)

@@ -130,6 +130,7 @@ class FileActions:
             return False
         self._replace(project.spec, path)
         self._apply(project)
+        self.window.mark_saved()
         self._add_recent(path)
         self.window.show_status(self.window.tr("Opened {0}").format(path.name))
         return True
@@ -145,6 +146,7 @@ class FileActions:
             return
         self._replace(project.spec, None)
         self._apply(project)
+        self.window.mark_saved()
         self.window.show_status(self.window.tr("Example: {0}").format(project.title))
 
     def save(self) -> bool:
@@ -175,14 +177,14 @@ class FileActions:
             )
             return False
         self.window.set_file_path(path)
-        self.window.undo_stack.setClean()
+        self.window.mark_saved(weights=full)  # an architecture-only file does not hold weights
         self._add_recent(path)
         self.window.show_status(self.window.tr("Saved {0}").format(path.name))
         return True
 
     def maybe_save(self) -> bool:
         """Ask before unsaved work is lost. True: go on; False: the user cancelled."""
-        if self.window.undo_stack.isClean():
+        if not self.window.is_modified():
             return True
         answer = QMessageBox.question(
             self.window,
@@ -206,6 +208,7 @@ class FileActions:
             self.window.report_error(str(e))
             return
         self.window.undo_stack.clear()
+        self.window.mark_saved()
         self.window.selection.select_layers(())
         self.window.set_file_path(path)
 

@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self._add_standard_actions()
         for module in FEATURES:
             importlib.import_module(module).install(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self._weights_unsaved = False  # values changed outside the undo stack (training, steps)
+        self.undo_stack.cleanChanged.connect(lambda clean: self._update_modified())
+        self.document.weights_changed.connect(self._on_weights_changed)
         self.document.spec_changed.connect(lambda *_: self._refresh_status())
         self.document.device_changed.connect(lambda *_: self._refresh_status())
         self.when_ready(self._refresh_status)
@@ -262,6 +264,30 @@ class MainWindow(QMainWindow):
         report = self.document.report
         self._status_device.setText(self.tr("device {0}").format(self.document.device))
         self._status_params.setText(self.tr("{0} params").format(group_digits(report.total_params)))
+
+    def _on_weights_changed(self) -> None:
+        self._weights_unsaved = True
+        self._update_modified()
+
+    def is_modified(self) -> bool:
+        """Unsaved edits (the undo stack is not clean) or unsaved weights (after training)."""
+        return not self.undo_stack.isClean() or self._weights_unsaved
+
+    def mark_saved(self, weights: bool = True) -> None:
+        """After saving or opening: the document equals its file (``weights``: the values too)."""
+        self.undo_stack.setClean()
+        if weights:
+            self._weights_unsaved = False
+        self._update_modified()
+
+    def mark_unsaved(self) -> None:
+        """New work that no file holds yet (an imported or recovered model)."""
+        self.undo_stack.resetClean()
+        self._weights_unsaved = True
+        self._update_modified()
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.is_modified())
 
     def _update_title(self) -> None:
         name = self.file_path.name if self.file_path else self.tr("untitled")

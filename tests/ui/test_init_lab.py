@@ -12,7 +12,7 @@ from explorer.resources import examples_dir
 def lab(window):
     # pytest-qt closes the window before the window fixture marks the stack clean, so a test
     # that ends with an applied init would wait on the "unsaved changes" dialog
-    window.close_guards.insert(0, lambda: window.undo_stack.setClean() or True)
+    window.close_guards.insert(0, lambda: window.mark_saved() or True)
     window.show_tab("InitLabTab")
     return window.init_lab
 

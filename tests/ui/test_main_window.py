@@ -89,3 +89,21 @@ def test_a_broken_file_is_reported_and_the_document_kept(window, tmp_path):
     assert not window.file_actions.open_path(bad)
     assert window.document.spec == spec
     assert "Cannot open bad.nnx.json" in window.status_text()
+
+
+def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert not window.isWindowModified()
+    window.document.notify_weights_changed()  # what a training run or an optimizer step does
+    assert window.isWindowModified()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel
+    )
+    assert not window.close()  # the user cancelled: the window stays open
+    assert asked and window.isVisible()
+    window.file_actions.save_to(tmp_path / "arch.nnx.json")
+    assert window.isWindowModified()  # an architecture-only file does not hold the weights
+    window.file_actions.save_to(tmp_path / "full.nnx")
+    assert not window.isWindowModified()

@@ -19,7 +19,7 @@ from tests.io.helpers import snapshot
 
 def new_window(qtbot, settings):
     w = MainWindow(Document(demo_spec()), settings=settings)
-    qtbot.addWidget(w, before_close_func=lambda w: w.undo_stack.setClean())
+    qtbot.addWidget(w, before_close_func=lambda w: w.mark_saved())
     w.show()
     qtbot.waitUntil(lambda: w.ready)
     return w
@@ -82,6 +82,6 @@ def test_closing_normally_removes_the_autosave(window):
     window.push_spec(edits.remove(window.document.spec, [(1,)]), "Delete")
     assert window.autosaver.autosave()
     path = autosave_path(window.autosaver.folder)
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()
     assert not path.exists()

@@ -143,7 +143,7 @@ def test_closing_the_window_stops_and_waits_for_training(qtbot, window, run):
     run.training_view.steps.setValue(10_000_000)
     with qtbot.waitSignal(window.run_progressed, timeout=20000):
         run.actions["train"].trigger()
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()
     assert not run.controller.runner.running
 
