@@ -35,6 +35,9 @@ class Document:
     ------
     spec_changed(old, new)
         After every change of the spec (an edit, undo, open).
+    replaced()
+        After another model was opened (File > New/Open, an example): outputs, curves and
+        histories of the previous model no longer apply.
     weights_changed()
         After parameter values changed outside a spec edit (a step, an init, a load).
     device_changed(device)
@@ -44,6 +47,7 @@ class Document:
         self.spec_changed = Event()
         self.weights_changed = Event()
         self.device_changed = Event()
+        self.replaced = Event()  # another model was opened: views drop what they showed
         self._spec = validate(spec if spec is not None else ModelSpec())  # an empty spec is falsy
         self._device = device
         self._busy_reason: str | None = None
@@ -84,6 +88,7 @@ class Document:
         self._report = None
         self.net = self._rebuild(keep=False)
         self.spec_changed.emit(old, new)
+        self.replaced.emit()
 
     @property
     def report(self) -> ShapeReport:

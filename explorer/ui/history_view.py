@@ -77,6 +77,7 @@ class HistoryView(QWidget):
         clear.clicked.connect(self.clear)
         window.selection.parameter_changed.connect(self._follow_selection)
         window.run_progressed.connect(self.on_progress)
+        window.document.replaced.connect(self.clear)
         window.run_probes[PROBE] = distribution_probe
         self.redraw()
 

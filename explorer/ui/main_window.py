@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._weights_unsaved = False  # values changed outside the undo stack (training, steps)
         self.undo_stack.cleanChanged.connect(lambda clean: self._update_modified())
         self.document.weights_changed.connect(self._on_weights_changed)
+        self.document.replaced.connect(self._forget_tensors)
         self.document.spec_changed.connect(lambda *_: self._refresh_status())
         self.document.device_changed.connect(lambda *_: self._refresh_status())
         self.when_ready(self._refresh_status)
@@ -264,6 +265,12 @@ class MainWindow(QMainWindow):
         report = self.document.report
         self._status_device.setText(self.tr("device {0}").format(self.document.device))
         self._status_params.setText(self.tr("{0} params").format(group_digits(report.total_params)))
+
+    def _forget_tensors(self) -> None:
+        """Inputs and outputs belong to the model that made them."""
+        if self.tensors:
+            self.tensors.clear()
+            self.tensors_changed.emit()
 
     def _on_weights_changed(self) -> None:
         self._weights_unsaved = True

@@ -73,6 +73,10 @@ class OutputPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
 
+    def show_result_empty(self) -> None:
+        self.text.clear()
+        self.heatmap.image.clear()
+
     def show_result(self, result, limit: float | None = None) -> None:
         self.text.setPlainText(result.text)
         self.heatmap.set_values(result.values, limit)
@@ -111,6 +115,13 @@ class OutputView(QWidget):
         layout.addWidget(self.compare_box, 1)
         controller.output_ready.connect(self.show_output)
         controller.modes_compared.connect(self.show_comparison)
+        controller.document.replaced.connect(self.clear)
+
+    def clear(self) -> None:
+        """Another model was opened: its outputs are not this one's."""
+        self.main.title.setText(self.tr("output = net(X)"))
+        self.main.show_result_empty()
+        self.compare_box.hide()
 
     def show_output(self, result) -> None:
         mode = "train()" if result.training else "eval()"

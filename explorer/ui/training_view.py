@@ -191,6 +191,7 @@ class TrainingView(QWidget):
         controller.state_changed.connect(self._update_buttons)
         window.run_progressed.connect(self.show_progress)
         window.document.spec_changed.connect(lambda *_: self._on_data_settings())
+        window.document.replaced.connect(self.clear_run)
         self._update_buttons()
 
     # ----- widgets ------------------------------------------------------------------------
@@ -315,6 +316,14 @@ class TrainingView(QWidget):
             )
         )
         return True
+
+    def clear_run(self) -> None:
+        """Another model was opened: the last run's curve and progress are not its own."""
+        self.history.clear()
+        self.progress.setValue(0)
+        self.rate.setText(self.tr("Not started"))
+        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
+            curve.setData([], [])
 
     def _on_started(self, config) -> None:
         self.history.clear()

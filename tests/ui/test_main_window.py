@@ -107,3 +107,18 @@ def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_p
     assert window.isWindowModified()  # an architecture-only file does not hold the weights
     window.file_actions.save_to(tmp_path / "full.nnx")
     assert not window.isWindowModified()
+
+
+def test_opening_another_model_clears_the_previous_models_output_and_curves(window, qtbot):
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "action_forward").trigger()
+    qtbot.waitUntil(lambda: "output" in window.tensors, timeout=10000)
+    output_view = window.run_actions.output_view
+    assert output_view.main.text.toPlainText().startswith("tensor(")
+    window.run_actions.training_view.history.extend([(1, 0.5), (2, 0.4)])
+    example = next(a for a in window.menus["Examples"].actions() if "tying" in a.text())
+    example.trigger()
+    assert "output" not in window.tensors and "input" not in window.tensors
+    assert window.run_actions.training_view.history.steps.size == 0
+    assert output_view.main.text.toPlainText() == ""
