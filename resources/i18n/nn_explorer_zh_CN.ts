@@ -186,6 +186,54 @@
     </message>
 </context>
 <context>
+    <name>Examples</name>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="14"/>
+        <source>5.1 nn.Sequential(Linear(20, 256), ReLU(), Linear(256, 10))</source>
+        <translation>5.1 nn.Sequential(Linear(20, 256), ReLU(), Linear(256, 10))</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="15"/>
+        <source>5.1 class MLP: hidden, relu, out</source>
+        <translation>5.1 class MLP：hidden、relu、out</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="16"/>
+        <source>5.2 Linear(4, 8), ReLU(), Linear(8, 1)</source>
+        <translation>5.2 Linear(4, 8), ReLU(), Linear(8, 1)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="17"/>
+        <source>5.2 rgnet: block2() of four block1(), then Linear(4, 1)</source>
+        <translation>5.2 rgnet：由四个 block1() 组成的 block2()，再接 Linear(4, 1)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="18"/>
+        <source>5.2 parameter tying: the shared Linear(8, 8) at net[2] and net[4]</source>
+        <translation>5.2 参数绑定：net[2] 和 net[4] 共享同一个 Linear(8, 8)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="21"/>
+        <source>5.3 deferred initialization: LazyLinear(256), ReLU(), LazyLinear(10)</source>
+        <translation>5.3 延后初始化：LazyLinear(256), ReLU(), LazyLinear(10)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="24"/>
+        <source>5.4 eval(): dropout and batch norm behave differently</source>
+        <translation>5.4 eval()：dropout 和批量规范化的行为不同</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="25"/>
+        <source>5.4 class MLP for mlp.params: hidden, relu, output</source>
+        <translation>5.4 用于 mlp.params 的 class MLP：hidden、relu、output</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="26"/>
+        <source>5.3 deep tanh MLP: default vs Xavier initialization (Init lab, depth probe)</source>
+        <translation>5.3 深层 tanh MLP：默认 对比 Xavier 初始化（初始化实验室，深度探测）</translation>
+    </message>
+</context>
+<context>
     <name>GradFlowView</name>
     <message>
         <location filename="../../explorer/ui/gradflow_view.py" line="23"/>
@@ -1961,12 +2009,12 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="148"/>
+        <location filename="../../explorer/ui/file_actions.py" line="149"/>
         <source>Example: {0}</source>
         <translation>示例：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="157"/>
+        <location filename="../../explorer/ui/file_actions.py" line="159"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
@@ -2012,7 +2060,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="155"/>
-        <location filename="../../explorer/ui/file_actions.py" line="174"/>
+        <location filename="../../explorer/ui/file_actions.py" line="176"/>
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -2047,17 +2095,17 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>把 state dict 导入为模型</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="180"/>
+        <location filename="../../explorer/ui/file_actions.py" line="182"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="189"/>
+        <location filename="../../explorer/ui/file_actions.py" line="191"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="190"/>
+        <location filename="../../explorer/ui/file_actions.py" line="192"/>
         <source>The model has unsaved changes. Save them first?</source>
         <translation>模型有未保存的更改。要先保存吗？</translation>
     </message>
