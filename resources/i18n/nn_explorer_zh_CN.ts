@@ -828,67 +828,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="106"/>
+        <location filename="../../explorer/ui/main_window.py" line="107"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="114"/>
+        <location filename="../../explorer/ui/main_window.py" line="115"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="196"/>
+        <location filename="../../explorer/ui/main_window.py" line="198"/>
         <source>Cannot edit the model now: {0}</source>
         <translation>现在无法编辑模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="263"/>
+        <location filename="../../explorer/ui/main_window.py" line="265"/>
         <source>device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="264"/>
+        <location filename="../../explorer/ui/main_window.py" line="266"/>
         <source>{0} params</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="267"/>
+        <location filename="../../explorer/ui/main_window.py" line="269"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="275"/>
+        <location filename="../../explorer/ui/main_window.py" line="277"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="277"/>
+        <location filename="../../explorer/ui/main_window.py" line="279"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="280"/>
+        <location filename="../../explorer/ui/main_window.py" line="282"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="281"/>
+        <location filename="../../explorer/ui/main_window.py" line="283"/>
         <source>Redo (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>重做 (Ctrl+Shift+Z 或 Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="287"/>
+        <location filename="../../explorer/ui/main_window.py" line="289"/>
         <source>&amp;About NN Explorer</source>
         <translation>关于 NN Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="294"/>
+        <location filename="../../explorer/ui/main_window.py" line="296"/>
         <source>About NN Explorer</source>
         <translation>关于 NN Explorer</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="296"/>
+        <location filename="../../explorer/ui/main_window.py" line="298"/>
         <source>NN Explorer {0}
 Build, run and inspect PyTorch models, following Dive into Deep Learning, chapter 5.</source>
         <translation>NN Explorer {0}
@@ -974,22 +974,57 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../../explorer/ui/palette.py" line="66"/>
+        <location filename="../../explorer/ui/palette.py" line="31"/>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="32"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="33"/>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="34"/>
+        <source>Pooling</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="35"/>
+        <source>Normalization</source>
+        <translation>规范化</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="36"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="37"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="79"/>
         <source>Filter layers…</source>
         <translation>筛选层…</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/palette.py" line="90"/>
+        <location filename="../../explorer/ui/palette.py" line="103"/>
         <source>My blocks</source>
         <translation>我的块</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/palette.py" line="136"/>
+        <location filename="../../explorer/ui/palette.py" line="149"/>
         <source>My block, saved in {0}</source>
         <translation>我的块，保存在 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/palette.py" line="153"/>
+        <location filename="../../explorer/ui/palette.py" line="166"/>
         <source>Delete this block</source>
         <translation>删除这个块</translation>
     </message>
@@ -2716,33 +2751,33 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="53"/>
+        <location filename="../../explorer/ui/main_window.py" line="54"/>
         <source>&amp;File</source>
         <extracomment>Feature modules, installed in this order. Each has ``install(window: MainWindow)``.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="54"/>
+        <location filename="../../explorer/ui/main_window.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="55"/>
+        <location filename="../../explorer/ui/main_window.py" line="56"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="56"/>
+        <location filename="../../explorer/ui/main_window.py" line="57"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="57"/>
+        <location filename="../../explorer/ui/main_window.py" line="58"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="58"/>
+        <location filename="../../explorer/ui/main_window.py" line="59"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2797,7 +2832,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>打开初始化实验室：nn.init 方法、自定义初始化、分布、深度探测</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/palette.py" line="170"/>
+        <location filename="../../explorer/ui/palette.py" line="183"/>
         <source>Palette</source>
         <translation>层面板</translation>
     </message>

@@ -179,6 +179,7 @@ def shown_texts(window) -> list[str]:
             texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount())]
         elif isinstance(w, QTreeWidget):
             texts += [w.headerItem().text(i) for i in range(w.columnCount())]
+            texts += [w.topLevelItem(i).text(0) for i in range(w.topLevelItemCount())]
         if w.toolTip():
             texts.append(w.toolTip())
     canvas = window.canvas  # cards are painted; their badges are what reads as words
