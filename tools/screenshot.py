@@ -1,6 +1,9 @@
 """Save screenshots of the real main window (offscreen) for the README and for review.
 
-Usage: python tools/screenshot.py [OUT.png] [--example STEM] [--tab NAME]
+Usage: python tools/screenshot.py [OUT.png] [--example STEM] [--tab NAME] [--lang en|zh_CN]
+
+``--lang`` (or ``NN_EXPLORER_LANG``) installs that interface language before the window is
+built; without either the window is English.
 """
 
 from __future__ import annotations
@@ -18,7 +21,12 @@ def main(argv: list[str]) -> int:
     out = next((a for a in argv if a.endswith(".png")), "resources/screenshot.png")
     example = argv[argv.index("--example") + 1] if "--example" in argv else None
     tab = argv[argv.index("--tab") + 1] if "--tab" in argv else None
+    env_lang = os.environ.get("NN_EXPLORER_LANG", "en")
+    lang = argv[argv.index("--lang") + 1] if "--lang" in argv else env_lang
     app = QApplication.instance() or QApplication([])
+    from explorer.ui.i18n import install_language
+
+    install_language(lang)
     from explorer.core.document import Document
     from explorer.resources import examples_dir
     from explorer.ui.file_actions import demo_spec

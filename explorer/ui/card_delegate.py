@@ -87,7 +87,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def _input_texts(self) -> tuple[str, str]:
         spec = self.document.spec
-        return "input", f"{shape_text(spec.input_shape)}  {spec.dtype}"
+        return self.view.tr("input"), f"{shape_text(spec.input_shape)}  {spec.dtype}"
 
     def _total_texts(self) -> tuple[str, str]:
         report = self.document.report
@@ -95,7 +95,8 @@ class CardDelegate(QStyledItemDelegate):
             group_digits(report.total_params), si(report.total_flops, "FLOPs")
         )
         if report.ok:
-            text = f"{text}   {self.view.tr('output')} {shape_text(report.output_shape)}"
+            output = self.view.tr("output")
+            text = f"{text}   {output} {shape_text(report.output_shape)}"
         return self.view.tr("total"), text
 
     def _paint_plain(self, painter, option, pal, title: str, text: str) -> None:

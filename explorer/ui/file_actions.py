@@ -92,7 +92,7 @@ class FileActions:
                 continue
             w.add_action(
                 "Examples",
-                title,
+                w.tr(title),  # the shipped titles are listed in example_titles.py
                 lambda p=path: self.open_example(p),
                 tip=w.tr("Open the example {0}").format(path.name),
             )
@@ -147,7 +147,9 @@ class FileActions:
         self._replace(project.spec, None)
         self._apply(project)
         self.window.mark_saved()
-        self.window.show_status(self.window.tr("Example: {0}").format(project.title))
+        self.window.show_status(
+            self.window.tr("Example: {0}").format(self.window.tr(project.title))
+        )
 
     def save(self) -> bool:
         if self.window.file_path is None:

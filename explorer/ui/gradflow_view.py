@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.core.monitor import EXPLODING, VANISHING, GradFlowRow, grad_flow
@@ -17,6 +18,11 @@ from explorer.ui.plots.colors import EXPLODING_BRUSH, OK_BRUSH, VANISHING_BRUSH
 
 PROBE = "views.gradflow"
 FLOOR = 1e-12  # where zero gradients sit on the log axis
+# States from explorer.core.monitor, marked here for pyside6-lupdate.
+STATE_NAMES = (
+    QT_TRANSLATE_NOOP("GradFlowView", "vanishing"),
+    QT_TRANSLATE_NOOP("GradFlowView", "exploding"),
+)
 STATE_BRUSH = {"ok": OK_BRUSH, "vanishing": VANISHING_BRUSH, "exploding": EXPLODING_BRUSH}
 
 

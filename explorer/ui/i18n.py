@@ -14,7 +14,7 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from explorer.resources import resources_dir
 
@@ -49,12 +49,14 @@ class SourceTranslator(QTranslator):
         super().__init__(parent)
         self.table = table
         self.missing: set[str] = set()
+        self.missing_contexts: dict[str, set[str]] = {}  # source -> contexts it was asked in
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt override
         text = self.table.get(source_text)
         if text is None:
             if source_text:
                 self.missing.add(source_text)
+                self.missing_contexts.setdefault(source_text, set()).add(context or "")
             return None  # a null string: Qt keeps the source text
         return text
 
@@ -77,17 +79,28 @@ def chosen_language(settings: QSettings | None = None) -> str:
 
 
 _installed: SourceTranslator | None = None
+_qt_base: QTranslator | None = None  # Qt's own strings (dialog buttons, shortcut names)
 
 
 def install_language(language: str) -> SourceTranslator | None:
-    """Install the translator for ``language`` (English needs none). Returns it."""
-    global _installed
+    """Install the translator for ``language`` (English needs none). Returns it.
+
+    Qt's own translation of its standard strings (``qtbase_zh_CN.qm``, shipped with
+    PySide6) is installed too when present, so dialog buttons match the language.
+    """
+    global _installed, _qt_base
     app = QCoreApplication.instance()
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    for translator in (_installed, _qt_base):
+        if translator is not None:
+            app.removeTranslator(translator)
+    _installed = _qt_base = None
     if language == "en":
         return None
+    qt_base = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{language}", folder):
+        _qt_base = qt_base
+        app.installTranslator(qt_base)  # installed first, so asked after ours
     _installed = SourceTranslator(read_ts(ts_path(language)), app)
     app.installTranslator(_installed)
     return _installed

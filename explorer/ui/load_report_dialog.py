@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,15 @@ from explorer.io.checkpoints import CheckpointReport
 
 STRICT, MATCHING = "strict", "matching"
 
+# Row statuses, translated with tr() when shown.
+STATUSES = (
+    QT_TRANSLATE_NOOP("LoadReportDialog", "match"),
+    QT_TRANSLATE_NOOP("LoadReportDialog", "wrong shape"),
+    QT_TRANSLATE_NOOP("LoadReportDialog", "missing in file"),
+    QT_TRANSLATE_NOOP("LoadReportDialog", "not in model"),
+    QT_TRANSLATE_NOOP("LoadReportDialog", "lazy, not initialized"),
+)
+
 
 def report_rows(report: CheckpointReport) -> list[tuple[str, str, str]]:
     """(key, status, detail) for every key of the file and the model."""
@@ -25,13 +35,30 @@ def report_rows(report: CheckpointReport) -> list[tuple[str, str, str]]:
     for k in report.matching:
         detail = f"{dtypes[k][0]} -> {dtypes[k][1]}" if k in dtypes else ""
         if k in tied:
-            detail = (detail + "; " if detail else "") + "tied in the model, differs in the file"
+            detail = (detail + "; " if detail else "") + QCoreApplication.translate(
+                "LoadReportDialog", "tied in the model, differs in the file"
+            )
         rows.append((k, "match", detail))
     for k, a, b in report.shape_mismatched:
-        rows.append((k, "wrong shape", f"file {tuple(a)}, model {tuple(b)}"))
+        rows.append(
+            (
+                k,
+                "wrong shape",
+                QCoreApplication.translate("LoadReportDialog", "file {0}, model {1}").format(
+                    tuple(a), tuple(b)
+                ),
+            )
+        )
     rows += [(k, "missing in file", "") for k in report.missing]
     rows += [(k, "not in model", "") for k in report.unexpected]
-    rows += [(k, "lazy, not initialized", "run a forward pass first") for k in report.uninitialized]
+    rows += [
+        (
+            k,
+            "lazy, not initialized",
+            QCoreApplication.translate("LoadReportDialog", "run a forward pass first"),
+        )
+        for k in report.uninitialized
+    ]
     return rows
 
 

@@ -9,6 +9,7 @@ frame every feature shares (see ../shared/UI.md).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        plain = text.replace("&", "")
+        plain = re.sub(r"\(&\w\)", "", text).replace("&", "")  # "文件(&F)" -> "文件"
+        action.setIconText(plain)  # toolbar buttons show no mnemonic
         action.setToolTip(f"{tip or plain} ({keys})" if keys else (tip or plain))
         action.setStatusTip(tip or plain)
         if slot is not None:

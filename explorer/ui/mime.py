@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 from explorer.core.errors import ExplorerError, SpecError
 from explorer.core.spec import Node, node_from_dict, node_to_dict, with_fresh_ids
@@ -64,14 +64,14 @@ def decode(mime: QMimeData | None, text_fallback: bool = False) -> Payload:
     ``text_fallback`` also reads node JSON from plain text (pasting from an editor).
     """
     if mime is None:
-        raise SpecError("nothing to drop")
+        raise SpecError(QCoreApplication.translate("mime", "nothing to drop"))
     if mime.hasFormat(MOVE):
         try:
             ids = json.loads(bytes(mime.data(MOVE)).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise SpecError("broken drag data") from None
+            raise SpecError(QCoreApplication.translate("mime", "broken drag data")) from None
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise SpecError("broken drag data")
+            raise SpecError(QCoreApplication.translate("mime", "broken drag data"))
         return Payload(move_ids=tuple(ids))
     if mime.hasFormat(LAYER_TYPE):
         return Payload(layer_type=bytes(mime.data(LAYER_TYPE)).decode("utf-8", "replace"))
@@ -80,16 +80,20 @@ def decode(mime: QMimeData | None, text_fallback: bool = False) -> Payload:
     elif text_fallback and mime.hasText():
         raw = mime.text()
     else:
-        raise SpecError("this is not a layer")
+        raise SpecError(QCoreApplication.translate("mime", "this is not a layer"))
     try:
         data = json.loads(raw)
     except json.JSONDecodeError:
-        raise SpecError("the clipboard does not hold layers") from None
+        raise SpecError(
+            QCoreApplication.translate("mime", "the clipboard does not hold layers")
+        ) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not data:
-        raise SpecError("the clipboard does not hold layers")
+        raise SpecError(QCoreApplication.translate("mime", "the clipboard does not hold layers"))
     try:
         return Payload(nodes=tuple(with_fresh_ids(node_from_dict(d)) for d in data))
     except ExplorerError as e:
-        raise SpecError(f"the layers cannot be read: {e}") from None
+        raise SpecError(
+            QCoreApplication.translate("mime", "the layers cannot be read: {0}").format(e)
+        ) from None

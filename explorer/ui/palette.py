@@ -7,7 +7,7 @@ drag carries only the catalog key (or a saved block's node JSON), see :mod:`mime
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -23,6 +23,19 @@ from explorer.ui import mime
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "layer" | "block"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # catalog key, or the UserBlock
+
+
+# The catalog's categories (explorer.core.catalog), marked for pyside6-lupdate.
+# Linear and Dropout are PyTorch class names and stay as they are in Chinese.
+CATEGORY_TITLES = (
+    QT_TRANSLATE_NOOP("Palette", "Linear"),
+    QT_TRANSLATE_NOOP("Palette", "Activation"),
+    QT_TRANSLATE_NOOP("Palette", "Convolution"),
+    QT_TRANSLATE_NOOP("Palette", "Pooling"),
+    QT_TRANSLATE_NOOP("Palette", "Normalization"),
+    QT_TRANSLATE_NOOP("Palette", "Dropout"),
+    QT_TRANSLATE_NOOP("Palette", "Shape"),
+)
 
 
 class PaletteTree(QTreeWidget):
@@ -74,7 +87,7 @@ class Palette(QWidget):
         layout.addWidget(self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
         for category, types in categories():
-            top = QTreeWidgetItem(self.tree, [category])  # PyTorch's own grouping words
+            top = QTreeWidgetItem(self.tree, [self.tr(category)])  # see CATEGORY_TITLES
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for lt in types:
                 item = QTreeWidgetItem(top, [lt.name])

@@ -8,7 +8,7 @@ Selection is shared with the other views through ``window.selection``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QFont, QFontDatabase, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,16 @@ from explorer.core.format import group_digits, shape_text
 from explorer.core.spec import BlockSpec, key_of
 from explorer.ui.formatting import LAZY_AMBER, TIED_PURPLE, muted
 
-COLUMNS = ("Name", "Shape", "dtype", "device", "requires_grad", "numel", "grad")
+# QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ParamTree", "Name"),
+    QT_TRANSLATE_NOOP("ParamTree", "Shape"),
+    QT_TRANSLATE_NOOP("ParamTree", "dtype"),
+    QT_TRANSLATE_NOOP("ParamTree", "device"),
+    QT_TRANSLATE_NOOP("ParamTree", "requires_grad"),
+    QT_TRANSLATE_NOOP("ParamTree", "numel"),
+    QT_TRANSLATE_NOOP("ParamTree", "grad"),
+)
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of state_dict names (a tensor row)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # module key ("" = the model) of a layer/block row
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id

@@ -6,7 +6,7 @@ Installs the run controller, the Output and Training tabs, and File > Export tra
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QSpinBox, QToolButton
 
@@ -15,6 +15,15 @@ from explorer.core.losses import LOSSES
 from explorer.ui.output_view import OutputView
 from explorer.ui.run_controller import RunController
 from explorer.ui.training_view import TrainingView
+
+# Titles defined in explorer.core.losses (Qt-free), marked here for pyside6-lupdate.
+LOSS_TITLES = (
+    QT_TRANSLATE_NOOP("RunActions", "sum of outputs"),
+    QT_TRANSLATE_NOOP("RunActions", "MSE"),
+    QT_TRANSLATE_NOOP("RunActions", "L1"),
+    QT_TRANSLATE_NOOP("RunActions", "cross-entropy"),
+    QT_TRANSLATE_NOOP("RunActions", "BCE with logits"),
+)
 
 BADGE = "QToolButton {{ font-weight: bold; color: white; background: {0}; border-radius: 4px; padding: 2px 8px; }}"
 
@@ -178,7 +187,9 @@ class RunActions:
         c.start_training(self.training_view.config())
 
     def _show_mode(self, training: bool) -> None:
-        self.badge.setText("mode: TRAIN" if training else "mode: EVAL")
+        self.badge.setText(
+            self.window.tr("mode: TRAIN") if training else self.window.tr("mode: EVAL")
+        )
         self.badge.setStyleSheet(BADGE.format("#3a9a4a" if training else "#3163ce"))
         self.eval_action.blockSignals(True)
         self.eval_action.setChecked(not training)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.format import group_digits, shape_text, si
 
-COLUMNS = ("Name", "Type", "Output shape", "Param #", "Trainable", "FLOPs")
+# QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SummaryView", "Name"),
+    QT_TRANSLATE_NOOP("SummaryView", "Type"),
+    QT_TRANSLATE_NOOP("SummaryView", "Output shape"),
+    QT_TRANSLATE_NOOP("SummaryView", "Param #"),
+    QT_TRANSLATE_NOOP("SummaryView", "Trainable"),
+    QT_TRANSLATE_NOOP("SummaryView", "FLOPs"),
+)
 
 
 class SummaryView(QWidget):

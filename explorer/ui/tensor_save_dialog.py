@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
 
 class TensorSaveDialog(QDialog):
     LAYOUTS = (
-        ("tensor", "one tensor: torch.save(x, 'x-file')"),
-        ("list", "a list: torch.save([x, y], 'x-files')"),
-        ("dict", "a dict: torch.save({'x': x, 'y': y}, 'mydict')"),
+        ("tensor", QT_TRANSLATE_NOOP("TensorSaveDialog", "one tensor: torch.save(x, 'x-file')")),
+        ("list", QT_TRANSLATE_NOOP("TensorSaveDialog", "a list: torch.save([x, y], 'x-files')")),
+        (
+            "dict",
+            QT_TRANSLATE_NOOP("TensorSaveDialog", "a dict: torch.save({'x': x, 'y': y}, 'mydict')"),
+        ),
     )
 
     def __init__(self, parent, names: list[str]):
@@ -33,7 +36,7 @@ class TensorSaveDialog(QDialog):
         form.addRow(self.tr("Tensors"), self.list)
         self.layout_box = QComboBox(self)
         for key, text in self.LAYOUTS:
-            self.layout_box.addItem(text, key)
+            self.layout_box.addItem(self.tr(text), key)
         self.layout_box.setCurrentIndex(2 if len(names) > 1 else 0)
         form.addRow(self.tr("As"), self.layout_box)
         buttons = QDialogButtonBox(

@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,6 +34,17 @@ from explorer.core.training import TrainConfig
 
 CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
 SMOOTHING = 0.9  # exponential moving average of the raw loss
+
+# Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
+GENERATOR_TITLES = (
+    QT_TRANSLATE_NOOP("TrainingView", "random teacher (fits the model)"),
+    QT_TRANSLATE_NOOP("TrainingView", "noisy sine (regression)"),
+    QT_TRANSLATE_NOOP("TrainingView", "linear (regression)"),
+    QT_TRANSLATE_NOOP("TrainingView", "spiral (classification)"),
+    QT_TRANSLATE_NOOP("TrainingView", "two moons (classification)"),
+    QT_TRANSLATE_NOOP("TrainingView", "circles (classification)"),
+    QT_TRANSLATE_NOOP("TrainingView", "Gaussian blobs (classification)"),
+)
 
 
 class LossHistory:

@@ -2,115 +2,897 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="315"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="318"/>
+        <source>Delete the selected layers</source>
+        <translation>删除选中的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="322"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="325"/>
+        <source>Insert a copy after the selection</source>
+        <translation>在选中内容后插入一个副本</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="329"/>
+        <source>&amp;Copy layers</source>
+        <translation>复制层(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="332"/>
+        <source>Copy the selected layers as JSON</source>
+        <translation>以 JSON 格式复制选中的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="336"/>
+        <source>&amp;Paste layers</source>
+        <translation>粘贴层(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="339"/>
+        <source>Paste layers after the selection</source>
+        <translation>在选中内容后粘贴层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="343"/>
+        <source>&amp;Group into block</source>
+        <translation>组合成块(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="346"/>
+        <source>Wrap the selection in a nested Sequential</source>
+        <translation>把选中内容包进一个嵌套的 Sequential</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="350"/>
+        <source>U&amp;ngroup block</source>
+        <translation>拆分块(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="353"/>
+        <source>Replace the block by its layers</source>
+        <translation>用块中的各层替换该块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="357"/>
+        <source>Collapse/expand block</source>
+        <translation>折叠/展开块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="360"/>
+        <source>Fold a block to one card</source>
+        <translation>把块折叠成一张卡片</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="364"/>
+        <source>Add &amp;shared use</source>
+        <translation>添加共享使用(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="367"/>
+        <source>Use the selected layer again (tied parameters)</source>
+        <translation>再次使用选中的层（参数绑定）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="369"/>
+        <source>Untie</source>
+        <translation>解除绑定</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="369"/>
+        <source>Give this use its own parameters</source>
+        <translation>让这次使用拥有自己的参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="372"/>
+        <source>Save as my &amp;block…</source>
+        <translation>另存为我的块(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="375"/>
+        <source>Keep the selection in My blocks</source>
+        <translation>把选中内容保存到“我的块”</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="394"/>
+        <source>Export &amp;code…</source>
+        <translation>导出代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="396"/>
+        <source>Write a runnable .py that builds this model</source>
+        <translation>写出一个构建此模型的可运行 .py 文件</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationsView</name>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="40"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="43"/>
+        <source>dead ReLU units (share)</source>
+        <translation>死亡 ReLU 单元（占比）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="47"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="49"/>
+        <source>Run a forward pass without gradients and summarize each output</source>
+        <translation>不计算梯度运行一次前向传播，并汇总每一层的输出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="89"/>
+        <source>Activations: the forward pass failed: {0}</source>
+        <translation>激活值：前向传播失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="113"/>
+        <source>dead {0}</source>
+        <translation>死亡 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="121"/>
+        <source>A unit is dead when it outputs 0 for every sample of the batch.</source>
+        <translation>若一个单元对批量中的每个样本都输出 0，则它是死亡单元。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="123"/>
+        <source>No ReLU layer: no dead units to count.</source>
+        <translation>没有 ReLU 层：没有可统计的死亡单元。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="132"/>
+        <source>output of {0} {1}, shape {2}</source>
+        <translation>{0} {1} 的输出，形状 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionPlot</name>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="51"/>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="52"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="66"/>
+        <source>values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="67"/>
+        <source>theory</source>
+        <translation>理论</translation>
+    </message>
+</context>
+<context>
+    <name>Examples</name>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="14"/>
+        <source>5.1 nn.Sequential(Linear(20, 256), ReLU(), Linear(256, 10))</source>
+        <translation>5.1 nn.Sequential(Linear(20, 256), ReLU(), Linear(256, 10))</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="15"/>
+        <source>5.1 class MLP: hidden, relu, out</source>
+        <translation>5.1 class MLP：hidden、relu、out</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="16"/>
+        <source>5.2 Linear(4, 8), ReLU(), Linear(8, 1)</source>
+        <translation>5.2 Linear(4, 8), ReLU(), Linear(8, 1)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="17"/>
+        <source>5.2 rgnet: block2() of four block1(), then Linear(4, 1)</source>
+        <translation>5.2 rgnet：由四个 block1() 组成的 block2()，再接 Linear(4, 1)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="18"/>
+        <source>5.2 parameter tying: the shared Linear(8, 8) at net[2] and net[4]</source>
+        <translation>5.2 参数绑定：net[2] 和 net[4] 共享同一个 Linear(8, 8)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="21"/>
+        <source>5.3 deferred initialization: LazyLinear(256), ReLU(), LazyLinear(10)</source>
+        <translation>5.3 延后初始化：LazyLinear(256), ReLU(), LazyLinear(10)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="24"/>
+        <source>5.4 eval(): dropout and batch norm behave differently</source>
+        <translation>5.4 eval()：dropout 和批量规范化的行为不同</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="25"/>
+        <source>5.4 class MLP for mlp.params: hidden, relu, output</source>
+        <translation>5.4 用于 mlp.params 的 class MLP：hidden、relu、output</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/example_titles.py" line="26"/>
+        <source>5.3 deep tanh MLP: default vs Xavier initialization (Init lab, depth probe)</source>
+        <translation>5.3 深层 tanh MLP：默认 对比 Xavier 初始化（初始化实验室，深度探测）</translation>
+    </message>
+</context>
+<context>
+    <name>GradFlowView</name>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="23"/>
+        <source>vanishing</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="24"/>
+        <source>exploding</source>
+        <translation>爆炸</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="41"/>
+        <source>log10 |grad|</source>
+        <translation>log10 |grad|</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="94"/>
+        <source>The model has no parameters.</source>
+        <translation>模型没有参数。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="97"/>
+        <source>Every grad is None: run a backward pass (or a training step) first.</source>
+        <translation>所有 grad 都是 None：请先运行一次反向传播（或一步训练）。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="101"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="105"/>
+        <source>Wide bars: max |grad|; narrow bars: mean |grad|. </source>
+        <translation>宽条：max |grad|；窄条：mean |grad|。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="107"/>
+        <source>Marked: {0}</source>
+        <translation>已标记：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="109"/>
+        <source>No layer is vanishing or exploding.</source>
+        <translation>没有层出现梯度消失或爆炸。</translation>
+    </message>
+</context>
+<context>
+    <name>Heatmap</name>
+    <message>
+        <location filename="../../explorer/ui/plots/heatmap.py" line="83"/>
+        <source>[{0}:{1}, {2}:{3}] largest |value| = {4}</source>
+        <translation>[{0}:{1}, {2}:{3}] 最大 |值| = {4}</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramPlot</name>
+    <message>
+        <location filename="../../explorer/ui/plots/histogram.py" line="44"/>
+        <source>log10(1 + count)</source>
+        <translation>log10(1 + 计数)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/plots/histogram.py" line="44"/>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/plots/histogram.py" line="46"/>
+        <source>(every {0}th value)</source>
+        <translation>（每 {0} 个值取一个）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="40"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="41"/>
+        <source>Forget the recorded history</source>
+        <translation>清除已记录的历史</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="43"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="45"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="49"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="50"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="66"/>
+        <source>Train the model: each parameter&apos;s percentiles are recorded at display rate.</source>
+        <translation>训练模型：每个参数的百分位数按显示刷新频率记录。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="135"/>
+        <source>step {0}: {1}</source>
+        <translation>第 {0} 步：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>InitForm</name>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="82"/>
+        <source>Selected parameter</source>
+        <translation>选中的参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="83"/>
+        <source>Selected layers</source>
+        <translation>选中的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="84"/>
+        <source>Every layer of type</source>
+        <translation>该类型的所有层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="85"/>
+        <source>Whole model</source>
+        <translation>整个模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="93"/>
+        <source>weights and biases</source>
+        <translation>权重和偏置</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="94"/>
+        <source>weights only</source>
+        <translation>仅权重</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="95"/>
+        <source>biases only</source>
+        <translation>仅偏置</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="98"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="110"/>
+        <source>PyTorch default (reset_parameters)</source>
+        <translation>PyTorch 默认（reset_parameters）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="112"/>
+        <source>Custom (Python function)…</source>
+        <translation>自定义（Python 函数）…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="113"/>
+        <source>Scheme</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="117"/>
+        <source>torch.manual_seed(seed) runs first: same seed, same values</source>
+        <translation>先运行 torch.manual_seed(seed)：相同的种子，相同的值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="118"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="135"/>
+        <source>Run a forward now</source>
+        <translation>立即运行一次前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="138"/>
+        <source>One forward pass on a random input of the model&apos;s input shape</source>
+        <translation>在符合模型输入形状的随机输入上运行一次前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="149"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="151"/>
+        <source>Compute the values and show them; change nothing</source>
+        <translation>计算并显示这些值；不做任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="152"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="154"/>
+        <source>Initialize the target (undo with Ctrl+Z)</source>
+        <translation>初始化目标（用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="159"/>
+        <source>Same values as plain PyTorch:</source>
+        <translation>与纯 PyTorch 得到相同值的代码：</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="195"/>
+        <source>⚠ This code runs as Python on your computer, with your permissions. Run only code you trust. It runs on a copy of the model after torch.manual_seed(seed); the model changes only if it finishes. def f(m) is called on every module (net.apply(f)); def f(name, tensor) on each targeted parameter. torch, nn, math and net (the copy) are defined; the last function defined is the one called.</source>
+        <translation>⚠ 这段代码会以 Python 在你的计算机上、以你的权限运行。只运行你信任的代码。它在 torch.manual_seed(seed) 之后作用于模型的副本；只有顺利完成时模型才会改变。def f(m) 会在每个模块上调用（net.apply(f)）；def f(name, tensor) 会在每个目标参数上调用。已定义 torch、nn、math 和 net（副本）；调用的是最后定义的那个函数。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="208"/>
+        <source>Book: my_init (uniform on (-10, 10), zero |w| &lt; 5)</source>
+        <translation>书中：my_init（(-10, 10) 上均匀分布，|w| &lt; 5 置零）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="209"/>
+        <source>Book: init_42 (constant 42)</source>
+        <translation>书中：init_42（常数 42）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="210"/>
+        <source>Per tensor: def my_init(name, tensor)</source>
+        <translation>逐张量：def my_init(name, tensor)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="306"/>
+        <source>(no arguments)</source>
+        <translation>（无参数）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_form.py" line="308"/>
+        <source>each layer&apos;s own reset_parameters(), as at construction</source>
+        <translation>每层自己的 reset_parameters()，与构造时相同</translation>
+    </message>
+</context>
+<context>
+    <name>InitLab</name>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="63"/>
+        <source>The parameter shown (follows the selection)</source>
+        <translation>显示的参数（跟随选择）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="76"/>
+        <source>Values of</source>
+        <translation>取值：</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="137"/>
+        <source>lazy</source>
+        <translation>延后</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="189"/>
+        <source>{0} lazy: shapes exist only after the first forward pass, so they cannot be initialized yet.</source>
+        <translation>{0} 为延后初始化：形状在第一次前向传播后才确定，所以暂时还不能初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="201"/>
+        <source>→ {0} tensor(s): {1}</source>
+        <translation>→ {0} 个张量：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="205"/>
+        <source>torch.manual_seed({0}), then your function on a copy of the model; the values of the {1} targeted tensor(s) are copied in if it finishes.</source>
+        <translation>先 torch.manual_seed({0})，再在模型副本上运行你的函数；顺利完成后，{1} 个目标张量的值会被复制回模型。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="222"/>
+        <source>No parameters in this model.</source>
+        <translation>此模型没有参数。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="230"/>
+        <source>{0} is not initialized yet (lazy layer): its shape is known only after the first forward pass.</source>
+        <translation>{0} 尚未初始化（延后初始化的层）：它的形状在第一次前向传播后才确定。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="238"/>
+        <source>preview (not applied)</source>
+        <translation>预览（未应用）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="238"/>
+        <source>current values</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="243"/>
+        <source>custom code: no theory to compare with, values only</source>
+        <translation>自定义代码：没有可对比的理论，只显示值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="264"/>
+        <source>{0} values</source>
+        <translation>{0} 个值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="273"/>
+        <source>&lt;b&gt;theory&lt;/b&gt; ({0}):</source>
+        <translation>&lt;b&gt;理论&lt;/b&gt;（{0}）：</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="276"/>
+        <source>no closed-form density drawn</source>
+        <translation>未绘制闭式密度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="280"/>
+        <source>&lt;b&gt;observed&lt;/b&gt;: mean {0} · std {1} · min {2} · max {3}</source>
+        <translation>&lt;b&gt;观测&lt;/b&gt;：均值 {0} · 标准差 {1} · 最小 {2} · 最大 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="287"/>
+        <source>consistent with the theory</source>
+        <translation>与理论一致</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="289"/>
+        <source>does not fit the theory</source>
+        <translation>与理论不符</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="293"/>
+        <source> on a random {0} of them</source>
+        <translation>（随机取其中 {0} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="300"/>
+        <source>&lt;b&gt;Kolmogorov-Smirnov&lt;/b&gt; D = {0}{1}{2} (1 % critical value {3}): &lt;span style=&apos;color:{4}&apos;&gt;{5}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Kolmogorov-Smirnov&lt;/b&gt; D = {0}{1}{2}（1% 临界值 {3}）：&lt;span style=&apos;color:{4}&apos;&gt;{5}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="313"/>
+        <source>Choose a parameter first.</source>
+        <translation>请先选择一个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="317"/>
+        <source>{0}: changed {1} of {2} targeted tensor(s)</source>
+        <translation>{0}：{2} 个目标张量中改变了 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="321"/>
+        <source>printed:</source>
+        <translation>打印输出：</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="334"/>
+        <source>Custom init failed, nothing changed: {0}</source>
+        <translation>自定义初始化失败，未做任何修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="354"/>
+        <source>Preview of {0} tensor(s); the model is unchanged</source>
+        <translation>预览 {0} 个张量；模型未改变</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="362"/>
+        <source>Cannot initialize now: {0}</source>
+        <translation>现在无法初始化：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="371"/>
+        <source>Initialize {0} tensor(s) with {1}</source>
+        <translation>用 {1} 初始化 {0} 个张量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="374"/>
+        <source>{0} (seed {1}): {2}</source>
+        <translation>{0}（种子 {1}）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="396"/>
+        <source>Ran one forward on a random input {0}; lazy layers now have shapes: {1}</source>
+        <translation>已在随机输入 {0} 上运行一次前向传播；延后初始化的层现在有了形状：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="30"/>
+        <source>Inspect {0}</source>
+        <translation>查看 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="33"/>
+        <source>{0}: {1}, {2} tensors, {3}</source>
+        <translation>{0}：{1}，{2} 个张量，{3}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="44"/>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="44"/>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="44"/>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="44"/>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="44"/>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="67"/>
+        <source>Open in tensor inspector</source>
+        <translation>在张量查看器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="68"/>
+        <source>Show the selected tensor (or double-click it)</source>
+        <translation>显示选中的张量（或双击它）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/inspect_dialog.py" line="93"/>
+        <source>Select a tensor to open it</source>
+        <translation>选择一个张量以打开它</translation>
+    </message>
+</context>
+<context>
     <name>LessonsPanel</name>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="48"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="50"/>
         <source>Open the lesson&apos;s example and begin at step 1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开本课的示例，从第 1 步开始</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="58"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="59"/>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="60"/>
-        <source>Go to the next step without doing this one</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../explorer/ui/lessons_panel.py" line="61"/>
+        <source>Go to the next step (steps move on by themselves when done)</source>
+        <translation>转到下一步（完成后会自动前进）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="135"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="139"/>
         <source>Choose a lesson and press Start. Each lesson opens its example and tells you what to do; it moves on when you have done it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一课并按“开始”。每课会打开它的示例并告诉你要做什么；做完后自动进入下一步。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="144"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="151"/>
         <source>Lesson complete: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>课程完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="150"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="158"/>
         <source>Step {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步，共 {1} 步</translation>
+    </message>
+</context>
+<context>
+    <name>LoadReportDialog</name>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="22"/>
+        <source>match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="23"/>
+        <source>wrong shape</source>
+        <translation>形状不符</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="24"/>
+        <source>missing in file</source>
+        <translation>文件中缺失</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="25"/>
+        <source>not in model</source>
+        <translation>模型中没有</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="26"/>
+        <source>lazy, not initialized</source>
+        <translation>延后，尚未初始化</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="38"/>
+        <source>tied in the model, differs in the file</source>
+        <translation>模型中已绑定，文件中不同</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="47"/>
+        <source>file {0}, model {1}</source>
+        <translation>文件 {0}，模型 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="58"/>
+        <source>run a forward pass first</source>
+        <translation>请先运行一次前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="71"/>
+        <source>Load weights from {0}</source>
+        <translation>从 {0} 加载权重</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="76"/>
+        <source>Read from {0}.</source>
+        <translation>读取自 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="79"/>
+        <source>{0} tensors change dtype when copied into the model.</source>
+        <translation>{0} 个张量在复制进模型时会改变 dtype。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="87"/>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="87"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="87"/>
+        <source>detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="91"/>
+        <source>saved on {0}</source>
+        <translation>保存时位于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="96"/>
+        <source>Load all (strict)</source>
+        <translation>全部加载（严格）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="99"/>
+        <source>Every key matches: load them all</source>
+        <translation>所有键都匹配：全部加载</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="101"/>
+        <source>Not every key matches, so a strict load would change nothing</source>
+        <translation>并非所有键都匹配，严格加载不会改变任何东西</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="103"/>
+        <source>Load matching only</source>
+        <translation>只加载匹配的</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/load_report_dialog.py" line="106"/>
+        <source>Load the matching keys, leave the others as they are</source>
+        <translation>加载匹配的键，其余保持不变</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="102"/>
+        <location filename="../../explorer/ui/main_window.py" line="107"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="110"/>
+        <location filename="../../explorer/ui/main_window.py" line="115"/>
         <source>Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="192"/>
+        <location filename="../../explorer/ui/main_window.py" line="198"/>
         <source>Cannot edit the model now: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>现在无法编辑模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="259"/>
+        <location filename="../../explorer/ui/main_window.py" line="265"/>
         <source>device {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="260"/>
+        <location filename="../../explorer/ui/main_window.py" line="266"/>
         <source>{0} params</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="263"/>
+        <location filename="../../explorer/ui/main_window.py" line="269"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="271"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="273"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="276"/>
-        <source>Undo the last edit (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/main_window.py" line="277"/>
-        <source>Redo (Ctrl+Shift+Z or Ctrl+Y)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="279"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="282"/>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/main_window.py" line="283"/>
+        <source>Redo (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation>重做 (Ctrl+Shift+Z 或 Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="289"/>
         <source>&amp;About NN Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 NN Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="290"/>
+        <location filename="../../explorer/ui/main_window.py" line="296"/>
         <source>About NN Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 NN Explorer</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="292"/>
+        <location filename="../../explorer/ui/main_window.py" line="298"/>
         <source>NN Explorer {0}
 Build, run and inspect PyTorch models, following Dive into Deep Learning, chapter 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>NN Explorer {0}
+构建、运行并查看 PyTorch 模型，配合《动手学深度学习》第 5 章。</translation>
     </message>
 </context>
 <context>
@@ -118,161 +900,1827 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
         <source>Output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="46"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="57"/>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>共享</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/canvas_basic.py" line="78"/>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
+    </message>
+</context>
+<context>
+    <name>OutputView</name>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="89"/>
+        <source>Press Forward (F5) to run the model on its input; Run &gt; Compare modes puts train() and eval() side by side.</source>
+        <translation>按“前向传播”(F5) 在输入上运行模型；“运行 &gt; 比较模式”把 train() 和 eval() 并排对比。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="95"/>
+        <source>output = net(X)</source>
+        <translation>output = net(X)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="96"/>
+        <source>Same batch, train() vs eval()</source>
+        <translation>同一批量，train() 对比 eval()</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="117"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="119"/>
+        <source>output = net(X) · shape {0} · grad_fn {1} · {2} mode</source>
+        <translation>output = net(X) · 形状 {0} · grad_fn {1} · {2} 模式</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="137"/>
+        <source>The outputs are identical: this model has no dropout or batch norm.</source>
+        <translation>输出完全相同：此模型没有 dropout 或批量规范化。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/output_view.py" line="140"/>
+        <source>Largest difference {0}: dropout zeroes and rescales in train(); batch norm uses the batch&apos;s statistics in train() and running statistics in eval().</source>
+        <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用滑动统计量。</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="31"/>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="32"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="33"/>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="34"/>
+        <source>Pooling</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="35"/>
+        <source>Normalization</source>
+        <translation>规范化</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="36"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="37"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="79"/>
+        <source>Filter layers…</source>
+        <translation>筛选层…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="103"/>
+        <source>My blocks</source>
+        <translation>我的块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="149"/>
+        <source>My block, saved in {0}</source>
+        <translation>我的块，保存在 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="166"/>
+        <source>Delete this block</source>
+        <translation>删除这个块</translation>
+    </message>
+</context>
+<context>
+    <name>ParamTree</name>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="32"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="33"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="34"/>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="35"/>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="36"/>
+        <source>requires_grad</source>
+        <translation>requires_grad</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="37"/>
+        <source>numel</source>
+        <translation>numel</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="38"/>
+        <source>grad</source>
+        <translation>grad</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="77"/>
+        <source>Show what state_dict() prints for the selected layer, or the whole model</source>
+        <translation>显示选中的层（或整个模型）的 state_dict() 打印结果</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="125"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="154"/>
+        <source>The same module as {0}: its tensors are listed there</source>
+        <translation>与 {0} 是同一个模块：它的张量列在那里</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="208"/>
+        <source>Tied: one {0} under {1} names, counted once</source>
+        <translation>已绑定：一个 {0}，有 {1} 个名称，只计一次</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="217"/>
+        <source>Buffer: in state_dict(), not in parameters(); not trained</source>
+        <translation>缓冲区：在 state_dict() 中，不在 parameters() 中；不参与训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="221"/>
+        <source>UninitializedParameter: the shape is known after the first forward</source>
+        <translation>UninitializedParameter：形状在第一次前向传播后确定</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="228"/>
+        <source>{0} parameters ({1} trainable)</source>
+        <translation>{0} 个参数（{1} 个可训练）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="232"/>
+        <source> · {0} buffer values</source>
+        <translation> · {0} 个缓冲区值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="234"/>
+        <source> · {0} uninitialized</source>
+        <translation> · {0} 个未初始化</translation>
+    </message>
+</context>
+<context>
+    <name>ProbePanel</name>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="71"/>
+        <source>Rows of the random input batch</source>
+        <extracomment>(key, scheme, args) of the schemes offered; the labels are in ProbePanel._label.</extracomment>
+        <translation>随机输入批量的行数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="72"/>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="74"/>
+        <source>Run probe</source>
+        <translation>运行探测</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="78"/>
+        <source>On a copy: each scheme, then one forward on x ~ N(0, 1) and a backward of a random unit-variance gradient at the output</source>
+        <translation>在副本上：依次用每种方法初始化，然后在 x ~ N(0, 1) 上做一次前向传播，并从输出处反向传播一个单位方差的随机梯度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="83"/>
+        <source>Open the deep tanh MLP example</source>
+        <translation>打开深层 tanh MLP 示例</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="86"/>
+        <source>10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier</source>
+        <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认 对比 Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="95"/>
+        <source>Run probe: vanishing or exploding signals show here before any training. Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3.</source>
+        <translation>运行探测：在任何训练之前，信号消失或爆炸就会显示在这里。试试深层 tanh MLP：PyTorch 默认 对比 增益为 5/3 的 Xavier。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="111"/>
+        <source>current values</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="112"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="113"/>
+        <source>xavier_uniform_, gain 1</source>
+        <translation>xavier_uniform_，增益 1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="114"/>
+        <source>xavier_uniform_, gain 5/3 (tanh)</source>
+        <translation>xavier_uniform_，增益 5/3（tanh）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="115"/>
+        <source>xavier_normal_, gain 1</source>
+        <translation>xavier_normal_，增益 1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="116"/>
+        <source>kaiming_normal_ (relu)</source>
+        <translation>kaiming_normal_（relu）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="117"/>
+        <source>normal_, std 0.01</source>
+        <translation>normal_，std 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="118"/>
+        <source>orthogonal_</source>
+        <translation>orthogonal_</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="119"/>
+        <source>the scheme in the form</source>
+        <translation>表单中的方法</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="128"/>
+        <source>The probe compares built-in schemes, not custom code.</source>
+        <translation>探测只比较内置方法，不比较自定义代码。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="170"/>
+        <source>not enough layers to compare</source>
+        <translation>层数不足，无法比较</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="172"/>
+        <source>shrinking with depth (vanishing)</source>
+        <translation>随深度减小（消失）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="174"/>
+        <source>growing with depth (exploding)</source>
+        <translation>随深度增大（爆炸）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="176"/>
+        <source>about constant</source>
+        <translation>基本不变</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_probe_view.py" line="179"/>
+        <source>&lt;b style=&apos;color:{0}&apos;&gt;{1}&lt;/b&gt; {2}: last/first activation std {3}: {4}</source>
+        <translation>&lt;b style=&apos;color:{0}&apos;&gt;{1}&lt;/b&gt; {2}：末层/首层激活值标准差 {3}：{4}</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPane</name>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="97"/>
+        <source>Model input</source>
+        <translation>模型输入</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="100"/>
+        <source>Input shape, e.g. 2, 20 (batch first)</source>
+        <translation>输入形状，例如 2, 20（批量维在前）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="104"/>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="106"/>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="111"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="176"/>
+        <source>{0} layers selected</source>
+        <translation>已选中 {0} 个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="176"/>
+        <source>Select a layer</source>
+        <translation>选择一个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="180"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="181"/>
+        <source>(its index)</source>
+        <translation>（它的索引）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="204"/>
+        <source>a number, or {0} numbers</source>
+        <translation>一个数，或 {0} 个数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="205"/>
+        <source>numbers separated by commas</source>
+        <translation>用逗号分隔的数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="206"/>
+        <source>a number, {0} numbers, same or valid</source>
+        <translation>一个数、{0} 个数、same 或 valid</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="207"/>
+        <source>a whole number, or empty for None</source>
+        <translation>一个整数，留空表示 None</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="208"/>
+        <source>a number, or empty for None</source>
+        <translation>一个数，留空表示 None</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="233"/>
+        <source>{0} · Sequential with {1} children</source>
+        <translation>{0} · 含 {1} 个子模块的 Sequential</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="239"/>
+        <source> · tied: editing changes every use</source>
+        <translation> · 已绑定：编辑会改变每一处使用</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="269"/>
+        <source>Rename to {0}</source>
+        <translation>重命名为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="269"/>
+        <source>index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="275"/>
+        <source>Set {0}</source>
+        <translation>设置 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="296"/>
+        <source>must be positive whole numbers, like 2, 20</source>
+        <translation>必须是正整数，例如 2, 20</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="304"/>
+        <source>Set input</source>
+        <translation>设置输入</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="21"/>
+        <source>sum of outputs</source>
+        <translation>输出之和</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="22"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="23"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="24"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="25"/>
+        <source>BCE with logits</source>
+        <translation>BCE with logits</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="118"/>
+        <source>Forward: output {0}{1}</source>
+        <translation>前向传播：输出 {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="120"/>
+        <source>, grad_fn={0}</source>
+        <translation>, grad_fn={0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="128"/>
+        <source>a forward pass is running</source>
+        <translation>正在运行前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="134"/>
+        <location filename="../../explorer/ui/run_controller.py" line="161"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="136"/>
+        <source>Backward: loss {0}; grad norm {1} -&gt; {2}{3}</source>
+        <translation>反向传播：损失 {0}；梯度范数 {1} -&gt; {2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="140"/>
+        <source> (zeroed first)</source>
+        <translation>（已先清零）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="142"/>
+        <source> (gradients accumulate: press Zero grad to reset)</source>
+        <translation>（梯度会累加：按“梯度清零”重置）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="149"/>
+        <source>a backward pass is running</source>
+        <translation>正在运行反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="160"/>
+        <source>Zero grad: every .grad is None again (grad norm was {0})</source>
+        <translation>梯度清零：每个 .grad 重新变为 None（之前的梯度范数为 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="176"/>
+        <source>New optimizer {0}: {1}</source>
+        <translation>新的优化器 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="183"/>
+        <source>Step ({0}, lr {1}): parameters moved by {2}</source>
+        <translation>更新一步（{0}，学习率 {1}）：参数移动了 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="190"/>
+        <source>an optimizer step is running</source>
+        <translation>正在执行优化器更新</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="197"/>
+        <source>comparing train() and eval()</source>
+        <translation>正在比较 train() 与 eval()</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="206"/>
+        <source>The previous run was cancelled</source>
+        <translation>上一次运行已取消</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="211"/>
+        <source>choose a dataset in the Training tab first</source>
+        <translation>请先在“训练”标签页中选择数据集</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="224"/>
+        <source>Training in eval() mode: dropout is off and batch norm keeps its statistics</source>
+        <translation>在 eval() 模式下训练：dropout 关闭，批量规范化保持其统计量不变</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="230"/>
+        <source>The sum of outputs has no minimum: the loss falls without bound</source>
+        <translation>输出之和没有最小值：损失会无限下降</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="238"/>
+        <source>Training done: {0} steps, loss {1}</source>
+        <translation>训练完成：{0} 步，损失 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="244"/>
+        <source>training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="274"/>
+        <source>model.train(): dropout and batch norm use batches</source>
+        <translation>model.train()：dropout 和批量规范化按批量工作</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="276"/>
+        <source>model.eval(): dropout off, batch norm uses running statistics</source>
+        <translation>model.eval()：dropout 关闭，批量规范化使用滑动统计量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="296"/>
+        <source>Wait: {0} (Esc cancels)</source>
+        <translation>请稍候：{0}（Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="336"/>
+        <source>Cancelled: the model stays at the last full step</source>
+        <translation>已取消：模型停留在最后一个完整步骤</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_controller.py" line="355"/>
+        <source>Moved {0} optimizer state tensors to {1}</source>
+        <translation>已把 {0} 个优化器状态张量移到 {1}</translation>
     </message>
 </context>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../explorer/ui/summary_view.py" line="38"/>
-        <source>(shared)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../explorer/ui/summary_view.py" line="12"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/summary_view.py" line="52"/>
+        <location filename="../../explorer/ui/summary_view.py" line="13"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="14"/>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="15"/>
+        <source>Param #</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="16"/>
+        <source>Trainable</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="17"/>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="53"/>
+        <source>(shared)</source>
+        <translation>（共享）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="67"/>
         <source>Total params: {0} · trainable: {1} · non-trainable: {2} · FLOPs: {3} · parameter memory: {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>参数总数：{0} · 可训练：{1} · 不可训练：{2} · FLOPs：{3} · 参数内存：{4}</translation>
+    </message>
+</context>
+<context>
+    <name>TensorSaveDialog</name>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="18"/>
+        <source>one tensor: torch.save(x, &apos;x-file&apos;)</source>
+        <translation>单个张量：torch.save(x, &apos;x-file&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="19"/>
+        <source>a list: torch.save([x, y], &apos;x-files&apos;)</source>
+        <translation>列表：torch.save([x, y], &apos;x-files&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="22"/>
+        <source>a dict: torch.save({&apos;x&apos;: x, &apos;y&apos;: y}, &apos;mydict&apos;)</source>
+        <translation>字典：torch.save({&apos;x&apos;: x, &apos;y&apos;: y}, &apos;mydict&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="29"/>
+        <source>Save tensors</source>
+        <translation>保存张量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="36"/>
+        <source>Tensors</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_save_dialog.py" line="41"/>
+        <source>As</source>
+        <translation>保存为</translation>
+    </message>
+</context>
+<context>
+    <name>TensorView</name>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="73"/>
+        <source>Tile kernels</source>
+        <translation>平铺卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="74"/>
+        <source>Draw a conv weight as a grid of its kernels</source>
+        <translation>把卷积 weight 画成卷积核网格</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="78"/>
+        <source>bins </source>
+        <translation>分箱数 </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="79"/>
+        <source>Log counts</source>
+        <translation>对数计数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="87"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="89"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="95"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="88"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="90"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="95"/>
+        <source>grad</source>
+        <translation>grad</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="105"/>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="106"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="130"/>
+        <source>Select a parameter, or inspect an input or output</source>
+        <translation>选择一个参数，或查看输入或输出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="131"/>
+        <source>nothing selected</source>
+        <translation>未选中任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="202"/>
+        <source>{0} is not in the model any more</source>
+        <translation>{0} 已不在模型中</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="203"/>
+        <source>no such parameter</source>
+        <translation>没有这个参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="210"/>
+        <source>{0}: UninitializedParameter, shape unknown until the first forward</source>
+        <translation>{0}：UninitializedParameter，第一次前向传播前形状未知</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="213"/>
+        <source>UninitializedParameter</source>
+        <translation>UninitializedParameter</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="224"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="404"/>
+        <source>grad is None</source>
+        <translation>grad 为 None</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="224"/>
+        <source>no gradient</source>
+        <translation>没有梯度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="235"/>
+        <source>{0}  {1}  {2}  {3}  requires_grad={4}  grad: {5}</source>
+        <translation>{0}  {1}  {2}  {3}  requires_grad={4}  grad：{5}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="239"/>
+        <source>(tied: one tensor, {0} names)</source>
+        <translation>（已绑定：一个张量，{0} 个名称）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="241"/>
+        <source>(buffer: state_dict only)</source>
+        <translation>（缓冲区：仅在 state_dict 中）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="261"/>
+        <source>({0} steps)</source>
+        <translation>（{0} 步）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="283"/>
+        <source>index of dimension {0}: {1}</source>
+        <translation>第 {0} 维的索引：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="340"/>
+        <source>Cannot edit values now: {0}</source>
+        <translation>现在无法编辑数值：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="344"/>
+        <source>A parameter value must be a finite number</source>
+        <translation>参数值必须是有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="353"/>
+        <source>Set {0}[{1}] = {2}</source>
+        <translation>设置 {0}[{1}] = {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="40"/>
+        <source>random teacher (fits the model)</source>
+        <translation>随机教师网络（与模型匹配）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="41"/>
+        <source>noisy sine (regression)</source>
+        <translation>带噪正弦（回归）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="42"/>
+        <source>linear (regression)</source>
+        <translation>线性（回归）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="43"/>
+        <source>spiral (classification)</source>
+        <translation>螺旋（分类）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="44"/>
+        <source>two moons (classification)</source>
+        <translation>双月（分类）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="45"/>
+        <source>circles (classification)</source>
+        <translation>同心圆（分类）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="46"/>
+        <source>Gaussian blobs (classification)</source>
+        <translation>高斯簇（分类）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="91"/>
+        <source>Load file…</source>
+        <translation>加载文件…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="93"/>
+        <source>A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file</source>
+        <translation>.pt（张量、[X, y] 或含 X 和 y 的字典）、.safetensors、.npy 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="98"/>
+        <location filename="../../explorer/ui/training_view.py" line="154"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="106"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="107"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="108"/>
+        <source>Data seed</source>
+        <translation>数据种子</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="109"/>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="110"/>
+        <source>Held out</source>
+        <translation>留出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="122"/>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="123"/>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="128"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="129"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="130"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="131"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="132"/>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="135"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="139"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="140"/>
+        <location filename="../../explorer/ui/training_view.py" line="369"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="141"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="142"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="150"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="159"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="161"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="165"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="168"/>
+        <source>smoothed</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="171"/>
+        <source>held-out</source>
+        <translation>留出集</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="283"/>
+        <source>Load data</source>
+        <translation>加载数据</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="285"/>
+        <source>Data (*.pt *.pth *.safetensors *.npy *.csv);;All files (*)</source>
+        <translation>数据 (*.pt *.pth *.safetensors *.npy *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="324"/>
+        <source>{0}: {1} training samples, {2} held out</source>
+        <translation>{0}：{1} 个训练样本，留出 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="335"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="353"/>
+        <source>step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}</source>
+        <translation>第 {0}/{1} 步 · {2} 步/秒 · 剩余 {3} · 损失 {4}{5}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="361"/>
+        <source> · held-out {0}</source>
+        <translation> · 留出集 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/training_view.py" line="369"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesTable</name>
+    <message>
+        <location filename="../../explorer/ui/values_table.py" line="105"/>
+        <source>Row page</source>
+        <translation>行页</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/values_table.py" line="107"/>
+        <source>Column page</source>
+        <translation>列页</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/values_table.py" line="143"/>
+        <source>rows {0}–{1} of {2}, columns {3}–{4} of {5}</source>
+        <translation>第 {0}–{1} 行（共 {2} 行），第 {3}–{4} 列（共 {5} 列）</translation>
+    </message>
+</context>
+<context>
+    <name>mime</name>
+    <message>
+        <location filename="../../explorer/ui/mime.py" line="67"/>
+        <source>nothing to drop</source>
+        <translation>没有可放下的内容</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/mime.py" line="72"/>
+        <location filename="../../explorer/ui/mime.py" line="74"/>
+        <source>broken drag data</source>
+        <translation>拖放数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/mime.py" line="83"/>
+        <source>this is not a layer</source>
+        <translation>这不是一个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/mime.py" line="88"/>
+        <location filename="../../explorer/ui/mime.py" line="93"/>
+        <source>the clipboard does not hold layers</source>
+        <translation>剪贴板中没有层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/mime.py" line="98"/>
+        <source>the layers cannot be read: {0}</source>
+        <translation>无法读取这些层：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="111"/>
+        <source>activation std per layer</source>
+        <translation>每层激活值的标准差</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="112"/>
+        <location filename="../../explorer/ui/init_plots.py" line="116"/>
+        <source>std (log)</source>
+        <translation>标准差（对数）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="113"/>
+        <location filename="../../explorer/ui/init_plots.py" line="116"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_plots.py" line="116"/>
+        <source>gradient std per layer</source>
+        <translation>每层梯度的标准差</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="90"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="94"/>
+        <source>{0} params · {1}</source>
+        <translation>{0} 个参数 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="98"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="100"/>
+        <source>total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="180"/>
+        <source>Sequential · {0} children</source>
+        <translation>Sequential · {0} 个子模块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="191"/>
+        <source>error: {0}</source>
+        <translation>错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="195"/>
+        <source>not reached</source>
+        <translation>未到达</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="197"/>
+        <source>params shared with first use</source>
+        <translation>与首次使用共享参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="199"/>
+        <source>{0} params</source>
+        <translation>{0} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="229"/>
+        <source>tied ×{0}</source>
+        <translation>绑定 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/card_delegate.py" line="235"/>
+        <source>error</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="103"/>
+        <location filename="../../explorer/ui/file_actions.py" line="112"/>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="113"/>
+        <location filename="../../explorer/ui/file_actions.py" line="129"/>
         <source>Cannot open {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="117"/>
+        <location filename="../../explorer/ui/file_actions.py" line="134"/>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="130"/>
+        <location filename="../../explorer/ui/file_actions.py" line="149"/>
         <source>Example: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="139"/>
+        <location filename="../../explorer/ui/file_actions.py" line="159"/>
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="157"/>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="106"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="107"/>
+        <source>{0} exists. Replace it?</source>
+        <translation>{0} 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="122"/>
+        <source>Open {0}</source>
+        <translation>打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="123"/>
+        <source>{0} holds a state dict. What should it do?</source>
+        <translation>{0} 中是一个 state dict。要怎么处理？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="126"/>
+        <source>Load into model</source>
+        <translation>加载到模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="129"/>
+        <source>Import as model</source>
+        <translation>导入为模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="131"/>
+        <source>Inspect</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="146"/>
+        <source>Save weights</source>
+        <translation>保存权重</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="155"/>
+        <location filename="../../explorer/ui/file_actions.py" line="176"/>
         <source>Cannot save {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="163"/>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="158"/>
+        <source>Saved the state dict ({0} tensors) to {1}</source>
+        <translation>已把 state dict（{0} 个张量）保存到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="165"/>
+        <source>Load weights</source>
+        <translation>加载权重</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="174"/>
+        <source>Cannot load {0}: {1}</source>
+        <translation>无法加载 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="256"/>
+        <source>Inspect file</source>
+        <translation>查看文件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="267"/>
+        <source>Cannot inspect {0}: {1}</source>
+        <translation>无法查看 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="276"/>
+        <source>Import state dict as model</source>
+        <translation>把 state dict 导入为模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/file_actions.py" line="182"/>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="172"/>
+        <location filename="../../explorer/ui/file_actions.py" line="191"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="173"/>
+        <location filename="../../explorer/ui/file_actions.py" line="192"/>
         <source>The model has unsaved changes. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>模型有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="79"/>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="81"/>
+        <source>NN Explorer did not close normally. Recover the unsaved model &apos;{0}&apos; autosaved at {1}?</source>
+        <translation>NN Explorer 上次没有正常关闭。要恢复在 {1} 自动保存的未保存模型“{0}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="103"/>
+        <source>Add {0}</source>
+        <translation>添加 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="109"/>
+        <source>Insert {0} layers</source>
+        <translation>插入 {0} 个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="135"/>
+        <source>Move {0} layers</source>
+        <translation>移动 {0} 个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="146"/>
+        <source>Delete {0}</source>
+        <translation>删除 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="161"/>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="178"/>
+        <source>Copied {0} layers</source>
+        <translation>已复制 {0} 个层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="185"/>
+        <source>Cannot paste: {0}</source>
+        <translation>无法粘贴：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="190"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="195"/>
+        <source>Select the layers to group first</source>
+        <translation>请先选择要组合的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="205"/>
+        <source>Group</source>
+        <translation>组合</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="213"/>
+        <source>Select a block to ungroup</source>
+        <translation>选择一个要拆分的块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="217"/>
+        <source>Ungroup</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="222"/>
+        <source>Select one layer to share</source>
+        <translation>选择一个要共享的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="233"/>
+        <source>Add shared use</source>
+        <translation>添加共享使用</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="242"/>
+        <source>Untie</source>
+        <translation>解除绑定</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="249"/>
+        <source>Collapse</source>
+        <translation>折叠</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="249"/>
+        <source>Expand</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="266"/>
+        <source>Select the layers to save as a block</source>
+        <translation>选择要保存为块的层</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="271"/>
+        <source>Save as my block</source>
+        <translation>另存为我的块</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="271"/>
+        <source>Block name:</source>
+        <translation>块名称：</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="278"/>
+        <source>Cannot save the block: {0}</source>
+        <translation>无法保存块：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="283"/>
+        <source>Saved the block {0}</source>
+        <translation>已保存块 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="292"/>
+        <source>Export PyTorch code</source>
+        <translation>导出 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="300"/>
+        <location filename="../../explorer/ui/run_actions.py" line="278"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder_actions.py" line="303"/>
+        <source>Exported code to {0}</source>
+        <translation>已把代码导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/drop_open.py" line="36"/>
+        <source>Opened {0}; drop one file at a time</source>
+        <translation>已打开 {0}；请一次只拖放一个文件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="191"/>
+        <source>mode: TRAIN</source>
+        <translation>模式：训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="191"/>
+        <source>mode: EVAL</source>
+        <translation>模式：评估</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="202"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="202"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="259"/>
+        <source>Some run settings were not restored: {0}</source>
+        <translation>部分运行设置未能恢复：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="281"/>
+        <source>Exported the training script to {0}</source>
+        <translation>已把训练脚本导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="286"/>
+        <source>Export training script</source>
+        <translation>导出训练脚本</translation>
+    </message>
+</context>
+<context>
+    <name>self.window_</name>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="84"/>
+        <source>Device mismatch</source>
+        <translation>设备不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="85"/>
+        <source>The model is on {0}, but {1}. Move them to {0}?</source>
+        <translation>模型在 {0} 上，但 {1}。要把它们移到 {0} 吗？</translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="38"/>
-        <source>&amp;New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/file_actions.py" line="41"/>
-        <source>Start an empty model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../explorer/ui/file_actions.py" line="47"/>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/file_actions.py" line="50"/>
+        <source>Start an empty model</source>
+        <translation>新建一个空模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/file_actions.py" line="56"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/file_actions.py" line="59"/>
         <source>Open a project file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目文件</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="54"/>
+        <location filename="../../explorer/ui/file_actions.py" line="63"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/file_actions.py" line="57"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/file_actions.py" line="60"/>
-        <source>Save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/file_actions.py" line="66"/>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/file_actions.py" line="69"/>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/file_actions.py" line="75"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/file_actions.py" line="78"/>
         <source>Save the project under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>以新名称保存项目</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="74"/>
+        <location filename="../../explorer/ui/file_actions.py" line="83"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="74"/>
+        <location filename="../../explorer/ui/file_actions.py" line="83"/>
         <source>Close the window</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="88"/>
+        <location filename="../../explorer/ui/file_actions.py" line="97"/>
         <source>Open the example {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="63"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="67"/>
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="101"/>
+        <source>An autosave could not be read: {0}</source>
+        <translation>无法读取自动保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/autosave_actions.py" line="109"/>
+        <source>Recovered the work autosaved at {0}</source>
+        <translation>已恢复在 {0} 自动保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="50"/>
+        <source>Save &amp;Weights…</source>
+        <translation>保存权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="53"/>
+        <source>Save the state dict as .params/.pt (torch.save) or .safetensors</source>
+        <translation>把 state dict 保存为 .params/.pt（torch.save）或 .safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="58"/>
+        <source>&amp;Load Weights…</source>
+        <translation>加载权重(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="61"/>
+        <source>Load a state dict into the model, after a report of what matches</source>
+        <translation>先报告哪些匹配，再把 state dict 加载到模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="66"/>
+        <source>Save &amp;Tensors…</source>
+        <translation>保存张量(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="69"/>
+        <source>Save the input, output or other tensors as torch.save(x), [x, y] or a dict</source>
+        <translation>把输入、输出或其他张量保存为 torch.save(x)、[x, y] 或字典</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="74"/>
+        <source>&amp;Inspect File…</source>
+        <translation>查看文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="77"/>
+        <source>Show what a .pt/.safetensors file holds, without running it</source>
+        <translation>显示 .pt/.safetensors 文件里有什么，不运行其中代码</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="82"/>
+        <source>Import State Dict as &amp;Model…</source>
+        <translation>把 State Dict 导入为模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="85"/>
+        <source>Infer an nn.Sequential from a bare state dict and load its weights</source>
+        <translation>从单纯的 state dict 推断出 nn.Sequential 并加载其权重</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="181"/>
+        <source>Cannot load weights now: {0}</source>
+        <translation>现在无法加载权重：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="191"/>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="210"/>
+        <source>Cannot load {0}: {1}</source>
+        <translation>无法加载 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="192"/>
+        <source>the model has lazy layers; run a forward pass first</source>
+        <translation>模型中有延后初始化的层；请先运行一次前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="198"/>
+        <source>Loading {0} cancelled; nothing changed</source>
+        <translation>已取消加载 {0}；未做任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="217"/>
+        <source>Load {0}</source>
+        <translation>加载 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="218"/>
+        <source>Loaded {0} of {1} tensors from {2}</source>
+        <translation>已从 {2} 加载 {1} 个张量中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="230"/>
+        <source>No tensors to save yet: run a forward pass first</source>
+        <translation>还没有可保存的张量：请先运行一次前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="237"/>
+        <source>Save tensors</source>
+        <translation>保存张量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="248"/>
+        <source>Cannot save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="250"/>
+        <source>Saved {0} to {1}</source>
+        <translation>已把 {0} 保存到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="296"/>
+        <source>Cannot import {0}: {1}</source>
+        <translation>无法导入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="303"/>
+        <source>layer {0}: {1}</source>
+        <translation>层 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="305"/>
+        <source>Imported {0} as a model with its weights</source>
+        <translation>已把 {0} 连同权重导入为模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="308"/>
+        <source>; {0} layers without parameters were guessed (selected): check them</source>
+        <translation>；{0} 个无参数的层是推测出来的（已选中）：请检查</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/checkpoint_actions.py" line="326"/>
+        <source>Cannot open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="53"/>
+        <source>Cannot move the model to {0}: {1}</source>
+        <translation>无法把模型移到 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="56"/>
+        <source>Model moved to {0}</source>
+        <translation>模型已移到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="70"/>
+        <source> and {0} more</source>
+        <translation> 以及另外 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="72"/>
+        <source>Device mismatch: the model is on {0}, but {1}</source>
+        <translation>设备不匹配：模型在 {0} 上，但 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="77"/>
+        <source>Moved every tensor to {0}</source>
+        <translation>已把所有张量移到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="37"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="38"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="44"/>
+        <source>Forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="47"/>
+        <source>output = net(X): run the model on its input</source>
+        <translation>output = net(X)：在输入上运行模型</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="51"/>
+        <source>Backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="54"/>
+        <source>loss.backward(): gradients add up in .grad</source>
+        <translation>loss.backward()：梯度累加到 .grad 中</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="58"/>
+        <source>Zero grad</source>
+        <translation>梯度清零</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="61"/>
+        <source>net.zero_grad(): every .grad back to None</source>
+        <translation>net.zero_grad()：每个 .grad 恢复为 None</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="65"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="68"/>
+        <source>optimizer.step(); while training: one more step, then pause</source>
+        <translation>optimizer.step()；训练中：再走一步，然后暂停</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="72"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="75"/>
+        <source>Train with the Training tab&apos;s settings</source>
+        <translation>按“训练”标签页的设置训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="77"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="77"/>
+        <source>Pause or resume training</source>
+        <translation>暂停或继续训练</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="83"/>
+        <source>Stop at the next step boundary</source>
+        <translation>在下一步结束时停止</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="95"/>
+        <source>Zero grad before each backward</source>
+        <translation>每次反向传播前梯度清零</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="97"/>
+        <source>Off: gradients accumulate, as in PyTorch</source>
+        <translation>关闭时：梯度累加，与 PyTorch 相同</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="104"/>
+        <source>eval() mode</source>
+        <translation>eval() 模式</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="106"/>
+        <source>Switch between net.train() and net.eval()</source>
+        <translation>在 net.train() 和 net.eval() 之间切换</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="113"/>
+        <source>Compare modes</source>
+        <translation>比较模式</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="115"/>
+        <source>The same batch through train() and eval(), side by side</source>
+        <translation>同一批量分别通过 train() 和 eval()，并排对比</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="120"/>
+        <source>Click to switch train() / eval()</source>
+        <translation>点击切换 train() / eval()</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="123"/>
+        <source> seed </source>
+        <translation> 种子 </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="127"/>
+        <source>torch.manual_seed: the input, the batch order and dropout</source>
+        <translation>torch.manual_seed：决定输入、批量顺序和 dropout</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="130"/>
+        <source> input </source>
+        <translation> 输入 </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="135"/>
+        <source>dataset batch</source>
+        <translation>数据集批量</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="136"/>
+        <source>What Forward and Backward feed the model</source>
+        <translation>前向传播和反向传播输入给模型的数据</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="141"/>
+        <source> loss </source>
+        <translation> 损失 </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="157"/>
+        <source>Export training script…</source>
+        <translation>导出训练脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/run_actions.py" line="159"/>
+        <source>A standalone PyTorch script of this run (also runs under torchrun)</source>
+        <translation>本次运行的独立 PyTorch 脚本（也可在 torchrun 下运行）</translation>
     </message>
 </context>
 <context>
@@ -280,63 +2728,143 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/language_menu.py" line="12"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/language_menu.py" line="27"/>
+        <location filename="../../explorer/ui/language_menu.py" line="28"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/language_menu.py" line="27"/>
+        <location filename="../../explorer/ui/language_menu.py" line="29"/>
         <source>The new language applies when NN Explorer starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在 NN Explorer 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="194"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="206"/>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/log_view.py" line="33"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="49"/>
-        <source>&amp;File</source>
-        <extracomment>Feature modules, installed in this order. Each has ``install(window: MainWindow)``.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="50"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="51"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="52"/>
-        <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/main_window.py" line="53"/>
-        <source>E&amp;xamples</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/main_window.py" line="54"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;File</source>
+        <extracomment>Feature modules, installed in this order. Each has ``install(window: MainWindow)``.</extracomment>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/summary_view.py" line="66"/>
+        <location filename="../../explorer/ui/main_window.py" line="55"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="56"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="57"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="58"/>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="59"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/summary_view.py" line="86"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/activations_view.py" line="151"/>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/code_view.py" line="43"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="25"/>
+        <source>Where the model&apos;s parameters live (the book&apos;s try_gpu): cpu, cuda:N, mps</source>
+        <translation>模型参数所在的设备（书中的 try_gpu）：cpu、cuda:N、mps</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/device_selector.py" line="94"/>
+        <source> Device </source>
+        <translation> 设备 </translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/gradflow_view.py" line="121"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/history_view.py" line="144"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="403"/>
+        <source>Init lab</source>
+        <translation>初始化实验室</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="407"/>
+        <source>&amp;Initialize parameters…</source>
+        <translation>初始化参数(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/init_lab.py" line="410"/>
+        <source>Open the Init lab: nn.init schemes, custom init, distributions, depth probe</source>
+        <translation>打开初始化实验室：nn.init 方法、自定义初始化、分布、深度探测</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/palette.py" line="183"/>
+        <source>Palette</source>
+        <translation>层面板</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/param_tree.py" line="400"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/project_bridge.py" line="19"/>
+        <source>Could not store {0}: {1}</source>
+        <translation>无法存储 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/project_bridge.py" line="44"/>
+        <source>weights not loaded: {0}</source>
+        <translation>权重未加载：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/project_bridge.py" line="52"/>
+        <source>{0} settings not restored: {1}</source>
+        <translation>{0} 设置未恢复：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/properties.py" line="311"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/tensor_view.py" line="417"/>
+        <source>Tensor</source>
+        <translation>张量</translation>
     </message>
 </context>
 </TS>
