@@ -58,8 +58,9 @@ def reveal(window, widget: QWidget, keep_visible: QDockWidget | None = None) -> 
             if not parent.isVisible():
                 parent.show()
             if keep_visible is not None and parent in window.tabifiedDockWidgets(keep_visible):
+                area = window.dockWidgetArea(parent)
                 window.removeDockWidget(keep_visible)
-                window.splitDockWidget(parent, keep_visible, Qt.Orientation.Vertical)
+                window.addDockWidget(area, keep_visible, Qt.Orientation.Vertical)
                 keep_visible.show()
             parent.raise_()
         child, parent = parent, parent.parentWidget()

@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -80,11 +82,13 @@ class LessonsPanel(QWidget):
         self.steps = QListWidget(self)
         self.steps.setObjectName("lessonSteps")
         self.steps.setToolTip(self.tr("The lesson's steps; click one to go there"))
-        self.steps.setMaximumHeight(110)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.text = QLabel(self)
         self.text.setObjectName("lessonText")
         self.text.setWordWrap(True)
-        self.text.setMinimumHeight(80)
+        self.text.setMinimumHeight(60)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel(self)
@@ -160,10 +164,25 @@ class LessonsPanel(QWidget):
             self.window_.file_actions.open_example(path)
         self.lesson = lesson
         self.done = set()
+        self._make_room()
         self.chooser.setCurrentIndex(self.chooser.findData(lesson.id))
         self.go(0)
         self.timer.start()
         return True
+
+    def _make_room(self) -> None:
+        """Show the dock; leave the Parameters dock below it most of the column."""
+        w = self.window_
+        dock, params = getattr(w, "lessons_dock", None), getattr(w, "param_dock", None)
+        if dock is None:
+            return
+        dock.show()
+        dock.raise_()
+        if params is not None and params.isVisible():
+            fit = self.minimumSizeHint().height() + 30  # the dock's title and tabs
+            QTimer.singleShot(
+                0, lambda: w.resizeDocks([dock, params], [fit, 10 * fit], Qt.Orientation.Vertical)
+            )
 
     def go(self, index: int) -> None:
         if self.lesson is None:
@@ -234,6 +253,9 @@ class LessonsPanel(QWidget):
             if i == self.index:
                 item.setFont(bold)
             self.steps.addItem(item)
+        rows = min(self.steps.count(), 5)
+        frame = 2 * self.steps.frameWidth()
+        self.steps.setFixedHeight(rows * max(self.steps.sizeHintForRow(0), 1) + frame)
         if self.index < self.steps.count():
             self.steps.scrollToItem(self.steps.item(self.index))
 
@@ -326,10 +348,14 @@ def install(window) -> None:
         Qt.DockWidgetArea.RightDockWidgetArea,
         "LessonsDock",
     )
-    param_dock = getattr(window, "param_dock", None)
-    if param_dock is not None:  # share the right column with Parameters, as tabs
-        window.tabifyDockWidget(param_dock, dock)
-        param_dock.raise_()
+    # Share the right column with Properties, as tabs: lessons point at the Parameters
+    # tree, so it stays in view below them.
+    neighbour = window.findChild(QDockWidget, "PropertiesDock") or getattr(
+        window, "param_dock", None
+    )
+    if neighbour is not None:
+        window.tabifyDockWidget(neighbour, dock)
+        neighbour.raise_()
 
     def show_lessons() -> None:
         dock.show()
