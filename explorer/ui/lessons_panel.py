@@ -129,9 +129,13 @@ class LessonsPanel(QWidget):
         self.lessons, self.errors = [], []
         for folder in folders:
             lessons, errors = load_lessons(folder, REQUIRED)
-            known = {lesson.id for lesson in self.lessons}
-            self.lessons += [lesson for lesson in lessons if lesson.id not in known]
             self.errors += errors
+            known = {lesson.id for lesson in self.lessons}
+            for lesson in lessons:
+                if lesson.id in known:
+                    self.errors.append(f"{folder.name}: the lesson id {lesson.id!r} is taken")
+                else:
+                    self.lessons.append(lesson)
         for line in self.errors:
             self.window_.report_error(self.tr("Lesson not loaded: {0}").format(line))
         self.load_errors.setText(
