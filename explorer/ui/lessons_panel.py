@@ -184,8 +184,10 @@ class LessonsPanel(QWidget):
         dock.raise_()
         if params is not None and params.isVisible():
             fit = self.minimumSizeHint().height() + 30  # the dock's title and tabs
-            QTimer.singleShot(
-                0, lambda: w.resizeDocks([dock, params], [fit, 10 * fit], Qt.Orientation.Vertical)
+            QTimer.singleShot(  # once the dock is laid out; dropped if the panel is gone
+                0,
+                self,
+                lambda: w.resizeDocks([dock, params], [fit, 10 * fit], Qt.Orientation.Vertical),
             )
 
     def go(self, index: int) -> None:
