@@ -166,6 +166,8 @@ class LessonsPanel(QWidget):
                 )
                 return False
             self.window_.file_actions.open_example(path)
+            if not self.window_.undo_stack.isClean():
+                return False  # the user kept the unsaved model (Cancel)
         self.lesson = lesson
         self.done = set()
         self._make_room()

@@ -281,6 +281,17 @@ def test_chinese_lessons_show_the_chinese_text(qtbot, window):
     panel.stop()
 
 
+def test_a_lesson_does_not_start_when_the_user_keeps_unsaved_work(qtbot, window, panel):
+    window.canvas.setFocus()
+    click_row(qtbot, window.canvas, 2)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)  # an unsaved edit
+    assert not window.undo_stack.isClean()
+    spec = window.document.spec
+    window.file_actions.maybe_save = lambda: False  # the question answered with Cancel
+    qtbot.mouseClick(panel.start_button, LEFT)
+    assert panel.lesson is None and window.document.spec is spec
+
+
 def test_help_lessons_shows_the_dock(window):
     window.lessons_dock.hide()
     action = window.findChild(QAction, "actionLessons")
