@@ -3,13 +3,14 @@
 A lesson opens an example, then walks through steps. Each step has text in English and
 Chinese, names the control to point at (a widget or action ``objectName``), and a check
 that tells when the user has done it. Checks are named predicates with parameters (see
-``explorer.ui.lesson_checks``), so a teacher writes a lesson as JSON, not code.
+``explorer.ui.lesson_checks``), so a teacher writes a lesson as JSON, not code. The format
+is described in ``resources/lessons/README.md``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ LESSON_VERSION = 1
 
 @dataclass(frozen=True)
 class Step:
+    """One instruction: ``text`` per language, the control to point at, the check."""
+
     text: Mapping[str, str]  # language -> text
     target: str = ""  # objectName of the widget or action to point at
     check: Mapping[str, Any] = field(default_factory=dict)  # {"kind": ..., params}
@@ -31,10 +34,12 @@ class Step:
 
 @dataclass(frozen=True)
 class Lesson:
+    """A guided lesson for one section of the chapter (``section`` like ``"5.1"``)."""
+
     id: str
     section: str  # "5.1"
     title: Mapping[str, str]
-    example: str | None  # stem of a file in resources/examples
+    example: str | None  # stem of a file in resources/examples, without .nnx.json
     steps: tuple[Step, ...]
 
     def title_in(self, language: str) -> str:
@@ -42,61 +47,94 @@ class Lesson:
 
 
 def _texts(value: Any, where: str) -> dict[str, str]:
-    if isinstance(value, str):
+    if isinstance(value, str) and value:
         return {"en": value}
     if (
         not isinstance(value, dict)
-        or "en" not in value
+        or not value.get("en")
         or not all(isinstance(v, str) for v in value.values())
     ):
         raise SpecError(f"{where} must be a text or an object like {{'en': ..., 'zh_CN': ...}}")
     return dict(value)
 
 
-def lesson_from_dict(d: Any, known_checks: set[str] | None = None) -> Lesson:
+def _check(check: Any, where: str, known: Mapping[str, Sequence[str]] | None) -> dict:
+    if check is None or check == {}:
+        return {}
+    if not isinstance(check, dict) or not isinstance(check.get("kind"), str):
+        raise SpecError(f"{where}: a check must be an object with a 'kind'")
+    kind = check["kind"]
+    if known is not None:
+        if kind not in known:
+            raise SpecError(f"{where}: unknown check {kind!r} (known: {', '.join(sorted(known))})")
+        missing = [p for p in known[kind] if p not in check]
+        if missing:
+            raise SpecError(f"{where}: check {kind!r} needs {', '.join(missing)}")
+    return dict(check)
+
+
+def lesson_from_dict(d: Any, known_checks: Mapping[str, Sequence[str]] | None = None) -> Lesson:
+    """Validate a lesson read from JSON. ``known_checks`` maps each check kind to the
+    parameters it needs; a lesson naming another kind or missing a parameter is refused."""
     if not isinstance(d, dict):
         raise SpecError("a lesson must be a JSON object")
-    if d.get("lesson_version", LESSON_VERSION) > LESSON_VERSION:
-        raise SpecError(
-            f"lesson format {d.get('lesson_version')} is newer than this app's ({LESSON_VERSION})"
-        )
+    version = d.get("lesson_version", LESSON_VERSION)
+    if not isinstance(version, int) or version > LESSON_VERSION:
+        raise SpecError(f"lesson format {version!r} is newer than this app's ({LESSON_VERSION})")
     lesson_id = d.get("id")
     if not isinstance(lesson_id, str) or not lesson_id:
         raise SpecError("a lesson needs an 'id'")
+    example = d.get("example")
+    if example is not None and not isinstance(example, str):
+        raise SpecError(f"{lesson_id}: 'example' must be the name of an example file")
+    raw_steps = d.get("steps")
+    if not isinstance(raw_steps, list) or not raw_steps:
+        raise SpecError(f"{lesson_id}: a lesson needs a list of at least one step")
     steps = []
-    for i, s in enumerate(d.get("steps") or []):
+    for i, s in enumerate(raw_steps):
+        where = f"{lesson_id}: step {i + 1}"
         if not isinstance(s, dict):
-            raise SpecError(f"{lesson_id}: step {i + 1} must be an object")
-        check = s.get("check") or {}
-        if not isinstance(check, dict) or (check and "kind" not in check):
-            raise SpecError(f"{lesson_id}: step {i + 1}: a check needs a 'kind'")
-        if check and known_checks is not None and check["kind"] not in known_checks:
-            raise SpecError(f"{lesson_id}: step {i + 1}: unknown check {check['kind']!r}")
+            raise SpecError(f"{where} must be an object")
+        target = s.get("target", "")
+        if not isinstance(target, str):
+            raise SpecError(f"{where}: 'target' must be an objectName")
         steps.append(
             Step(
-                text=_texts(s.get("text"), f"{lesson_id} step {i + 1}"),
-                target=str(s.get("target", "")),
-                check=check,
+                text=_texts(s.get("text"), where),
+                target=target,
+                check=_check(s.get("check"), where, known_checks),
             )
         )
-    if not steps:
-        raise SpecError(f"{lesson_id}: a lesson needs at least one step")
     return Lesson(
         id=lesson_id,
         section=str(d.get("section", "")),
         title=_texts(d.get("title", lesson_id), f"{lesson_id} title"),
-        example=d.get("example"),
+        example=example,
         steps=tuple(steps),
     )
 
 
-def load_lessons(folder: Path, known_checks: set[str] | None = None) -> list[Lesson]:
-    """Every ``*.json`` lesson in ``folder``, sorted by file name."""
-    lessons = []
+def load_lessons(
+    folder: Path, known_checks: Mapping[str, Sequence[str]] | None = None
+) -> tuple[list[Lesson], list[str]]:
+    """Every ``*.json`` lesson in ``folder``, sorted by file name, and one error line per
+    file that could not be used (the others still load)."""
+    lessons: list[Lesson] = []
+    errors: list[str] = []
+    seen: set[str] = set()
     for path in sorted(folder.glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            lesson = lesson_from_dict(data, known_checks)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise SpecError(f"{path.name}: cannot read lesson: {e}") from None
-        lessons.append(lesson_from_dict(data, known_checks))
-    return lessons
+            errors.append(f"{path.name}: cannot read the lesson: {e}")
+            continue
+        except SpecError as e:
+            errors.append(f"{path.name}: {e}")
+            continue
+        if lesson.id in seen:
+            errors.append(f"{path.name}: another lesson already has the id {lesson.id!r}")
+            continue
+        seen.add(lesson.id)
+        lessons.append(lesson)
+    return lessons, errors

@@ -308,6 +308,7 @@ def install(window) -> None:
 
     window.builder = BuilderActions(window)
     window.canvas = CanvasView(window)
+    window.canvas.setObjectName("Canvas")
     window.setCentralWidget(window.canvas)
     window.builder.install_actions(window.canvas)
     palette.install(window)

@@ -95,6 +95,7 @@ class FileActions:
                 w.tr(title),  # the shipped titles are listed in example_titles.py
                 lambda p=path: self.open_example(p),
                 tip=w.tr("Open the example {0}").format(path.name),
+                name="example_" + path.name.split(".")[0],
             )
         w.close_guards.append(self.maybe_save)
         self._fill_recent()

@@ -63,6 +63,7 @@ class ParamTree(QWidget):
         self.window_ = window
         self.document = window.document
         self.tree = QTreeWidget(self)
+        self.tree.setObjectName("ParameterTree")
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -71,6 +72,7 @@ class ParamTree(QWidget):
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)
         self.state_button = QToolButton(self)
+        self.state_button.setObjectName("stateDictButton")
         self.state_button.setText("state_dict")
         self.state_button.setCheckable(True)
         self.state_button.setToolTip(

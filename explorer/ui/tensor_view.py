@@ -101,6 +101,7 @@ class TensorView(QWidget):
             plots.addWidget(w)
         plots.setSizes([300, 300, 260, 220])
         self.values = ValuesTable(self)
+        self.values.setObjectName("TensorValues")
         self.inner = QTabWidget(self)
         self.inner.addTab(plots, self.tr("Plots"))
         self.inner.addTab(self.values, self.tr("Values"))
