@@ -18,6 +18,22 @@ def example_paths():
     return EXAMPLES
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A modal box nobody answers would hang the suite (and CI) forever.
+
+    Unless a test patches a box itself to check it, "unsaved changes?" answers Discard and
+    information boxes answer OK.
+    """
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # core tests on a machine without Qt
+        return
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+
 @pytest.fixture
 def settings(tmp_path):
     """A QSettings in a temp folder, so tests never touch the user's settings."""

@@ -8,6 +8,7 @@ all call these methods, so keyboard, mouse and menu do exactly the same thing.
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable, Sequence
 from pathlib import Path as FilePath
 
@@ -41,6 +42,29 @@ def incoming_shape(spec: ModelSpec, report, parent: Path, index: int) -> tuple[i
     except KeyError:
         return None
     return spec.input_shape
+
+
+_clipboard_guarded = False
+
+
+def _release_clipboard_at_exit() -> None:
+    """Clear the clipboard while Python is still alive.
+
+    The clipboard owns the QMimeData we put there; Qt would otherwise destroy it in its own
+    exit handlers, after the interpreter has finalized, and shiboken then crashes the
+    process (a segmentation fault at exit).
+    """
+    global _clipboard_guarded
+    if _clipboard_guarded:
+        return
+    _clipboard_guarded = True
+
+    def release() -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.clipboard().clear()
+
+    atexit.register(release)
 
 
 class BuilderActions:
@@ -175,6 +199,7 @@ class BuilderActions:
         if not nodes:
             return False
         QGuiApplication.clipboard().setMimeData(mime.nodes_mime(nodes))
+        _release_clipboard_at_exit()
         self.window.show_status(self.window.tr("Copied {0} layers").format(len(nodes)))
         return True
 

@@ -4,112 +4,112 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="315"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="340"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="318"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="343"/>
         <source>Delete the selected layers</source>
         <translation>删除选中的层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="322"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="347"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="325"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="350"/>
         <source>Insert a copy after the selection</source>
         <translation>在选中内容后插入一个副本</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="329"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="354"/>
         <source>&amp;Copy layers</source>
         <translation>复制层(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="332"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="357"/>
         <source>Copy the selected layers as JSON</source>
         <translation>以 JSON 格式复制选中的层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="336"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="361"/>
         <source>&amp;Paste layers</source>
         <translation>粘贴层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="339"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="364"/>
         <source>Paste layers after the selection</source>
         <translation>在选中内容后粘贴层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="343"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="368"/>
         <source>&amp;Group into block</source>
         <translation>组合成块(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="346"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="371"/>
         <source>Wrap the selection in a nested Sequential</source>
         <translation>把选中内容包进一个嵌套的 Sequential</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="350"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="375"/>
         <source>U&amp;ngroup block</source>
         <translation>拆分块(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="353"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="378"/>
         <source>Replace the block by its layers</source>
         <translation>用块中的各层替换该块</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="357"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="382"/>
         <source>Collapse/expand block</source>
         <translation>折叠/展开块</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="360"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="385"/>
         <source>Fold a block to one card</source>
         <translation>把块折叠成一张卡片</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="364"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="389"/>
         <source>Add &amp;shared use</source>
         <translation>添加共享使用(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="367"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="392"/>
         <source>Use the selected layer again (tied parameters)</source>
         <translation>再次使用选中的层（参数绑定）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="369"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="394"/>
         <source>Untie</source>
         <translation>解除绑定</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="369"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="394"/>
         <source>Give this use its own parameters</source>
         <translation>让这次使用拥有自己的参数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="372"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="397"/>
         <source>Save as my &amp;block…</source>
         <translation>另存为我的块(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="375"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="400"/>
         <source>Keep the selection in My blocks</source>
         <translation>把选中内容保存到“我的块”</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="394"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="419"/>
         <source>Export &amp;code…</source>
         <translation>导出代码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="396"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="421"/>
         <source>Write a runnable .py that builds this model</source>
         <translation>写出一个构建此模型的可运行 .py 文件</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>训练模型：每个参数的百分位数按显示刷新频率记录。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/history_view.py" line="135"/>
+        <location filename="../../explorer/ui/history_view.py" line="136"/>
         <source>step {0}: {1}</source>
         <translation>第 {0} 步：{1}</translation>
     </message>
@@ -682,42 +682,103 @@
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="48"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="71"/>
+        <source>One lesson per section of chapter 5</source>
+        <translation>第 5 章每一节一个课程</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="72"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="50"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="74"/>
         <source>Open the lesson&apos;s example and begin at step 1</source>
         <translation>打开本课的示例，从第 1 步开始</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="58"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="84"/>
+        <source>The lesson&apos;s steps; click one to go there</source>
+        <translation>课程的步骤；点击某一步即可跳转</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="96"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="59"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="98"/>
+        <source>Go to the previous step</source>
+        <translation>回到上一步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="99"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="305"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="61"/>
-        <source>Go to the next step (steps move on by themselves when done)</source>
-        <translation>转到下一步（完成后会自动前进）</translation>
+        <location filename="../../explorer/ui/lessons_panel.py" line="140"/>
+        <source>Lesson not loaded: {0}</source>
+        <translation>课程未加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="139"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="142"/>
+        <source>{0} lesson file(s) could not be loaded (see the Log tab)</source>
+        <translation>{0} 个课程文件无法加载（见“日志”页）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="165"/>
+        <source>The lesson&apos;s example {0} is missing</source>
+        <translation>缺少课程的示例 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="333"/>
+        <source>Lesson step points at {0}, which this window does not have</source>
+        <translation>课程步骤指向 {0}，但此窗口中没有该控件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="280"/>
         <source>Choose a lesson and press Start. Each lesson opens its example and tells you what to do; it moves on when you have done it.</source>
         <translation>选择一课并按“开始”。每课会打开它的示例并告诉你要做什么；做完后自动进入下一步。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="151"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="295"/>
         <source>Lesson complete: {0}</source>
         <translation>课程完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="158"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="297"/>
+        <source>✓ Done: all {0} steps</source>
+        <translation>✓ 完成：全部 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="300"/>
+        <source>Next lesson</source>
+        <translation>下一课</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="301"/>
+        <source>Start the next lesson</source>
+        <translation>开始下一课</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="307"/>
+        <source>Skip to the next step (steps move on by themselves when done)</source>
+        <translation>跳到下一步（完成后会自动进入下一步）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="312"/>
+        <source>✓ Step {0} of {1}: done</source>
+        <translation>✓ 第 {0} 步（共 {1} 步）：已完成</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="316"/>
+        <source>✓ Step {0} done. Step {1} of {2}</source>
+        <translation>✓ 第 {0} 步已完成。第 {1} 步（共 {2} 步）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="322"/>
         <source>Step {0} of {1}</source>
         <translation>第 {0} 步，共 {1} 步</translation>
     </message>
@@ -838,57 +899,57 @@
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="198"/>
+        <location filename="../../explorer/ui/main_window.py" line="201"/>
         <source>Cannot edit the model now: {0}</source>
         <translation>现在无法编辑模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="265"/>
+        <location filename="../../explorer/ui/main_window.py" line="268"/>
         <source>device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="266"/>
+        <location filename="../../explorer/ui/main_window.py" line="269"/>
         <source>{0} params</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="269"/>
+        <location filename="../../explorer/ui/main_window.py" line="302"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="277"/>
+        <location filename="../../explorer/ui/main_window.py" line="310"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="279"/>
+        <location filename="../../explorer/ui/main_window.py" line="312"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="282"/>
+        <location filename="../../explorer/ui/main_window.py" line="315"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="283"/>
+        <location filename="../../explorer/ui/main_window.py" line="316"/>
         <source>Redo (Ctrl+Shift+Z or Ctrl+Y)</source>
         <translation>重做 (Ctrl+Shift+Z 或 Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="289"/>
+        <location filename="../../explorer/ui/main_window.py" line="322"/>
         <source>&amp;About NN Explorer</source>
         <translation>关于 NN Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="296"/>
+        <location filename="../../explorer/ui/main_window.py" line="329"/>
         <source>About NN Explorer</source>
         <translation>关于 NN Explorer</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="298"/>
+        <location filename="../../explorer/ui/main_window.py" line="331"/>
         <source>NN Explorer {0}
 Build, run and inspect PyTorch models, following Dive into Deep Learning, chapter 5.</source>
         <translation>NN Explorer {0}
@@ -896,77 +957,40 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
 </context>
 <context>
-    <name>OutlineView</name>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
-        <source>Output shape</source>
-        <translation>输出形状</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="41"/>
-        <source>Params</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="46"/>
-        <source>input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="57"/>
-        <source>shared</source>
-        <translation>共享</translation>
-    </message>
-    <message>
-        <location filename="../../explorer/ui/canvas_basic.py" line="78"/>
-        <source>total</source>
-        <translation>总计</translation>
-    </message>
-</context>
-<context>
     <name>OutputView</name>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="89"/>
+        <location filename="../../explorer/ui/output_view.py" line="93"/>
         <source>Press Forward (F5) to run the model on its input; Run &gt; Compare modes puts train() and eval() side by side.</source>
         <translation>按“前向传播”(F5) 在输入上运行模型；“运行 &gt; 比较模式”把 train() 和 eval() 并排对比。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="95"/>
+        <location filename="../../explorer/ui/output_view.py" line="99"/>
+        <location filename="../../explorer/ui/output_view.py" line="122"/>
         <source>output = net(X)</source>
         <translation>output = net(X)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="96"/>
+        <location filename="../../explorer/ui/output_view.py" line="100"/>
         <source>Same batch, train() vs eval()</source>
         <translation>同一批量，train() 对比 eval()</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="117"/>
+        <location filename="../../explorer/ui/output_view.py" line="128"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="119"/>
+        <location filename="../../explorer/ui/output_view.py" line="130"/>
         <source>output = net(X) · shape {0} · grad_fn {1} · {2} mode</source>
         <translation>output = net(X) · 形状 {0} · grad_fn {1} · {2} 模式</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="137"/>
+        <location filename="../../explorer/ui/output_view.py" line="148"/>
         <source>The outputs are identical: this model has no dropout or batch norm.</source>
         <translation>输出完全相同：此模型没有 dropout 或批量规范化。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/output_view.py" line="140"/>
+        <location filename="../../explorer/ui/output_view.py" line="151"/>
         <source>Largest difference {0}: dropout zeroes and rescales in train(); batch norm uses the batch&apos;s statistics in train() and running statistics in eval().</source>
         <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用滑动统计量。</translation>
     </message>
@@ -1067,47 +1091,47 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="77"/>
+        <location filename="../../explorer/ui/param_tree.py" line="79"/>
         <source>Show what state_dict() prints for the selected layer, or the whole model</source>
         <translation>显示选中的层（或整个模型）的 state_dict() 打印结果</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="125"/>
+        <location filename="../../explorer/ui/param_tree.py" line="127"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="154"/>
+        <location filename="../../explorer/ui/param_tree.py" line="156"/>
         <source>The same module as {0}: its tensors are listed there</source>
         <translation>与 {0} 是同一个模块：它的张量列在那里</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="208"/>
+        <location filename="../../explorer/ui/param_tree.py" line="210"/>
         <source>Tied: one {0} under {1} names, counted once</source>
         <translation>已绑定：一个 {0}，有 {1} 个名称，只计一次</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="217"/>
+        <location filename="../../explorer/ui/param_tree.py" line="219"/>
         <source>Buffer: in state_dict(), not in parameters(); not trained</source>
         <translation>缓冲区：在 state_dict() 中，不在 parameters() 中；不参与训练</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="221"/>
+        <location filename="../../explorer/ui/param_tree.py" line="223"/>
         <source>UninitializedParameter: the shape is known after the first forward</source>
         <translation>UninitializedParameter：形状在第一次前向传播后确定</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="228"/>
+        <location filename="../../explorer/ui/param_tree.py" line="230"/>
         <source>{0} parameters ({1} trainable)</source>
         <translation>{0} 个参数（{1} 个可训练）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="232"/>
+        <location filename="../../explorer/ui/param_tree.py" line="234"/>
         <source> · {0} buffer values</source>
         <translation> · {0} 个缓冲区值</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="234"/>
+        <location filename="../../explorer/ui/param_tree.py" line="236"/>
         <source> · {0} uninitialized</source>
         <translation> · {0} 个未初始化</translation>
     </message>
@@ -1599,93 +1623,93 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>grad</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="105"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="106"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="106"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="107"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="130"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="131"/>
         <source>Select a parameter, or inspect an input or output</source>
         <translation>选择一个参数，或查看输入或输出</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="131"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="132"/>
         <source>nothing selected</source>
         <translation>未选中任何内容</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="202"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="203"/>
         <source>{0} is not in the model any more</source>
         <translation>{0} 已不在模型中</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="203"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="204"/>
         <source>no such parameter</source>
         <translation>没有这个参数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="210"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="211"/>
         <source>{0}: UninitializedParameter, shape unknown until the first forward</source>
         <translation>{0}：UninitializedParameter，第一次前向传播前形状未知</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="213"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="214"/>
         <source>UninitializedParameter</source>
         <translation>UninitializedParameter</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="224"/>
-        <location filename="../../explorer/ui/tensor_view.py" line="404"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="225"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="405"/>
         <source>grad is None</source>
         <translation>grad 为 None</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="224"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="225"/>
         <source>no gradient</source>
         <translation>没有梯度</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="235"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="236"/>
         <source>{0}  {1}  {2}  {3}  requires_grad={4}  grad: {5}</source>
         <translation>{0}  {1}  {2}  {3}  requires_grad={4}  grad：{5}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="239"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="240"/>
         <source>(tied: one tensor, {0} names)</source>
         <translation>（已绑定：一个张量，{0} 个名称）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="241"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="242"/>
         <source>(buffer: state_dict only)</source>
         <translation>（缓冲区：仅在 state_dict 中）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="261"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="262"/>
         <source>({0} steps)</source>
         <translation>（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="283"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="284"/>
         <source>index of dimension {0}: {1}</source>
         <translation>第 {0} 维的索引：{1}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="340"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="341"/>
         <source>Cannot edit values now: {0}</source>
         <translation>现在无法编辑数值：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="344"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="345"/>
         <source>A parameter value must be a finite number</source>
         <translation>参数值必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="353"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="354"/>
         <source>Set {0}[{1}] = {2}</source>
         <translation>设置 {0}[{1}] = {2}</translation>
     </message>
@@ -1815,7 +1839,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="140"/>
-        <location filename="../../explorer/ui/training_view.py" line="369"/>
+        <location filename="../../explorer/ui/training_view.py" line="378"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1831,6 +1855,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="150"/>
+        <location filename="../../explorer/ui/training_view.py" line="335"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -1860,37 +1885,37 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="283"/>
+        <location filename="../../explorer/ui/training_view.py" line="284"/>
         <source>Load data</source>
         <translation>加载数据</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="285"/>
+        <location filename="../../explorer/ui/training_view.py" line="286"/>
         <source>Data (*.pt *.pth *.safetensors *.npy *.csv);;All files (*)</source>
         <translation>数据 (*.pt *.pth *.safetensors *.npy *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="324"/>
+        <location filename="../../explorer/ui/training_view.py" line="325"/>
         <source>{0}: {1} training samples, {2} held out</source>
         <translation>{0}：{1} 个训练样本，留出 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="335"/>
+        <location filename="../../explorer/ui/training_view.py" line="344"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="353"/>
+        <location filename="../../explorer/ui/training_view.py" line="362"/>
         <source>step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}</source>
         <translation>第 {0}/{1} 步 · {2} 步/秒 · 剩余 {3} · 损失 {4}{5}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="361"/>
+        <location filename="../../explorer/ui/training_view.py" line="370"/>
         <source> · held-out {0}</source>
         <translation> · 留出集 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/training_view.py" line="369"/>
+        <location filename="../../explorer/ui/training_view.py" line="378"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -2029,27 +2054,27 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 <context>
     <name>self.window</name>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="112"/>
+        <location filename="../../explorer/ui/file_actions.py" line="113"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="129"/>
+        <location filename="../../explorer/ui/file_actions.py" line="130"/>
         <source>Cannot open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="134"/>
+        <location filename="../../explorer/ui/file_actions.py" line="136"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="149"/>
+        <location filename="../../explorer/ui/file_actions.py" line="152"/>
         <source>Example: {0}</source>
         <translation>示例：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="159"/>
+        <location filename="../../explorer/ui/file_actions.py" line="162"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
@@ -2095,7 +2120,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="155"/>
-        <location filename="../../explorer/ui/file_actions.py" line="176"/>
+        <location filename="../../explorer/ui/file_actions.py" line="179"/>
         <source>Cannot save {0}: {1}</source>
         <translation>无法保存 {0}：{1}</translation>
     </message>
@@ -2130,17 +2155,17 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>把 state dict 导入为模型</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="182"/>
+        <location filename="../../explorer/ui/file_actions.py" line="185"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="191"/>
+        <location filename="../../explorer/ui/file_actions.py" line="194"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/file_actions.py" line="192"/>
+        <location filename="../../explorer/ui/file_actions.py" line="195"/>
         <source>The model has unsaved changes. Save them first?</source>
         <translation>模型有未保存的更改。要先保存吗？</translation>
     </message>
@@ -2155,128 +2180,128 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>NN Explorer 上次没有正常关闭。要恢复在 {1} 自动保存的未保存模型“{0}”吗？</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="103"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="127"/>
         <source>Add {0}</source>
         <translation>添加 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="109"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="133"/>
         <source>Insert {0} layers</source>
         <translation>插入 {0} 个层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="135"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="159"/>
         <source>Move {0} layers</source>
         <translation>移动 {0} 个层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="146"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="170"/>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="161"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="185"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="178"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="203"/>
         <source>Copied {0} layers</source>
         <translation>已复制 {0} 个层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="185"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="210"/>
         <source>Cannot paste: {0}</source>
         <translation>无法粘贴：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="190"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="215"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="195"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="220"/>
         <source>Select the layers to group first</source>
         <translation>请先选择要组合的层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="205"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="230"/>
         <source>Group</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="213"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="238"/>
         <source>Select a block to ungroup</source>
         <translation>选择一个要拆分的块</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="217"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="242"/>
         <source>Ungroup</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="222"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="247"/>
         <source>Select one layer to share</source>
         <translation>选择一个要共享的层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="233"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="258"/>
         <source>Add shared use</source>
         <translation>添加共享使用</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="242"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="267"/>
         <source>Untie</source>
         <translation>解除绑定</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="249"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="274"/>
         <source>Collapse</source>
         <translation>折叠</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="249"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="274"/>
         <source>Expand</source>
         <translation>展开</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="266"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="291"/>
         <source>Select the layers to save as a block</source>
         <translation>选择要保存为块的层</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="271"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="296"/>
         <source>Save as my block</source>
         <translation>另存为我的块</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="271"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="296"/>
         <source>Block name:</source>
         <translation>块名称：</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="278"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="303"/>
         <source>Cannot save the block: {0}</source>
         <translation>无法保存块：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="283"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="308"/>
         <source>Saved the block {0}</source>
         <translation>已保存块 {0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="292"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="317"/>
         <source>Export PyTorch code</source>
         <translation>导出 PyTorch 代码</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="300"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="325"/>
         <location filename="../../explorer/ui/run_actions.py" line="278"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/builder_actions.py" line="303"/>
+        <location filename="../../explorer/ui/builder_actions.py" line="328"/>
         <source>Exported code to {0}</source>
         <translation>已把代码导出到 {0}</translation>
     </message>
@@ -2741,9 +2766,19 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>新语言将在 NN Explorer 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/lessons_panel.py" line="206"/>
+        <location filename="../../explorer/ui/lessons_panel.py" line="355"/>
         <source>Lessons</source>
         <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="375"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/lessons_panel.py" line="378"/>
+        <source>Guided lessons for chapter 5, step by step</source>
+        <translation>第 5 章的分步引导课程</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/log_view.py" line="33"/>
@@ -2812,7 +2847,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/history_view.py" line="144"/>
+        <location filename="../../explorer/ui/history_view.py" line="145"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2837,7 +2872,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>层面板</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/param_tree.py" line="400"/>
+        <location filename="../../explorer/ui/param_tree.py" line="402"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
@@ -2862,7 +2897,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/tensor_view.py" line="417"/>
+        <location filename="../../explorer/ui/tensor_view.py" line="418"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>

@@ -124,11 +124,11 @@ def chinese_window(qtbot, settings):
     translator = i18n.install_language("zh_CN")
     try:
         w = MainWindow(Document(demo_spec()), settings=settings)
-        qtbot.addWidget(w, before_close_func=lambda w: w.undo_stack.setClean())
+        qtbot.addWidget(w, before_close_func=lambda w: w.mark_saved())
         w.show()
         qtbot.waitUntil(lambda: w.ready)
         yield w, translator
-        w.undo_stack.setClean()
+        w.mark_saved()
         w.close()
     finally:
         i18n.install_language("en")
