@@ -9,6 +9,7 @@ Python values the layer constructor takes, or raises :class:`InvalidArgument`.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -211,12 +212,20 @@ def _infer_kind(default: Any) -> str:
     return "opt_int"
 
 
+_ROLE = re.compile(r":\w+:`([^`]*)`")
+
+
 def _first_doc_line(cls) -> str:
+    """The docstring's first sentence or paragraph, Sphinx roles (``:math:`...```) as plain text."""
+    lines = []
     for line in (cls.__doc__ or "").strip().splitlines():
         line = line.strip()
-        if line:
-            return line
-    return ""
+        if not line:
+            break
+        lines.append(line)
+        if line.endswith("."):
+            break
+    return _ROLE.sub(r"\1", " ".join(lines)).replace("``", "")
 
 
 @cache

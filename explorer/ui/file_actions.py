@@ -83,8 +83,8 @@ class FileActions:
             "File", w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit, w.tr("Close the window")
         )
         w.toolbar.addSeparator()
-        w.toolbar.addAction(w.undo_action)
-        w.toolbar.addAction(w.redo_action)
+        w.toolbar.addAction(w.undo_tool)
+        w.toolbar.addAction(w.redo_tool)
         for path in sorted(examples_dir().glob(f"*{PROJECT_SUFFIX}")):
             try:
                 title = load_project(path).title or path.stem

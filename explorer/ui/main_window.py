@@ -319,7 +319,26 @@ class MainWindow(QMainWindow):
             self.menus["Edit"].addAction(action)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
+        # Short toolbar buttons (the menu entries name the command, which would make the
+        # toolbar jump in width with every edit); the command is in the tooltip.
+        self.undo_tool = QAction(self.tr("Undo"), self)
+        self.redo_tool = QAction(self.tr("Redo"), self)
+        self.undo_tool.triggered.connect(self.undo_stack.undo)
+        self.redo_tool.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_tool.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_tool.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_tool.setToolTip(self.tr("Undo {0} (Ctrl+Z)").format(text))
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_tool.setToolTip(self.tr("Redo {0} (Ctrl+Shift+Z)").format(text))
+        )
+        for tool in (self.undo_tool, self.redo_tool):
+            tool.setEnabled(False)
         self.add_action("Help", self.tr("&About NN Explorer"), self._about)
+        from explorer.ui.wheel_guard import WheelGuard
+
+        self._wheel_guard = WheelGuard(self)
 
     def _about(self) -> None:
         from explorer import __version__

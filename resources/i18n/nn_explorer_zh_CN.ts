@@ -939,17 +939,37 @@
         <translation>重做 (Ctrl+Shift+Z 或 Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="322"/>
+        <location filename="../../explorer/ui/main_window.py" line="324"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="325"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="331"/>
+        <source>Undo {0} (Ctrl+Z)</source>
+        <translation>撤销：{0} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="334"/>
+        <source>Redo {0} (Ctrl+Shift+Z)</source>
+        <translation>重做：{0} (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/main_window.py" line="338"/>
         <source>&amp;About NN Explorer</source>
         <translation>关于 NN Explorer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="329"/>
+        <location filename="../../explorer/ui/main_window.py" line="348"/>
         <source>About NN Explorer</source>
         <translation>关于 NN Explorer</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/main_window.py" line="331"/>
+        <location filename="../../explorer/ui/main_window.py" line="350"/>
         <source>NN Explorer {0}
 Build, run and inspect PyTorch models, following Dive into Deep Learning, chapter 5.</source>
         <translation>NN Explorer {0}

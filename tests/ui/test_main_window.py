@@ -122,3 +122,38 @@ def test_opening_another_model_clears_the_previous_models_output_and_curves(wind
     assert "output" not in window.tensors and "input" not in window.tensors
     assert window.run_actions.training_view.history.steps.size == 0
     assert output_view.main.text.toPlainText() == ""
+
+
+def test_the_mouse_wheel_over_an_unfocused_field_does_not_change_it(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QSpinBox
+
+    spin = QSpinBox(window)
+    spin.setRange(0, 1000)
+    spin.setValue(256)
+    spin.show()
+
+    def wheel():
+        pos = QPointF(spin.rect().center())
+        event = QWheelEvent(pos, QPointF(spin.mapToGlobal(pos.toPoint())), QPoint(0, 0), QPoint(0, 120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(spin, event)
+
+    wheel()
+    assert spin.value() == 256  # scrolling past it changed nothing
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    wheel()
+    assert spin.value() == 257  # once the user clicked into it, the wheel edits it
+
+
+def test_toolbar_undo_is_short_and_names_the_command_in_its_tooltip(window):
+    from explorer.core import edits
+
+    window.push_spec(edits.remove(window.document.spec, [(1,)]), "Delete ReLU")
+    assert window.undo_tool.text() == "Undo" and window.undo_tool.isEnabled()
+    assert "Delete ReLU" in window.undo_tool.toolTip()
+    window.undo_tool.trigger()
+    assert len(window.document.spec.children) == 3 and window.redo_tool.isEnabled()
