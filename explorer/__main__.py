@@ -17,9 +17,17 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"nn-explorer: cannot open a window.\n{problem}", file=sys.stderr)
         return 1
+    import os
+
     from explorer.ui.app import run_app
 
-    return run_app(argv)
+    code = run_app(argv)
+    # The window is closed and everything is saved. Qt's C++ exit handlers would run after
+    # the interpreter finalized and can crash on PySide wrappers (a segfault on quit), so
+    # leave directly.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
