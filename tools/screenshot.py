@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Screenshots never touch the user's autosave folder (nor offer a recovery).
+os.environ.setdefault("NN_EXPLORER_DATA_DIR", tempfile.mkdtemp(prefix="nn-explorer-shot-"))
 
 
 def main(argv: list[str]) -> int:
@@ -46,7 +49,7 @@ def main(argv: list[str]) -> int:
         app.processEvents()
     window.grab().save(out)
     print(out)
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()
     return 0
 

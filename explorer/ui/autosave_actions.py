@@ -24,8 +24,9 @@ def data_folder(window) -> Path:
     env = os.environ.get("NN_EXPLORER_DATA_DIR")
     if env:
         return Path(env)
-    if window.settings.format() == QSettings.Format.IniFormat and window.settings.fileName():
-        return Path(window.settings.fileName()).parent / "autosave"
+    name = window.settings.fileName()
+    if window.settings.format() == QSettings.Format.IniFormat and name and name != os.devnull:
+        return Path(name).parent / "autosave"
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "autosave"
 
