@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._add_standard_actions()
         for module in FEATURES:
             importlib.import_module(module).install(self)
+        self._default_dock_sizes()
         self._weights_unsaved = False  # values changed outside the undo stack (training, steps)
         self.undo_stack.cleanChanged.connect(lambda clean: self._update_modified())
         self.document.weights_changed.connect(self._on_weights_changed)
@@ -351,6 +352,14 @@ class MainWindow(QMainWindow):
                 "Dive into Deep Learning, chapter 5."
             ).format(__version__),
         )
+
+    def _default_dock_sizes(self) -> None:
+        """First start: the parameter tree taller than the properties, the panels half the height."""
+        props = self.findChild(QDockWidget, "PropertiesDock")
+        params = self.findChild(QDockWidget, "ParametersDock")
+        if props is not None and params is not None:
+            self.resizeDocks([props, params], [260, 440], Qt.Orientation.Vertical)
+        self.resizeDocks([self.bottom_dock], [440], Qt.Orientation.Vertical)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
