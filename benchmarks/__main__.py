@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
+import tempfile
 
 import benchmarks
 from benchmarks.recorder import Recorder
 
 
 def main(argv: list[str]) -> int:
+    # Windows opened by benchmarks never touch the user's autosave folder or offer recovery.
+    os.environ.setdefault("NN_EXPLORER_DATA_DIR", tempfile.mkdtemp(prefix="nn-explorer-bench-"))
     names = argv or sorted(
         m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_")
     )

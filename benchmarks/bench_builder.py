@@ -61,5 +61,5 @@ def run(rec: Recorder) -> None:
         "< 100 ms",
         t < 100,
     )
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()

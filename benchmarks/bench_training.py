@@ -185,5 +185,5 @@ def run(rec: Recorder) -> None:
         "GUI heartbeat lateness max during training", worst, "ms", goal="< 40 ms", met=worst < 40
     )
     window.run_actions.controller.shutdown()
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()

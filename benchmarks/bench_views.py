@@ -112,7 +112,7 @@ def select_large(rec: Recorder) -> None:
     window.document.notify_weights_changed()
     both = median_ms(select, 5)
     rec.add("  same, with its 4096x4096 grad drawn beside it", both, "ms", base, "(no goal)")
-    window.undo_stack.setClean()
+    window.mark_saved()
     window.close()
 
 
@@ -144,7 +144,7 @@ def open_tree(rec: Recorder) -> None:
             rec.add(name, t, "ms", goal=f"< {goal} ms", met=t < goal)
         else:
             rec.add(name, t, "ms", goal="(no goal)")
-        window.undo_stack.setClean()
+        window.mark_saved()
         window.close()
 
 
