@@ -94,12 +94,19 @@ def locate_failure(net: nn.Module, x: torch.Tensor):
             return ("", net, tuple(x.shape), exc)
         return (*current[0], exc)
     finally:
-        for h in hooks:
-            h.remove()
-        with torch.no_grad():
-            for k, b in net.named_buffers():
-                if k in saved:
-                    b.copy_(saved[k])
+        _undo_probe(net, hooks, saved)
+
+
+def _undo_probe(net, hooks, saved) -> None:
+    """Remove the probe's hooks and put back the buffers its forward changed (batch norm)."""
+    import torch
+
+    for h in hooks:
+        h.remove()
+    with torch.no_grad():
+        for k, b in net.named_buffers():
+            if k in saved:
+                b.copy_(saved[k])
 
 
 def explain(
@@ -171,12 +178,7 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
     except Exception:  # noqa: BLE001 - best effort: the non-finite report below still stands
         pass
     finally:
-        for h in hooks:
-            h.remove()
-        with torch.no_grad():
-            for k, b in net.named_buffers():
-                if k in saved:
-                    b.copy_(saved[k])
+        _undo_probe(net, hooks, saved)
     if found:
         name, module = found[0]
         return name, f"{layer_title(name, module)} outputs NaN or Inf"
