@@ -89,6 +89,11 @@ class Scheme:
 
 
 _F = SchemeArg
+_KAIMING_ARGS = (
+    _F("a", 0.0),
+    _F("mode", "fan_in", "choice", MODES),
+    _F("nonlinearity", "leaky_relu", "choice", NONLINEARITIES),
+)
 SCHEMES: dict[str, Scheme] = {
     s.name: s
     for s in (
@@ -103,21 +108,13 @@ SCHEMES: dict[str, Scheme] = {
         Scheme(
             "kaiming_uniform",
             "kaiming_uniform_",
-            (
-                _F("a", 0.0),
-                _F("mode", "fan_in", "choice", MODES),
-                _F("nonlinearity", "leaky_relu", "choice", NONLINEARITIES),
-            ),
+            _KAIMING_ARGS,
             min_dims=2,
         ),
         Scheme(
             "kaiming_normal",
             "kaiming_normal_",
-            (
-                _F("a", 0.0),
-                _F("mode", "fan_in", "choice", MODES),
-                _F("nonlinearity", "leaky_relu", "choice", NONLINEARITIES),
-            ),
+            _KAIMING_ARGS,
             min_dims=2,
         ),
         Scheme(
