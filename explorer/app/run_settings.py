@@ -32,7 +32,7 @@ class RunSettings:
     data: DataSpec = field(default_factory=DataSpec)
     optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
     batch_size: int = 32
-    length: int = 200
+    length: int = 500
     unit: str = "steps"
     training: bool = True
 

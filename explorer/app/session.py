@@ -76,8 +76,11 @@ def weights_fingerprint(net) -> tuple:
     ``nn.init``, ``load_state_dict``, batch norm's running statistics); gradients and
     outputs do not touch it. The shape is included for lazy modules that materialize.
     """
+    from torch.nn.parameter import is_lazy
+
     return tuple(
-        (k, id(t), t._version, tuple(t.shape)) for k, t in net.state_dict(keep_vars=True).items()
+        (k, id(t), t._version, None if is_lazy(t) else tuple(t.shape))
+        for k, t in net.state_dict(keep_vars=True).items()
     )
 
 

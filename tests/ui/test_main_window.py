@@ -92,10 +92,15 @@ def test_a_broken_file_is_reported_and_the_document_kept(window, tmp_path):
 
 
 def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_path, monkeypatch):
+    import torch
     from PySide6.QtWidgets import QMessageBox
 
     assert not window.isWindowModified()
-    window.document.notify_weights_changed()  # what a training run or an optimizer step does
+    window.document.notify_weights_changed()  # views refresh; no value changed
+    assert not window.isWindowModified()
+    with torch.no_grad():
+        window.document.net[0].bias.add_(1.0)  # what an optimizer step does
+    window.document.notify_weights_changed()
     assert window.isWindowModified()
     asked = []
     monkeypatch.setattr(
@@ -104,9 +109,13 @@ def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_p
     assert not window.close()  # the user cancelled: the window stays open
     assert asked and window.isVisible()
     window.file_actions.save_to(tmp_path / "arch.nnx.json")
-    assert window.isWindowModified()  # an architecture-only file does not hold the weights
+    assert not window.isWindowModified()  # it holds all a save would write: no weights
     window.file_actions.save_to(tmp_path / "full.nnx")
     assert not window.isWindowModified()
+    with torch.no_grad():
+        window.document.net[0].bias.add_(1.0)
+    window.document.notify_weights_changed()
+    assert window.isWindowModified()  # the .nnx file holds the weights
 
 
 def test_opening_another_model_clears_the_previous_models_output_and_curves(window, qtbot):

@@ -319,7 +319,9 @@ class BuilderActions:
             if not path:
                 return False
         try:
-            atomic_write_bytes(path, model_code(self.spec).encode("utf-8"))
+            settings = self.window.session.settings  # the code prints what Forward shows
+            code = model_code(self.spec, seed=settings.seed, input_kind=settings.input_kind)
+            atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(
                 self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)

@@ -309,7 +309,7 @@ def install(window) -> None:
     window.builder = BuilderActions(window)
     window.canvas = CanvasView(window)
     window.canvas.setObjectName("Canvas")
-    window.setCentralWidget(window.canvas)
+    window.set_center(window.canvas)
     window.builder.install_actions(window.canvas)
     palette.install(window)
     properties.install(window)

@@ -11,14 +11,25 @@ from explorer.core.codegen import model_code
 class CodeView(QPlainTextEdit):
     """Read-only, selectable; File > Export code… writes the same text to a ``.py``."""
 
-    def __init__(self, document, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.document = document
+        self.session = session
+        self.document = session.document
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._stale = True
-        document.spec_changed.connect(lambda *_: self.refresh())
+        self.document.spec_changed.connect(lambda *_: self.refresh())
+        session.settings_changed.connect(self._on_settings)
+
+    def _on_settings(self, old, new) -> None:
+        if (old.seed, old.input_kind) != (new.seed, new.input_kind):
+            self.refresh()
+
+    def code(self) -> str:
+        """The model's code with the session's seed: it prints what Forward shows."""
+        s = self.session.settings
+        return model_code(self.document.spec, seed=s.seed, input_kind=s.input_kind)
 
     def refresh(self) -> None:
         """Regenerate now if shown, else when next shown (hidden tabs cost nothing)."""
@@ -28,7 +39,7 @@ class CodeView(QPlainTextEdit):
         self._stale = False
         bar = self.verticalScrollBar()
         top = bar.value()
-        self.setPlainText(model_code(self.document.spec))
+        self.setPlainText(self.code())
         bar.setValue(top)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -38,6 +49,6 @@ class CodeView(QPlainTextEdit):
 
 
 def install(window) -> None:
-    window.code_view = CodeView(window.document, window)
+    window.code_view = CodeView(window.session, window)
     window.when_ready(window.code_view.refresh)
     window.add_tab(window.code_view, window.tr("Code"), "CodeTab")

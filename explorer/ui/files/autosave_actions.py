@@ -52,8 +52,6 @@ class Autosaver:
 
     def autosave(self) -> bool:
         """Write the autosave when the work is unsaved and changed since the last one."""
-        from explorer.ui.files.project_bridge import collect_project
-
         w = self.window
         if not w.is_modified():
             self.discard()
@@ -63,7 +61,7 @@ class Autosaver:
             return False
         name = w.file_path.name if w.file_path else w.tr("untitled")
         try:
-            write_autosave(self.folder, collect_project(w, name, full=True))
+            write_autosave(self.folder, w.session.project(name, full=True)[0])
         except (OSError, ExplorerError) as e:
             w.log(w.tr("Autosave failed: {0}").format(e), "warning")
             return False
@@ -87,8 +85,8 @@ class Autosaver:
 
     def offer_recovery(self) -> bool:
         """If a crashed session left an autosave, offer it; the files are removed either way."""
+        from explorer.app.session import OpenRequest
         from explorer.io.project import load_project
-        from explorer.ui.files.project_bridge import apply_project
 
         w = self.window
         found = orphaned_autosaves(self.folder)
@@ -103,12 +101,19 @@ class Autosaver:
             project = None
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(newest.mtime))
         if project is not None and self.ask_recover(when, project.title):
-            w.file_actions._replace(project.spec, None)
-            for problem in apply_project(w, project):
-                w.report_error(problem)
-            w.mark_unsaved()  # recovered work is unsaved
-            w.show_status(w.tr("Recovered the work autosaved at {0}").format(when))
-            recovered = True
+            request = OpenRequest(
+                project.spec,
+                "recovery",
+                None,
+                project.title,
+                project.settings,
+                project.weights,
+                project.tensors,
+                saved=False,  # recovered work is unsaved
+            )
+            if w.open_model(request):
+                w.show_status(w.tr("Recovered the work autosaved at {0}").format(when))
+                recovered = True
         for a in found:
             remove_autosave(self.folder, a.pid)
         return recovered

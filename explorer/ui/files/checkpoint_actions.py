@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from explorer.app.session import OpenRequest
 from explorer.core.errors import ExplorerError
 from explorer.io.checkpoints import (
     SAFETENSORS_SUFFIX,
@@ -295,10 +296,9 @@ class CheckpointActions:
         except ExplorerError as e:
             w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
             return False
-        w.file_actions._replace(result.spec, None)
-        load_into(w.document.net, loaded, strict=True, target_device=w.document.device)
-        w.document.notify_weights_changed()
-        w.mark_unsaved()  # new, unsaved work
+        request = OpenRequest(result.spec, "import", weights=loaded.state, saved=False)
+        if not w.open_model(request):  # nothing changed: the import stops here
+            return False
         for key, what in result.guessed:
             w.log(w.tr("layer {0}: {1}").format(key, what), "warning")
         w.selection.select_layers(result.guessed_ids)
@@ -325,7 +325,7 @@ class CheckpointActions:
         except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
-        w.file_actions._add_recent(path)
+        w.file_actions.add_recent(path)
         if tree.kind not in ("state_dict", "checkpoint", "safetensors"):
             return self.inspect_path(path) is not None
         choice = self.ask_open_kind(path)

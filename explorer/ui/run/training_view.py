@@ -110,6 +110,10 @@ class TrainingView(QWidget):
             (self.tr("Held out"), self.held_out),
         ):
             form.addRow(label, w)
+        self.loss = QComboBox(self)  # filled by run_actions, the same choice as the toolbar's
+        self.loss.setObjectName("training_loss")
+        self.loss.setToolTip(self.tr("The loss of Train, Backward and Step (one setting)"))
+        form.addRow(self.tr("Loss"), self.loss)
         self.optimizer = QComboBox(self)
         for key, title in OPTIMIZER_TITLES.items():
             self.optimizer.addItem(title, key)
@@ -271,7 +275,6 @@ class TrainingView(QWidget):
         self.momentum.setEnabled(self.optimizer.currentData() in ("sgd", "rmsprop"))
 
     def _on_data_settings(self) -> None:
-        self.controller.data_spec = self.data_spec()
         is_file = self.source.currentData() not in GENERATORS
         for w in (self.samples, self.noise, self.data_seed, self.classes):
             w.setEnabled(not is_file)
