@@ -236,6 +236,23 @@ def storage_origins(obj: Any, by_ptr: Mapping[int, str]) -> dict[str, str]:
     }
 
 
+def state_from_tree(tree, device: str = "cpu") -> LoadedState:
+    """The state dict of a file already read by :func:`explorer.io.tensors.inspect_file`.
+
+    Opening a file asks what it holds first; this reuses that one read instead of
+    loading the file a second time. Raises :class:`NotAStateDict` like
+    :func:`read_state_file`.
+    """
+    if tree.kind == "safetensors":
+        state, origins, note = dict(tree.obj), {k: "cpu" for k in tree.obj}, ""
+    else:
+        state, note = extract_state_dict(tree.obj, tree.path.name)
+        origins = storage_origins(state, tree.origins)
+    if device != "cpu":
+        state = {k: v.to(device) for k, v in state.items()}
+    return LoadedState(state, origins, note, tree.path)
+
+
 def read_state_file(path: str | os.PathLike, device: str = "cpu") -> LoadedState:
     """Read a state dict from ``.pt``/``.safetensors`` onto ``device`` (the map_location).
 

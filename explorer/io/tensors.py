@@ -90,6 +90,7 @@ class FileTree:
     entries: list[Entry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     obj: Any = None  # the loaded object (tensors on the CPU), for the tensor inspector
+    origins: dict[int, str] = field(default_factory=dict)  # storage data_ptr -> saved device
 
     @property
     def tensor_count(self) -> int:
@@ -201,4 +202,4 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
         state, metadata = read_safetensors(path, "cpu")
         return FileTree(path, "safetensors", walk(state, {}), dict(metadata), state)
     obj, origins = torch_load_traced(path, "cpu")
-    return FileTree(path, classify(obj), walk(obj, origins), {}, obj)
+    return FileTree(path, classify(obj), walk(obj, origins), {}, obj, dict(origins))

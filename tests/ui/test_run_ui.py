@@ -19,7 +19,7 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier, reason="d
 
 @pytest.fixture
 def run(window):
-    return window.run_actions
+    return window.part("run_actions")
 
 
 def use_loss(run, name):
@@ -125,7 +125,7 @@ def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(
     assert (
         window.status_text() == "RuntimeError: CUDA error: an illegal memory access was encountered"
     )
-    assert window.log_view.counts["error"] >= 1 and window.document.busy is None
+    assert window.part("log_view").counts["error"] >= 1 and window.document.busy is None
     monkeypatch.setattr(rc, "run_forward", real)
     press(qtbot, window, Qt.Key.Key_F5)
     assert "Forward: output (2, 10)" in window.status_text()
@@ -152,7 +152,7 @@ def test_mode_badge_switches_train_and_eval_and_compare_shows_dropout(
     qtbot, window, run, example_paths
 ):
     path = next(p for p in example_paths if "dropout" in p.name)
-    window.file_actions.open_example(path)
+    window.part("file_actions").open_example(path)
     qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
     assert not window.document.net.training and run.badge.text() == "mode: EVAL"
     qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)

@@ -88,7 +88,7 @@ class Session(RuleBasedStateMachine):
     @rule()
     def forward(self):
         self.trigger("action_forward", runs=True)
-        text = self.window.run_actions.output_view.main.text.toPlainText()
+        text = self.window.part("run_actions").output_view.main.text.toPlainText()
         if self.fresh is not None:
             first = self.first_outputs.setdefault(self.fresh, text)
             assert text == first, "the same seed gives the same output"
@@ -116,7 +116,7 @@ class Session(RuleBasedStateMachine):
     @rule(full=st.booleans())
     def save(self, full):
         path = self.folder / ("m.nnx" if full else "m.nnx.json")
-        assert self.window.file_actions.save_to(path)
+        assert self.window.part("file_actions").save_to(path)
         self.saved_path = path
         self.remember_saved()
 
@@ -124,7 +124,7 @@ class Session(RuleBasedStateMachine):
     def reopen(self):
         if self.saved_path is None:
             return
-        assert self.window.file_actions.open_path(self.saved_path)
+        assert self.window.part("file_actions").open_path(self.saved_path)
         assert self.window.document.net.training, "an opened model starts in train()"
         self.remember_saved()
         self.fresh = None
@@ -146,7 +146,7 @@ class Session(RuleBasedStateMachine):
         w = self.window
         keys = set(w.document.net.state_dict().keys())
         assert w.session.shown is None or w.session.exists(w.session.shown)
-        shown = w.tensor_view.name
+        shown = w.part("tensor_view").name
         assert shown == "" or shown in keys, shown
         message = w.message_bar.text()
         assert "is not in the model" not in message

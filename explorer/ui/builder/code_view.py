@@ -49,6 +49,6 @@ class CodeView(QPlainTextEdit):
 
 
 def install(window) -> None:
-    window.code_view = CodeView(window.session, window)
-    window.when_ready(window.code_view.refresh)
-    window.add_tab(window.code_view, window.tr("Code"), "CodeTab")
+    view = window.register("code_view", CodeView(window.session, window))
+    window.when_ready(view.refresh)
+    window.add_tab(view, window.tr("Code"), "CodeTab")

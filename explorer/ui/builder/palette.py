@@ -177,9 +177,8 @@ class Palette(QWidget):
 
 
 def install(window) -> None:
-    window.palette_view = Palette(window)
     window.add_dock(
-        window.palette_view,
+        window.register("palette_view", Palette(window)),
         window.tr("Palette"),
         Qt.DockWidgetArea.LeftDockWidgetArea,
         "PaletteDock",

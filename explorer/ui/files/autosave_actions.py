@@ -120,4 +120,4 @@ class Autosaver:
 
 
 def install(window) -> None:
-    window.autosaver = Autosaver(window)
+    window.register("autosaver", Autosaver(window))

@@ -45,9 +45,8 @@ class CheckpointActions:
     def __init__(self, window):
         self.window = w = window
         self.inspect_dialogs: list = []
-        w.menus["File"].addSeparator()
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Save &Weights…"),
             self.save_weights,
             None,
@@ -55,7 +54,7 @@ class CheckpointActions:
             name="actionSaveWeights",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("&Load Weights…"),
             self.load_weights,
             "Ctrl+Shift+L",
@@ -63,7 +62,7 @@ class CheckpointActions:
             name="actionLoadWeights",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Save &Tensors…"),
             self.save_tensors,
             None,
@@ -71,7 +70,7 @@ class CheckpointActions:
             name="actionSaveTensors",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("&Inspect File…"),
             self.inspect,
             "Ctrl+I",
@@ -79,7 +78,7 @@ class CheckpointActions:
             name="actionInspect",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Import State Dict as &Model…"),
             self.import_state_dict,
             None,
@@ -175,13 +174,16 @@ class CheckpointActions:
             self.window.report_error(self.window.tr("Cannot load {0}: {1}").format(path.name, e))
             return None
 
-    def load_weights_from(self, path: Path) -> bool:
-        """Report, ask, then load all or the matching keys as one undoable step."""
+    def load_weights_from(self, path: Path, loaded: LoadedState | None = None) -> bool:
+        """Report, ask, then load all or the matching keys as one undoable step.
+
+        ``loaded``: the file's state dict when it was read already (it is read once).
+        """
         w = self.window
         if w.document.busy:
             w.report_error(w.tr("Cannot load weights now: {0}").format(w.document.busy))
             return False
-        loaded = self.read(path)
+        loaded = loaded or self.read(path)
         if loaded is None:
             return False
         report = compare(w.document.net, loaded, w.document.device)
@@ -260,7 +262,7 @@ class CheckpointActions:
 
     def inspect_path(self, path: Path):
         from explorer.io.tensors import inspect_file
-        from explorer.ui.inspect.inspect_dialog import InspectDialog
+        from explorer.ui.files.inspect_dialog import InspectDialog
 
         try:
             tree = inspect_file(path)
@@ -275,16 +277,16 @@ class CheckpointActions:
 
     def import_state_dict(self) -> None:
         path = self.ask_open_path(self.window.tr("Import state dict as model"))
-        if path is not None and self.window.file_actions.maybe_save():
+        if path is not None and self.window.part("file_actions").maybe_save():
             self.import_path(path)
 
-    def import_path(self, path: Path) -> bool:
+    def import_path(self, path: Path, loaded: LoadedState | None = None) -> bool:
         """Infer the model, open it as an untitled document, load the weights strictly."""
         from explorer.io.checkpoints import load_into
         from explorer.io.state_dict_import import infer_spec
 
         w = self.window
-        loaded = self.read(path)
+        loaded = loaded or self.read(path)
         if loaded is None:
             return False
         try:
@@ -319,20 +321,27 @@ class CheckpointActions:
 
         w = self.window
         if is_project_path(path):
-            return w.file_actions.maybe_save() and w.file_actions.open_path(path)
+            return w.part("file_actions").maybe_save() and w.part("file_actions").open_path(path)
         try:
             tree = inspect_file(path)
         except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
-        w.file_actions.add_recent(path)
+        w.part("file_actions").add_recent(path)
         if tree.kind not in ("state_dict", "checkpoint", "safetensors"):
             return self.inspect_path(path) is not None
         choice = self.ask_open_kind(path)
+        if choice in (LOAD, IMPORT):
+            from explorer.io.checkpoints import state_from_tree
+
+            with w.errors(w.tr("Cannot load {0}: {{0}}").format(path.name)) as failed:
+                loaded = state_from_tree(tree, w.document.device)  # the file is read once
+            if failed:
+                return False
         if choice == LOAD:
-            return self.load_weights_from(path)
+            return self.load_weights_from(path, loaded)
         if choice == IMPORT:
-            return w.file_actions.maybe_save() and self.import_path(path)
+            return w.part("file_actions").maybe_save() and self.import_path(path, loaded)
         if choice == INSPECT:
             return self.inspect_path(path) is not None
         return False
@@ -343,11 +352,8 @@ class CheckpointActions:
 
 
 def install(window) -> None:
-    from explorer.ui.files import autosave_actions
-    from explorer.ui.run import device_selector
-    from explorer.ui.shell import drop_open
+    from explorer.ui.files import autosave_actions, drop_open
 
-    window.checkpoint_actions = CheckpointActions(window)
-    device_selector.install(window)
-    drop_open.install(window)
+    actions = window.register("checkpoint_actions", CheckpointActions(window))
+    drop_open.install(window, actions.open_file)
     autosave_actions.install(window)

@@ -60,7 +60,7 @@ class FileActions:
             toolbar=True,
             name="actionOpen",
         )
-        self.recent_menu = w.menus["File"].addMenu(w.tr("Open &Recent"))
+        self.recent_menu = w.add_menu("File/project", w.tr("Open &Recent"))
         w.add_action(
             "File",
             w.tr("&Save"),
@@ -78,9 +78,12 @@ class FileActions:
             w.tr("Save the project under a new name"),
             name="actionSaveAs",
         )
-        w.menus["File"].addSeparator()
         w.add_action(
-            "File", w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit, w.tr("Close the window")
+            "File/quit",
+            w.tr("&Quit"),
+            w.close,
+            QKeySequence.StandardKey.Quit,
+            w.tr("Close the window"),
         )
         w.toolbar.addSeparator()
         w.toolbar.addAction(w.undo_tool)
@@ -122,8 +125,9 @@ class FileActions:
         """
         from explorer.ui.files.checkpoint_actions import is_project_path
 
-        if not is_project_path(path) and hasattr(self.window, "checkpoint_actions"):
-            return self.window.checkpoint_actions.open_file(path)
+        opener = self.window.part("checkpoint_actions", None)  # installed after this one
+        if not is_project_path(path) and opener is not None:
+            return opener.open_file(path)
         try:
             project = load_project(path)
         except (ExplorerError, OSError) as e:
@@ -246,4 +250,4 @@ class FileActions:
 
 
 def install(window) -> None:
-    window.file_actions = FileActions(window)
+    window.register("file_actions", FileActions(window))

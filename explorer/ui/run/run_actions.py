@@ -154,14 +154,13 @@ class RunActions:
         tv.buttons["pause"].clicked.connect(c.toggle_pause)
         tv.buttons["step"].clicked.connect(c.single_step)
         tv.buttons["cancel"].clicked.connect(c.cancel)
-        export = w.add_action(
-            None,
+        w.add_action(
+            "File/export",
             w.tr("Export training script…"),
             self.export_dialog,
             tip=w.tr("A standalone PyTorch script of this run (also runs under torchrun)"),
             name="action_export_script",
         )
-        w.menus["File"].insertAction(w.menus["File"].actions()[-1], export)
         self._syncing = False
         self._show_settings(w.session.settings)
         w.session.settings_changed.connect(lambda old, new: self._show_settings(new))
@@ -340,4 +339,4 @@ class RunActions:
 
 
 def install(window) -> None:
-    window.run_actions = RunActions(window)
+    window.register("run_actions", RunActions(window))

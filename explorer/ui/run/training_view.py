@@ -338,6 +338,8 @@ class TrainingView(QWidget):
         self.rate.setText(self.tr("Not started"))
         for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
             curve.setData([], [])
+        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.data_plot.enableAutoRange()
 
     def _on_started(self, config) -> None:
         self.history.clear()
@@ -347,6 +349,8 @@ class TrainingView(QWidget):
         self.rate.setText(self.tr("Starting…"))
         for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
             curve.setData([], [])
+        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.data_plot.enableAutoRange()
 
     def show_progress(self, p) -> None:
         self.history.extend(p.losses)

@@ -44,13 +44,22 @@ FEATURES: list[str] = [
     "explorer.ui.files.file_actions",
     "explorer.ui.shell.language_menu",
     "explorer.ui.files.checkpoint_actions",
+    "explorer.ui.run.device_selector",
     "explorer.ui.run.run_actions",
     "explorer.ui.inspect.views",
+    "explorer.ui.run.views",
     "explorer.ui.init_lab.init_lab",
     "explorer.ui.lessons.lessons_panel",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
+#: Named places inside menus, in order; ``add_action("File/export", ...)`` lands there.
+#: A plain menu name means the menu's first place.
+MENU_SECTIONS: dict[str, tuple[str, ...]] = {
+    "File": ("project", "weights", "export", "quit"),
+    "View": ("panels", "settings"),
+    "Help": ("guide", "about"),
+}
 STATUS_MS = 10_000  # a status message goes after this long
 STATUS_ERROR_MS = 30_000
 
@@ -110,6 +119,8 @@ class MainWindow(QMainWindow):
         self.ready = False  # True once the first paint is done and views show the model
         self.run_probes: dict[str, Callable] = {}
         self._ready_callbacks: list[Callable[[], None]] = []
+        self._parts: dict[str, object] = {}
+        self._section_ends: dict[str, dict[str, QAction]] = {}
         self.message_bar = MessageBar(self)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -124,7 +135,8 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         titles = _menu_titles(self)
         for name in MENUS:
-            self.menus[name] = self.menuBar().addMenu(titles[name])
+            menu = self.menus[name] = self.menuBar().addMenu(titles[name])
+            self._section_ends[name] = {s: menu.addSeparator() for s in MENU_SECTIONS.get(name, ())}
         self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("MainToolbar")
         self.addToolBar(self.toolbar)
@@ -144,6 +156,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_params)
         self.statusBar().addPermanentWidget(self._status_device)
         self._add_standard_actions()
+        self._sealed = True  # from here on, features add parts through register()
         for module in FEATURES:
             importlib.import_module(module).install(self)
         self._default_dock_sizes()
@@ -159,6 +172,15 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1400, 900)
         self._restore_layout()
+
+    def __setattr__(self, name: str, value) -> None:
+        """Features never set attributes on the window (they :meth:`register` their parts)."""
+        if self.__dict__.get("_sealed") and name not in self.__dict__:
+            if not hasattr(type(self), name):
+                raise AttributeError(
+                    f"features do not set attributes on the window ({name!r}): use register()"
+                )
+        super().__setattr__(name, value)
 
     # ----- building blocks for features ---------------------------------------------------
 
@@ -186,11 +208,58 @@ class MainWindow(QMainWindow):
         if slot is not None:
             action.triggered.connect(lambda checked=False: slot())
         if menu:
-            self.menus[menu].addAction(action)
+            self._insert(menu, action)
         if toolbar:
             self.toolbar.addAction(action)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
+
+    def _insert(self, place: str, action: QAction) -> None:
+        """Put ``action`` at a named place: "File" (its first section) or "File/export"."""
+        name, _, section = place.partition("/")
+        ends = self._section_ends.get(name, {})
+        if not section and ends:
+            section = next(iter(ends))
+        if section and section not in ends:
+            raise KeyError(f"no place {place!r} in the menus")
+        before = ends.get(section) if section else None
+        if before is None:
+            self.menus[name].addAction(action)
+        else:
+            self.menus[name].insertAction(before, action)
+
+    def add_menu(self, place: str, title: str) -> QMenu:
+        """A submenu at a named place (see :meth:`add_action`)."""
+        menu = QMenu(title, self)
+        self._insert(place, menu.menuAction())
+        return menu
+
+    def trigger(self, name: str) -> bool:
+        """Trigger the action whose objectName is ``name``; False when there is none."""
+        action = self.findChild(QAction, name)
+        if action is None:
+            return False
+        action.trigger()
+        return True
+
+    # ----- the parts features register (for tests and tools, not for other features) ------
+
+    def register(self, name: str, part):
+        """Name a feature's part so tests and tools can reach it; returns ``part``.
+
+        Features do not reach each other through this: they share the session, the
+        frame's helpers and the actions' objectNames.
+        """
+        if name in self._parts:
+            raise KeyError(f"a part named {name!r} is registered already")
+        self._parts[name] = part
+        return part
+
+    def part(self, name: str, *default):
+        """The part registered as ``name`` (``default`` when given and there is none)."""
+        if default and name not in self._parts:
+            return default[0]
+        return self._parts[name]
 
     def add_dock(
         self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str
@@ -200,7 +269,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        self.menus["View"].addAction(dock.toggleViewAction())
+        self._insert("View/panels", dock.toggleViewAction())
         return dock
 
     def add_tab(self, widget: QWidget, title: str, name: str) -> int:
@@ -404,7 +473,7 @@ class MainWindow(QMainWindow):
         )
         for tool in (self.undo_tool, self.redo_tool):
             tool.setEnabled(False)
-        self.add_action("Help", self.tr("&About NN Explorer"), self._about)
+        self.add_action("Help/about", self.tr("&About NN Explorer"), self._about)
         from explorer.ui.shell.wheel_guard import WheelGuard
 
         self._wheel_guard = WheelGuard(self)
