@@ -334,7 +334,7 @@ class CheckpointActions:
         if choice in (LOAD, IMPORT):
             from explorer.io.checkpoints import state_from_tree
 
-            with w.errors(w.tr("Cannot load {0}: {{0}}").format(path.name)) as failed:
+            with w.errors(w.tr("Cannot load {0}: {1}").format(path.name, "{0}")) as failed:
                 loaded = state_from_tree(tree, w.document.device)  # the file is read once
             if failed:
                 return False

@@ -165,8 +165,12 @@ class LessonsPanel(QWidget):
                     self.tr("The lesson's example {0} is missing").format(path.name)
                 )
                 return False
-            self.window_.file_actions.open_example(path)
-            if not self.window_.undo_stack.isClean():
+            if not self.window_.trigger("example_" + lesson.example):  # the Examples menu's
+                self.window_.report_error(
+                    self.tr("The lesson's example {0} is missing").format(path.name)
+                )
+                return False
+            if self.window_.is_modified():
                 return False  # the user kept the unsaved model (Cancel)
         self.lesson = lesson
         self.done = set()
