@@ -31,6 +31,9 @@ class Session(RuleBasedStateMachine):
 
     def __init__(self):
         super().__init__()
+        from explorer.app.run_settings import RunSettings
+
+        self.window.session.set_settings(RunSettings())  # each example starts afresh
         self.first_outputs: dict[str, str] = {}
         self.fresh: str | None = None  # the example just opened, before any other action
         self.saved_path = None
@@ -38,13 +41,16 @@ class Session(RuleBasedStateMachine):
 
     # ----- helpers ---------------------------------------------------------------------------
 
-    def trigger(self, name: str, runs: bool = False) -> None:
-        action = self.window.findChild(QAction, name)
-        if not runs:
-            action.trigger()
-            return
-        with self.qtbot.waitSignal(self.window.run_finished, timeout=20000):
-            action.trigger()
+    def trigger(self, name: str) -> None:
+        """Trigger an action; if it started a run, wait until the run ended."""
+        ended = []
+        self.window.run_finished.connect(ended.append)
+        try:
+            self.window.findChild(QAction, name).trigger()
+            runner = self.window.part("run_actions").controller.runner
+            self.qtbot.waitUntil(lambda: bool(ended) or not runner.running, timeout=20000)
+        finally:
+            self.window.run_finished.disconnect(ended.append)
 
     def remember_saved(self) -> None:
         """What the file holds now (the oracle for "modified")."""
@@ -72,10 +78,11 @@ class Session(RuleBasedStateMachine):
     def open_example(self, stem):
         self.trigger("example_" + stem)
         self.saved_path = None
-        self.fresh = stem
         assert self.window.document.net.training, "a new model starts in train()"
         assert not self.window.session.tensors
         self.remember_saved()
+        self.fresh = stem
+        self.forward()  # the first output of a fresh model: the seed decides it
 
     @rule()
     def edit(self):
@@ -87,7 +94,7 @@ class Session(RuleBasedStateMachine):
 
     @rule()
     def forward(self):
-        self.trigger("action_forward", runs=True)
+        self.trigger("action_forward")
         text = self.window.part("run_actions").output_view.main.text.toPlainText()
         if self.fresh is not None:
             first = self.first_outputs.setdefault(self.fresh, text)
@@ -96,16 +103,12 @@ class Session(RuleBasedStateMachine):
 
     @rule()
     def backward(self):
-        self.trigger("action_backward", runs=True)
+        self.trigger("action_backward")
         self.fresh = None
 
     @rule()
     def step(self):
-        w = self.window
-        if any(p.grad is not None for p in w.document.net.parameters()):
-            self.trigger("action_step", runs=True)
-        else:
-            self.trigger("action_step")  # refused: "press Backward before Step"
+        self.trigger("action_step")  # without gradients: refused, nothing changes
         self.fresh = None
 
     @rule()
@@ -157,8 +160,8 @@ def test_the_session_holds_together_through_user_actions(qtbot, window, tmp_path
     run_state_machine_as_test(
         Session,
         settings=settings(
-            max_examples=4,
-            stateful_step_count=8,
+            max_examples=6,
+            stateful_step_count=10,
             deadline=None,
             suppress_health_check=list(HealthCheck),
         ),
