@@ -12,7 +12,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from explorer import __version__
+from explorer import __version__, cli_autograd
 from explorer.core.format import group_digits as _group
 from explorer.core.format import si
 
@@ -323,6 +323,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS["autograd"] = cli_autograd.cmd_autograd
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -420,6 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
         "(project, and OUT.pt beside it)",
     )
+    cli_autograd.add_parser(sub)
     return p
 
 
