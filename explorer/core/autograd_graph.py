@@ -37,7 +37,17 @@ Shape = tuple[int, ...]
 #: Builtins the learner's code may not use (it would block the app, or reach outside it).
 #: The rest stay: PySide6 replaces ``__import__`` and aborts the process when the frame's
 #: builtins lack its ``__orig_import__`` (measured), and torch imports lazily.
-BLOCKED_BUILTINS = ("open", "exec", "eval", "compile", "input", "breakpoint", "exit", "quit", "help")
+BLOCKED_BUILTINS = (
+    "open",
+    "exec",
+    "eval",
+    "compile",
+    "input",
+    "breakpoint",
+    "exit",
+    "quit",
+    "help",
+)
 
 
 class AutogradError(ExplorerError):
@@ -183,9 +193,9 @@ def _longest_paths(order: Sequence[Any], index: Mapping[int, int]) -> list[int]:
 
 
 def _namespace() -> dict[str, Any]:
-    import torch
-
     import builtins
+
+    import torch
 
     allowed = {k: v for k, v in vars(builtins).items() if k not in BLOCKED_BUILTINS}
     return {"__builtins__": allowed, "torch": torch, "math": math}
@@ -352,9 +362,7 @@ class Scratchpad:
         except Exception as e:  # noqa: BLE001 - explained, with the line
             raise explain(e, line=_line_of(e, self.FILENAME)) from None
         if not isinstance(result, torch.Tensor):
-            raise AutogradError(
-                "eval", f"the result is a {type(result).__name__}, not a tensor"
-            )
+            raise AutogradError("eval", f"the result is a {type(result).__name__}, not a tensor")
         leaf_ids = {id(t): n for n, t in made.items()}
         var_ids = {
             id(v.grad_fn): k
@@ -366,9 +374,7 @@ class Scratchpad:
         self.backward_count = 0
         return Evaluation(_plain(result), tuple(result.shape), result_name, self.graph)
 
-    def backward(
-        self, gradient: str | None = None, retain_graph: bool = False
-    ) -> dict[str, Any]:
+    def backward(self, gradient: str | None = None, retain_graph: bool = False) -> dict[str, Any]:
         """``result.backward(gradient, retain_graph)``; return each leaf's ``.grad``.
 
         ``gradient`` is an expression (``torch.ones(4)``) evaluated with the leaves in
@@ -408,9 +414,7 @@ def _plain(t: torch.Tensor) -> Any:
     return t.detach().cpu().tolist()
 
 
-def evaluate_once(
-    leaves: Sequence[Leaf], code: str, gradient: str | None = None
-) -> dict[str, Any]:
+def evaluate_once(leaves: Sequence[Leaf], code: str, gradient: str | None = None) -> dict[str, Any]:
     """The command line's run: evaluate, backward once, return the JSON-ready result."""
     pad = Scratchpad()
     ev = pad.evaluate(leaves, code)

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from explorer.core.autograd_graph import AutogradError, Leaf, Scratchpad, node_name
+from explorer.core.autograd_graph import AutogradError, Leaf, Scratchpad
 
 
 def torch_walk(root):
@@ -15,7 +15,10 @@ def torch_walk(root):
                 index[id(f)] = len(order)
                 order.append(f)
     return [
-        (f.name().rsplit("::", 1)[-1], tuple(None if g is None else index[id(g)] for g, _ in f.next_functions))
+        (
+            f.name().rsplit("::", 1)[-1],
+            tuple(None if g is None else index[id(g)] for g, _ in f.next_functions),
+        )
         for f in order
     ]
 
@@ -29,7 +32,11 @@ def test_the_notes_example_gives_torch_grads_and_node_names():
     assert ev.value == z.item()
     assert [(n.name, n.next) for n in ev.graph] == torch_walk(z.grad_fn)
     assert [n.name for n in ev.graph] == [
-        "AddBackward0", "MulBackward0", "PowBackward0", "AccumulateGrad", "AccumulateGrad"
+        "AddBackward0",
+        "MulBackward0",
+        "PowBackward0",
+        "AccumulateGrad",
+        "AccumulateGrad",
     ]
     assert ev.graph[0].var == "z"
     assert {n.leaf for n in ev.graph if n.name == "AccumulateGrad"} == {"x", "y"}
