@@ -12,7 +12,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from explorer import __version__, cli_autograd
+from explorer import __version__, cli_autograd, cli_classes
 from explorer.core.format import group_digits as _group
 from explorer.core.format import si
 
@@ -90,8 +90,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from explorer.core.shapes import infer_shapes
 
     try:
-        spec = load_spec_file(args.file)
-        report = infer_shapes(spec, args.input_shape)
+        if cli_classes.is_class_file(args.file):
+            report = cli_classes.class_report(args)
+        else:
+            report = infer_shapes(load_spec_file(args.file), args.input_shape)
     except ExplorerError as e:
         return fail(str(e))
     if args.json:
@@ -142,11 +144,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export_code(args: argparse.Namespace) -> int:
     """Write runnable PyTorch code that builds the project's model."""
     from explorer.core.codegen import model_code
+    from explorer.core.codegen_classes import classes_code
     from explorer.core.errors import ExplorerError
     from explorer.io.atomic import atomic_write_bytes
 
     try:
-        code = model_code(load_spec_file(args.file))
+        if cli_classes.is_class_file(args.file):
+            spec = cli_classes.class_spec(args)
+        else:
+            spec = load_spec_file(args.file)
+        code = classes_code(spec) if args.style == "classes" else model_code(spec)
     except ExplorerError as e:
         return fail(str(e))
     if not args.output:
@@ -213,6 +220,8 @@ def parse_kv(text: str) -> tuple[str, str]:
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    if cli_classes.is_class_file(args.file):
+        return cli_classes.cmd_init_class(args)
     from pathlib import Path
 
     from explorer.core.errors import ExplorerError
@@ -303,6 +312,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         noise=args.noise,
         held_out=args.held_out,
         out=args.output,
+        class_name=args.class_name,
+        class_args=args.class_args,
+        input_shape=args.input_shape,
     )
     every = max(1, args.every)
 
@@ -343,9 +355,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    cli_classes.add_class_options(s, input_shape=False)
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
+    e.add_argument(
+        "--style",
+        choices=("sequential", "classes"),
+        default="sequential",
+        help="nn.Sequential (default), or one small nn.Module class per block",
+    )
+    cli_classes.add_class_options(e)
     s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
@@ -382,6 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--every", type=int, default=50, help="print the loss every K steps")
     t.add_argument("-o", "--output", default=None, help="OUT.pt (state_dict) or OUT.nnx.json")
     t.add_argument("--json", action="store_true", help="print the loss history as JSON")
+    cli_classes.add_class_options(t)
     i = sub.add_parser(
         "init",
         help="initialize parameters with torch.nn.init and save them",
@@ -423,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
         "(project, and OUT.pt beside it)",
     )
+    cli_classes.add_class_options(i, input_shape=False)
     cli_autograd.add_parser(sub)
     return p
 

@@ -40,6 +40,9 @@ class TrainRequest:
     noise: float = 0.1
     held_out: float = 0.2
     out: str | None = None
+    class_name: str | None = None  # with a .py "project": the nn.Module class
+    class_args: str | None = None  # its constructor arguments, as JSON
+    input_shape: tuple[int, ...] | None = None  # a class's input (default: guessed)
 
     @property
     def total_hint(self) -> int | None:
@@ -98,14 +101,28 @@ def run_training(
     from explorer.io.project import Project, is_archive, load_project, save_project
 
     device = check_device(request.device)
-    project = load_project(request.project)
-    spec = project.spec
-    from explorer.core.shapes import infer_shapes
+    if str(request.project).endswith(".py"):
+        from explorer.io.module_file import load_class_model
 
-    report = infer_shapes(spec)
-    if report.error is not None:
-        raise report.error
-    out_shape = report.output_shape
+        model = load_class_model(
+            request.project, request.class_name, request.class_args, request.input_shape
+        )
+        if request.out and Path(request.out).suffix not in (".pt", ".pth"):
+            raise ExplorerError(
+                f"{Path(request.out).name}: a class has no project format; write a .pt state dict"
+            )
+        project, input_shape = None, model.input_shape
+        out_shape = model.output_shape()
+    else:
+        from explorer.core.shapes import infer_shapes
+
+        project = load_project(request.project)
+        spec = project.spec
+        input_shape = spec.input_shape
+        report = infer_shapes(spec)
+        if report.error is not None:
+            raise report.error
+        out_shape = report.output_shape
     out_features = out_shape[1] if out_shape and len(out_shape) > 1 else 1
     data_spec = DataSpec(
         source=request.data,
@@ -114,8 +131,8 @@ def run_training(
         seed=request.seed,
         eval_fraction=request.held_out,
     )
-    data = load_dataset(data_spec, tuple(spec.input_shape[1:]), out_features)
-    check_fits(data, spec.input_shape)
+    data = load_dataset(data_spec, tuple(input_shape[1:]), out_features)
+    check_fits(data, input_shape)
     loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
     config = TrainConfig(
         optimizer=OptimizerConfig(
@@ -128,8 +145,11 @@ def run_training(
         seed=request.seed,
     )
     torch.manual_seed(request.seed)
-    net = build(spec, device=device)
-    if project.weights:
+    if project is None:
+        net = model.build(device)
+    else:
+        net = build(spec, device=device)
+    if project is not None and project.weights:
         net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
     outcome = TrainOutcome(0, None, None)
     gen = train(net, data, config)
