@@ -5,7 +5,8 @@ way the book writes its ``MLP``. Children keep the Sequential's keys: a key that
 Python name becomes an attribute (``self.hidden = nn.Linear(20, 256)``); an index key
 is registered with ``self.add_module("0", ...)`` and called as ``self.get_submodule("0")``.
 Modules are created depth-first in spec order, as :func:`explorer.core.build.build`
-does, so under the same seed the values equal the Sequential's. A tied layer is one
+does, so under the same seed the values equal the Sequential's (for float32; another
+dtype is applied with ``.to()`` afterwards, as :func:`explorer.core.codegen.model_code` does). A tied layer is one
 module: created at its first use, the later uses refer to that attribute; its uses must
 lie in one block (across classes it would have to be passed in, so that is refused).
 """

@@ -133,7 +133,9 @@ def _factory(lt) -> bool:
     return "device" in params
 
 
-def to_sequential(net: nn.Module, input_shape: tuple[int, ...], dtype: str = "float32") -> ModelSpec:
+def to_sequential(
+    net: nn.Module, input_shape: tuple[int, ...], dtype: str = "float32"
+) -> ModelSpec:
     """The Sequential spec of ``net``'s forward, or :class:`ConversionError` saying why."""
     import torch.fx
 
@@ -150,7 +152,9 @@ def to_sequential(net: nn.Module, input_shape: tuple[int, ...], dtype: str = "fl
     nodes = list(traced.graph.nodes)
     placeholders = [n for n in nodes if n.op == "placeholder"]
     if len(placeholders) != 1:
-        raise ConversionError(f"{cls}.forward takes {len(placeholders)} inputs; a Sequential takes one")
+        raise ConversionError(
+            f"{cls}.forward takes {len(placeholders)} inputs; a Sequential takes one"
+        )
     prev = placeholders[0]
     steps: list[tuple[str, LayerSpec]] = []  # (module path or "", layer)
     used_modules: set[str] = set()
@@ -237,7 +241,9 @@ def _nest(steps: list[tuple[str, LayerSpec]], names: set[str]) -> tuple[Node, ..
                 while j < len(items) and len(items[j][0]) > 1 and items[j][0][0] == head:
                     j += 1
                 inner = [(p[1:], lay) for p, lay in items[i:j]]
-                out.append(BlockSpec(children=build(inner, {p[0] for p, _ in inner if p}), name=head))
+                out.append(
+                    BlockSpec(children=build(inner, {p[0] for p, _ in inner if p}), name=head)
+                )
                 i = j
                 continue
             name = parts[0] if parts else _free_name(layer.type.lower(), taken)

@@ -61,7 +61,9 @@ class ModuleFile:
     def cls(self, name: str) -> type:
         if name not in {c.name for c in self.classes}:
             have = ", ".join(c.name for c in self.classes) or "none"
-            raise ModuleFileError(f"{self.path.name} has no nn.Module class {name!r} (it has: {have})")
+            raise ModuleFileError(
+                f"{self.path.name} has no nn.Module class {name!r} (it has: {have})"
+            )
         return self.namespace[name]
 
     def construct(self, name: str, args: Any = None, device: Any = None) -> nn.Module:
@@ -112,9 +114,15 @@ def _classes(tree: ast.Module, namespace: dict[str, Any]) -> tuple[ModuleClass, 
         obj = namespace.get(node.name)
         if isinstance(obj, type) and issubclass(obj, nn.Module):
             try:
-                sig = str(inspect.signature(obj.__init__)).replace("(self, ", "(").replace("(self)", "()")
+                if obj.__init__ is nn.Module.__init__:
+                    raise TypeError  # no __init__ of its own: Module's (*args, **kwargs)
+                sig = (
+                    str(inspect.signature(obj.__init__))
+                    .replace("(self, ", "(")
+                    .replace("(self)", "()")
+                )
             except (TypeError, ValueError):
-                sig = "(...)"
+                sig = "()"
             doc = (ast.get_docstring(node) or "").strip().splitlines()
             found.append(ModuleClass(node.name, node.lineno, sig, doc[0] if doc else None))
     return tuple(found)
@@ -135,7 +143,9 @@ def load_module_file(path: str | os.PathLike) -> ModuleFile:
         tree = ast.parse(source, str(path))
         code = compile(tree, str(path), "exec")
     except SyntaxError as e:
-        raise ModuleFileError(f"{path.name}, line {e.lineno}: SyntaxError: {e.msg}", e.lineno) from None
+        raise ModuleFileError(
+            f"{path.name}, line {e.lineno}: SyntaxError: {e.msg}", e.lineno
+        ) from None
     module = types.ModuleType(f"nn_explorer_user_{abs(hash(str(path)))}")
     module.__file__ = str(path)
     folder = str(path.parent)
@@ -160,7 +170,9 @@ def parse_args_json(text: str | None) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ModuleFileError(f"--args is not valid JSON: {e.msg} (write {{\"hidden\": 64}})") from None
+        raise ModuleFileError(
+            f'--args is not valid JSON: {e.msg} (write {{"hidden": 64}})'
+        ) from None
     if not isinstance(value, (dict, list)):
         raise ModuleFileError("--args must be a JSON object (keywords) or list (positions)")
     return value
@@ -177,7 +189,11 @@ def guess_input_shape(net: nn.Module) -> tuple[tuple[int, ...], str] | None:
         if isinstance(m, nn.Linear):
             return (2, m.in_features), f"from {key} (Linear in_features={m.in_features})"
         if isinstance(m, nn.Conv1d):
-            return (2, m.in_channels, 32), f"from {key} (Conv1d in_channels={m.in_channels}, length 32)"
+            return (
+                2,
+                m.in_channels,
+                32,
+            ), f"from {key} (Conv1d in_channels={m.in_channels}, length 32)"
         if isinstance(m, nn.Conv2d):
             return (
                 (2, m.in_channels, 28, 28),
@@ -237,7 +253,9 @@ def load_class_model(
     if class_name is None:
         if len(mf.classes) != 1:
             names = ", ".join(c.name for c in mf.classes)
-            raise ModuleFileError(f"{mf.path.name} has several classes ({names}); pass --class NAME")
+            raise ModuleFileError(
+                f"{mf.path.name} has several classes ({names}); pass --class NAME"
+            )
         class_name = mf.classes[0].name
     args = parse_args_json(args_json)
     meta = mf.construct(class_name, args, device="meta")
