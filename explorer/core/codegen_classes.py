@@ -43,7 +43,7 @@ def _check_ties(spec: ModelSpec) -> None:
     for path, layer in spec.layers():
         if layer.tie is not None:
             parents.setdefault(layer.tie, set()).add(path[:-1])
-    for tie, where in parents.items():
+    for where in parents.values():
         if len(where) > 1:
             raise SpecError(
                 "a tied layer is used in different blocks; as classes it would have to be "
