@@ -43,6 +43,7 @@ FEATURES: list[str] = [
     "explorer.ui.inspect.views",
     "explorer.ui.init_lab.init_lab",
     "explorer.ui.lessons.lessons_panel",
+    "explorer.ui.autograd.scratchpad_panel",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
