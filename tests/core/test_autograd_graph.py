@@ -149,3 +149,41 @@ def test_bad_code_is_a_typed_error(leaves, code, kind):
     with pytest.raises(AutogradError) as e:
         Scratchpad().evaluate(leaves, code)
     assert e.value.kind == kind
+
+
+def test_the_layered_layout_puts_every_edge_downward_and_no_two_nodes_together():
+    from explorer.core.graph_layout import layered_positions
+
+    pad = Scratchpad()
+    ev = pad.evaluate(
+        [Leaf("x", "torch.ones(3)"), Leaf("w", "torch.ones(3)"), Leaf("b", "1.0")],
+        "h = (w * x).sum() + b\nz = h.sigmoid() * h + x.mean()",
+    )
+    pos = layered_positions(ev.graph)
+    assert set(pos) == {n.index for n in ev.graph}
+    assert len(set(pos.values())) == len(pos)
+    for n in ev.graph:
+        for k in n.next:
+            if k is not None:
+                assert pos[k][1] > pos[n.index][1]
+
+
+def test_a_models_loss_graph_is_torchs_and_grouped_by_layer():
+    from torch import nn
+
+    from explorer.core.model_graph import model_loss_graph
+
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.BatchNorm1d(3), nn.Linear(3, 2))
+    x, y = torch.rand(5, 4), torch.rand(5, 2)
+    before = net[2].running_mean.clone()
+    nodes, value = model_loss_graph(net, x, y, "mse")
+    assert torch.equal(net[2].running_mean, before)  # ran on a copy
+    net.train()
+    loss = nn.functional.mse_loss(net(x), y)
+    assert value == pytest.approx(loss.item())
+    assert [(n.name, n.next) for n in nodes] == torch_walk(loss.grad_fn)
+    groups = {n.name: n.group for n in nodes if not n.leaf}
+    assert groups["MseLossBackward0"] is None and groups["ReluBackward0"] == "1"
+    assert groups["NativeBatchNormBackward0"] == "2"
+    assert {n.leaf: n.group for n in nodes if n.leaf}["3.weight"] == "3"

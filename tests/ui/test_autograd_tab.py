@@ -86,3 +86,25 @@ def test_adding_a_leaf_and_a_matrix_product_gives_torchs_grads(window, qtbot):
     (w @ x).sum().backward()
     assert panel.grads.text() == f"w.grad = {w.grad.tolist()}\nx.grad = {x.grad.tolist()}"
     assert {n.name for n in panel.graph.nodes} == {"SumBackward0", "MvBackward0", "AccumulateGrad"}
+
+
+def test_the_models_loss_graph_after_forward_is_grouped_by_layer(window, qtbot):
+    panel = panel_of(window)
+    click(qtbot, panel.model_button)
+    assert "Run Forward first" in panel.message.text()
+    forward = next(a for a in window.actions() if a.iconText() == "Forward")
+    forward.trigger()
+    qtbot.waitUntil(lambda: "output" in window.tensors, timeout=10000)
+    click(qtbot, panel.model_button)
+    assert panel.message.text() == ""
+    nodes = panel.graph.nodes
+    assert nodes[0].name == "MseLossBackward0" and nodes[0].group is None
+    leaves = {n.leaf: n.group for n in nodes if n.leaf}
+    assert leaves == {"0.weight": "0", "0.bias": "0", "2.weight": "2", "2.bias": "2"}
+    assert {n.group for n in nodes if n.name == "ReluBackward0"} == {"1"}
+    # the same graph as torch's own walk of the same loss
+    net = window.document.net
+    out = torch.nn.functional.mse_loss(net(window.tensors["input"]), window.tensors["target"])
+    from tests.core.test_autograd_graph import torch_walk
+
+    assert [(n.name, n.next) for n in nodes] == torch_walk(out.grad_fn)

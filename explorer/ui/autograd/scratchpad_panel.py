@@ -8,6 +8,9 @@ else changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.autograd_graph import AutogradError, Leaf, Scratchpad
+from explorer.core.errors import ExplorerError
 from explorer.ui.autograd.graph_view import GraphView
 
 DEFAULT_LEAVES = (Leaf("x", "3.0"), Leaf("y", "2.0"))
@@ -39,9 +43,11 @@ class ScratchpadPanel(QWidget):
     grads_changed = Signal()
     failed = Signal(str, str)  # kind, message
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, model_source: Callable[[], tuple] | None = None):
         super().__init__(parent)
         self.pad = Scratchpad()
+        # () -> (net, x, target, loss name), or raises ExplorerError saying what is missing
+        self.model_source = model_source
         self.leaves = QTableWidget(0, 3, self)
         self.leaves.setHorizontalHeaderLabels(
             [self.tr("Leaf"), self.tr("Value"), self.tr("requires_grad")]
@@ -68,6 +74,12 @@ class ScratchpadPanel(QWidget):
         self.zero_button.setToolTip(self.tr("x.grad.zero_() on every leaf"))
         self.zero_button.clicked.connect(self.zero_grad)
         self.retain = QCheckBox(self.tr("retain_graph"), self)
+        self.model_button = QPushButton(self.tr("Model's loss graph"), self)
+        self.model_button.setToolTip(
+            self.tr("The graph of the current model's loss on the last Forward's batch, by layer")
+        )
+        self.model_button.clicked.connect(self.show_model_graph)
+        self.model_button.setVisible(model_source is not None)
         self.gradient = QLineEdit(self)
         self.gradient.setPlaceholderText(self.tr("gradient= (for a non-scalar result)"))
         self.value = QLabel(self)
@@ -98,6 +110,7 @@ class ScratchpadPanel(QWidget):
             buttons.addWidget(w)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        lay.addWidget(self.model_button)
         lay.addWidget(self.gradient)
         lay.addWidget(self.value)
         lay.addWidget(self.grads)
@@ -201,6 +214,29 @@ class ScratchpadPanel(QWidget):
         self._show_grads(self.pad.zero_grad())
         self.message.clear()
 
+    def show_model_graph(self) -> bool:
+        """Draw the model's loss graph (grouped by layer); the scratchpad stays as it is."""
+        from explorer.core.model_graph import model_loss_graph
+
+        if self.model_source is None:
+            return False
+        try:
+            net, x, target, loss = self.model_source()
+            nodes, value = model_loss_graph(net, x, target, loss)
+        except ExplorerError as e:
+            self.message.setText(str(e))
+            self.failed.emit("model", str(e))
+            return False
+        except (RuntimeError, ValueError) as e:  # shapes or dtypes torch refuses
+            text = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            self.message.setText(self.tr("The model's forward failed: {0}").format(text))
+            self.failed.emit("model", text)
+            return False
+        self.message.clear()
+        self.value.setText(self.tr("loss ({0}) = {1}").format(loss, f"{value:.6g}"))
+        self.graph.show_graph(nodes)
+        return True
+
     def _show_grads(self, grads: dict) -> None:
         lines = [f"{name}.grad = {value}" for name, value in grads.items()]
         self.grads.setText("\n".join(lines))
@@ -213,7 +249,30 @@ class ScratchpadPanel(QWidget):
         self.zero_button.setEnabled(ready)
 
 
+def _model_source(window) -> Callable[[], tuple[Any, Any, Any, str]]:
+    """The current model, the last Forward's input and target, and the run's loss name."""
+
+    def source():
+        x = window.tensors.get("input")
+        if x is None:
+            raise ExplorerError(
+                window.tr("Run Forward first: the graph uses its input, target and loss.")
+            )
+        run = window.project_state.get("run")
+        loss = run[0]().get("loss", "mse") if run else "mse"
+        net = window.document.net
+        param = next(net.parameters(), None)
+        if param is not None:
+            x = x.to(param.device)
+        target = window.tensors.get("target")
+        if target is not None and param is not None:
+            target = target.to(param.device)
+        return net, x, target, loss
+
+    return source
+
+
 def install(window) -> None:
-    panel = ScratchpadPanel(window)
+    panel = ScratchpadPanel(window, _model_source(window))
     panel.setObjectName("AutogradTab")
     window.add_tab(panel, window.tr("Autograd"), "AutogradTab")
