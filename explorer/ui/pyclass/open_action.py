@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import load_module_file
+from explorer.resources import examples_dir
 from explorer.ui.pyclass.class_dialog import ClassDialog, ask_trust
+
+NOTES_MLP = examples_dir() / "notes_mlp_class.py"
 
 
 class PythonClassOpener:
@@ -26,6 +29,13 @@ class PythonClassOpener:
             tip=window.tr("Open an nn.Module class from a .py file (runs the file's code)"),
             name="OpenPythonClass",
         )
+        window.add_action(
+            "Examples",
+            window.tr("MLP class (Python, from the notes)"),
+            lambda: self.open_path(NOTES_MLP, trusted=True),
+            tip=window.tr("The notes' class MLP(nn.Module): open it and convert it"),
+            name="example_mlp_class_py",
+        )
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -35,9 +45,12 @@ class PythonClassOpener:
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> bool:
-        """Ask, run the file, show the class dialog; open the conversion if the user converts."""
-        if not ask_trust(self.window, path):
+    def open_path(self, path: Path, trusted: bool = False) -> bool:
+        """Ask, run the file, show the class dialog; open the conversion if the user converts.
+
+        ``trusted``: a file shipped with the app, opened without the prompt.
+        """
+        if not trusted and not ask_trust(self.window, path):
             return False
         try:
             module_file = load_module_file(path)
