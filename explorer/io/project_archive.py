@@ -43,15 +43,9 @@ RATIO_FLOOR = 16 * 2**20
 MAX_TENSORS_BYTES: int | None = None
 
 
-def machine_memory() -> int:
-    """Physical memory in bytes (0 where the OS does not say)."""
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):  # pragma: no cover - not Linux/macOS
-        return 0
-
-
 def tensors_cap() -> int:
+    from explorer.core.memory import machine_memory
+
     if MAX_TENSORS_BYTES is not None:
         return MAX_TENSORS_BYTES
     return max(machine_memory() // 2, 2**30)
