@@ -3,16 +3,19 @@ byte for byte, and messages name what a file holds (issue 17, data loss)."""
 
 from __future__ import annotations
 
-import errno
 import os
+import resource
+import signal
 import stat
+import subprocess
+import sys
 
 import pytest
 import torch
 
 from explorer.cli import run_cli
 from explorer.core.spec import LayerSpec, sequential
-from explorer.io.atomic import OutputError, atomic_write_bytes
+from explorer.io.atomic import atomic_write_bytes
 from explorer.io.project import Project, load_project, save_project
 
 L = LayerSpec.make
@@ -126,6 +129,8 @@ def a_device() -> str:
 
 
 def test_a_device_is_never_replaced_by_an_atomic_write():
+    from explorer.io.atomic import OutputError
+
     device = a_device()
     before = os.stat(device)
     with pytest.raises(OutputError, match="device"):
@@ -177,35 +182,46 @@ def test_train_onto_its_project_is_refused_before_training(proj, capsys):
     assert "step" not in stdout and proj.read_bytes() == before
 
 
+def run_with_file_limit(limit: int, *args) -> subprocess.CompletedProcess:
+    """The CLI in a child whose files cannot grow past ``limit`` bytes (RLIMIT_FSIZE): a
+    real write failure (EFBIG) at the point a full disk would fail."""
+
+    def limit_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", *map(str, args)],
+        capture_output=True, text=True, preexec_fn=limit_files, timeout=300,
+    )
+
+
 def test_train_with_a_full_disk_leaves_the_old_project_and_weights_together(
-    proj, tmp_path, capsys, monkeypatch
+    proj, tmp_path, capsys
 ):
     out = tmp_path / "run.nnx.json"
     assert cli(capsys, "train", proj, "--steps", "3", "-o", out)[0] == 0
     weights = tmp_path / "run.pt"
     old_project, old_weights = out.read_bytes(), weights.read_bytes()
-
-    def full(obj, f, *a, **k):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(torch, "save", full)
-    code, _, err = cli(capsys, "train", proj, "--steps", "4", "--seed", "1", "-o", out)
-    assert "space" in one_line_error(code, err)
+    # The project JSON fits under the limit, the state dict does not.
+    assert len(old_project) < 1200 < len(old_weights)
+    done = run_with_file_limit(1200, "train", proj, "--steps", "4", "--seed", "1", "-o", out)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert out.read_bytes() == old_project and weights.read_bytes() == old_weights
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_init_to_json_writes_project_and_weights_as_one_unit(proj, tmp_path, capsys, monkeypatch):
+def test_init_with_a_full_disk_leaves_the_old_project_and_weights_together(tmp_path, capsys):
+    proj = tmp_path / "long.nnx.json"
+    save_project(Project(spec(), "x" * 20_000), proj)  # a project larger than its weights
     out = tmp_path / "i.nnx.json"
     assert cli(capsys, "init", proj, "--scheme", "zeros", "--seed", "0", "-o", out)[0] == 0
     old_project, old_weights = out.read_bytes(), (tmp_path / "i.pt").read_bytes()
-
-    def full(obj, f, *a, **k):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(torch, "save", full)
-    code, _, err = cli(capsys, "init", proj, "--scheme", "ones", "--seed", "0", "-o", out)
-    one_line_error(code, err)
+    assert len(old_weights) < 10_000 < len(old_project)
+    done = run_with_file_limit(
+        10_000, "init", proj, "--scheme", "ones", "--seed", "0", "-o", out
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert out.read_bytes() == old_project and (tmp_path / "i.pt").read_bytes() == old_weights
 
 
