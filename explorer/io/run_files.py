@@ -28,6 +28,7 @@ OUT_SUFFIXES = (".pt", ".pth", ".nnx", ".nnx.json", ".json")
 MAX_SAMPLES = 10_000_000
 MAX_STEPS = 10**9
 MAX_SEED = 2**63 - 1
+HISTORY_POINTS = 20_000  # loss points kept in memory; the run's length does not matter
 
 
 class RequestError(ExplorerError):
@@ -224,7 +225,7 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
     net = build(spec, device=device)
     if project.weights:
         net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
-    outcome = TrainOutcome(0, None, None, history=LossHistory())
+    outcome = TrainOutcome(0, None, None, history=LossHistory(HISTORY_POINTS))
     log = _LossLog(request.loss_log)
     gen = train(net, data, config)
     try:
