@@ -116,11 +116,14 @@ def layer_from(node: ModNode):
         raise ModelRefused(f"{where} is nn.{node.type}, which the app does not offer")
     args: dict[str, Any] = {}
     for a in lt.args:
-        if a.name in node.attrs and not _is_tensor(node.attrs[a.name]):
+        has_weight = node.tensors.get("weight") is not None
+        if a.name == "bias" and (has_weight or node.tensors.get("bias") is not None):
+            args["bias"] = node.tensors.get("bias") is not None
+        elif a.name == "bias":
+            continue  # no weight and no bias (affine=False): the default keeps both absent
+        elif a.name in node.attrs and not _is_tensor(node.attrs[a.name]):
             value = node.attrs[a.name]
             args[a.name] = list(value) if isinstance(value, list) else value
-        elif a.name == "bias" and ("bias" in node.tensors or "weight" in node.tensors):
-            args["bias"] = node.tensors.get("bias") is not None
         elif a.name in _INIT_ONLY:
             continue
         else:
