@@ -190,17 +190,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 @command("import-state-dict")
 def cmd_import_state_dict(args: argparse.Namespace) -> int:
-    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
-    from explorer.core.errors import ExplorerError
-    from explorer.io.state_dict_import import import_state_file
+    """Import a model file: exact when it carries the architecture, else inferred and marked."""
+    from explorer.cli_import import run_import
 
-    try:
-        result = import_state_file(args.file, args.output)
-    except ExplorerError as e:
-        return fail(str(e))
-    for key, what in result.guessed:
-        print(f"layer {key}: {what}")
-    print(f"wrote {args.output}: {len(result.spec.children)} layers, weights loaded")
+    return run_import(args, fail)
 
 
 def parse_kv(text: str) -> tuple[str, str]:
@@ -347,10 +340,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser(
-        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+        "import-state-dict",
+        help="a model file as a project: exact from a pickled nn.Sequential or TorchScript, "
+        "inferred (guesses marked) from a bare state dict",
     )
-    s.add_argument("file")
-    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
+    from explorer.cli_import import add_import_arguments
+
+    add_import_arguments(s, parse_shape)
     t = sub.add_parser("train", help="train a project's model; write the weights")
     t.add_argument("file", help="a project file (.nnx.json)")
     t.add_argument(

@@ -120,9 +120,11 @@ def torch_load(path: str | os.PathLike, map_location: Any = "cpu") -> Any:
 
 
 def torch_load_traced(
-    path: str | os.PathLike, map_location: Any = "cpu"
+    path: str | os.PathLike, map_location: Any = "cpu", mmap: bool = False
 ) -> tuple[Any, dict[int, str]]:
     """``torch.load(path, map_location=..., weights_only=True)`` with clear errors.
+
+    ``mmap`` maps a zip file's storages instead of reading them (on the CPU only).
 
     Also returns where each storage was saved (``data_ptr`` of the loaded storage ->
     location tag such as ``"cuda:0"``), so a CUDA-saved file opened on the CPU can say
@@ -153,8 +155,11 @@ def torch_load_traced(
         origins[storage.data_ptr()] = location
         return storage
 
+    import zipfile
+
+    mmap = mmap and target == "cpu" and zipfile.is_zipfile(path)  # legacy files cannot map
     try:
-        return torch.load(path, map_location=restore, weights_only=True), origins
+        return torch.load(path, map_location=restore, weights_only=True, mmap=mmap), origins
     except pickle.UnpicklingError as e:
         needed = unsafe_globals(path)
         if needed:
