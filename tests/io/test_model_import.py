@@ -1,0 +1,131 @@
+"""Every real-world-shaped net, saved in every format: imported bit for bit, or refused in one line.
+
+A bare state dict cannot prove stride, padding or layers without parameters: an import
+that computes differently must carry the guess marks on its layers (never silently).
+"""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from safetensors.torch import save_file
+
+from explorer.core.errors import ExplorerError
+from explorer.core.spec import LayerSpec
+from explorer.io.checkpoints import save_state_dict
+from explorer.io.import_any import import_file
+from tests.io.real_nets import NETS, trained_like
+
+
+def _save(net, fmt: str, folder):
+    if fmt == "pickled":
+        path = folder / "net.pt"
+        torch.save(net, path)
+    elif fmt == "torchscript":
+        path = folder / "net.ts.pt"
+        torch.jit.script(net).save(str(path))
+    elif fmt == "state_pt":
+        path = folder / "net.params"
+        torch.save(net.state_dict(), path)
+    elif fmt == "safetensors_foreign":
+        path = folder / "net.safetensors"
+        save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(path))
+    else:
+        path = folder / "ours.safetensors"
+        save_state_dict(net.state_dict(), path)
+    return path
+
+
+def outcome(path, net, shape) -> tuple[str, object]:
+    """"equal" (bit for bit), "refused" (one line), or "guessed" (differs, and says so)."""
+    try:
+        result = import_file(path)
+    except ExplorerError as e:
+        text = str(e)
+        assert text and "\n" not in text
+        return "refused", text
+    built = result.net.eval()
+    torch.manual_seed(0)
+    x = torch.randn(shape)
+    try:
+        same = torch.equal(built(x), net(x))
+    except RuntimeError:
+        same = False
+    if same:
+        return "equal", result
+    assert result.kind == "state dict", "an exact import computed something else"
+    layers = [n for _, n in result.spec.walk()]
+    convs = [n for n in layers if isinstance(n, LayerSpec) and n.type.startswith("Conv")]
+    assert all(c.guessed for c in convs), "a convolution's stride/padding guess is not marked"
+    assert any(n.guessed for n in layers) and result.guessed
+    return "guessed", result
+
+
+EXPECTED = {
+    # net:            pickled,  torchscript, state_pt,  safetensors_foreign, safetensors_ours
+    "conv_stack": ("equal", "equal", "guessed", "guessed", "guessed"),
+    "depthwise": ("equal", "equal", "guessed", "guessed", "guessed"),
+    "named_children": ("equal", "equal", "guessed", "refused", "guessed"),
+    "residual": ("refused", "refused", "guessed", "guessed", "guessed"),
+    "concat": ("refused", "refused", "guessed", "refused", "guessed"),
+    "mlp": ("refused", "refused", "equal", "refused", "equal"),
+}
+FORMATS = ("pickled", "torchscript", "state_pt", "safetensors_foreign", "safetensors_ours")
+
+
+@pytest.mark.parametrize("name", list(NETS))
+def test_each_net_in_each_format_is_equal_refused_or_marked(name, tmp_path):
+    make, shape = NETS[name]
+    torch.manual_seed(0)
+    net = trained_like(make())
+    got = {}
+    for fmt in FORMATS:
+        folder = tmp_path / fmt
+        folder.mkdir()
+        got[fmt] = outcome(_save(net, fmt, folder), net, shape)[0]
+    assert tuple(got[f] for f in FORMATS) == EXPECTED[name]
+
+
+def test_an_exact_import_reads_stride_padding_dilation_groups_and_dropout(tmp_path):
+    make, _ = NETS["conv_stack"]
+    net = trained_like(make())
+    path = tmp_path / "net.pt"
+    torch.save(net, path)
+    result = import_file(path)
+    conv, bn, _, pool, conv2, _, avg, drop = [n for _, n in result.spec.layers()][:8]
+    assert (conv.args["stride"], conv.args["padding"]) == ((2, 2), (1, 1))
+    assert conv2.args["dilation"] == (2, 2) and bn.args["eps"] == 1e-3
+    assert pool.type == "MaxPool2d" and avg.type == "AvgPool2d" and drop.args["p"] == 0.2
+    # only the picture size is a guess; the Linear after Flatten fixes it at 16
+    assert [k for k, _ in result.guessed] == ["input"] and result.spec.input_shape == (1, 3, 16, 16)
+
+
+def test_a_depthwise_convolution_keeps_its_groups_from_torchscript(tmp_path):
+    net = trained_like(NETS["depthwise"][0]())
+    path = tmp_path / "net.ts.pt"
+    torch.jit.script(net).save(str(path))
+    layers = [n for _, n in import_file(path).spec.layers()]
+    assert layers[3].type == "Conv2d" and layers[3].args["groups"] == 4
+    assert layers[3].args["bias"] is False
+
+
+@pytest.mark.parametrize("fmt", ["pickled", "torchscript"])
+def test_a_residual_block_is_refused_naming_it(fmt, tmp_path):
+    net = trained_like(NETS["residual"][0]())
+    kind, text = outcome(_save(net, fmt, tmp_path), net, NETS["residual"][1])
+    assert kind == "refused" and "Residual" in text
+
+
+def test_a_model_using_a_layer_the_app_lacks_is_refused_by_name(tmp_path):
+    path = tmp_path / "up.pt"
+    torch.save(torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.Upsample(scale_factor=2)), path)
+    kind, text = outcome(path, None, (1, 2))
+    assert kind == "refused" and "nn.Upsample" in text
+
+
+def test_a_torch_export_archive_is_refused_with_the_reason(tmp_path):
+    net = torch.nn.Sequential(torch.nn.Linear(3, 2)).eval()
+    path = tmp_path / "net.pt2"
+    torch.export.save(torch.export.export(net, (torch.randn(1, 3),)), str(path))
+    kind, text = outcome(path, net, (1, 3))
+    assert kind == "refused" and "torch.export" in text and "run code" in text
