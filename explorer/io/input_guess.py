@@ -43,7 +43,7 @@ def derive_input_shape(spec: ModelSpec) -> tuple[tuple[int, ...], str | None]:
         note = f"input {what} not in the file, and no size up to {_SEARCH_LIMIT} runs: 28 assumed"
     else:
         note = f"input {what} not in the file: {size} is the first common size that runs"
-    return (1, channels, *([size] * dims)), note
+    return (2, channels, *([size] * dims)), note
 
 
 def _fitting_size(spec: ModelSpec, channels: int, dims: int) -> int | None:
@@ -59,7 +59,7 @@ def _fitting_size(spec: ModelSpec, channels: int, dims: int) -> int | None:
     order = list(_COMMON) + [s for s in range(1, _SEARCH_LIMIT + 1) if s not in _COMMON]
     with torch.no_grad():
         for s in order:
-            x = torch.empty(1, channels, *([s] * dims), device="meta", dtype=dtype)
+            x = torch.empty(2, channels, *([s] * dims), device="meta", dtype=dtype)
             try:
                 net(x)
             except Exception:  # noqa: BLE001 - shape errors: try the next size

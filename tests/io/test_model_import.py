@@ -97,7 +97,7 @@ def test_an_exact_import_reads_stride_padding_dilation_groups_and_dropout(tmp_pa
     assert conv2.args["dilation"] == (2, 2) and bn.args["eps"] == 1e-3
     assert pool.type == "MaxPool2d" and avg.type == "AvgPool2d" and drop.args["p"] == 0.2
     # only the picture size is a guess; the Linear after Flatten fixes it at 16
-    assert [k for k, _ in result.guessed] == ["input"] and result.spec.input_shape == (1, 3, 16, 16)
+    assert [k for k, _ in result.guessed] == ["input"] and result.spec.input_shape == (2, 3, 16, 16)
 
 
 def test_a_depthwise_convolution_keeps_its_groups_from_torchscript(tmp_path):
