@@ -174,7 +174,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+        f"{tree.path.name}: {tree.kind_text} ({tree.format}), {tree.tensor_count} tensors, "
+        f"{si(tree.total_bytes, 'B')}"
     )
     for e in tree.entries:
         name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
@@ -336,7 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
-    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    s = sub.add_parser(
+        "inspect", help="tree of a .pt/.pth/.params/.safetensors/.npy/.npz/.nnx file"
+    )
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser(

@@ -49,7 +49,9 @@ def run_import(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         return fail(str(e))
     layers = sum(1 for _ in result.spec.layers())
     exact = result.kind != "state dict"
-    print(f"read {args.file}: {result.kind}" + (" (architecture read from the file)" if exact else ""))
+    print(
+        f"read {args.file}: {result.kind}" + (" (architecture read from the file)" if exact else "")
+    )
     if result.guessed:
         n = len(result.guessed)
         print(f"{n} guess{'es' if n != 1 else ''} (not in the file; marked on the layers):")

@@ -57,7 +57,10 @@ def file_kind(path: str | os.PathLike) -> str:
     """PICKLED, TORCHSCRIPT, EXPORT or STATE (anything else: read as tensors or refused)."""
     path = Path(path)
     if not zipfile.is_zipfile(path):
-        return STATE
+        from explorer.io.pickle_scan import pickle_globals
+
+        modules = [g for g in pickle_globals(path) if g.startswith("torch.nn.modules.")]
+        return PICKLED if modules else STATE  # a legacy whole model: refused with the reason
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()

@@ -10,7 +10,7 @@ import (``posix.system``) as a zip file's refusal does.
 
 from __future__ import annotations
 
-import io
+import os
 import pickletools
 from pathlib import Path
 
@@ -20,30 +20,30 @@ _STRING_OPS = {"SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8", "UNICODE", "SHOR
                "BINSTRING", "STRING"}  # fmt: skip
 
 
-def pickle_globals(path: str | Path, limit: int = 64 * 2**20) -> list[str]:
+def pickle_globals(path: str | Path) -> list[str]:
     """``module.name`` of every GLOBAL / STACK_GLOBAL in the leading pickles, in order.
 
-    Reads at most ``limit`` bytes; stops quietly at the first byte that is not a pickle
-    (a legacy file's raw tensor data follows its pickles). Nothing is executed.
+    Reads the file as a stream, only as far as its pickles go; stops quietly at the
+    first byte that is not a pickle (a legacy file's raw tensor data follows its
+    pickles). Nothing is executed.
     """
-    with open(path, "rb") as f:
-        data = f.read(limit)
-    stream = io.BytesIO(data)
     found: list[str] = []
-    for _ in range(MAX_PICKLES):
-        start = stream.tell()
-        if start >= len(data):
-            break
-        try:
-            _scan_one(stream, found)
-        except Exception:  # noqa: BLE001 - the end of the pickles, or a broken one
-            break
-        if stream.tell() == start:
-            break
+    with open(path, "rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        for _ in range(MAX_PICKLES):
+            start = stream.tell()
+            if start >= size:
+                break
+            try:
+                _scan_one(stream, found)
+            except Exception:  # noqa: BLE001 - the end of the pickles, or a broken one
+                break
+            if stream.tell() == start:
+                break
     return list(dict.fromkeys(found))
 
 
-def _scan_one(stream: io.BytesIO, found: list[str]) -> None:
+def _scan_one(stream, found: list[str]) -> None:
     memo: dict[int, object] = {}
     recent: list[object] = []  # values pushed lately: STACK_GLOBAL takes the last two strings
     for op, arg, _pos in pickletools.genops(stream):

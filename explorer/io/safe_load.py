@@ -158,8 +158,13 @@ def torch_load_traced(
     import zipfile
 
     mmap = mmap and target == "cpu" and zipfile.is_zipfile(path)  # legacy files cannot map
+    import warnings
+
     try:
-        return torch.load(path, map_location=restore, weights_only=True, mmap=mmap), origins
+        with warnings.catch_warnings():  # torch warns about the pickle protocol of a refused file
+            warnings.simplefilter("ignore", UserWarning)
+            obj = torch.load(path, map_location=restore, weights_only=True, mmap=mmap)
+        return obj, origins
     except pickle.UnpicklingError as e:
         needed = unsafe_globals(path)
         if needed:

@@ -107,7 +107,9 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
     if w is None:
         raise ImportError_(f"{key}: cannot tell the layer from {', '.join(sorted(names))}")
     if w.dim() == 2:
-        return L("Linear", in_features=w.shape[1], out_features=w.shape[0], bias=b is not None), None
+        return L(
+            "Linear", in_features=w.shape[1], out_features=w.shape[0], bias=b is not None
+        ), None
     if w.dim() in (3, 4):
         kind = "Conv2d" if w.dim() == 4 else "Conv1d"
         kernel = tuple(int(k) for k in w.shape[2:])
@@ -265,7 +267,10 @@ def infer_spec(
     children = _untie_singles(children, {t for t, c in counts.items() if c > 1})
     last = list(state)[-1].rsplit(".", 1)[0]
     result.guessed.append(
-        ("model", f"layers after {last} have no parameters, so the file cannot show them: none added")
+        (
+            "model",
+            f"layers after {last} have no parameters, so the file cannot show them: none added",
+        )
     )
     dtype = next((str(t.dtype)[6:] for t in state.values() if t.is_floating_point()), "float32")
     spec = ModelSpec(children=children, dtype=dtype if dtype in DTYPES else "float32")

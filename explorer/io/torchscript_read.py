@@ -87,8 +87,8 @@ class _Unpickler(pickle.Unpickler):
         if key not in self.storages:
             dtype = getattr(torch, stype.dtype)
             raw = bytearray(self.archive.read(f"{self.prefix}data/{key}"))
-            self.storages[key] = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(
-                0, dtype=dtype
+            self.storages[key] = (
+                torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
             )
         return self.storages[key]
 
@@ -132,7 +132,11 @@ class _ClassInfo:
                 self.files[file] = None
         tree = self.files[file]
         cls = next(
-            (n for n in (tree.body if tree else []) if isinstance(n, ast.ClassDef) and n.name == name),
+            (
+                n
+                for n in (tree.body if tree else [])
+                if isinstance(n, ast.ClassDef) and n.name == name
+            ),
             None,
         )
         constants: dict[str, Any] = {}

@@ -44,7 +44,9 @@ def named_children() -> nn.Sequential:
     """An AlexNet-like ``features`` / ``classifier`` pair of named children."""
     return nn.Sequential(
         OrderedDict(
-            features=nn.Sequential(nn.Conv2d(3, 4, 5, stride=2, padding=2), nn.ReLU(), nn.MaxPool2d(2)),
+            features=nn.Sequential(
+                nn.Conv2d(3, 4, 5, stride=2, padding=2), nn.ReLU(), nn.MaxPool2d(2)
+            ),
             classifier=nn.Sequential(nn.Flatten(), nn.Dropout(0.5), nn.Linear(4 * 4 * 4, 3)),
         )
     )

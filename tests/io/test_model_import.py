@@ -37,7 +37,7 @@ def _save(net, fmt: str, folder):
 
 
 def outcome(path, net, shape) -> tuple[str, object]:
-    """"equal" (bit for bit), "refused" (one line), or "guessed" (differs, and says so)."""
+    """ "equal" (bit for bit), "refused" (one line), or "guessed" (differs, and says so)."""
     try:
         result = import_file(path)
     except ExplorerError as e:

@@ -60,7 +60,9 @@ def test_a_foreign_safetensors_file_with_named_children_is_refused_not_reordered
     with pytest.raises(ImportError_, match="will not invent an order"):
         infer_spec(dict(sorted(state.items())), ordered=False)
     numeric = book_sequential().state_dict()
-    assert infer_spec(dict(sorted(numeric.items())), ordered=False).spec.children[0].type == "Linear"
+    assert (
+        infer_spec(dict(sorted(numeric.items())), ordered=False).spec.children[0].type == "Linear"
+    )
 
 
 def test_our_safetensors_file_keeps_the_key_order_and_imports_like_the_pt(tmp_path):
@@ -68,9 +70,7 @@ def test_our_safetensors_file_keeps_the_key_order_and_imports_like_the_pt(tmp_pa
 
     from explorer.io.checkpoints import read_state_file, save_state_dict
 
-    net = nn.Sequential(
-        OrderedDict(features=nn.Linear(3, 4), classifier=nn.Linear(4, 2))
-    )
+    net = nn.Sequential(OrderedDict(features=nn.Linear(3, 4), classifier=nn.Linear(4, 2)))
     save_state_dict(net.state_dict(), tmp_path / "n.safetensors")
     torch.save(net.state_dict(), tmp_path / "n.pt")
     loaded = read_state_file(tmp_path / "n.safetensors")
