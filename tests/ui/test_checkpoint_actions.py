@@ -80,7 +80,7 @@ def test_a_strict_load_with_a_wrong_shape_changes_nothing_and_matching_loads_par
 
 def test_the_report_dialog_offers_only_what_is_possible(window, qtbot):
     from explorer.io.checkpoints import LoadedState, compare
-    from explorer.ui.load_report_dialog import LoadReportDialog
+    from explorer.ui.files.load_report_dialog import LoadReportDialog
 
     state = dict(window.document.net.state_dict())
     state["2.bias"] = torch.zeros(3)

@@ -44,8 +44,8 @@ def test_ctrl_z_undoes_through_the_keyboard(window, qtbot):
 
 def test_layout_is_remembered(qtbot, settings):
     from explorer.core.document import Document
-    from explorer.ui.file_actions import demo_spec
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.shell.main_window import MainWindow
 
     first = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(first)

@@ -1,6 +1,6 @@
 """Init lab's form: what to initialize (target), how (scheme and arguments, or custom code), seed.
 
-The form only collects choices; :mod:`explorer.ui.init_lab` computes and applies. Custom
+The form only collects choices; :mod:`explorer.ui.init_lab.init_lab` computes and applies. Custom
 code is edited here, with a plain warning that it runs as Python on the user's machine.
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.custom_init import BOOK_INIT_42, BOOK_MY_INIT, PER_TENSOR_EXAMPLE
 from explorer.core.init import SCHEMES, Target
-from explorer.ui.formatting import ERROR_RED, LAZY_AMBER
+from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER
 
 CUSTOM = "custom"
 

@@ -20,7 +20,7 @@ from explorer.core import edits
 from explorer.core.catalog import suggest_args
 from explorer.core.errors import ExplorerError, SpecError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, Path
-from explorer.ui import mime
+from explorer.ui.common import mime
 
 
 def blocks_folder(window) -> FilePath:

@@ -21,7 +21,7 @@ from explorer.io.checkpoints import (
     read_state_file,
     save_state_dict,
 )
-from explorer.ui.load_report_dialog import MATCHING, STRICT, LoadReportDialog
+from explorer.ui.files.load_report_dialog import MATCHING, STRICT, LoadReportDialog
 
 STATE_FILTER = "State dict (*.params *.pt *.pth);;safetensors (*.safetensors);;All files (*)"
 ANY_FILTER = (
@@ -135,7 +135,7 @@ class CheckpointActions:
         return buttons.get(box.clickedButton())
 
     def ask_tensors(self) -> tuple[list[str], str] | None:
-        from explorer.ui.tensor_save_dialog import TensorSaveDialog
+        from explorer.ui.files.tensor_save_dialog import TensorSaveDialog
 
         dialog = TensorSaveDialog(self.window, list(self.window.tensors))
         return dialog.selection() if dialog.exec() else None
@@ -201,7 +201,7 @@ class CheckpointActions:
 
     def apply(self, loaded: LoadedState, report: CheckpointReport, strict: bool, name: str) -> bool:
         """Push a :class:`WeightsCommand` writing the chosen keys; refuse without changes."""
-        from explorer.ui.commands import WeightsCommand
+        from explorer.ui.common.commands import WeightsCommand
 
         w = self.window
         try:
@@ -259,7 +259,7 @@ class CheckpointActions:
 
     def inspect_path(self, path: Path):
         from explorer.io.tensors import inspect_file
-        from explorer.ui.inspect_dialog import InspectDialog
+        from explorer.ui.inspect.inspect_dialog import InspectDialog
 
         try:
             tree = inspect_file(path)
@@ -343,7 +343,9 @@ class CheckpointActions:
 
 
 def install(window) -> None:
-    from explorer.ui import autosave_actions, device_selector, drop_open
+    from explorer.ui.files import autosave_actions
+    from explorer.ui.run import device_selector
+    from explorer.ui.shell import drop_open
 
     window.checkpoint_actions = CheckpointActions(window)
     device_selector.install(window)

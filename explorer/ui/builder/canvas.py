@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu
 
 from explorer.core.errors import ExplorerError
 from explorer.core.spec import Path
-from explorer.ui import mime
-from explorer.ui.builder_actions import BuilderActions
-from explorer.ui.canvas_model import ID_ROLE, CanvasModel
-from explorer.ui.card_delegate import INDENT, CardDelegate, arrow_rect, card_rect
+from explorer.ui.builder.builder_actions import BuilderActions
+from explorer.ui.builder.canvas_model import ID_ROLE, CanvasModel
+from explorer.ui.builder.card_delegate import INDENT, CardDelegate, arrow_rect, card_rect
+from explorer.ui.common import mime
 
 
 @dataclass(frozen=True)
@@ -304,7 +304,7 @@ class CanvasView(QListView):
 
 def install(window) -> None:
     """The builder: canvas (central), palette (left), properties (right), Code tab."""
-    from explorer.ui import code_view, palette, properties
+    from explorer.ui.builder import code_view, palette, properties
 
     window.builder = BuilderActions(window)
     window.canvas = CanvasView(window)

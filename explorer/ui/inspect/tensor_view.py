@@ -2,7 +2,7 @@
 
 Heatmaps (diverging around zero), histograms, exact statistics, the update ratio of the
 last change, and the values table where a cell edit becomes an undoable
-:class:`~explorer.ui.commands.WeightsCommand`. What is drawn comes from
+:class:`~explorer.ui.common.commands.WeightsCommand`. What is drawn comes from
 :func:`explorer.core.stats.snapshot`, computed on the tensor's device: from the live
 model on the GUI thread when no run is going, from the ``views.tensor`` probe in the
 run's worker during a run.
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.format import group_digits, shape_text
 from explorer.core.stats import Snapshot, UpdateTracker, as_matrix, snapshot
-from explorer.ui.plots.colors import GRAD_BRUSH, WEIGHT_BRUSH
-from explorer.ui.plots.heatmap import Heatmap
-from explorer.ui.plots.histogram import HistogramPlot
-from explorer.ui.values_table import ValuesTable
+from explorer.ui.common.plots.colors import GRAD_BRUSH, WEIGHT_BRUSH
+from explorer.ui.common.plots.heatmap import Heatmap
+from explorer.ui.common.plots.histogram import HistogramPlot
+from explorer.ui.inspect.values_table import ValuesTable
 
 STAT_ROWS = ("numel", "mean", "std", "min", "max", "L2 norm", "zeros", "NaN", "Inf")
 PROBE = "views.tensor"
@@ -331,7 +331,7 @@ class TensorView(QWidget):
         """``net[2].weight.data[0, 0] = value`` as an undoable command."""
         import torch
 
-        from explorer.ui.commands import WeightsCommand
+        from explorer.ui.common.commands import WeightsCommand
 
         t = self.live_tensor()
         if t is None or self.array is not None:

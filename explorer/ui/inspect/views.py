@@ -22,7 +22,8 @@ def use_theme_colours() -> None:
 
 
 def install(window) -> None:
-    from explorer.ui import activations_view, gradflow_view, history_view, param_tree, tensor_view
+    from explorer.ui.inspect import param_tree, tensor_view
+    from explorer.ui.run import activations_view, gradflow_view, history_view
 
     use_theme_colours()
     param_tree.install(window)

@@ -52,7 +52,7 @@ class Autosaver:
 
     def autosave(self) -> bool:
         """Write the autosave when the work is unsaved and changed since the last one."""
-        from explorer.ui.project_bridge import collect_project
+        from explorer.ui.files.project_bridge import collect_project
 
         w = self.window
         if not w.is_modified():
@@ -88,7 +88,7 @@ class Autosaver:
     def offer_recovery(self) -> bool:
         """If a crashed session left an autosave, offer it; the files are removed either way."""
         from explorer.io.project import load_project
-        from explorer.ui.project_bridge import apply_project
+        from explorer.ui.files.project_bridge import apply_project
 
         w = self.window
         found = orphaned_autosaves(self.folder)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QSpinBox, QToolBut
 
 from explorer.core.data import INPUT_KINDS
 from explorer.core.losses import LOSSES
-from explorer.ui.output_view import OutputView
-from explorer.ui.run_controller import RunController
-from explorer.ui.training_view import TrainingView
+from explorer.ui.run.output_view import OutputView
+from explorer.ui.run.run_controller import RunController
+from explorer.ui.run.training_view import TrainingView
 
 # Titles defined in explorer.core.losses (Qt-free), marked here for pyside6-lupdate.
 LOSS_TITLES = (

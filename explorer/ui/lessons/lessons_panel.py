@@ -1,7 +1,7 @@
 """The Lessons dock: one guided lesson per section of chapter 5, step by step.
 
 The panel opens the lesson's example, shows the step's text in the interface language,
-points at the control to use (a pulsing outline, see :mod:`explorer.ui.lesson_highlight`),
+points at the control to use (a pulsing outline, see :mod:`explorer.ui.lessons.lesson_highlight`),
 and advances when the step's check passes (polled four times a second: checks are cheap
 reads of the model). Done steps get a check mark in the step list.
 """
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from explorer.core.lessons import Lesson, load_lessons
 from explorer.resources import examples_dir, resources_dir
-from explorer.ui.lesson_checks import CHECKS, REQUIRED
-from explorer.ui.lesson_highlight import Highlight, find_target, reveal
+from explorer.ui.lessons.lesson_checks import CHECKS, REQUIRED
+from explorer.ui.lessons.lesson_highlight import Highlight, find_target, reveal
 
 DONE_STYLE = "color: #2e8b3a; font-weight: bold;"
 CHECK_ERRORS = (KeyError, IndexError, TypeError, ValueError, RuntimeError, AttributeError)
@@ -347,7 +347,7 @@ class LessonsPanel(QWidget):
 
 
 def install(window) -> None:
-    from explorer.ui.i18n import chosen_language
+    from explorer.ui.shell.i18n import chosen_language
 
     window.lessons_panel = panel = LessonsPanel(window, chosen_language(window.settings))
     window.lessons_dock = dock = window.add_dock(

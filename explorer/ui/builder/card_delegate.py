@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 from explorer.core.catalog import layer_type
 from explorer.core.format import group_digits, shape_text, si
 from explorer.core.spec import LayerSpec
-from explorer.ui.canvas_model import ROW_ROLE, CanvasRow
-from explorer.ui.formatting import ERROR_RED, LAZY_AMBER, TIED_PURPLE, muted
+from explorer.ui.builder.canvas_model import ROW_ROLE, CanvasRow
+from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER, TIED_PURPLE, muted
 
 ROW_HEIGHT = 46
 INDENT = 20

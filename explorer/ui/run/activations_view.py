@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.monitor import ActivationRow, activations
-from explorer.ui.plots.colors import EXPLODING_BRUSH
-from explorer.ui.plots.histogram import HistogramPlot
+from explorer.ui.common.plots.colors import EXPLODING_BRUSH
+from explorer.ui.common.plots.histogram import HistogramPlot
 
 PROBE = "views.activations"
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.core.monitor import EXPLODING, VANISHING, GradFlowRow, grad_flow
-from explorer.ui.plots.colors import EXPLODING_BRUSH, OK_BRUSH, VANISHING_BRUSH
+from explorer.ui.common.plots.colors import EXPLODING_BRUSH, OK_BRUSH, VANISHING_BRUSH
 
 PROBE = "views.gradflow"
 FLOOR = 1e-12  # where zero gradients sit on the log axis

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui.i18n import LANGUAGES, chosen_language
+from explorer.ui.shell.i18n import LANGUAGES, chosen_language
 
 
 def install(window) -> None:

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Signal
 
 from explorer.core.stats import DisplayImage, symmetric_levels
-from explorer.ui.plots.colors import DIVERGING
+from explorer.ui.common.plots.colors import DIVERGING
 
 
 class Heatmap(pg.GraphicsLayoutWidget):

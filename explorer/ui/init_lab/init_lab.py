@@ -3,7 +3,7 @@
 Left, the form (target, scheme, seed, or custom code); middle, the histogram of the shown
 parameter with the theoretical density of the scheme in the form and a KS statistic;
 right, the depth probe. Values are computed on copies by ``explorer.core.init``; a change
-reaches the model only as one :class:`~explorer.ui.commands.WeightsCommand` (undoable).
+reaches the model only as one :class:`~explorer.ui.common.commands.WeightsCommand` (undoable).
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
-from explorer.ui.init_form import InitForm
-from explorer.ui.init_plots import DistributionPlot
-from explorer.ui.init_probe_view import ProbePanel
+from explorer.ui.init_lab.init_form import InitForm
+from explorer.ui.init_lab.init_plots import DistributionPlot
+from explorer.ui.init_lab.init_probe_view import ProbePanel
 
 
 def _g(v: float) -> str:
@@ -355,7 +355,7 @@ class InitLab(QWidget):
         )
 
     def apply(self) -> bool:
-        from explorer.ui.commands import WeightsCommand
+        from explorer.ui.common.commands import WeightsCommand
 
         if self.document.busy:
             self.window_.report_error(

@@ -29,20 +29,20 @@ from PySide6.QtWidgets import (
 from explorer.core.document import Document
 from explorer.core.format import group_digits
 from explorer.core.spec import ModelSpec
-from explorer.ui.selection import Selection
+from explorer.ui.common.selection import Selection
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
-    "explorer.ui.canvas",
-    "explorer.ui.summary_view",
-    "explorer.ui.log_view",
-    "explorer.ui.file_actions",
-    "explorer.ui.language_menu",
-    "explorer.ui.checkpoint_actions",
-    "explorer.ui.run_actions",
-    "explorer.ui.views",
-    "explorer.ui.init_lab",
-    "explorer.ui.lessons_panel",
+    "explorer.ui.builder.canvas",
+    "explorer.ui.builder.summary_view",
+    "explorer.ui.shell.log_view",
+    "explorer.ui.files.file_actions",
+    "explorer.ui.shell.language_menu",
+    "explorer.ui.files.checkpoint_actions",
+    "explorer.ui.run.run_actions",
+    "explorer.ui.inspect.views",
+    "explorer.ui.init_lab.init_lab",
+    "explorer.ui.lessons.lessons_panel",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
     def push_spec(self, new: ModelSpec, text: str) -> bool:
         """Apply an edit as an undo command; a blocked or failing edit is reported, not raised."""
         from explorer.core.errors import ExplorerError
-        from explorer.ui.commands import SpecCommand
+        from explorer.ui.common.commands import SpecCommand
 
         if new == self.document.spec:
             return False
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         for tool in (self.undo_tool, self.redo_tool):
             tool.setEnabled(False)
         self.add_action("Help", self.tr("&About NN Explorer"), self._about)
-        from explorer.ui.wheel_guard import WheelGuard
+        from explorer.ui.shell.wheel_guard import WheelGuard
 
         self._wheel_guard = WheelGuard(self)
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.format import group_digits, shape_text
 from explorer.core.spec import BlockSpec, key_of
-from explorer.ui.formatting import LAZY_AMBER, TIED_PURPLE, muted
+from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from explorer.core.errors import ExplorerError
 from explorer.core.init_probe import growth, probe_scheme
 from explorer.resources import examples_dir
-from explorer.ui.init_plots import SERIES_COLORS, ProbePlots
+from explorer.ui.init_lab.init_plots import SERIES_COLORS, ProbePlots
 
 TANH_GAIN = 5 / 3  # torch.nn.init.calculate_gain("tanh")
 CURRENT = "current"

@@ -120,7 +120,7 @@ class FileActions:
 
         Other files (state dicts, tensor files) open by type through checkpoint_actions.
         """
-        from explorer.ui.checkpoint_actions import is_project_path
+        from explorer.ui.files.checkpoint_actions import is_project_path
 
         if not is_project_path(path) and hasattr(self.window, "checkpoint_actions"):
             return self.window.checkpoint_actions.open_file(path)
@@ -169,7 +169,7 @@ class FileActions:
 
     def save_to(self, path: Path) -> bool:
         try:
-            from explorer.ui.project_bridge import collect_project
+            from explorer.ui.files.project_bridge import collect_project
 
             title = path.name.removesuffix(PROJECT_SUFFIX).removesuffix(ARCHIVE_SUFFIX)
             full = path.name.endswith(ARCHIVE_SUFFIX)
@@ -217,7 +217,7 @@ class FileActions:
 
     def _apply(self, project: Project) -> None:
         """Weights, tensors and feature settings the project holds (after its spec)."""
-        from explorer.ui.project_bridge import apply_project
+        from explorer.ui.files.project_bridge import apply_project
 
         for problem in apply_project(self.window, project):
             self.window.report_error(problem)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.catalog import categories
-from explorer.ui import mime
+from explorer.ui.common import mime
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "layer" | "block"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # catalog key, or the UserBlock
@@ -136,7 +136,7 @@ class Palette(QWidget):
 
     def reload_user_blocks(self) -> None:
         from explorer.io.user_blocks import load_user_blocks
-        from explorer.ui.builder_actions import blocks_folder
+        from explorer.ui.builder.builder_actions import blocks_folder
 
         self.blocks_item.takeChildren()
         blocks, problems = load_user_blocks(blocks_folder(self.window_))

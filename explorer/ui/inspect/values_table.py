@@ -4,7 +4,7 @@ The table shows the same 2-D view the heatmap shows (the last two dimensions, th
 others fixed by the sliders). Only the visible page is copied to the GUI: 100 x 50
 values. Editing a cell does not write into the model itself; it reports the full index
 and the new value through ``edit_requested`` and the inspector turns that into an
-undoable :class:`~explorer.ui.commands.WeightsCommand`.
+undoable :class:`~explorer.ui.common.commands.WeightsCommand`.
 """
 
 from __future__ import annotations
