@@ -129,3 +129,34 @@ def test_a_torch_export_archive_is_refused_with_the_reason(tmp_path):
     torch.export.save(torch.export.export(net, (torch.randn(1, 3),)), str(path))
     kind, text = outcome(path, net, (1, 3))
     assert kind == "refused" and "torch.export" in text and "run code" in text
+
+
+def test_a_legacy_pickled_model_is_refused_and_a_legacy_state_dict_imports(tmp_path):
+    net = torch.nn.Sequential(torch.nn.Linear(3, 2))
+    torch.save(net, tmp_path / "model.pt", _use_new_zipfile_serialization=False)
+    kind, text = outcome(tmp_path / "model.pt", net, (1, 3))
+    assert kind == "refused" and "legacy (non-zip) format" in text
+    torch.save(net.state_dict(), tmp_path / "sd.pt", _use_new_zipfile_serialization=False)
+    assert outcome(tmp_path / "sd.pt", net, (1, 3))[0] == "equal"
+
+
+def test_a_torchscript_archive_asking_for_a_python_global_is_refused_unrun(tmp_path):
+    import os
+    import pickle
+    import zipfile
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, ("echo never",))
+
+    good = tmp_path / "good.pt"
+    torch.jit.script(torch.nn.Sequential(torch.nn.Linear(2, 2))).save(str(good))
+    bad = tmp_path / "bad.pt"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("/data.pkl"):
+                data = pickle.dumps(Evil(), protocol=2)
+            dst.writestr(item, data)
+    kind, text = outcome(bad, None, (1, 2))
+    assert kind == "refused" and "system" in text
