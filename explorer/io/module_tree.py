@@ -43,6 +43,10 @@ class ModNode:
     tensors: dict[str, Any] = field(default_factory=dict)  # name -> tensor or None (absent)
     children: list[tuple[str, ModNode]] = field(default_factory=list)
     ident: int = 0  # equal for the same module used twice (tied)
+    #: a user's class whose forward was read (TorchScript): its children in call order,
+    #: or why it is not a chain
+    chain: list[str] | tuple[str, ...] | None = None
+    refusal: str | None = None
 
 
 def _label(node: ModNode) -> str:
@@ -70,6 +74,10 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
     count(root)
 
     def convert(node: ModNode, key: str, name: str | None) -> Node:
+        if node.chain is not None and not node.torch_nn:
+            if uses[node.ident] > 1:
+                raise ModelRefused(f"{_label(node)}: one module used twice is not supported")
+            return BlockSpec(children=seq(node, key, node.chain), name=name)
         if node.type == "Sequential" and node.torch_nn:
             if uses[node.ident] > 1:
                 raise ModelRefused(f"{_label(node)}: one nn.Sequential used twice is not supported")
@@ -84,9 +92,22 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
                 state[f"{key}.{tname}"] = t
         return LayerSpec(layer.type, layer.args, name=name, tie=tie)
 
-    def seq(node: ModNode, prefix: str) -> tuple[Node, ...]:
+    def seq(node: ModNode, prefix: str, order=None) -> tuple[Node, ...]:
+        children = node.children
+        if order is not None:
+            by_name = dict(node.children)
+            unused = [n for n in by_name if n not in order]
+            if unused:
+                where = f"{prefix}.{unused[0]}" if prefix else unused[0]
+                raise ModelRefused(f"{where} is never called in forward: not a chain")
+            children = [(n, by_name[n]) if isinstance(n, str) else n for n in order]
         out: list[Node] = []
-        for i, (cname, child) in enumerate(node.children):
+        used = {n for n, *_ in node.children}
+        for i, (cname, child, *fn) in enumerate(children):
+            if fn:  # a function of forward that is exactly a parameter-free layer
+                name = _free(cname.lower(), used)
+                out.append(LayerSpec.make(cname, name=name, **child))
+                continue
             name = None if cname == str(i) else cname
             key = f"{prefix}.{cname}" if prefix else cname
             out.append(convert(child, key, name))
@@ -94,7 +115,17 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
 
     if root.type == "Sequential" and root.torch_nn:
         return seq(root, ""), state
+    if root.chain is not None and not root.torch_nn:
+        return seq(root, "", root.chain), state
     return (convert(root, "0", None),), state
+
+
+def _free(base: str, used: set[str]) -> str:
+    name, i = base, 2
+    while name in used:
+        name, i = f"{base}_{i}", i + 1
+    used.add(name)
+    return name
 
 
 def layer_from(node: ModNode):
@@ -103,6 +134,8 @@ def layer_from(node: ModNode):
     from explorer.core.spec import LayerSpec
 
     where = _label(node)
+    if node.refusal:
+        raise ModelRefused(node.refusal)
     if not node.torch_nn:
         raise ModelRefused(
             f"{where} is a {node.origin}: its forward is code, not a chain of torch.nn layers "

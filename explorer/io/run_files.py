@@ -172,7 +172,12 @@ def run_training(
                 save_project(Project(spec, project.title, settings), out)
                 weights = weights_path_for(out)
                 save_state_dict(state, weights)
-                outcome.written += [f"{out} (project)", f"{weights} (state_dict of the trained model)"]
+                outcome.written += [
+                    f"{out} (project)",
+                    f"{weights} (state_dict of the trained model)",
+                ]
         else:
-            raise ExplorerError(f"{out.name}: write a .pt state dict, a .nnx or a .nnx.json project")
+            raise ExplorerError(
+                f"{out.name}: write a .pt state dict, a .nnx or a .nnx.json project"
+            )
     return outcome

@@ -107,10 +107,15 @@ def _weights_only_allows(name: str) -> bool:
         allowed = set()
     name = name.replace("__builtin__.", "builtins.")
     storage = name.startswith("torch.") and name.endswith("Storage") and name.count(".") == 1
-    return name in allowed or storage or name in (
-        "torch._utils._rebuild_tensor_v2",
-        "torch._utils._rebuild_parameter",
-        "builtins.set",
+    return (
+        name in allowed
+        or storage
+        or name
+        in (
+            "torch._utils._rebuild_tensor_v2",
+            "torch._utils._rebuild_parameter",
+            "builtins.set",
+        )
     )
 
 

@@ -122,7 +122,7 @@ class _ClassInfo:
         self.archive, self.prefix = archive, prefix
         self.files: dict[str, ast.Module | None] = {}
 
-    def of(self, qualname: str) -> tuple[dict[str, Any], list[str], list[str]]:
+    def class_def(self, qualname: str) -> ast.ClassDef | None:
         module, _, name = qualname.rpartition(".")
         file = f"{self.prefix}code/{module.replace('.', '/')}.py"
         if file not in self.files:
@@ -131,14 +131,11 @@ class _ClassInfo:
             except (KeyError, SyntaxError, UnicodeDecodeError):
                 self.files[file] = None
         tree = self.files[file]
-        cls = next(
-            (
-                n
-                for n in (tree.body if tree else [])
-                if isinstance(n, ast.ClassDef) and n.name == name
-            ),
-            None,
-        )
+        body = tree.body if tree else []
+        return next((n for n in body if isinstance(n, ast.ClassDef) and n.name == name), None)
+
+    def of(self, qualname: str) -> tuple[dict[str, Any], list[str], list[str]]:
+        cls = self.class_def(qualname)
         constants: dict[str, Any] = {}
         lists: dict[str, list[str]] = {"__parameters__": [], "__buffers__": []}
         for stmt in cls.body if cls else []:
@@ -190,6 +187,11 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
     attrs = {k: v for k, v in state.items() if not isinstance(v, (_Record, torch.Tensor))}
     attrs.update(constants)
     node.attrs = {k: v for k, v in attrs.items() if not k.startswith("_")}
+    if not torch_nn:  # a user's class: its forward (TorchScript code) may still be a chain
+        from explorer.io.torchscript_flow import forward_flow
+
+        flow = forward_flow(classes.class_def(obj.qualname), path)
+        node.chain, node.refusal = flow.chain, flow.reason
     for k, v in state.items():
         if isinstance(v, _Record):
             child_path = f"{path}.{k}" if path else k

@@ -34,7 +34,8 @@ def test_build_ignores_the_mark_and_the_code_says_it_in_a_comment():
     torch.manual_seed(0)
     b = build(plain)
     assert str(a) == str(b)
-    assert all(torch.equal(x, y) for x, y in zip(a.state_dict().values(), b.state_dict().values()))
+    pairs = zip(a.state_dict().values(), b.state_dict().values(), strict=True)
+    assert all(torch.equal(x, y) for x, y in pairs)
     code = model_code(spec)
     assert "nn.ReLU(),  # guessed: not in the file (no parameters): ReLU assumed" in code
     namespace: dict = {}

@@ -68,7 +68,7 @@ EXPECTED = {
     "named_children": ("equal", "equal", "guessed", "refused", "guessed"),
     "residual": ("refused", "refused", "guessed", "guessed", "guessed"),
     "concat": ("refused", "refused", "guessed", "refused", "guessed"),
-    "mlp": ("refused", "refused", "equal", "refused", "equal"),
+    "mlp": ("refused", "equal", "equal", "refused", "equal"),  # TorchScript carries forward
 }
 FORMATS = ("pickled", "torchscript", "state_pt", "safetensors_foreign", "safetensors_ours")
 
@@ -109,11 +109,42 @@ def test_a_depthwise_convolution_keeps_its_groups_from_torchscript(tmp_path):
     assert layers[3].args["bias"] is False
 
 
-@pytest.mark.parametrize("fmt", ["pickled", "torchscript"])
-def test_a_residual_block_is_refused_naming_it(fmt, tmp_path):
+def test_a_pickled_residual_block_is_refused_naming_its_class(tmp_path):
     net = trained_like(NETS["residual"][0]())
-    kind, text = outcome(_save(net, fmt, tmp_path), net, NETS["residual"][1])
-    assert kind == "refused" and "Residual" in text
+    kind, text = outcome(_save(net, "pickled", tmp_path), net, NETS["residual"][1])
+    assert kind == "refused" and "tests.io.real_nets.Residual" in text
+
+
+def test_torchscript_names_the_residual_and_the_concatenation_from_their_code(tmp_path):
+    net = trained_like(NETS["residual"][0]())
+    kind, text = outcome(_save(net, "torchscript", tmp_path), net, NETS["residual"][1])
+    assert (kind, text) == (
+        "refused",
+        "1.body: its output is added to the input of 1.body (a residual)",
+    )
+    net = trained_like(NETS["concat"][0]())
+    (tmp_path / "c").mkdir()
+    kind, text = outcome(_save(net, "torchscript", tmp_path / "c"), net, NETS["concat"][1])
+    assert (kind, text) == (
+        "refused",
+        "0: the outputs of 0.a and 0.b are joined with torch.cat (branches, not a chain)",
+    )
+
+
+def test_a_scripted_class_whose_forward_is_a_chain_imports_exactly(tmp_path):
+    """The book's MLP: ``output(F.relu(hidden(X)))`` is hidden, ReLU, output, read from code."""
+    from tests.io.helpers import MLP
+
+    net = MLP().eval()
+    path = tmp_path / "mlp.ts.pt"
+    torch.jit.script(net).save(str(path))
+    result = import_file(path)
+    assert [(n.type, n.name) for n in result.spec.children] == [
+        ("Linear", "hidden"),
+        ("ReLU", "relu"),
+        ("Linear", "output"),
+    ]
+    assert result.guessed == [] and result.spec.input_shape == (2, 20)
 
 
 def test_a_model_using_a_layer_the_app_lacks_is_refused_by_name(tmp_path):
