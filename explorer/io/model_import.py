@@ -5,8 +5,8 @@
 (``torch.serialization.safe_globals``); a file that asks for any other global (a user's
 class, a function) is refused with the globals named, before anything is unpickled.
 TorchScript archives are read by :mod:`explorer.io.torchscript_read` without running
-their code. ``torch.export`` archives (``.pt2``) are refused: ``torch.export.load``
-unpickles parts of the file.
+their code, and ``torch.export`` archives (``.pt2``) by :mod:`explorer.io.export_read`
+from their graph's JSON (``torch.export.load`` unpickles parts of the file: not used).
 
 What comes out is an exact spec (every argument read from the file) and the weights
 under the spec's keys, or :class:`~explorer.io.module_tree.ModelRefused` with one line.
@@ -156,12 +156,11 @@ def import_model_file(
     path = Path(path)
     kind = file_kind(path)
     if kind == EXPORT:
-        raise ModelRefused(
-            f"{path.name} is a torch.export archive: torch.export.load unpickles parts of it "
-            "(it can run code), so the app does not open it; save the model's state_dict or "
-            "the nn.Sequential itself (torch.save(net))"
-        )
-    if kind == TORCHSCRIPT:
+        from explorer.io.export_read import read_export
+
+        root, exported_for = read_export(path)
+        input_shape = input_shape or exported_for  # the file proves the shape it was made for
+    elif kind == TORCHSCRIPT:
         from explorer.io.torchscript_read import read_torchscript
 
         root = read_torchscript(path)

@@ -289,10 +289,10 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
 
     if is_archive(path):
         return _nnx_tree(path)
-    from explorer.io.model_import import PICKLED, TORCHSCRIPT, file_kind
+    from explorer.io.model_import import EXPORT, PICKLED, TORCHSCRIPT, file_kind
 
     kind = file_kind(path)
-    if kind in (PICKLED, TORCHSCRIPT):
+    if kind in (PICKLED, TORCHSCRIPT, EXPORT):
         return _model_tree(path, kind)
     obj, origins = torch_load_traced(path, "cpu", mmap=True)
     return FileTree(path, classify(obj), walk(obj, origins), {}, obj)
