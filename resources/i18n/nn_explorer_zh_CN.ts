@@ -627,6 +627,44 @@
     </message>
 </context>
 <context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>A state dict holds no layers without parameters and no input shape: what is chosen here is marked as guessed.</source>
+        <translation>state dict 不含无参数的层，也不含输入形状：这里的选择会被标记为推测。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Put in index gaps and between named Linear layers (relu: the book's MLP)</source>
+        <translation>放在编号空缺处和命名的 Linear 层之间（relu：书中的 MLP）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Between layers</source>
+        <translation>层之间</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>from the first layer, e.g. 1,3,32,32</source>
+        <translation>由第一层推出，例如 1,3,32,32</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Input shape</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>The input shape must be positive whole numbers, like 1,3,32,32</source>
+        <translation>输入形状必须是正整数，例如 1,3,32,32</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <location filename="../../explorer/ui/inspect_dialog.py" line="30"/>

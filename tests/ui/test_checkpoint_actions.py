@@ -308,3 +308,28 @@ def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp
         window.checkpoint_actions.save_weights()
     assert asked == ["model.pt exists. Replace it?"]
     assert (tmp_path / "model.pt").read_bytes() == b"old"
+
+
+def test_the_import_menu_asks_options_for_a_bare_state_dict_and_uses_them(window, tmp_path):
+    path = tmp_path / "mlp.params"
+    torch.save(MLP().state_dict(), path)
+    actions = window.checkpoint_actions
+    actions.ask_open_path = lambda title: path
+    actions.ask_import_options = lambda p: ("none", (4, 20))
+    window.findChild(type(window.undo_action), "actionImportStateDict").trigger()
+    spec = window.document.spec
+    assert [n.type for n in spec.children] == ["Linear", "Linear"] and spec.input_shape == (4, 20)
+
+
+def test_the_import_options_dialog_reads_its_fields_and_rejects_a_bad_shape(window, qtbot):
+    from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+    dialog = ImportOptionsDialog(window, "mlp.params")
+    qtbot.addWidget(dialog)
+    assert dialog.options() == ("relu", None)
+    dialog.between.setCurrentIndex(dialog.between.findData("dropout"))
+    dialog.shape.setText("2, 20")
+    assert dialog.options() == ("dropout", (2, 20))
+    dialog.shape.setText("2,x")
+    dialog._accept()
+    assert dialog.options() is None and dialog.error.text() and dialog.result() == 0

@@ -283,10 +283,24 @@ class CheckpointActions:
 
     def import_state_dict(self) -> None:
         path = self.ask_open_path(self.window.tr("Import state dict as model"))
-        if path is not None and self.window.file_actions.maybe_save():
-            self.import_path(path)
+        if path is None:
+            return
+        from explorer.io.model_import import STATE, file_kind
 
-    def import_path(self, path: Path) -> bool:
+        options = self.ask_import_options(path) if file_kind(path) == STATE else ()
+        if options is not None and self.window.file_actions.maybe_save():
+            self.import_path(path, *options)
+
+    def ask_import_options(self, path: Path) -> tuple[str, tuple[int, ...] | None] | None:
+        """For a bare state dict: the layer between layers and the input shape (or None)."""
+        from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+        dialog = ImportOptionsDialog(self.window, path.name)
+        return dialog.options() if dialog.exec() else None
+
+    def import_path(
+        self, path: Path, between: str = "relu", input_shape: tuple[int, ...] | None = None
+    ) -> bool:
         """Import a model file as an untitled document with its weights (loaded strictly).
 
         A pickled ``nn.Sequential`` or TorchScript archive gives the exact model; a bare
@@ -297,7 +311,7 @@ class CheckpointActions:
 
         w = self.window
         try:
-            result = import_file(path)
+            result = import_file(path, between=between, input_shape=input_shape)
         except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
             return False
