@@ -56,6 +56,10 @@ def allowed_classes() -> dict[str, type]:
 def file_kind(path: str | os.PathLike) -> str:
     """PICKLED, TORCHSCRIPT, EXPORT or STATE (anything else: read as tensors or refused)."""
     path = Path(path)
+    from explorer.io.checkpoints import is_safetensors
+
+    if is_safetensors(path):
+        return STATE
     if not zipfile.is_zipfile(path):
         from explorer.io.pickle_scan import pickle_globals
 
