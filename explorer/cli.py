@@ -184,7 +184,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+        f"{tree.path.name}: {tree.kind_text} ({tree.format}), {tree.tensor_count} tensors, "
+        f"{si(tree.total_bytes, 'B')}"
     )
     for e in tree.entries:
         name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
@@ -200,30 +201,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 @command("import-state-dict")
 def cmd_import_state_dict(args: argparse.Namespace) -> int:
-    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
-    from explorer.core.errors import ExplorerError
-    from explorer.io.outputs import check_output
-    from explorer.io.project import ARCHIVE_SUFFIX, PROJECT_SUFFIX
-    from explorer.io.state_dict_import import import_state_file
+    """Import a model file: exact when it carries the architecture, else inferred and marked."""
+    from explorer.cli_import import run_import
 
-    try:
-        check_output(
-            args.output, (ARCHIVE_SUFFIX, PROJECT_SUFFIX), [args.file], "a project"
-        )
-        result = import_state_file(args.file, args.output)
-    except ExplorerError as e:
-        return fail(str(e))
-    for key, what in result.guessed:
-        print(f"layer {key}: {what}")
-    layers = f"{len(result.spec.children)} layers"
-    if args.output.lower().endswith(ARCHIVE_SUFFIX):
-        print(f"wrote {args.output}: {layers}, with the file's weights")
-    else:
-        print(
-            f"wrote {args.output}: {layers}, architecture only: the weights were not kept "
-            f"(write a {ARCHIVE_SUFFIX} file to keep them)"
-        )
-    return 0
+    return run_import(args, fail)
 
 
 def parse_kv(text: str) -> tuple[str, str]:
@@ -414,14 +395,19 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
-    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    s = sub.add_parser(
+        "inspect", help="tree of a .pt/.pth/.params/.safetensors/.npy/.npz/.nnx file"
+    )
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser(
-        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+        "import-state-dict",
+        help="a model file as a project: exact from a pickled nn.Sequential or TorchScript, "
+        "inferred (guesses marked) from a bare state dict",
     )
-    s.add_argument("file")
-    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
+    from explorer.cli_import import add_import_arguments
+
+    add_import_arguments(s, parse_shape)
     t = sub.add_parser("train", help="train a project's model; write the weights")
     t.add_argument("file", help="a project file (.nnx.json)")
     t.add_argument(
