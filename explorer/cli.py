@@ -12,7 +12,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from explorer import __version__
+from explorer import __version__, cli_autograd, cli_classes
 from explorer.core.format import group_digits as _group
 from explorer.core.format import si
 
@@ -97,8 +97,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from explorer.core.shapes import infer_shapes
 
     try:
-        spec = load_spec_file(args.file)
-        report = infer_shapes(spec, args.input_shape)
+        if cli_classes.is_class_file(args.file):
+            report = cli_classes.class_report(args)
+        else:
+            report = infer_shapes(load_spec_file(args.file), args.input_shape)
     except ExplorerError as e:
         return fail(str(e))
     if args.json:
@@ -149,6 +151,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export_code(args: argparse.Namespace) -> int:
     """Write runnable PyTorch code that builds the project's model."""
     from explorer.core.codegen import model_code
+    from explorer.core.codegen_classes import classes_code
     from explorer.core.errors import ExplorerError
     from explorer.io.atomic import atomic_write_bytes
     from explorer.io.outputs import check_output
@@ -156,7 +159,11 @@ def cmd_export_code(args: argparse.Namespace) -> int:
     try:
         if args.output:
             check_output(args.output, (".py",), [args.file], "Python code")
-        code = model_code(load_spec_file(args.file))
+        if cli_classes.is_class_file(args.file):
+            spec = cli_classes.class_spec(args)
+        else:
+            spec = load_spec_file(args.file)
+        code = classes_code(spec) if args.style == "classes" else model_code(spec)
     except ExplorerError as e:
         return fail(str(e))
     if not args.output:
@@ -225,6 +232,8 @@ def _check_model_memory(spec) -> None:
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    if cli_classes.is_class_file(args.file):
+        return cli_classes.cmd_init_class(args)
     from pathlib import Path
 
     from explorer.core.errors import ExplorerError
@@ -331,6 +340,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         held_out=args.held_out,
         out=args.output,
         loss_log=args.loss_log,
+        class_name=args.class_name,
+        class_args=args.class_args,
+        input_shape=args.input_shape,
     )
     every = max(1, args.every)
     reached = [0]
@@ -375,6 +387,9 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+COMMANDS["autograd"] = cli_autograd.cmd_autograd
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -392,9 +407,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    cli_classes.add_class_options(s, input_shape=False)
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
+    e.add_argument(
+        "--style",
+        choices=("sequential", "classes"),
+        default="sequential",
+        help="nn.Sequential (default), or one small nn.Module class per block",
+    )
+    cli_classes.add_class_options(e)
     s = sub.add_parser(
         "inspect", help="tree of a .pt/.pth/.params/.safetensors/.npy/.npz/.nnx file"
     )
@@ -444,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep every step's loss in this CSV (memory keeps a downsampled curve)",
     )
     t.add_argument("--json", action="store_true", help="print the loss history as JSON")
+    cli_classes.add_class_options(t)
     i = sub.add_parser(
         "init",
         help="initialize parameters with torch.nn.init and save them",
@@ -485,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
         "(project, and OUT.pt beside it)",
     )
+    cli_classes.add_class_options(i, input_shape=False)
+    cli_autograd.add_parser(sub)
     return p
 
 
