@@ -68,7 +68,7 @@ def run_import(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         print(f"wrote {args.output}: {layers} layers, weights written ({tensors} tensors)")
     else:
         print(
-            f"wrote {args.output}: {layers} layers, architecture only; the weights were NOT "
+            f"wrote {args.output}: {layers} layers, architecture only; the weights were not "
             f"kept (write a .nnx to keep them, or load {args.file} into it with Load Weights)"
         )
     return 0
