@@ -627,6 +627,44 @@
     </message>
 </context>
 <context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>A state dict holds no layers without parameters and no input shape: what is chosen here is marked as guessed.</source>
+        <translation>state dict 不含无参数的层，也不含输入形状：这里的选择会被标记为推测。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Put in index gaps and between named Linear layers (relu: the book's MLP)</source>
+        <translation>放在编号空缺处和命名的 Linear 层之间（relu：书中的 MLP）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Between layers</source>
+        <translation>层之间</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>from the first layer, e.g. 1,3,32,32</source>
+        <translation>由第一层推出，例如 1,3,32,32</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Input shape</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>The input shape must be positive whole numbers, like 1,3,32,32</source>
+        <translation>输入形状必须是正整数，例如 1,3,32,32</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <location filename="../../explorer/ui/inspect_dialog.py" line="30"/>
@@ -2066,6 +2104,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>绑定 ×{0}</translation>
     </message>
     <message>
+        <location filename="../../explorer/ui/builder/card_delegate.py"/>
+        <source>guessed</source>
+        <translation>推测</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/card_delegate.py" line="235"/>
         <source>error</source>
         <translation>错误</translation>
@@ -2117,6 +2160,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <location filename="../../explorer/ui/checkpoint_actions.py" line="123"/>
         <source>{0} holds a state dict. What should it do?</source>
         <translation>{0} 中是一个 state dict。要怎么处理？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>{0} holds a whole model. What should it do?</source>
+        <translation>{0} 中是一个完整模型。要怎么处理？</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="126"/>
@@ -2581,6 +2629,26 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <location filename="../../explorer/ui/checkpoint_actions.py" line="308"/>
         <source>; {0} layers without parameters were guessed (selected): check them</source>
         <translation>；{0} 个无参数的层是推测出来的（已选中）：请检查</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>guessed {0}: {1}</source>
+        <translation>推测 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>Imported {0}: architecture and weights read from the file</source>
+        <translation>已导入 {0}：结构和权重都读自文件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>; {0} layers carry guesses (marked, selected): check them</source>
+        <translation>；{0} 个层含推测（已标记并选中）：请检查</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder/canvas_model.py"/>
+        <source>guessed: {0}</source>
+        <translation>推测：{0}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="326"/>
