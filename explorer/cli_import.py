@@ -42,8 +42,11 @@ def add_import_arguments(s: argparse.ArgumentParser, parse_shape) -> None:
 def run_import(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     from explorer.core.errors import ExplorerError
     from explorer.io.import_any import import_file
+    from explorer.io.outputs import check_output
+    from explorer.io.project import ARCHIVE_SUFFIX, PROJECT_SUFFIX
 
     try:
+        check_output(args.output, (ARCHIVE_SUFFIX, PROJECT_SUFFIX), [args.file], "a project")
         result = import_file(args.file, args.output, args.between, args.input_shape)
     except ExplorerError as e:
         return fail(str(e))
@@ -65,7 +68,7 @@ def run_import(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
         print(f"wrote {args.output}: {layers} layers, weights written ({tensors} tensors)")
     else:
         print(
-            f"wrote {args.output}: {layers} layers, architecture only; the weights were NOT "
+            f"wrote {args.output}: {layers} layers, architecture only; the weights were not "
             f"kept (write a .nnx to keep them, or load {args.file} into it with Load Weights)"
         )
     return 0
