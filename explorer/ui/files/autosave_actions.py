@@ -71,6 +71,7 @@ class Autosaver:
         window.undo_stack.indexChanged.connect(self.changed)
         window.undo_stack.cleanChanged.connect(self.changed)
         self._closed = False
+        self._pending = False
         window.closing.connect(self._on_closing)
         window.when_ready(lambda: QTimer.singleShot(0, self.offer_recovery))
 
@@ -95,7 +96,17 @@ class Autosaver:
         self.discard()
 
     def changed(self, *_args) -> None:
-        """Something changed: write soon (saved work: remove the autosave now)."""
+        """Something changed: write soon (saved work: remove the autosave now).
+
+        Judged once control returns to the event loop, so a save that marks the undo stack
+        clean and then the weights saved is seen whole.
+        """
+        if not self._closed and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.window, self._evaluate)
+
+    def _evaluate(self) -> None:
+        self._pending = False
         if self._closed:
             return
         try:
