@@ -6,8 +6,8 @@ How the packages depend on each other (checked by import-linter, see pyproject.t
 - ``shell`` (the window, its frame, message bar, log, language) and ``common`` (undo
   commands, selection, plots, MIME types) are the base: any feature may import them;
   they import no feature (``common`` does not import ``shell`` either).
-- The features ``builder``, ``run``, ``inspect``, ``files``, ``init_lab`` and ``lessons``
-  are independent: none imports another. They share the session
+- The features ``builder``, ``run``, ``inspect``, ``files``, ``init_lab``, ``lessons``,
+  ``autograd`` and ``pyclass`` are independent: none imports another. They share the session
   (:mod:`explorer.app.session`), the frame's helpers
   (:class:`explorer.ui.shell.frame.Frame`) and the actions' objectNames
   (``frame.trigger("example_01-sequential")``), never each other's objects.
