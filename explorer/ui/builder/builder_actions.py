@@ -319,7 +319,9 @@ class BuilderActions:
             if not path:
                 return False
         try:
-            atomic_write_bytes(path, model_code(self.spec).encode("utf-8"))
+            view = getattr(self.window, "code_view", None)  # same feature: its chosen style
+            code = view.code_text() if view is not None else model_code(self.spec)
+            atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(
                 self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)

@@ -1,4 +1,9 @@
-"""The Code tab: the PyTorch code of the current model, regenerated on every edit."""
+"""The Code tab: the PyTorch code of the current model, regenerated on every edit.
+
+View > Code as nn.Module classes switches between the ``nn.Sequential`` text and one
+small class per block (:mod:`explorer.core.codegen_classes`); File > Export code…
+writes what the tab shows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit
 
 from explorer.core.codegen import model_code
+from explorer.core.errors import ExplorerError
 
 
 class CodeView(QPlainTextEdit):
@@ -18,6 +24,7 @@ class CodeView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._stale = True
+        self.style = "sequential"  # or "classes"
         document.spec_changed.connect(lambda *_: self.refresh())
 
     def refresh(self) -> None:
@@ -28,8 +35,23 @@ class CodeView(QPlainTextEdit):
         self._stale = False
         bar = self.verticalScrollBar()
         top = bar.value()
-        self.setPlainText(model_code(self.document.spec))
+        self.setPlainText(self.code_text())
         bar.setValue(top)
+
+    def code_text(self) -> str:
+        """The code in the chosen style; a model classes cannot hold says why, as a comment."""
+        if self.style != "classes":
+            return model_code(self.document.spec)
+        from explorer.core.codegen_classes import classes_code
+
+        try:
+            return classes_code(self.document.spec)
+        except ExplorerError as e:
+            return f"# {e}\n\n" + model_code(self.document.spec)
+
+    def set_style(self, style: str) -> None:
+        self.style = style
+        self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -41,3 +63,13 @@ def install(window) -> None:
     window.code_view = CodeView(window.document, window)
     window.when_ready(window.code_view.refresh)
     window.add_tab(window.code_view, window.tr("Code"), "CodeTab")
+    action = window.add_action(
+        "View",
+        window.tr("Code as nn.Module classes"),
+        tip=window.tr("The Code tab and Export code write each block as a small nn.Module class"),
+        name="action_code_classes",
+    )
+    action.setCheckable(True)
+    action.toggled.connect(
+        lambda on: window.code_view.set_style("classes" if on else "sequential")
+    )
