@@ -70,6 +70,4 @@ def install(window) -> None:
         name="action_code_classes",
     )
     action.setCheckable(True)
-    action.toggled.connect(
-        lambda on: window.code_view.set_style("classes" if on else "sequential")
-    )
+    action.toggled.connect(lambda on: window.code_view.set_style("classes" if on else "sequential"))
