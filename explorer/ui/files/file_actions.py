@@ -20,7 +20,8 @@ from explorer.resources import examples_dir
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
-    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;All files (*)"
+    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;"
+    "Python nn.Module classes (*.py);;All files (*)"
 )
 MAX_RECENT = 8
 
@@ -122,6 +123,9 @@ class FileActions:
         """
         from explorer.ui.files.checkpoint_actions import is_project_path
 
+        opener = getattr(self.window, "python_class_opener", None)  # the pyclass feature
+        if path.suffix == ".py" and opener is not None:
+            return opener.open_path(path, asked=True)  # it asks before running the file
         if not is_project_path(path) and hasattr(self.window, "checkpoint_actions"):
             return self.window.checkpoint_actions.open_file(path)
         try:
