@@ -3051,6 +3051,14 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 <context>
     <name>AutogradAndPythonClasses</name>
     <message>
+        <source>Code as nn.Module classes</source>
+        <translation>代码写成 nn.Module 类</translation>
+    </message>
+    <message>
+        <source>The Code tab and Export code write each block as a small nn.Module class</source>
+        <translation>“代码”页和导出代码把每个块写成一个小的 nn.Module 类</translation>
+    </message>
+    <message>
         <source>receives a gradient of shape {0}</source>
         <translation>接收形状为 {0} 的梯度</translation>
     </message>

@@ -108,3 +108,21 @@ def test_a_syntax_error_is_reported_with_its_line(window, qtbot, monkeypatch, tm
     assert window.part("python_class_opener").open_path(path) is False
     assert seen == [] and len(errors) == 1
     assert errors[0].startswith("mlp.py, line 2: SyntaxError")
+
+
+def test_file_open_accepts_a_py_and_goes_through_the_trust_prompt(
+    window, qtbot, monkeypatch, tmp_path
+):
+    prompts = []
+    monkeypatch.setattr(open_action, "ask_trust", lambda parent, path: prompts.append(path))
+    path = write(tmp_path)
+    spec = window.document.spec
+    assert window.file_actions.open_path(path) is False  # declined: nothing ran
+    assert prompts == [path] and window.document.spec == spec
+
+    def steps(dialog):
+        qtbot.mouseClick(dialog.convert_button, Qt.MouseButton.LeftButton)
+
+    drive(monkeypatch, qtbot, steps)
+    assert window.file_actions.open_path(path) is True
+    assert [c.name for c in window.document.spec.children] == ["hidden", "relu", "out"]

@@ -319,8 +319,12 @@ class BuilderActions:
             if not path:
                 return False
         try:
-            settings = self.window.session.settings  # the code prints what Forward shows
-            code = model_code(self.spec, seed=settings.seed, input_kind=settings.input_kind)
+            view = self.window.part("code_view", None)  # same feature: its chosen style
+            if view is not None:
+                code = view.code_text()
+            else:  # the code prints what Forward shows
+                settings = self.window.session.settings
+                code = model_code(self.spec, seed=settings.seed, input_kind=settings.input_kind)
             atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(

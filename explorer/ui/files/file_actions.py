@@ -20,7 +20,8 @@ from explorer.resources import examples_dir
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
-    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;All files (*)"
+    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;"
+    "Python nn.Module classes (*.py);;All files (*)"
 )
 MAX_RECENT = 8
 
@@ -125,6 +126,9 @@ class FileActions:
         """
         from explorer.ui.files.checkpoint_actions import is_project_path
 
+        classes = self.window.part("python_class_opener", None)  # the pyclass feature
+        if path.suffix == ".py" and classes is not None:
+            return classes.open_path(path, asked=True)  # it asks before running the file
         opener = self.window.part("checkpoint_actions", None)  # installed after this one
         if not is_project_path(path) and opener is not None:
             return opener.open_file(path)
