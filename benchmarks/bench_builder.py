@@ -18,7 +18,7 @@ def run(rec: Recorder) -> None:
     from explorer.core import edits, shapes
     from explorer.core.document import Document
     from explorer.core.spec import LayerSpec, sequential
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.shell.main_window import MainWindow
 
     L = LayerSpec.make
     layers = []

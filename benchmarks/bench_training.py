@@ -128,7 +128,7 @@ def run(rec: Recorder) -> None:
 
     from explorer.core.data import DataSpec
     from explorer.core.document import Document
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     torch.manual_seed(0)

@@ -15,7 +15,7 @@ def _window(spec, device="cpu"):
 
     app = QApplication.instance() or QApplication([])
     from explorer.core.document import Document
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.shell.main_window import MainWindow
 
     window = MainWindow(
         Document(spec, device=device), settings=QSettings(os.devnull, QSettings.Format.IniFormat)

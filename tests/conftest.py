@@ -47,8 +47,8 @@ def settings(tmp_path):
 def window(qtbot, settings):
     """The main window on the demo model, as ``nn-explorer`` opens it."""
     from explorer.core.document import Document
-    from explorer.ui.file_actions import demo_spec
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.shell.main_window import MainWindow
 
     w = MainWindow(Document(demo_spec()), settings=settings)
     # qtbot closes its widgets before this fixture's teardown: no "unsaved changes" prompt.

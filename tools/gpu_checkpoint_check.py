@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     from explorer.core.document import Document
     from explorer.io.checkpoints import compare, load_into, read_state_file, save_state_dict
     from explorer.io.devices import try_gpu
-    from explorer.ui.file_actions import demo_spec
+    from explorer.ui.files.file_actions import demo_spec
 
     device = argv[0] if argv else try_gpu()
     doc = Document(demo_spec())

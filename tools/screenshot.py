@@ -27,13 +27,13 @@ def main(argv: list[str]) -> int:
     env_lang = os.environ.get("NN_EXPLORER_LANG", "en")
     lang = argv[argv.index("--lang") + 1] if "--lang" in argv else env_lang
     app = QApplication.instance() or QApplication([])
-    from explorer.ui.i18n import install_language
+    from explorer.ui.shell.i18n import install_language
 
     install_language(lang)
     from explorer.core.document import Document
     from explorer.resources import examples_dir
-    from explorer.ui.file_actions import demo_spec
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.shell.main_window import MainWindow
 
     settings = QSettings(os.devnull, QSettings.Format.IniFormat)
     window = MainWindow(Document(demo_spec()), settings=settings)

@@ -3,7 +3,7 @@
 A lesson opens an example, then walks through steps. Each step has text in English and
 Chinese, names the control to point at (a widget or action ``objectName``), and a check
 that tells when the user has done it. Checks are named predicates with parameters (see
-``explorer.ui.lesson_checks``), so a teacher writes a lesson as JSON, not code. The format
+``explorer.ui.lessons.lesson_checks``), so a teacher writes a lesson as JSON, not code. The format
 is described in ``resources/lessons/README.md``.
 """
 

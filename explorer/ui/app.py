@@ -13,8 +13,8 @@ APPLICATION = "nn-explorer"
 def create_window(path: str | None = None):
     """The main window on the demo model, or on ``path`` when given (used by tests too)."""
     from explorer.core.document import Document
-    from explorer.ui.file_actions import demo_spec
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.shell.main_window import MainWindow
 
     window = MainWindow(Document(demo_spec()))
     if path:
@@ -29,7 +29,7 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("NN Explorer")
-    from explorer.ui.i18n import chosen_language, install_language
+    from explorer.ui.shell.i18n import chosen_language, install_language
 
     install_language(chosen_language())
     paths = [a for a in argv if not a.startswith("-")]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui import i18n
+from explorer.ui.shell import i18n
 
 PLACEHOLDER = re.compile(r"\{\d+\}|%n|%\d")
 MNEMONIC = re.compile(r"&([^&\s])")
@@ -104,7 +104,7 @@ def test_view_language_menu_stores_the_choice_for_the_next_start(window, monkeyp
     monkeypatch.delenv("NN_EXPLORER_LANG", raising=False)
     shown = []
     monkeypatch.setattr(
-        "explorer.ui.language_menu.QMessageBox.information", lambda *a: shown.append(a[2])
+        "explorer.ui.shell.language_menu.QMessageBox.information", lambda *a: shown.append(a[2])
     )
     action = window.findChild(QAction, "language_zh_CN")
     assert action.text() == "简体中文"
@@ -118,8 +118,8 @@ def test_view_language_menu_stores_the_choice_for_the_next_start(window, monkeyp
 def chinese_window(qtbot, settings):
     """The main window built after the zh_CN translator is installed, as the app starts it."""
     from explorer.core.document import Document
-    from explorer.ui.file_actions import demo_spec
-    from explorer.ui.main_window import MainWindow
+    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.shell.main_window import MainWindow
 
     translator = i18n.install_language("zh_CN")
     try:

@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction
 
 from explorer.core.lessons import load_lessons
 from explorer.resources import resources_dir
-from explorer.ui.lesson_checks import REQUIRED
-from explorer.ui.lesson_highlight import find_target
-from explorer.ui.lessons_panel import LessonsPanel
+from explorer.ui.lessons.lesson_checks import REQUIRED
+from explorer.ui.lessons.lesson_highlight import find_target
+from explorer.ui.lessons.lessons_panel import LessonsPanel
 from tests.ui.builder_helpers import click_row
 
 LEFT = Qt.MouseButton.LeftButton
@@ -188,7 +188,7 @@ def test_lazy_init_parameters_get_shapes_at_the_first_forward(qtbot, window, pan
 
 
 def test_save_step_and_load_back_restores_the_saved_weights(qtbot, window, panel, tmp_path):
-    from explorer.ui.load_report_dialog import STRICT
+    from explorer.ui.files.load_report_dialog import STRICT
 
     path = tmp_path / "mlp.params"
     actions = window.checkpoint_actions

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from torch import nn
 
 from explorer.core.spec import LayerSpec, sequential
-from explorer.ui.param_tree import NAMES_ROLE
+from explorer.ui.inspect.param_tree import NAMES_ROLE
 from tests.conftest import EXAMPLES
 
 L = LayerSpec.make

@@ -12,8 +12,8 @@ from explorer.core.document import Document
 from explorer.core.spec import LayerSpec
 from explorer.io.autosave import autosave_path
 from explorer.resources import examples_dir
-from explorer.ui.file_actions import demo_spec
-from explorer.ui.main_window import MainWindow
+from explorer.ui.files.file_actions import demo_spec
+from explorer.ui.shell.main_window import MainWindow
 from tests.io.helpers import snapshot
 
 

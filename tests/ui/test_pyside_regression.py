@@ -31,8 +31,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from explorer.core.document import Document
-from explorer.ui.file_actions import demo_spec
-from explorer.ui.main_window import MainWindow
+from explorer.ui.files.file_actions import demo_spec
+from explorer.ui.shell.main_window import MainWindow
 w = MainWindow(Document(demo_spec()), settings=QSettings(os.devnull, QSettings.Format.IniFormat))
 w.selection.select_layers([w.document.spec.children[0].id])
 assert w.builder.copy()

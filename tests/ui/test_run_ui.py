@@ -113,7 +113,7 @@ def test_edits_are_blocked_while_training_and_esc_cancels_at_a_step_boundary(qtb
 def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(
     qtbot, window, run, monkeypatch
 ):
-    import explorer.ui.run_controller as rc
+    import explorer.ui.run.run_controller as rc
 
     real = rc.run_forward
 

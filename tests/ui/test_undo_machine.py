@@ -26,7 +26,7 @@ class EditsWithUndo(RuleBasedStateMachine):
         self.pushed = 0
 
     def _push(self, make) -> None:
-        from explorer.ui.commands import SpecCommand
+        from explorer.ui.common.commands import SpecCommand
 
         try:
             new = make(self.document.spec)

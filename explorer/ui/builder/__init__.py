@@ -1,0 +1,1 @@
+"""NN Explorer UI: the builder feature."""

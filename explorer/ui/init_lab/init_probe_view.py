@@ -1,0 +1,187 @@
+"""Init lab's depth probe panel: two schemes side by side, std of activations and gradients.
+
+Each scheme is applied to a copy of the model (every weight with 2+ dimensions; biases as
+they are), then one forward and backward (``explorer.core.init_probe``). The model itself
+is not changed. It runs in the GUI thread: one forward/backward on a copy is quick.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.errors import ExplorerError
+from explorer.core.init_probe import growth, probe_scheme
+from explorer.resources import examples_dir
+from explorer.ui.init_lab.init_plots import SERIES_COLORS, ProbePlots
+
+TANH_GAIN = 5 / 3  # torch.nn.init.calculate_gain("tanh")
+CURRENT = "current"
+FORM = "form"
+#: (key, scheme, args) of the schemes offered; the labels are in ProbePanel._label.
+PRESETS = (
+    (CURRENT, None, None),
+    ("default", "default", {}),
+    ("xavier_uniform", "xavier_uniform", {"gain": 1.0}),
+    ("xavier_tanh", "xavier_uniform", {"gain": TANH_GAIN}),
+    ("xavier_normal", "xavier_normal", {"gain": 1.0}),
+    ("kaiming_relu", "kaiming_normal", {"nonlinearity": "relu"}),
+    ("normal_001", "normal", {"std": 0.01}),
+    ("orthogonal", "orthogonal", {"gain": 1.0}),
+    (FORM, None, None),
+)
+DEEP_TANH = "09-deep-tanh-mlp"
+
+
+class ProbePanel(QWidget):
+    def __init__(self, lab):
+        super().__init__(lab)
+        self.setObjectName("InitProbe")
+        self.lab = lab
+        self.results = []
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.choices: list[QComboBox] = []
+        for i, default in enumerate(("default", "xavier_tanh")):
+            combo = QComboBox(self)
+            combo.setObjectName(f"InitProbe{'AB'[i]}")
+            for key, _, _ in PRESETS:
+                combo.addItem(self._label(key), key)
+            combo.setCurrentIndex(combo.findData(default))
+            dot = QLabel("●", self)
+            dot.setStyleSheet(f"color: {SERIES_COLORS[i].name()};")
+            grid.addWidget(dot, i, 0)
+            grid.addWidget(QLabel("AB"[i], self), i, 1)
+            grid.addWidget(combo, i, 2, 1, 2)
+            self.choices.append(combo)
+        self.batch = QSpinBox(self)
+        self.batch.setRange(2, 65536)
+        self.batch.setValue(256)
+        self.batch.setToolTip(self.tr("Rows of the random input batch"))
+        grid.addWidget(QLabel(self.tr("batch"), self), 2, 1)
+        grid.addWidget(self.batch, 2, 2)
+        self.run_button = QPushButton(self.tr("Run probe"), self)
+        self.run_button.setObjectName("InitProbeRun")
+        self.run_button.setToolTip(
+            self.tr(
+                "On a copy: each scheme, then one forward on x ~ N(0, 1) and a backward of a "
+                "random unit-variance gradient at the output"
+            )
+        )
+        grid.addWidget(self.run_button, 2, 3)
+        self.example_button = QPushButton(self.tr("Open the deep tanh MLP example"), self)
+        self.example_button.setObjectName("InitProbeExample")
+        self.example_button.setToolTip(
+            self.tr("10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier")
+        )
+        self.plots = ProbePlots(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("InitProbeSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setText(
+            self.tr(
+                "Run probe: vanishing or exploding signals show here before any training. "
+                "Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3."
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(grid)
+        layout.addWidget(self.example_button)
+        layout.addWidget(self.plots.activations, 1)
+        layout.addWidget(self.plots.gradients, 1)
+        layout.addWidget(self.summary)
+        self.run_button.clicked.connect(self.run)
+        self.example_button.clicked.connect(self.open_example)
+
+    def _label(self, key: str) -> str:
+        return {
+            CURRENT: self.tr("current values"),
+            "default": self.tr("PyTorch default"),
+            "xavier_uniform": self.tr("xavier_uniform_, gain 1"),
+            "xavier_tanh": self.tr("xavier_uniform_, gain 5/3 (tanh)"),
+            "xavier_normal": self.tr("xavier_normal_, gain 1"),
+            "kaiming_relu": self.tr("kaiming_normal_ (relu)"),
+            "normal_001": self.tr("normal_, std 0.01"),
+            "orthogonal": self.tr("orthogonal_"),
+            FORM: self.tr("the scheme in the form"),
+        }[key]
+
+    def _scheme_of(self, combo: QComboBox):
+        key = combo.currentData()
+        if key == FORM:
+            form = self.lab.form
+            if form.is_custom:
+                raise ExplorerError(
+                    self.tr("The probe compares built-in schemes, not custom code.")
+                )
+            return form.scheme_name, form.args()
+        for k, name, args in PRESETS:
+            if k == key:
+                return name, args
+        raise KeyError(key)
+
+    def run(self) -> None:
+        doc = self.lab.document
+        seed = self.lab.form.seed.value()
+        results = []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for combo in self.choices:
+                name, args = self._scheme_of(combo)
+                results.append(
+                    probe_scheme(
+                        doc.net,
+                        doc.spec.input_shape,
+                        name,
+                        args,
+                        seed,
+                        self.batch.value(),
+                        label=combo.currentText(),
+                    )
+                )
+        except ExplorerError as e:
+            self.summary.setText(f"<span style='color:#d64545'>{e}</span>")
+            self.lab.window_.report_error(str(e))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.results = results
+        self.plots.show(results)
+        self.summary.setText(self._summary(results))
+
+    def _summary(self, results) -> str:
+        lines = []
+        for i, r in enumerate(results):
+            ratio = growth(r)
+            if not math.isfinite(ratio):
+                verdict = self.tr("not enough layers to compare")
+            elif ratio < 0.5:
+                verdict = self.tr("shrinking with depth (vanishing)")
+            elif ratio > 2:
+                verdict = self.tr("growing with depth (exploding)")
+            else:
+                verdict = self.tr("about constant")
+            lines.append(
+                self.tr(
+                    "<b style='color:{0}'>{1}</b> {2}: last/first activation std {3}: {4}"
+                ).format(SERIES_COLORS[i].name(), "AB"[i], r.label, f"{ratio:.3g}", verdict)
+            )
+        return "<br>".join(lines)
+
+    def open_example(self) -> None:
+        window = self.lab.window_
+        window.file_actions.open_example(examples_dir() / f"{DEEP_TANH}.nnx.json")
+        window.show_tab("InitLabTab")

@@ -1,0 +1,33 @@
+"""Seeing parameters, gradients and activations (book 5.2): the feature's entry point.
+
+Installs the Parameters dock and the Tensor, History, Gradients and Activations tabs,
+and registers their run probes.
+"""
+
+from __future__ import annotations
+
+
+def use_theme_colours() -> None:
+    """Plots take the window's colours (light or dark theme) instead of pyqtgraph's black."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    palette = QApplication.instance().palette()
+    pg.setConfigOptions(
+        background=palette.color(QPalette.ColorRole.Base),
+        foreground=palette.color(QPalette.ColorRole.Text),
+        antialias=False,
+    )
+
+
+def install(window) -> None:
+    from explorer.ui.inspect import param_tree, tensor_view
+    from explorer.ui.run import activations_view, gradflow_view, history_view
+
+    use_theme_colours()
+    param_tree.install(window)
+    tensor_view.install(window)
+    history_view.install(window)
+    gradflow_view.install(window)
+    activations_view.install(window)

@@ -1,0 +1,151 @@
+"""The Activations tab: each layer's output histogram and the share of dead ReLU units.
+
+During a run the ``views.activations`` probe runs one extra no-grad forward of the
+current batch at display rate (only while this tab is shown). Outside a run, "Refresh"
+runs it on the published ``input`` tensor, or on a seeded random batch of the model's
+input shape.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.monitor import ActivationRow, activations
+from explorer.ui.common.plots.colors import EXPLODING_BRUSH
+from explorer.ui.common.plots.histogram import HistogramPlot
+
+PROBE = "views.activations"
+
+
+class ActivationsView(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window_ = window
+        self.document = window.document
+        self.rows: tuple[ActivationRow, ...] = ()
+        self.shown = False
+        self.layers = QListWidget(self)
+        self.hist = HistogramPlot(self.tr("output"), parent=self)
+        self.dead_plot = pg.PlotWidget(self)
+        self.dead_plot.plotItem.hideButtons()
+        self.dead_plot.setTitle(self.tr("dead ReLU units (share)"))
+        self.dead_plot.setYRange(0, 1)
+        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=EXPLODING_BRUSH)
+        self.dead_plot.addItem(self.dead_bars)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.setToolTip(
+            self.tr("Run a forward pass without gradients and summarize each output")
+        )
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.layers)
+        split.addWidget(self.hist)
+        split.addWidget(self.dead_plot)
+        split.setSizes([200, 400, 300])
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self.layers.currentRowChanged.connect(lambda _: self._show_layer())
+        refresh.clicked.connect(self.refresh)
+        window.run_progressed.connect(self.on_progress)
+        window.run_probes[PROBE] = self.probe
+
+    def batch(self):
+        """The published ``input`` tensor if it fits the model, else a seeded random batch."""
+        import torch
+
+        x = self.window_.tensors.get("input")
+        shape = tuple(self.document.spec.input_shape)
+        if isinstance(x, torch.Tensor) and tuple(x.shape[1:]) == shape[1:]:
+            return x.to(self.document.device)
+        gen = torch.Generator().manual_seed(0)
+        dtype = getattr(torch, self.document.spec.dtype)
+        return torch.randn(shape, generator=gen).to(self.document.device, dtype)
+
+    def refresh(self) -> None:
+        if self.document.busy:
+            return  # the probe brings fresh values during a run
+        try:
+            rows = activations(self.document.net, self.batch())
+        except RuntimeError as e:
+            self.window_.report_error(
+                self.tr("Activations: the forward pass failed: {0}").format(e)
+            )
+            return
+        self.show_rows(rows)
+
+    def probe(self, net, batch_x):
+        """Worker thread: summaries of every layer's output on the run's batch."""
+        if not self.shown or batch_x is None:
+            return None
+        return activations(net, batch_x)
+
+    def on_progress(self, progress) -> None:
+        data = progress.probes.get(PROBE) if progress.probes else None
+        if data is not None:
+            self.show_rows(data)
+
+    def show_rows(self, rows) -> None:
+        current = self.layers.currentRow()
+        self.rows = tuple(rows)
+        self.layers.blockSignals(True)
+        self.layers.clear()
+        for r in self.rows:
+            text = f"{r.layer}  {r.type}  mean {r.mean:.3g}  std {r.std:.3g}"
+            if r.dead is not None:
+                text += "  " + self.tr("dead {0}").format(f"{r.dead:.0%}")
+            self.layers.addItem(QListWidgetItem(text))
+        self.layers.setCurrentRow(min(max(current, 0), len(self.rows) - 1))
+        self.layers.blockSignals(False)
+        relus = [r for r in self.rows if r.dead is not None]
+        self.dead_bars.setOpts(x=np.arange(len(relus)), height=[r.dead for r in relus])
+        self.dead_plot.getAxis("bottom").setTicks([[(i, r.layer) for i, r in enumerate(relus)]])
+        self.note.setText(
+            self.tr("A unit is dead when it outputs 0 for every sample of the batch.")
+            if relus
+            else self.tr("No ReLU layer: no dead units to count.")
+        )
+        self._show_layer()
+
+    def _show_layer(self) -> None:
+        i = self.layers.currentRow()
+        if 0 <= i < len(self.rows):
+            r = self.rows[i]
+            self.hist.set_title(
+                self.tr("output of {0} {1}, shape {2}").format(r.layer, r.type, r.shape)
+            )
+            self.hist.show_histogram(r.hist)
+        else:
+            self.hist.show_histogram(None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.shown = True
+        if not self.rows:
+            self.refresh()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self.shown = False
+
+
+def install(window) -> None:
+    window.activations_view = ActivationsView(window)
+    window.add_tab(window.activations_view, window.tr("Activations"), "ActivationsTab")

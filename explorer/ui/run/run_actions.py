@@ -1,0 +1,293 @@
+"""Run menu and toolbar: Forward F5, Backward F6, Zero grad, Step F7, Train Ctrl+Enter,
+Pause, Cancel Esc, the train()/eval() badge, the seed, the input and the loss.
+
+Installs the run controller, the Output and Training tabs, and File > Export training script.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QSpinBox, QToolButton
+
+from explorer.core.data import INPUT_KINDS
+from explorer.core.losses import LOSSES
+from explorer.ui.run.output_view import OutputView
+from explorer.ui.run.run_controller import RunController
+from explorer.ui.run.training_view import TrainingView
+
+# Titles defined in explorer.core.losses (Qt-free), marked here for pyside6-lupdate.
+LOSS_TITLES = (
+    QT_TRANSLATE_NOOP("RunActions", "sum of outputs"),
+    QT_TRANSLATE_NOOP("RunActions", "MSE"),
+    QT_TRANSLATE_NOOP("RunActions", "L1"),
+    QT_TRANSLATE_NOOP("RunActions", "cross-entropy"),
+    QT_TRANSLATE_NOOP("RunActions", "BCE with logits"),
+)
+
+BADGE = "QToolButton {{ font-weight: bold; color: white; background: {0}; border-radius: 4px; padding: 2px 8px; }}"
+
+
+class RunActions:
+    def __init__(self, window):
+        self.window = w = window
+        self.controller = c = RunController(window)
+        self.output_view = OutputView(c, window)
+        self.training_view = TrainingView(window, c, window)
+        w.add_tab(self.training_view, w.tr("Training"), "TrainingTab")
+        w.add_tab(self.output_view, w.tr("Output"), "OutputTab")
+        w.toolbar.addSeparator()
+        self.actions = {}
+        for key, text, slot, keys, tip in (
+            (
+                "forward",
+                w.tr("Forward"),
+                self._forward,
+                "F5",
+                w.tr("output = net(X): run the model on its input"),
+            ),
+            (
+                "backward",
+                w.tr("Backward"),
+                self._backward,
+                "F6",
+                w.tr("loss.backward(): gradients add up in .grad"),
+            ),
+            (
+                "zero_grad",
+                w.tr("Zero grad"),
+                c.zero_grad,
+                None,
+                w.tr("net.zero_grad(): every .grad back to None"),
+            ),
+            (
+                "step",
+                w.tr("Step"),
+                c.single_step,
+                "F7",
+                w.tr("optimizer.step(); while training: one more step, then pause"),
+            ),
+            (
+                "train",
+                w.tr("Train"),
+                self.train,
+                QKeySequence("Ctrl+Return"),
+                w.tr("Train with the Training tab's settings"),
+            ),
+            ("pause", w.tr("Pause"), c.toggle_pause, None, w.tr("Pause or resume training")),
+            (
+                "cancel",
+                w.tr("Cancel"),
+                c.cancel,
+                QKeySequence(Qt.Key.Key_Escape),
+                w.tr("Stop at the next step boundary"),
+            ),
+        ):
+            self.actions[key] = w.add_action(
+                "Run", text, slot, keys, tip, toolbar=True, name=f"action_{key}"
+            )
+        self.actions["train"].setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+        )
+        w.menus["Run"].addSeparator()
+        self.zero_first = w.add_action(
+            "Run",
+            w.tr("Zero grad before each backward"),
+            None,
+            tip=w.tr("Off: gradients accumulate, as in PyTorch"),
+            name="action_zero_first",
+        )
+        self.zero_first.setCheckable(True)
+        self.zero_first.toggled.connect(lambda on: setattr(c, "zero_before_backward", on))
+        self.eval_action = w.add_action(
+            "Run",
+            w.tr("eval() mode"),
+            None,
+            tip=w.tr("Switch between net.train() and net.eval()"),
+            name="action_eval_mode",
+        )
+        self.eval_action.setCheckable(True)
+        self.eval_action.toggled.connect(lambda on: c.set_training_mode(not on))
+        w.add_action(
+            "Run",
+            w.tr("Compare modes"),
+            self._compare,
+            tip=w.tr("The same batch through train() and eval(), side by side"),
+            name="action_compare",
+        )
+        self.badge = QToolButton(w)
+        self.badge.setObjectName("mode_badge")
+        self.badge.setToolTip(w.tr("Click to switch train() / eval()"))
+        self.badge.clicked.connect(self.eval_action.toggle)
+        w.toolbar.addWidget(self.badge)
+        w.toolbar.addWidget(QLabel(w.tr(" seed "), w))
+        self.seed = QSpinBox(w)
+        self.seed.setObjectName("seed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip(w.tr("torch.manual_seed: the input, the batch order and dropout"))
+        self.seed.valueChanged.connect(lambda v: setattr(c, "seed", v))
+        w.toolbar.addWidget(self.seed)
+        w.toolbar.addWidget(QLabel(w.tr(" input "), w))
+        self.input_kind = QComboBox(w)
+        self.input_kind.setObjectName("input_kind")
+        for kind in INPUT_KINDS:
+            self.input_kind.addItem(f"torch.{kind}", kind)
+        self.input_kind.addItem(w.tr("dataset batch"), "dataset")
+        self.input_kind.setToolTip(w.tr("What Forward and Backward feed the model"))
+        self.input_kind.currentIndexChanged.connect(
+            lambda: setattr(c, "input_kind", self.input_kind.currentData())
+        )
+        w.toolbar.addWidget(self.input_kind)
+        w.toolbar.addWidget(QLabel(w.tr(" loss "), w))
+        self.loss = QComboBox(w)
+        self.loss.setObjectName("loss")
+        for info in LOSSES.values():
+            self.loss.addItem(w.tr(info.title), info.name)
+            self.loss.setItemData(self.loss.count() - 1, info.code, Qt.ItemDataRole.ToolTipRole)
+        self.loss.setCurrentIndex(self.loss.findData(c.loss))
+        self.loss.currentIndexChanged.connect(lambda: setattr(c, "loss", self.loss.currentData()))
+        w.toolbar.addWidget(self.loss)
+        tv = self.training_view
+        tv.buttons["train"].clicked.connect(self.train)
+        tv.buttons["pause"].clicked.connect(c.toggle_pause)
+        tv.buttons["step"].clicked.connect(c.single_step)
+        tv.buttons["cancel"].clicked.connect(c.cancel)
+        export = w.add_action(
+            None,
+            w.tr("Export training script…"),
+            self.export_dialog,
+            tip=w.tr("A standalone PyTorch script of this run (also runs under torchrun)"),
+            name="action_export_script",
+        )
+        w.menus["File"].insertAction(w.menus["File"].actions()[-1], export)
+        w.project_state["run"] = (self.settings, self.apply_settings)
+        c.mode_changed.connect(self._show_mode)
+        c.state_changed.connect(self._update_actions)
+        w.when_ready(tv.show_data)
+        self._show_mode(True)
+        self._update_actions()
+
+    def _forward(self) -> None:
+        self.controller.forward()
+        self.window.show_tab("OutputTab")
+
+    def _backward(self) -> None:
+        self.controller.backward()
+
+    def _compare(self) -> None:
+        self.controller.compare()
+        self.window.show_tab("OutputTab")
+
+    def train(self) -> None:
+        c = self.controller
+        if c.runner.running and c.runner.paused:
+            c.runner.resume()
+            return
+        self.window.show_tab("TrainingTab")
+        c.start_training(self.training_view.config())
+
+    def _show_mode(self, training: bool) -> None:
+        self.badge.setText(
+            self.window.tr("mode: TRAIN") if training else self.window.tr("mode: EVAL")
+        )
+        self.badge.setStyleSheet(BADGE.format("#3a9a4a" if training else "#3163ce"))
+        self.eval_action.blockSignals(True)
+        self.eval_action.setChecked(not training)
+        self.eval_action.blockSignals(False)
+
+    def _update_actions(self) -> None:
+        r = self.controller.runner
+        self.actions["pause"].setEnabled(r.running)
+        self.actions["pause"].setText(
+            self.window.tr("Resume") if r.paused else self.window.tr("Pause")
+        )
+        self.actions["cancel"].setEnabled(r.running)
+
+    # ----- project settings ----------------------------------------------------------------
+
+    def settings(self) -> dict:
+        """The run settings a project keeps (JSON-able)."""
+        tv = self.training_view
+        config = tv.config()
+        return {
+            "seed": self.seed.value(),
+            "input": self.input_kind.currentData(),
+            "loss": self.loss.currentData(),
+            "zero_grad_before_backward": self.zero_first.isChecked(),
+            "data": tv.data_spec().to_dict(),
+            "optimizer": dict(config.optimizer.__dict__),
+            "batch_size": config.batch_size,
+            "length": tv.steps.value(),
+            "unit": tv.unit.currentData(),
+        }
+
+    def apply_settings(self, d: dict) -> None:
+        """Restore :meth:`settings`; unknown or malformed entries are skipped."""
+        from explorer.core.data import DataSpec
+
+        tv = self.training_view
+
+        def pick(combo, value):
+            i = combo.findData(value)
+            if i >= 0:
+                combo.setCurrentIndex(i)
+
+        try:
+            self.seed.setValue(int(d.get("seed", self.seed.value())))
+            pick(self.input_kind, d.get("input"))
+            pick(self.loss, d.get("loss"))
+            self.zero_first.setChecked(bool(d.get("zero_grad_before_backward", False)))
+            data = DataSpec.from_dict(d.get("data", {}))
+            if tv.source.findData(data.source) < 0 and data.source:
+                tv.source.addItem(data.source, data.source)
+            pick(tv.source, data.source)
+            tv.samples.setValue(data.n)
+            tv.noise.setValue(data.noise)
+            tv.data_seed.setValue(data.seed)
+            tv.classes.setValue(data.classes)
+            tv.held_out.setValue(round(data.eval_fraction * 100))
+            opt = d.get("optimizer", {})
+            pick(tv.optimizer, opt.get("name"))
+            tv.lr.setValue(float(opt.get("lr", tv.lr.value())))
+            tv.momentum.setValue(float(opt.get("momentum", 0.0)))
+            tv.weight_decay.setValue(float(opt.get("weight_decay", 0.0)))
+            tv.batch_size.setValue(int(d.get("batch_size", tv.batch_size.value())))
+            tv.steps.setValue(int(d.get("length", tv.steps.value())))
+            pick(tv.unit, d.get("unit"))
+        except (TypeError, ValueError, AttributeError) as e:
+            self.window.log(
+                self.window.tr("Some run settings were not restored: {0}").format(e), "warning"
+            )
+
+    # ----- export ------------------------------------------------------------------------
+
+    def script_text(self) -> str:
+        from explorer.core.export_script import training_script
+
+        return training_script(
+            self.window.document.spec, self.training_view.data_spec(), self.training_view.config()
+        )
+
+    def export_to(self, path) -> bool:
+        from explorer.io.atomic import atomic_write_bytes
+
+        try:
+            atomic_write_bytes(path, self.script_text().encode("utf-8"))
+        except OSError as e:
+            self.window.report_error(
+                self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)
+            )
+            return False
+        self.window.show_status(self.window.tr("Exported the training script to {0}").format(path))
+        return True
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.window.tr("Export training script"), "train.py", "Python (*.py)"
+        )
+        if path:
+            self.export_to(path)
+
+
+def install(window) -> None:
+    window.run_actions = RunActions(window)
