@@ -9,7 +9,7 @@ import pytest
 from explorer.core import edits
 from explorer.core.shapes import infer_shapes
 from explorer.core.spec import LayerSpec, sequential
-from explorer.ui.canvas_model import CanvasModel
+from explorer.ui.builder.canvas_model import CanvasModel
 
 L = LayerSpec.make
 
