@@ -117,12 +117,12 @@ def test_file_open_accepts_a_py_and_goes_through_the_trust_prompt(
     monkeypatch.setattr(open_action, "ask_trust", lambda parent, path: prompts.append(path))
     path = write(tmp_path)
     spec = window.document.spec
-    assert window.file_actions.open_path(path) is False  # declined: nothing ran
+    assert window.part("file_actions").open_path(path) is False  # declined: nothing ran
     assert prompts == [path] and window.document.spec == spec
 
     def steps(dialog):
         qtbot.mouseClick(dialog.convert_button, Qt.MouseButton.LeftButton)
 
     drive(monkeypatch, qtbot, steps)
-    assert window.file_actions.open_path(path) is True
+    assert window.part("file_actions").open_path(path) is True
     assert [c.name for c in window.document.spec.children] == ["hidden", "relu", "out"]
