@@ -32,7 +32,10 @@ from explorer.core.diagnose import RunError, explain, locate_nonfinite
 from explorer.core.losses import LOSSES, OptimizerConfig, compute_loss, fit_target, make_optimizer
 from explorer.core.progress import Progress
 
-EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
+EVAL_INTERVAL_S = 0.1  # held-out loss at most 10 times a second
+#: The held-out loss alone may take this share of the run: its interval follows its own
+#: cost, so it comes at a steady cadence (not in bursts when the shared budget frees up).
+EVAL_SHARE = 0.01
 #: Probes and the held-out loss may take at most this fraction of the run's time; on a big
 #: model they run less often than the display ticks, so training stays within a few percent
 #: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
@@ -255,11 +258,10 @@ def train(
         probed = {}
         if probes and (single or budget.allows(elapsed)):
             probed = budget.run(clock, run_probes, probes, net, xb, control)
-        if xe is not None and (
-            single or step == total or (now >= next_eval and budget.allows(elapsed))
-        ):
+        if xe is not None and (single or step == total or now >= next_eval):
+            spent = budget.spent
             last_eval = budget.run(clock, eval_loss, net, config.loss, xe, ye)
-            next_eval = now + EVAL_INTERVAL_S
+            next_eval = now + max(EVAL_INTERVAL_S, (budget.spent - spent) / EVAL_SHARE)
         suspended = clock()
         yield Progress(
             step=step,

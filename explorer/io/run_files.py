@@ -54,6 +54,11 @@ class TrainOutcome:
     history: list[tuple[int, float]] = field(default_factory=list)
     eval_history: list[tuple[int, float]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    classification: bool = False
+    accuracy: float | None = None
+    eval_accuracy: float | None = None
+    accuracy_history: list[tuple[int, float]] = field(default_factory=list)
+    eval_accuracy_history: list[tuple[int, float]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +68,16 @@ class TrainOutcome:
             "history": [[s, v] for s, v in self.history],
             "eval_history": [[s, v] for s, v in self.eval_history],
             "written": self.written,
+            **(
+                {
+                    "accuracy": self.accuracy,
+                    "eval_accuracy": self.eval_accuracy,
+                    "accuracy_history": [[s, v] for s, v in self.accuracy_history],
+                    "eval_accuracy_history": [[s, v] for s, v in self.eval_accuracy_history],
+                }
+                if self.classification
+                else {}
+            ),
         }
 
 
@@ -84,9 +99,15 @@ def save_state_dict(state: dict, path: Path) -> None:
 
 
 def run_training(
-    request: TrainRequest, on_step: Callable[[int, float, float | None], None] | None = None
+    request: TrainRequest, on_step: Callable[..., None] | None = None
 ) -> TrainOutcome:
-    """Train as ``request`` says; call ``on_step(step, loss, eval_loss)`` for every step."""
+    """Train as ``request`` says; call ``on_step(step, loss, eval_loss, accuracy)`` per step.
+
+    ``eval_loss`` is given at the steps where it was measured, else None; ``accuracy`` is
+    the latest ``(step, Accuracy)`` measured so far (None: not yet, or regression data).
+    Accuracy is measured at display rate within the run's extras budget, and on all the
+    data after the last step.
+    """
     import torch
 
     from explorer.core.build import build
@@ -116,7 +137,11 @@ def run_training(
     )
     data = load_dataset(data_spec, tuple(spec.input_shape[1:]), out_features)
     check_fits(data, spec.input_shape)
-    loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
+    from explorer.core.fit_data import default_loss
+    from explorer.core.metrics import METRICS_PROBE, is_classification, metrics_probe
+
+    loss = request.loss or default_loss(data.task)
+    classify = is_classification(data)
     config = TrainConfig(
         optimizer=OptimizerConfig(
             request.optimizer, request.lr, request.momentum, request.weight_decay
@@ -131,8 +156,10 @@ def run_training(
     net = build(spec, device=device)
     if project.weights:
         net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
-    outcome = TrainOutcome(0, None, None)
-    gen = train(net, data, config)
+    outcome = TrainOutcome(0, None, None, classification=classify)
+    probes = {METRICS_PROBE: metrics_probe(data)} if classify else {}
+    gen = train(net, data, config, probes=probes)
+    latest = None  # (step, Accuracy) measured last
     while True:
         try:
             progress = next(gen)
@@ -144,10 +171,26 @@ def run_training(
             not outcome.eval_history or outcome.eval_history[-1][1] != progress.eval_loss
         ):
             outcome.eval_history.append((progress.step, progress.eval_loss))
+        before = latest
+        acc = progress.probes.get(METRICS_PROBE)
+        if acc is not None:
+            _record(outcome, progress.step, acc)
+            latest = (progress.step, acc)
         if on_step is not None:
             for step, value in progress.losses:
-                on_step(step, value, progress.eval_loss if step == progress.step else None)
+                last = step == progress.step
+                on_step(step, value, progress.eval_loss if last else None, latest if last else before)
     outcome.steps, outcome.loss, outcome.eval_loss = result.steps, result.loss, result.eval_loss
+    if classify:
+        from explorer.core.metrics import dataset_accuracy
+
+        final = dataset_accuracy(net, data)
+        outcome.accuracy, outcome.eval_accuracy = final.train, final.held_out
+        if outcome.accuracy_history and outcome.accuracy_history[-1][0] == outcome.steps:
+            outcome.accuracy_history.pop()
+            if outcome.eval_accuracy_history:
+                outcome.eval_accuracy_history.pop()
+        _record(outcome, outcome.steps, final)
     if request.out:
         out = Path(request.out)
         state = {k: v.detach().cpu() for k, v in net.state_dict().items()}
@@ -164,6 +207,7 @@ def run_training(
                 "steps": outcome.steps,
                 "seed": config.seed,
                 "final_loss": outcome.loss,
+                **({"final_accuracy": outcome.accuracy} if classify else {}),
             }
             if is_archive(out):
                 save_project(Project(spec, project.title, settings, weights=state), out)
@@ -176,3 +220,9 @@ def run_training(
         else:
             raise ExplorerError(f"{out.name}: write a .pt state dict, a .nnx or a .nnx.json project")
     return outcome
+
+
+def _record(outcome: TrainOutcome, step: int, acc) -> None:
+    outcome.accuracy_history.append((step, acc.train))
+    if acc.held_out is not None:
+        outcome.eval_accuracy_history.append((step, acc.held_out))
