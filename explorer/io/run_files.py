@@ -98,9 +98,7 @@ def save_state_dict(state: dict, path: Path) -> None:
     atomic_write_with(path, lambda f: torch.save(state, f))
 
 
-def run_training(
-    request: TrainRequest, on_step: Callable[..., None] | None = None
-) -> TrainOutcome:
+def run_training(request: TrainRequest, on_step: Callable[..., None] | None = None) -> TrainOutcome:
     """Train as ``request`` says; call ``on_step(step, loss, eval_loss, accuracy)`` per step.
 
     ``eval_loss`` is given at the steps where it was measured, else None; ``accuracy`` is
@@ -179,7 +177,9 @@ def run_training(
         if on_step is not None:
             for step, value in progress.losses:
                 last = step == progress.step
-                on_step(step, value, progress.eval_loss if last else None, latest if last else before)
+                on_step(
+                    step, value, progress.eval_loss if last else None, latest if last else before
+                )
     outcome.steps, outcome.loss, outcome.eval_loss = result.steps, result.loss, result.eval_loss
     if classify:
         from explorer.core.metrics import dataset_accuracy
