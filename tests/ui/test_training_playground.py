@@ -102,7 +102,9 @@ def test_training_shows_accuracy_equal_to_plain_pytorch_on_the_same_weights(
     assert acc.train == pytest.approx(train_acc, abs=1e-7)
     assert acc.held_out == pytest.approx(held, abs=1e-7)
     assert any(a is not None for a in live)  # measured live, at display rate
+    qtbot.wait(50)  # the redraw after the run keeps the final label
     text = tv.accuracy.text()
+    assert text.startswith("Accuracy (final)")
     assert f"{train_acc:.1%}" in text and f"{held:.1%}" in text
     assert "Training done: 30 steps" in window.status_text() and "accuracy" in window.status_text()
 

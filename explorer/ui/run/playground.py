@@ -39,6 +39,7 @@ class Playground(QObject):
         self.window = window
         self.controller = controller
         self.data = None
+        self._final_shown = False  # the redraw right after a run keeps the "final" label
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(0)
@@ -103,6 +104,7 @@ class Playground(QObject):
     def on_finished(self, result) -> None:
         if getattr(result, "accuracy", None) is not None:
             self.show_accuracy(result.accuracy, self.tr("final"))
+            self._final_shown = True
 
     def show_accuracy(self, acc, when: str) -> None:
         text = self.tr("Accuracy ({0}): train {1}").format(when, f"{acc.train:.1%}")
@@ -128,8 +130,9 @@ class Playground(QObject):
                 plot.show_regions(decision_grid(net, plot.grid_request))
             if plot.curve_request is not None:
                 plot.show_curve(*fitted_curve(net, plot.curve_request))
-            if is_classification(data):
+            if is_classification(data) and not self._final_shown:
                 self.show_accuracy(dataset_accuracy(net, data), self.tr("current weights"))
+            self._final_shown = False
         except (ExplorerError, RuntimeError, ValueError):  # the model does not fit the data
             plot.clear_model()
             self.view.accuracy.setText("")
