@@ -85,9 +85,7 @@ def test_a_csv_data_file_gets_the_same_offer(qtbot, window, run, tv, tmp_path):
     assert spec.input_shape == (32, 3) and spec.children[-1].args["out_features"] == 4
 
 
-def test_training_shows_accuracy_equal_to_plain_pytorch_on_the_same_weights(
-    qtbot, window, run, tv
-):
+def test_training_shows_accuracy_equal_to_plain_pytorch_on_the_same_weights(qtbot, window, run, tv):
     spiral_ready(qtbot, window, run, tv)
     finals = []
     run.controller.training_finished.connect(finals.append)
@@ -144,9 +142,7 @@ def test_reset_weights_is_undoable_and_the_next_train_starts_at_step_0(qtbot, wi
 
     click(qtbot, tv.buttons["reset_weights"])
     torch.manual_seed(run.controller.seed)
-    plain = torch.nn.Sequential(
-        torch.nn.Linear(2, 256), torch.nn.ReLU(), torch.nn.Linear(256, 3)
-    )
+    plain = torch.nn.Sequential(torch.nn.Linear(2, 256), torch.nn.ReLU(), torch.nn.Linear(256, 3))
     state = window.document.net.state_dict()
     assert all(torch.equal(state[k], v) for k, v in plain.state_dict().items())
     assert run.controller.steps_done == 0 and tv.buttons["train"].text() == "Train"
