@@ -14,7 +14,7 @@ import time
 
 from benchmarks.recorder import Recorder
 
-STEPS = int(os.environ.get("BENCH_PLAYGROUND_STEPS", "1500"))
+STEPS = int(os.environ.get("BENCH_PLAYGROUND_STEPS", "600"))
 REPEATS = 4
 
 

@@ -179,3 +179,22 @@ def test_closing_the_generator_leaves_the_model_at_a_step_boundary():
     gen.close()
     assert p.step == 1
     assert all(torch.equal(snapshot[k], v) for k, v in net.state_dict().items())
+
+
+def test_the_held_out_loss_comes_at_a_steady_cadence_paid_from_its_own_share():
+    from explorer.core.training import EVAL_INTERVAL_S, EVAL_SHARE
+
+    data = make_dataset(DataSpec("spiral", n=200, seed=1, eval_fraction=0.25))
+    config = TrainConfig(OptimizerConfig("sgd", 0.1), "cross_entropy", batch_size=8, steps=1000)
+    # each clock read advances 1 ms, so an evaluation "costs" 1 ms: its interval is
+    # max(EVAL_INTERVAL_S, cost / EVAL_SHARE) = 0.1 s, about every 100 steps
+    progress, _ = run_all(train(small_net(dropout=0.0), data, config, clock=ticking_clock(0.001)))
+    evals = []
+    for p in progress:
+        if p.eval_loss is not None and (not evals or evals[-1][1] != p.eval_loss):
+            evals.append((p.step, p.eval_loss))
+    steps = [s for s, _ in evals]
+    assert steps[0] < 100 and steps[-1] == 1000
+    gaps = [b - a for a, b in zip(steps, steps[1:-1], strict=False)]
+    expected = max(EVAL_INTERVAL_S, 0.001 / EVAL_SHARE) / 0.001  # in steps of ~1 ms
+    assert len(gaps) >= 6 and all(0.5 * expected <= g <= 1.5 * expected for g in gaps), steps
