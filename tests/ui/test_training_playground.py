@@ -214,3 +214,19 @@ def test_data_that_does_not_fit_shows_the_error_in_the_tab(qtbot, window, run, t
     assert not run.controller.runner.running
     assert "spiral has samples of shape (2,)" in tv.rate.text()
     assert tv.rate.text().startswith("Training stopped:") and "d64545" in tv.rate.styleSheet()
+
+
+def test_a_failure_during_training_shows_in_the_tab(qtbot, window, run, tv, monkeypatch):
+    import explorer.ui.run.run_controller as rc
+
+    def broken(net, data, config, **kwargs):
+        raise RuntimeError("CUDA error: device-side assert triggered")
+        yield  # a generator, as core's train() is
+
+    monkeypatch.setattr(rc, "train", broken)
+    spiral_ready(qtbot, window, run, tv)
+    train(qtbot, window, tv, reason="error")
+    assert (
+        tv.rate.text() == "Training stopped: RuntimeError: CUDA error: device-side assert triggered"
+    )
+    assert "d64545" in tv.rate.styleSheet()
