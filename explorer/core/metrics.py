@@ -141,10 +141,10 @@ class GridRequest:
     x1: float
     y0: float
     y1: float
-    resolution: int = 96
+    resolution: int = 64
 
 
-def grid_for(x: np.ndarray, resolution: int = 96, margin: float = 0.1) -> GridRequest:
+def grid_for(x: np.ndarray, resolution: int = 64, margin: float = 0.1) -> GridRequest:
     """A grid covering the points ``x`` (n, 2) with a margin of ``margin`` of their span."""
     lo, hi = x.min(axis=0), x.max(axis=0)
     pad = np.maximum(hi - lo, 1e-6) * margin
