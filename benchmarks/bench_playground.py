@@ -14,7 +14,7 @@ import time
 
 from benchmarks.recorder import Recorder
 
-STEPS = int(os.environ.get("BENCH_PLAYGROUND_STEPS", "600"))
+STEPS = int(os.environ.get("BENCH_PLAYGROUND_STEPS", "3000"))
 REPEATS = 5
 
 
