@@ -39,7 +39,10 @@ from explorer.core.losses import (
 )
 from explorer.core.progress import Progress
 
-EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
+EVAL_INTERVAL_S = 0.1  # held-out loss at most 10 times a second
+#: The held-out loss alone may take this share of the run: its interval follows its own
+#: cost, so it comes at a steady cadence (not in bursts when the shared budget frees up).
+EVAL_SHARE = 0.01
 #: Probes and the held-out loss may take at most this fraction of the run's time; on a big
 #: model they run less often than the display ticks, so training stays within a few percent
 #: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
@@ -300,11 +303,10 @@ def train(
         probed = {}
         if probes and (single or budget.allows(elapsed, run_probes)):
             probed = budget.run(clock, run_probes, probes, net, xb, control)
-        if xe is not None and (
-            last_tick or (now >= next_eval and budget.allows(elapsed, eval_loss))
-        ):
+        if xe is not None and (single or last_tick or now >= next_eval):
+            spent = budget.spent
             last_eval = budget.run(clock, eval_loss, net, config.loss, xe, ye)
-            next_eval = now + EVAL_INTERVAL_S
+            next_eval = now + max(EVAL_INTERVAL_S, (budget.spent - spent) / EVAL_SHARE)
         suspended = clock()
         yield Progress(
             step=step,

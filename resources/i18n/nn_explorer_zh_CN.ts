@@ -3247,4 +3247,99 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>无法转换：{0}</translation>
     </message>
 </context>
+<context>
+    <name>TrainingPlayground</name>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>A logarithmic loss axis: 1e-2 and 1e-6 both readable</source>
+        <translation>对数损失坐标轴：1e-2 和 1e-6 都清晰可读</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Train on from step {0}; Reset weights starts again at step 0</source>
+        <translation>从第 {0} 步继续训练；“重置权重”会从第 0 步重新开始</translation>
+    </message>
+    <message>
+        <source>Train from fresh weights, starting at step 0</source>
+        <translation>从新的权重开始训练，从第 0 步起</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paused at step {0}/{1} · {2} steps left · ETA {3} after Resume</source>
+        <translation>暂停于第 {0}/{1} 步 · 还剩 {2} 步 · 继续后预计还需 {3}</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}</source>
+        <translation>训练已停止：{0}</translation>
+    </message>
+    <message>
+        <source>Fit the model to the data</source>
+        <translation>让模型适配数据</translation>
+    </message>
+    <message>
+        <source>The data does not fit the model: {0}. One click sets {1}.</source>
+        <translation>数据与模型不匹配：{0}。点一下即可设置 {1}。</translation>
+    </message>
+    <message>
+        <source>The data does not fit the model: {0}</source>
+        <translation>数据与模型不匹配：{0}</translation>
+    </message>
+    <message>
+        <source>Fitted the model to the data: {0} (Ctrl+Z undoes)</source>
+        <translation>已让模型适配数据：{0}（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Fresh weights from the seed (torch.manual_seed); the next Train starts at step 0</source>
+        <translation>按种子重新生成权重（torch.manual_seed）；下次训练从第 0 步开始</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <source>Accuracy ({0}): train {1}</source>
+        <translation>准确率（{0}）：训练集 {1}</translation>
+    </message>
+    <message>
+        <source>current weights</source>
+        <translation>当前权重</translation>
+    </message>
+    <message>
+        <source>, accuracy {0}</source>
+        <translation>，准确率 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot reset the weights now: {0}</source>
+        <translation>现在无法重置权重：{0}</translation>
+    </message>
+    <message>
+        <source>Lazy layers have no weights yet: run a forward first (F5), then reset</source>
+        <translation>延后初始化的层还没有权重：先运行一次前向传播（F5），再重置</translation>
+    </message>
+    <message>
+        <source>Reset weights (seed {0})</source>
+        <translation>重置权重（种子 {0}）</translation>
+    </message>
+    <message>
+        <source>Weights reset from seed {0}: the next Train starts at step 0 (Ctrl+Z undoes)</source>
+        <translation>已按种子 {0} 重置权重：下次训练从第 0 步开始（Ctrl+Z 撤销）</translation>
+    </message>
+</context>
 </TS>

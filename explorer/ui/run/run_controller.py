@@ -33,6 +33,20 @@ def _once(fn: Callable[[], object]):
     yield  # noqa: B901 - makes this a generator for the runner
 
 
+def shift_steps(progress, offset: int):
+    """``progress`` on the shared step axis: this run's steps counted after ``offset``."""
+    if not offset:
+        return progress
+    from dataclasses import replace
+
+    return replace(
+        progress,
+        step=progress.step + offset,
+        total=progress.total + offset if progress.total is not None else None,
+        losses=tuple((s + offset, v) for s, v in progress.losses),
+    )
+
+
 class RunController(QObject):
     """Owns the runner, the optimizer of the Step button and the run settings."""
 
@@ -41,6 +55,9 @@ class RunController(QObject):
     training_started = Signal(object)  # TrainConfig
     mode_changed = Signal(bool)  # True: train()
     state_changed = Signal()  # running / paused changed: enable the buttons
+    training_finished = Signal(object)  # FinalMetrics: steps, loss, eval_loss, accuracy
+    training_failed = Signal(str)  # why the run could not start or stopped, for the tab
+    steps_changed = Signal(int)  # steps trained on the current weights (0: a fresh start)
 
     def __init__(self, window):
         super().__init__(window)
@@ -52,6 +69,9 @@ class RunController(QObject):
         self.dataset = None  # the last dataset made (for the scatter plot and Train)
         self.dataset_loader: Callable[[DataSpec], object] | None = None
         self._busy_text = ""
+        self.steps_done = 0  # one step axis for the loss plot and History across runs
+        self._step_offset = 0
+        self._training_run = False
         self._on_result: Callable[[object], None] | None = None
         self.runner.progressed.connect(self._on_progressed)
         self.runner.finished.connect(self._on_finished)
@@ -61,6 +81,7 @@ class RunController(QObject):
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
         self.session.settings_changed.connect(self._on_settings_changed)
         self.document.device_changed.connect(self._on_device_changed)
+        self.document.replaced.connect(lambda: self.set_steps_done(0))
         window.closing.connect(self.shutdown)
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window must not kill a running QThread
@@ -274,6 +295,7 @@ class RunController(QObject):
             optimizer = make_optimizer(config.optimizer, self.net.parameters())
         except ExplorerError as e:
             self.window.report_error(str(e))
+            self.training_failed.emit(str(e))
             return
         self.workbench.adopt(optimizer, self.net, config.optimizer)
         if not self.training:
@@ -289,22 +311,31 @@ class RunController(QObject):
                 "warning",
             )
         net, probes = self.net, dict(self.window.run_probes)
+        self._step_offset = self.steps_done  # Train continues; Reset weights starts at 0
         self.training_started.emit(config)
 
         def done(result):
+            acc = result.accuracy
             self.window.show_status(
                 self.tr("Training done: {0} steps, loss {1}").format(
                     result.steps, f"{result.loss:.6g}"
                 )
+                + (self.tr(", accuracy {0}").format(f"{acc.train:.1%}") if acc else "")
             )
+            self.training_finished.emit(result)
+
+        from explorer.core.metrics import with_final_accuracy
 
         self._start(
             self.tr("training is running"),
-            lambda control: train(
-                net, data, config, optimizer=optimizer, probes=probes, control=control
+            lambda control: with_final_accuracy(
+                train(net, data, config, optimizer=optimizer, probes=probes, control=control),
+                net,
+                data,
             ),
             done,
         )
+        self._training_run = True
 
     def toggle_pause(self) -> None:
         if self.runner.paused:
@@ -332,6 +363,11 @@ class RunController(QObject):
             if training
             else self.tr("model.eval(): dropout off, batch norm uses running statistics")
         )
+
+    def set_steps_done(self, steps: int) -> None:
+        """Where the step axis stands: 0 after Reset weights or opening another model."""
+        self.steps_done = int(steps)
+        self.steps_changed.emit(self.steps_done)
 
     def shutdown(self) -> None:
         """Stop and wait for the worker (the window is closing)."""
@@ -372,11 +408,15 @@ class RunController(QObject):
         self.state_changed.emit()
 
     def _ended(self) -> None:
+        self._training_run = False
         self.document.set_busy(None)
         self._apply_mode()
         self.state_changed.emit()
 
     def _on_progressed(self, progress) -> None:
+        if self._training_run:
+            progress = shift_steps(progress, self._step_offset)
+            self.set_steps_done(progress.step)
         self.window.run_progressed.emit(progress)
 
     def _on_paused(self, paused: bool) -> None:
@@ -396,7 +436,10 @@ class RunController(QObject):
 
     def _on_errored(self, message: str, details: str) -> None:
         self._on_result = None
+        was_training = self._training_run
         self._ended()
+        if was_training:
+            self.training_failed.emit(message)
         self.window.report_error(message)
         self.window.log(details, "error")
         self.document.notify_weights_changed()
