@@ -12,7 +12,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from explorer import __version__
+from explorer import __version__, cli_autograd, cli_classes
 from explorer.core.format import group_digits as _group
 from explorer.core.format import si
 
@@ -97,8 +97,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from explorer.core.shapes import infer_shapes
 
     try:
-        spec = load_spec_file(args.file)
-        report = infer_shapes(spec, args.input_shape)
+        if cli_classes.is_class_file(args.file):
+            report = cli_classes.class_report(args)
+        else:
+            report = infer_shapes(load_spec_file(args.file), args.input_shape)
     except ExplorerError as e:
         return fail(str(e))
     if args.json:
@@ -149,6 +151,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export_code(args: argparse.Namespace) -> int:
     """Write runnable PyTorch code that builds the project's model."""
     from explorer.core.codegen import model_code
+    from explorer.core.codegen_classes import classes_code
     from explorer.core.errors import ExplorerError
     from explorer.io.atomic import atomic_write_bytes
     from explorer.io.outputs import check_output
@@ -156,7 +159,11 @@ def cmd_export_code(args: argparse.Namespace) -> int:
     try:
         if args.output:
             check_output(args.output, (".py",), [args.file], "Python code")
-        code = model_code(load_spec_file(args.file))
+        if cli_classes.is_class_file(args.file):
+            spec = cli_classes.class_spec(args)
+        else:
+            spec = load_spec_file(args.file)
+        code = classes_code(spec) if args.style == "classes" else model_code(spec)
     except ExplorerError as e:
         return fail(str(e))
     if not args.output:
@@ -184,7 +191,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+        f"{tree.path.name}: {tree.kind_text} ({tree.format}), {tree.tensor_count} tensors, "
+        f"{si(tree.total_bytes, 'B')}"
     )
     for e in tree.entries:
         name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
@@ -200,30 +208,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 @command("import-state-dict")
 def cmd_import_state_dict(args: argparse.Namespace) -> int:
-    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
-    from explorer.core.errors import ExplorerError
-    from explorer.io.outputs import check_output
-    from explorer.io.project import ARCHIVE_SUFFIX, PROJECT_SUFFIX
-    from explorer.io.state_dict_import import import_state_file
+    """Import a model file: exact when it carries the architecture, else inferred and marked."""
+    from explorer.cli_import import run_import
 
-    try:
-        check_output(
-            args.output, (ARCHIVE_SUFFIX, PROJECT_SUFFIX), [args.file], "a project"
-        )
-        result = import_state_file(args.file, args.output)
-    except ExplorerError as e:
-        return fail(str(e))
-    for key, what in result.guessed:
-        print(f"layer {key}: {what}")
-    layers = f"{len(result.spec.children)} layers"
-    if args.output.lower().endswith(ARCHIVE_SUFFIX):
-        print(f"wrote {args.output}: {layers}, with the file's weights")
-    else:
-        print(
-            f"wrote {args.output}: {layers}, architecture only: the weights were not kept "
-            f"(write a {ARCHIVE_SUFFIX} file to keep them)"
-        )
-    return 0
+    return run_import(args, fail)
 
 
 def parse_kv(text: str) -> tuple[str, str]:
@@ -244,6 +232,8 @@ def _check_model_memory(spec) -> None:
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    if cli_classes.is_class_file(args.file):
+        return cli_classes.cmd_init_class(args)
     from pathlib import Path
 
     from explorer.core.errors import ExplorerError
@@ -350,6 +340,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         held_out=args.held_out,
         out=args.output,
         loss_log=args.loss_log,
+        class_name=args.class_name,
+        class_args=args.class_args,
+        input_shape=args.input_shape,
     )
     every = max(1, args.every)
     reached = [0]
@@ -394,6 +387,9 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+COMMANDS["autograd"] = cli_autograd.cmd_autograd
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
@@ -411,17 +407,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    cli_classes.add_class_options(s, input_shape=False)
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
-    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    e.add_argument(
+        "--style",
+        choices=("sequential", "classes"),
+        default="sequential",
+        help="nn.Sequential (default), or one small nn.Module class per block",
+    )
+    cli_classes.add_class_options(e)
+    s = sub.add_parser(
+        "inspect", help="tree of a .pt/.pth/.params/.safetensors/.npy/.npz/.nnx file"
+    )
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser(
-        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+        "import-state-dict",
+        help="a model file as a project: exact from a pickled nn.Sequential or TorchScript, "
+        "inferred (guesses marked) from a bare state dict",
     )
-    s.add_argument("file")
-    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
+    from explorer.cli_import import add_import_arguments
+
+    add_import_arguments(s, parse_shape)
     t = sub.add_parser("train", help="train a project's model; write the weights")
     t.add_argument("file", help="a project file (.nnx.json)")
     t.add_argument(
@@ -458,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep every step's loss in this CSV (memory keeps a downsampled curve)",
     )
     t.add_argument("--json", action="store_true", help="print the loss history as JSON")
+    cli_classes.add_class_options(t)
     i = sub.add_parser(
         "init",
         help="initialize parameters with torch.nn.init and save them",
@@ -499,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
         "(project, and OUT.pt beside it)",
     )
+    cli_classes.add_class_options(i, input_shape=False)
+    cli_autograd.add_parser(sub)
     return p
 
 

@@ -48,7 +48,9 @@ class LayerSpec:
     """One layer: a catalog ``type`` with validated ``args``.
 
     ``name`` is the key in the parent Sequential (``None``: its index). Layers with
-    the same ``tie`` key are one shared module.
+    the same ``tie`` key are one shared module. ``guessed`` says what an import inferred
+    beyond what its file proves (``"not in the file: ReLU assumed"``); it is shown to the
+    user, kept in project files, and ignored by ``build``.
     """
 
     type: str
@@ -56,6 +58,7 @@ class LayerSpec:
     name: str | None = None
     tie: str | None = None
     id: str = field(default_factory=new_id)
+    guessed: str | None = None
 
     @staticmethod
     def make(type: str, name: str | None = None, **args: Any) -> LayerSpec:
@@ -65,12 +68,13 @@ class LayerSpec:
 
 @dataclass(frozen=True)
 class BlockSpec:
-    """A nested ``nn.Sequential``."""
+    """A nested ``nn.Sequential``; ``guessed`` as for :class:`LayerSpec`."""
 
     children: tuple[Node, ...]
     name: str | None = None
     collapsed: bool = False
     id: str = field(default_factory=new_id)
+    guessed: str | None = None
 
 
 Node = LayerSpec | BlockSpec
@@ -241,6 +245,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
             d["tie"] = node.tie
     if node.name is not None:
         d["name"] = node.name
+    if node.guessed:
+        d["guessed"] = node.guessed
     return d
 
 
@@ -265,6 +271,8 @@ def node_from_dict(d: Any, depth: int = 1) -> Node:
     name = d.get("name")
     if name is not None and not isinstance(name, str):
         raise SpecError("a layer name must be a string")
+    guessed = d.get("guessed")
+    guessed = str(guessed) if guessed else None
     if "block" in d:
         if not isinstance(d["block"], list):
             raise SpecError("a block must hold a list of layers")
@@ -273,6 +281,7 @@ def node_from_dict(d: Any, depth: int = 1) -> Node:
             name=name,
             collapsed=bool(d.get("collapsed", False)),
             id=node_id,
+            guessed=guessed,
         )
     if "type" not in d:
         raise SpecError("a layer needs a 'type'")
@@ -290,6 +299,7 @@ def node_from_dict(d: Any, depth: int = 1) -> Node:
         name=name,
         tie=None if tie is None else str(tie),
         id=node_id,
+        guessed=guessed,
     )
 
 

@@ -21,7 +21,7 @@ TENSORS_ENTRY = "tensors.safetensors"
 
 def write_archive(project, path: str | os.PathLike) -> None:
     """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file."""
-    from explorer.io.checkpoints import safetensors_bytes
+    from explorer.io.checkpoints import write_safetensors_stream
     from explorer.io.project import project_to_dict
 
     text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
@@ -30,7 +30,7 @@ def write_archive(project, path: str | os.PathLike) -> None:
         for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
             if tensors:
                 with z.open(entry, "w", force_zip64=True) as out:
-                    out.write(safetensors_bytes(tensors))
+                    write_safetensors_stream(tensors, out)  # no whole-file copy in memory
 
 
 #: Compression methods read here; the app writes STORED, other tools may deflate.

@@ -54,6 +54,9 @@ class TrainRequest:
     held_out: float = 0.2
     out: str | None = None
     loss_log: str | None = None  # CSV of every step's loss
+    class_name: str | None = None  # with a .py "project": the nn.Module class
+    class_args: str | None = None  # its constructor arguments, as JSON
+    input_shape: tuple[int, ...] | None = None  # a class's input (default: guessed)
 
     @property
     def total_hint(self) -> int | None:
@@ -193,12 +196,26 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
     from explorer.io.project import Project, load_project, save_project, save_project_and_weights
 
     device = check_device(request.device)
-    project = load_project(request.project)
-    spec = project.spec
-    report = infer_shapes(spec)
-    if report.error is not None:
-        raise report.error
-    out_shape = report.output_shape
+    if str(request.project).endswith(".py"):
+        from explorer.io.module_file import load_class_model
+
+        model = load_class_model(
+            request.project, request.class_name, request.class_args, request.input_shape
+        )
+        if request.out and Path(request.out).suffix not in (".pt", ".pth"):
+            raise ExplorerError(
+                f"{Path(request.out).name}: a class has no project format; write a .pt state dict"
+            )
+        project, input_shape, report = None, model.input_shape, None
+        out_shape = model.output_shape()
+    else:
+        project = load_project(request.project)
+        spec = project.spec
+        input_shape = spec.input_shape
+        report = infer_shapes(spec)
+        if report.error is not None:
+            raise report.error
+        out_shape = report.output_shape
     out_features = out_shape[1] if out_shape and len(out_shape) > 1 else 1
     data_spec = DataSpec(
         source=request.data,
@@ -207,9 +224,10 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
         seed=request.seed,
         eval_fraction=request.held_out,
     )
-    _memory_needed(report, data_spec, spec.input_shape[1:], out_features, request.optimizer)
-    data = load_dataset(data_spec, tuple(spec.input_shape[1:]), out_features)
-    check_fits(data, spec.input_shape)
+    if report is not None:
+        _memory_needed(report, data_spec, input_shape[1:], out_features, request.optimizer)
+    data = load_dataset(data_spec, tuple(input_shape[1:]), out_features)
+    check_fits(data, input_shape)
     loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
     config = TrainConfig(
         optimizer=OptimizerConfig(
@@ -222,8 +240,11 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
         seed=request.seed,
     )
     torch.manual_seed(request.seed)
-    net = build(spec, device=device)
-    if project.weights:
+    if project is None:
+        net = model.build(device)
+    else:
+        net = build(spec, device=device)
+    if project is not None and project.weights:
         net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
     outcome = TrainOutcome(0, None, None, history=LossHistory(HISTORY_POINTS))
     log = _LossLog(request.loss_log)
