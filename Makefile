@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 export QT_API := pyside6
 
-.PHONY: run test lint bench examples clean doctor screenshot translations
+.PHONY: run test lint bench fuzz examples clean doctor screenshot translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ lint: $(VENV)/.stamp-test
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow"
+
+# Thousands of hostile project files and archives through summary, export-code, init and
+# train, plus the slow cases (a 1.5 GiB zip bomb). Takes tens of minutes on 2 cores.
+fuzz: $(VENV)/.stamp-test
+	QT_QPA_PLATFORM=offscreen NN_EXPLORER_FUZZ=1 $(PY) -m pytest tests/test_fuzz_files.py \
+		tests/io/test_archive_limits.py tests/test_cli_hostile.py tests/test_cli_outputs.py
 
 bench: $(VENV)/.stamp-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

@@ -78,6 +78,9 @@ def cmd_init_class(args: argparse.Namespace) -> int:
         return fail(f"-o {out.name}: a class has no project format; write a .pt state_dict")
     scheme_args = dict(args.arg or [])
     try:
+        from explorer.io.outputs import check_output
+
+        check_output(out, (".pt", ".pth"), [args.file], "a state_dict")  # before any work
         model = load(args, require_input=False)
         with seeded(args.seed, []):
             net = model.build()

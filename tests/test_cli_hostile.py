@@ -267,3 +267,10 @@ def test_ctrl_c_during_train_is_one_line_and_writes_nothing(tmp_path):
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert "stopped at step" in err and "nothing written" in err
     assert out.read_bytes() == b"old weights"
+
+
+def test_a_layer_named_like_a_module_instance_attribute_is_refused(tmp_path, capsys):
+    """Found by fuzzing: ``training`` is set in Module.__init__, not on the class."""
+    path = write_json(tmp_path, with_layer(type="ReLU", name="training"))
+    code, _, err = cli(capsys, "summary", path)
+    assert_one_line(code, err, "'training' is a Module attribute")

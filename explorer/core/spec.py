@@ -11,6 +11,7 @@ used at several places, like the book's ``shared`` layer.
 
 from __future__ import annotations
 
+import functools
 import json
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
@@ -162,6 +163,15 @@ def key_of(spec: ModelSpec, path: Path) -> str:
 # ----- validation --------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _module_attributes() -> frozenset[str]:
+    """Names ``add_module`` refuses: the class's and an instance's (``training``, found by
+    fuzzing: it is set in ``__init__``, so ``hasattr(nn.Module, ...)`` misses it)."""
+    import torch.nn as nn
+
+    return frozenset(dir(nn.Module)) | frozenset(dir(nn.Module()))
+
+
 def check_name(name: str | None, siblings: Sequence[Node], index: int) -> None:
     """Raise :class:`InvalidArgument` if ``name`` cannot be a child key at ``index``."""
     if name is None:
@@ -174,9 +184,7 @@ def check_name(name: str | None, siblings: Sequence[Node], index: int) -> None:
         raise InvalidArgument(
             "name", "name", "must be non-empty, without dots or outer spaces, like hidden"
         )
-    import torch.nn as nn
-
-    if hasattr(nn.Module, name):
+    if name in _module_attributes():
         raise InvalidArgument("name", "name", f"{name!r} is a Module attribute in PyTorch")
     for i, n in enumerate(siblings):
         if i != index and child_key(n, i) == name:

@@ -2544,9 +2544,19 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>自动保存失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../explorer/ui/autosave_actions.py" line="101"/>
-        <source>An autosave could not be read: {0}</source>
-        <translation>无法读取自动保存：{0}</translation>
+        <location filename="../../explorer/ui/files/autosave_actions.py" line="160"/>
+        <source>An autosave could not be read ({0}); it was kept as {1}</source>
+        <translation>无法读取一个自动保存（{0}）；它已保留为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/autosave_actions.py" line="166"/>
+        <source>An autosave could not be read ({0}) nor moved aside: {1}</source>
+        <translation>无法读取一个自动保存（{0}），也无法将其移开：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/autosave_actions.py" line="141"/>
+        <source>Autosave damaged</source>
+        <translation>自动保存已损坏</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/autosave_actions.py" line="109"/>

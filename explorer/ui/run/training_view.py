@@ -1,7 +1,7 @@
 """The Training tab: data (with a scatter plot), optimizer settings, progress and the loss curve.
 
 Plot items are created once and updated with ``setData`` from each ``Progress`` (about
-20 a second); the loss history is kept in growing numpy buffers.
+20 a second); the loss history is bounded (``explorer.core.loss_history``).
 """
 
 from __future__ import annotations
@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 
 from explorer.core.data import GENERATORS, DataSpec
 from explorer.core.errors import ExplorerError
+from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.playground import Playground
-
-SMOOTHING = 0.9  # exponential moving average of the raw loss
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
 GENERATOR_TITLES = (
@@ -48,35 +47,6 @@ GENERATOR_TITLES = (
     QT_TRANSLATE_NOOP("TrainingView", "circles (classification)"),
     QT_TRANSLATE_NOOP("TrainingView", "Gaussian blobs (classification)"),
 )
-
-
-class LossHistory:
-    """Growing (step, loss) buffers with a smoothed copy, appended in chunks."""
-
-    def __init__(self) -> None:
-        self.clear()
-
-    def clear(self) -> None:
-        self.steps = np.empty(0)
-        self.raw = np.empty(0)
-        self.smooth = np.empty(0)
-        self.eval_steps: list[float] = []
-        self.eval: list[float] = []
-        self._ema: float | None = None
-
-    def extend(self, pairs) -> None:
-        if not pairs:
-            return
-        steps, values = np.array(pairs, dtype=float).T
-        smooth = np.empty_like(values)
-        ema = self._ema
-        for i, v in enumerate(values):
-            ema = v if ema is None else SMOOTHING * ema + (1 - SMOOTHING) * v
-            smooth[i] = ema
-        self._ema = ema
-        self.steps = np.concatenate([self.steps, steps])
-        self.raw = np.concatenate([self.raw, values])
-        self.smooth = np.concatenate([self.smooth, smooth])
 
 
 class TrainingView(QWidget):
