@@ -10,6 +10,7 @@ compared (other work on a shared machine only ever adds time).
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 
 from benchmarks.recorder import Recorder
@@ -90,7 +91,7 @@ def _run(rec: Recorder, app, torch) -> None:
 
     torch.manual_seed(0)
     window = MainWindow(
-        Document(demo_spec()), settings=QSettings(os.devnull, QSettings.Format.IniFormat)
+        Document(demo_spec()), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     )
     window.show()
     while not window.ready:

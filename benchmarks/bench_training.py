@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import tempfile
 import time
 
 from benchmarks.recorder import Recorder
@@ -133,7 +134,7 @@ def run(rec: Recorder) -> None:
     app = QApplication.instance() or QApplication([])
     torch.manual_seed(0)
     window = MainWindow(
-        Document(mlp_spec()), settings=QSettings(os.devnull, QSettings.Format.IniFormat)
+        Document(mlp_spec()), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     )
     window.show()
     while not window.ready:

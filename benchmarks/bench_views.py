@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 from benchmarks.recorder import Recorder, median_ms
 
@@ -18,7 +19,7 @@ def _window(spec, device="cpu"):
     from explorer.ui.shell.main_window import MainWindow
 
     window = MainWindow(
-        Document(spec, device=device), settings=QSettings(os.devnull, QSettings.Format.IniFormat)
+        Document(spec, device=device), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     )
     window.resize(1400, 900)
     window.show()

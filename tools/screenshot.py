@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     from explorer.ui.files.file_actions import demo_spec
     from explorer.ui.shell.main_window import MainWindow
 
-    settings = QSettings(os.devnull, QSettings.Format.IniFormat)
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Document(demo_spec()), settings=settings)
     window.resize(1400, 900)
     window.show()

@@ -26,6 +26,7 @@ def test_ten_thousand_bool_signals_do_not_abort_the_interpreter():
 
 COPY_THEN_EXIT = """
 import os
+import tempfile
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -33,7 +34,7 @@ app = QApplication([])
 from explorer.core.document import Document
 from explorer.ui.files.file_actions import demo_spec
 from explorer.ui.shell.main_window import MainWindow
-w = MainWindow(Document(demo_spec()), settings=QSettings(os.devnull, QSettings.Format.IniFormat))
+w = MainWindow(Document(demo_spec()), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat))
 w.selection.select_layers([w.document.spec.children[0].id])
 assert w.part("builder").copy()
 print("copied")
