@@ -347,10 +347,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     every = max(1, args.every)
     reached = [0]
 
-    def show(step: int, loss: float, eval_loss: float | None) -> None:
+    def show(step: int, loss: float, eval_loss: float | None, acc=None) -> None:
         reached[0] = step
         if not args.json and (step % every == 0 or step == request.total_hint):
             extra = f"  held-out {eval_loss:.6f}" if eval_loss is not None else ""
+            if acc is not None:
+                at, a = acc
+                extra += _accuracy_text(a.train, a.held_out)
+                extra += f" (at step {at})" if at != step else ""
             print(f"step {step:>7}  loss {loss:.6f}{extra}", flush=True)
 
     try:
@@ -362,9 +366,19 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict()))
     else:
+        if result.classification:
+            print(
+                f"final    {result.steps:>7}  loss {result.loss:.6f}"
+                + _accuracy_text(result.accuracy, result.eval_accuracy)
+            )
         for line in result.written:
             print(f"wrote {line}")
     return 0
+
+
+def _accuracy_text(train: float | None, held_out: float | None) -> str:
+    text = f"  accuracy {train:.4f}" if train is not None else ""
+    return text + (f"  held-out accuracy {held_out:.4f}" if held_out is not None else "")
 
 
 def seed_number(text: str) -> int:

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 import torch
 
 from explorer.cli import run_cli
@@ -92,3 +93,47 @@ def test_an_nnx_output_holds_the_trained_weights_and_training_continues_from_the
     assert done.returncode == 0, done.stderr
     state = torch.load(again, weights_only=True)
     assert max((state[k] - v).abs().max().item() for k, v in saved.weights.items()) < 1e-4
+
+
+def test_train_json_has_final_and_per_step_accuracy_equal_to_plain_pytorch(tmp_path, capsys):
+    from explorer.core.build import build
+    from explorer.core.data import DataSpec, make_dataset
+
+    out = tmp_path / "trained.pt"
+    done = run(capsys, project(tmp_path), "--data", "spiral", "--steps", "25", "--json", "-o", out)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    net = build(load_project(project(tmp_path)).spec)
+    net.load_state_dict(torch.load(out, weights_only=True))
+    data = make_dataset(DataSpec("spiral", n=512, noise=0.1, seed=0, eval_fraction=0.2))
+    with torch.no_grad():
+        train = (net(data.X).argmax(1) == data.y).float().mean().item()
+        held = (net(data.X_eval).argmax(1) == data.y_eval).float().mean().item()
+    assert result["accuracy"] == pytest.approx(train) and result["eval_accuracy"] == pytest.approx(
+        held
+    )
+    assert result["accuracy_history"][-1] == [25, result["accuracy"]]
+    assert result["eval_accuracy_history"][-1] == [25, result["eval_accuracy"]]
+    steps = [s for s, _ in result["accuracy_history"]]
+    assert steps == sorted(set(steps)) and all(0 <= a <= 1 for _, a in result["accuracy_history"])
+
+
+def test_plain_output_prints_accuracy_beside_the_loss_and_regression_has_none(tmp_path, capsys):
+    done = run(capsys, project(tmp_path), "--data", "blobs", "--steps", "20", "--every", "10")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert (
+        lines[-1].startswith("final")
+        and "accuracy" in lines[-1]
+        and "held-out accuracy" in lines[-1]
+    )
+    assert "accuracy" in next(line for line in lines if line.startswith("step      20"))
+    spec = sequential(
+        L("Linear", in_features=1, out_features=4),
+        L("Linear", in_features=4, out_features=1),
+        input_shape=(8, 1),
+    )
+    save_project(Project(spec, "r"), tmp_path / "r.nnx.json")
+    done = run(capsys, tmp_path / "r.nnx.json", "--data", "sine", "--steps", "5", "--json")
+    result = json.loads(done.stdout)
+    assert "accuracy" not in result and "eval_accuracy" not in result

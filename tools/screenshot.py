@@ -1,6 +1,10 @@
 """Save screenshots of the real main window (offscreen) for the README and for review.
 
 Usage: python tools/screenshot.py [OUT.png] [--example STEM] [--tab NAME] [--lang en|zh_CN]
+                                  [--spiral STEPS]
+
+``--spiral`` fits the model to the spiral data and trains it that many steps (Adam,
+cross-entropy) before the picture, so the Training tab shows the decision regions.
 
 ``--lang`` (or ``NN_EXPLORER_LANG``) installs that interface language before the window is
 built; without either the window is English.
@@ -42,9 +46,11 @@ def main(argv: list[str]) -> int:
     while not window.ready:
         app.processEvents()
     if example:
-        window.file_actions.open_example(examples_dir() / f"{example}.nnx.json")
+        window.part("file_actions").open_example(examples_dir() / f"{example}.nnx.json")
     if tab:
         window.show_tab(tab)
+    if "--spiral" in argv:
+        train_spiral(window, int(argv[argv.index("--spiral") + 1]))
     for _ in range(5):
         app.processEvents()
     window.grab().save(out)
@@ -52,6 +58,24 @@ def main(argv: list[str]) -> int:
     window.mark_saved()
     window.close()
     return 0
+
+
+def train_spiral(window, steps: int) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    run = window.run_actions
+    tv = run.training_view
+    window.show_tab("TrainingTab")
+    tv.source.setCurrentIndex(tv.source.findData("spiral"))
+    run.loss.setCurrentIndex(run.loss.findData("cross_entropy"))
+    tv.optimizer.setCurrentIndex(tv.optimizer.findData("adam"))
+    tv.lr.setValue(0.01)
+    tv.steps.setValue(steps)
+    tv.fit_offer.apply()
+    loop = QEventLoop()
+    window.run_finished.connect(loop.quit)
+    tv.buttons["train"].click()
+    loop.exec()
 
 
 if __name__ == "__main__":

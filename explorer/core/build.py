@@ -121,3 +121,17 @@ def count_params(net: nn.Module) -> int:
     from torch.nn.parameter import UninitializedParameter
 
     return sum(0 if isinstance(p, UninitializedParameter) else p.numel() for p in net.parameters())
+
+
+def seeded_state_dict(spec: ModelSpec, seed: int) -> dict[str, torch.Tensor]:
+    """Fresh weights as ``torch.manual_seed(seed)`` then building the model by hand gives them.
+
+    Returns detached CPU tensors keyed like ``state_dict()``, for a "Reset weights" that can
+    be undone (the caller keeps the old values).
+    """
+    import torch
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(int(seed))
+        net = build(spec, device="cpu")
+    return {k: v.detach().clone() for k, v in net.state_dict().items()}

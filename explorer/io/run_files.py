@@ -71,6 +71,11 @@ class TrainOutcome:
     history: Any = None  # LossHistory, bounded
     eval_history: list[tuple[int, float]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    classification: bool = False
+    accuracy: float | None = None
+    eval_accuracy: float | None = None
+    accuracy_history: list[tuple[int, float]] = field(default_factory=list)
+    eval_accuracy_history: list[tuple[int, float]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +85,16 @@ class TrainOutcome:
             "history": [[s, v] for s, v in self.history.pairs()] if self.history else [],
             "eval_history": [[s, v] for s, v in self.eval_history],
             "written": self.written,
+            **(
+                {
+                    "accuracy": self.accuracy,
+                    "eval_accuracy": self.eval_accuracy,
+                    "accuracy_history": [[s, v] for s, v in self.accuracy_history],
+                    "eval_accuracy_history": [[s, v] for s, v in self.eval_accuracy_history],
+                }
+                if self.classification
+                else {}
+            ),
         }
 
 
@@ -161,10 +176,13 @@ def _memory_needed(report, data_spec, in_shape, out_features: int, optimizer: st
         check_fits_memory(data_spec.n * per_sample * 2, f"a dataset of {data_spec.n:,} samples")
 
 
-def run_training(
-    request: TrainRequest, on_step: Callable[[int, float, float | None], None] | None = None
-) -> TrainOutcome:
-    """Train as ``request`` says; call ``on_step(step, loss, eval_loss)`` for every step.
+def run_training(request: TrainRequest, on_step: Callable[..., None] | None = None) -> TrainOutcome:
+    """Train as ``request`` says; call ``on_step(step, loss, eval_loss, accuracy)`` per step.
+
+    ``eval_loss`` is given at the steps where it was measured, else None; ``accuracy`` is
+    the latest ``(step, Accuracy)`` measured so far (None: not yet, or regression data).
+    Accuracy is measured at display rate within the run's extras budget, and on all the
+    data after the last step.
 
     Nothing is written before the run has ended; a ``KeyboardInterrupt`` leaves every
     output as it was. Allocation failures are raised as
@@ -228,7 +246,11 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
         _memory_needed(report, data_spec, input_shape[1:], out_features, request.optimizer)
     data = load_dataset(data_spec, tuple(input_shape[1:]), out_features)
     check_fits(data, input_shape)
-    loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
+    from explorer.core.fit_data import default_loss
+    from explorer.core.metrics import METRICS_PROBE, is_classification, metrics_probe
+
+    loss = request.loss or default_loss(data.task)
+    classify = is_classification(data)
     config = TrainConfig(
         optimizer=OptimizerConfig(
             request.optimizer, request.lr, request.momentum, request.weight_decay
@@ -251,9 +273,13 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
         if problem:
             raise RequestError(f"the project's weights do not fit its model: {problem}")
         net.load_state_dict(project.weights)
-    outcome = TrainOutcome(0, None, None, history=LossHistory(HISTORY_POINTS))
+    outcome = TrainOutcome(
+        0, None, None, history=LossHistory(HISTORY_POINTS), classification=classify
+    )
     log = _LossLog(request.loss_log)
-    gen = train(net, data, config)
+    probes = {METRICS_PROBE: metrics_probe(data)} if classify else {}
+    gen = train(net, data, config, probes=probes)
+    latest = None  # (step, Accuracy) measured last
     try:
         while True:
             try:
@@ -268,15 +294,32 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
                 not outcome.eval_history or outcome.eval_history[-1][1] != progress.eval_loss
             ):
                 outcome.eval_history.append((progress.step, progress.eval_loss))
+            before = latest
+            acc = progress.probes.get(METRICS_PROBE)
+            if acc is not None:
+                _record(outcome, progress.step, acc)
+                latest = (progress.step, acc)
             if on_step is not None:
                 for step, value in progress.losses:
-                    on_step(step, value, progress.eval_loss if step == progress.step else None)
+                    last = step == progress.step
+                    eval_loss = progress.eval_loss if last else None
+                    on_step(step, value, eval_loss, latest if last else before)
     except BaseException:
         gen.close()
         log.close(ok=False)
         raise
     log.close(ok=True)
     outcome.steps, outcome.loss, outcome.eval_loss = result.steps, result.loss, result.eval_loss
+    if classify:
+        from explorer.core.metrics import dataset_accuracy
+
+        final = dataset_accuracy(net, data)
+        outcome.accuracy, outcome.eval_accuracy = final.train, final.held_out
+        if outcome.accuracy_history and outcome.accuracy_history[-1][0] == outcome.steps:
+            outcome.accuracy_history.pop()
+            if outcome.eval_accuracy_history:
+                outcome.eval_accuracy_history.pop()
+        _record(outcome, outcome.steps, final)
     if request.loss_log:
         outcome.written.append(f"{request.loss_log} (loss of every step, CSV)")
     if request.out:
@@ -295,6 +338,7 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
                 "steps": outcome.steps,
                 "seed": config.seed,
                 "final_loss": outcome.loss,
+                **({"final_accuracy": outcome.accuracy} if classify else {}),
             }
             if not out.name.lower().endswith(".json"):
                 save_project(Project(spec, project.title, settings, weights=state), out)
@@ -339,3 +383,9 @@ class _LossLog:
                 cm.__exit__(KeyboardInterrupt, err, None)
             except KeyboardInterrupt:
                 pass  # the temp file is gone; the caller re-raises its own error
+
+
+def _record(outcome: TrainOutcome, step: int, acc) -> None:
+    outcome.accuracy_history.append((step, acc.train))
+    if acc.held_out is not None:
+        outcome.eval_accuracy_history.append((step, acc.held_out))

@@ -31,6 +31,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.history = History()
+        self._last_step = 0
         self.param = QComboBox(self)
         self.param.setMinimumContentsLength(16)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -82,6 +83,7 @@ class HistoryView(QWidget):
         self.redraw()
 
     def clear(self) -> None:
+        self._last_step = 0
         self.history.clear()
         self.param.clear()
         self.redraw()
@@ -90,6 +92,9 @@ class HistoryView(QWidget):
         data = progress.probes.get(PROBE) if progress.probes else None
         if not data:
             return
+        if progress.step < self._last_step:
+            self.clear()  # the step axis went back (Reset weights): a new count began
+        self._last_step = progress.step
         self.history.add(progress.step, data)
         known = {self.param.itemText(i) for i in range(self.param.count())}
         self.param.blockSignals(True)
@@ -141,5 +146,6 @@ class HistoryView(QWidget):
 
 
 def install(window) -> None:
-    window.history_view = HistoryView(window)
-    window.add_tab(window.history_view, window.tr("History"), "HistoryTab")
+    window.add_tab(
+        window.register("history_view", HistoryView(window)), window.tr("History"), "HistoryTab"
+    )

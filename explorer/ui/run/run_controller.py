@@ -33,6 +33,20 @@ def _once(fn: Callable[[], object]):
     yield  # noqa: B901 - makes this a generator for the runner
 
 
+def shift_steps(progress, offset: int):
+    """``progress`` on the shared step axis: this run's steps counted after ``offset``."""
+    if not offset:
+        return progress
+    from dataclasses import replace
+
+    return replace(
+        progress,
+        step=progress.step + offset,
+        total=progress.total + offset if progress.total is not None else None,
+        losses=tuple((s + offset, v) for s, v in progress.losses),
+    )
+
+
 class RunController(QObject):
     """Owns the runner, the optimizer of the Step button and the run settings."""
 
@@ -41,24 +55,23 @@ class RunController(QObject):
     training_started = Signal(object)  # TrainConfig
     mode_changed = Signal(bool)  # True: train()
     state_changed = Signal()  # running / paused changed: enable the buttons
+    training_finished = Signal(object)  # FinalMetrics: steps, loss, eval_loss, accuracy
+    training_failed = Signal(str)  # why the run could not start or stopped, for the tab
+    steps_changed = Signal(int)  # steps trained on the current weights (0: a fresh start)
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.session = window.session
         self.document = window.document
         self.runner = Runner(self)
         self.workbench = Workbench()
-        self.training = True  # the mode the user chose: net.train() / net.eval()
-        self.input_kind = "rand"  # rand | randn | ones | zeros | dataset
-        self.seed = 0
-        self.loss = "mse"
-        self.zero_before_backward = False
-        self.optimizer = OptimizerConfig()
-        self.train_config = TrainConfig()
-        self.data_spec = DataSpec()
         self.dataset = None  # the last dataset made (for the scatter plot and Train)
         self.dataset_loader: Callable[[DataSpec], object] | None = None
         self._busy_text = ""
+        self.steps_done = 0  # one step axis for the loss plot and History across runs
+        self._step_offset = 0
+        self._training_run = False
         self._on_result: Callable[[object], None] | None = None
         self.runner.progressed.connect(self._on_progressed)
         self.runner.finished.connect(self._on_finished)
@@ -66,11 +79,63 @@ class RunController(QObject):
         self.runner.warned.connect(lambda text: window.log(text, "warning"))
         self.runner.paused_changed.connect(self._on_paused)
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
+        self.session.settings_changed.connect(self._on_settings_changed)
         self.document.device_changed.connect(self._on_device_changed)
+        self.document.replaced.connect(lambda: self.set_steps_done(0))
         window.closing.connect(self.shutdown)
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window must not kill a running QThread
             app.aboutToQuit.connect(self.shutdown)
+
+    # ----- the session's run settings, read where they are used -----------------------------
+
+    @property
+    def settings(self):
+        return self.session.settings
+
+    @property
+    def training(self) -> bool:
+        """The mode the user chose: ``net.train()`` / ``net.eval()``."""
+        return self.session.settings.training
+
+    @property
+    def seed(self) -> int:
+        return self.session.settings.seed
+
+    @property
+    def loss(self) -> str:
+        return self.session.settings.loss
+
+    @property
+    def input_kind(self) -> str:
+        return self.session.settings.input_kind  # rand | randn | ones | zeros | dataset
+
+    @property
+    def zero_before_backward(self) -> bool:
+        return self.session.settings.zero_first
+
+    @property
+    def optimizer(self) -> OptimizerConfig:
+        return self.session.settings.optimizer
+
+    @property
+    def data_spec(self) -> DataSpec:
+        return self.session.settings.data
+
+    def _on_settings_changed(self, old, new) -> None:
+        if old.training != new.training:
+            self._apply_mode()
+
+    def target_text(self) -> str:
+        """What Backward and Step optimise, in words (shown with their results)."""
+        title = QCoreApplication.translate("RunActions", LOSSES[self.loss].title)
+        if not LOSSES[self.loss].needs_target:
+            return self.tr("{0} (no target)").format(title)
+        if self.input_kind == "dataset":
+            return self.tr("{0} against the dataset's first targets").format(title)
+        return self.tr("{0} against a random target (seed {1}; Tensor tab: target)").format(
+            title, self.seed + 1
+        )
 
     # ----- batches -------------------------------------------------------------------------
 
@@ -110,16 +175,28 @@ class RunController(QObject):
     # ----- actions ---------------------------------------------------------------------------
 
     def forward(self) -> None:
+        from explorer.app.session import weights_fingerprint
+
+        before = weights_fingerprint(self.net)
+
         def done(result):
             out, info = result
             self.window.set_tensor("output", out)
             self.output_ready.emit(info)
-            self.window.show_status(
-                self.tr("Forward: output {0}{1}").format(
-                    info.shape,
-                    self.tr(", grad_fn={0}").format(info.grad_fn) if info.grad_fn else "",
-                )
+            text = self.tr("Forward: output {0}{1}").format(
+                info.shape,
+                self.tr(", grad_fn={0}").format(info.grad_fn) if info.grad_fn else "",
             )
+            if weights_fingerprint(self.net) != before:
+                if any(entry[3] is None for entry in before):
+                    text += self.tr("; lazy layers took their shapes: the state_dict changed")
+                else:
+                    text += self.tr(
+                        "; train() mode updated the batch-norm running statistics: "
+                        "the state_dict changed"
+                    )
+                self.document.notify_weights_changed()
+            self.window.show_status(text)
 
         def work(x, y):
             out, info = run_forward(self.net, x)
@@ -133,13 +210,14 @@ class RunController(QObject):
         def done(r):
             before = self.tr("None") if r.grad_norm_before is None else f"{r.grad_norm_before:.6g}"
             self.window.show_status(
-                self.tr("Backward: loss {0}; grad norm {1} -> {2}{3}").format(
+                self.tr("Backward: loss {0} ({4}); grad norm {1} -> {2}{3}").format(
                     f"{r.loss:.6g}",
                     before,
                     f"{r.grad_norm_after:.6g}",
                     self.tr(" (zeroed first)")
                     if r.zeroed_first
                     else self.tr(" (gradients accumulate: press Zero grad to reset)"),
+                    self.target_text(),
                 )
             )
             self.window.log(r.loss_text)
@@ -178,10 +256,12 @@ class RunController(QObject):
                 )
             )
 
+        target = self.target_text()
+
         def done(moved):
             self.window.show_status(
-                self.tr("Step ({0}, lr {1}): parameters moved by {2}").format(
-                    self.optimizer.name, self.optimizer.lr, f"{moved:.6g}"
+                self.tr("Step ({0}, lr {1}): parameters moved by {2}; gradients of {3}").format(
+                    self.optimizer.name, self.optimizer.lr, f"{moved:.6g}", target
                 )
             )
             self.document.notify_weights_changed()
@@ -200,11 +280,11 @@ class RunController(QObject):
         )
 
     def start_training(self, config: TrainConfig | None = None) -> None:
-        """Train with ``config`` (default: the Training tab's); a running run is cancelled."""
+        """Train with ``config`` (default: the session's run settings); a running run is cancelled."""
         if self.runner.running:
             self.runner.stop()
             self.window.log(self.tr("The previous run was cancelled"))
-        config = config or self.train_config
+        config = config or self.settings.train_config()
         try:
             data = self.make_dataset()
             if data is None:
@@ -215,9 +295,9 @@ class RunController(QObject):
             optimizer = make_optimizer(config.optimizer, self.net.parameters())
         except ExplorerError as e:
             self.window.report_error(str(e))
+            self.training_failed.emit(str(e))
             return
         self.workbench.adopt(optimizer, self.net, config.optimizer)
-        self.optimizer = config.optimizer
         if not self.training:
             self.window.log(
                 self.tr(
@@ -231,22 +311,31 @@ class RunController(QObject):
                 "warning",
             )
         net, probes = self.net, dict(self.window.run_probes)
+        self._step_offset = self.steps_done  # Train continues; Reset weights starts at 0
         self.training_started.emit(config)
 
         def done(result):
+            acc = result.accuracy
             self.window.show_status(
                 self.tr("Training done: {0} steps, loss {1}").format(
                     result.steps, f"{result.loss:.6g}"
                 )
+                + (self.tr(", accuracy {0}").format(f"{acc.train:.1%}") if acc else "")
             )
+            self.training_finished.emit(result)
+
+        from explorer.core.metrics import with_final_accuracy
 
         self._start(
             self.tr("training is running"),
-            lambda control: train(
-                net, data, config, optimizer=optimizer, probes=probes, control=control
+            lambda control: with_final_accuracy(
+                train(net, data, config, optimizer=optimizer, probes=probes, control=control),
+                net,
+                data,
             ),
             done,
         )
+        self._training_run = True
 
     def toggle_pause(self) -> None:
         if self.runner.paused:
@@ -268,13 +357,17 @@ class RunController(QObject):
         if self._refuse_while_running():
             self.mode_changed.emit(self.training)
             return
-        self.training = training
-        self._apply_mode()
+        self.session.update_settings(training=training)
         self.window.show_status(
             self.tr("model.train(): dropout and batch norm use batches")
             if training
             else self.tr("model.eval(): dropout off, batch norm uses running statistics")
         )
+
+    def set_steps_done(self, steps: int) -> None:
+        """Where the step axis stands: 0 after Reset weights or opening another model."""
+        self.steps_done = int(steps)
+        self.steps_changed.emit(self.steps_done)
 
     def shutdown(self) -> None:
         """Stop and wait for the worker (the window is closing)."""
@@ -315,11 +408,15 @@ class RunController(QObject):
         self.state_changed.emit()
 
     def _ended(self) -> None:
+        self._training_run = False
         self.document.set_busy(None)
         self._apply_mode()
         self.state_changed.emit()
 
     def _on_progressed(self, progress) -> None:
+        if self._training_run:
+            progress = shift_steps(progress, self._step_offset)
+            self.set_steps_done(progress.step)
         self.window.run_progressed.emit(progress)
 
     def _on_paused(self, paused: bool) -> None:
@@ -339,7 +436,10 @@ class RunController(QObject):
 
     def _on_errored(self, message: str, details: str) -> None:
         self._on_result = None
+        was_training = self._training_run
         self._ended()
+        if was_training:
+            self.training_failed.emit(message)
         self.window.report_error(message)
         self.window.log(details, "error")
         self.document.notify_weights_changed()

@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -32,8 +33,9 @@ from explorer.core.errors import ExplorerError
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
-
-CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
+from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
+from explorer.ui.run.fit_offer import FitOffer
+from explorer.ui.run.playground import Playground
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
 GENERATOR_TITLES = (
@@ -81,6 +83,10 @@ class TrainingView(QWidget):
             (self.tr("Held out"), self.held_out),
         ):
             form.addRow(label, w)
+        self.loss = QComboBox(self)  # filled by run_actions, the same choice as the toolbar's
+        self.loss.setObjectName("training_loss")
+        self.loss.setToolTip(self.tr("The loss of Train, Backward and Step (one setting)"))
+        form.addRow(self.tr("Loss"), self.loss)
         self.optimizer = QComboBox(self)
         for key, title in OPTIMIZER_TITLES.items():
             self.optimizer.addItem(title, key)
@@ -111,6 +117,7 @@ class TrainingView(QWidget):
             ("pause", self.tr("Pause")),
             ("step", self.tr("Step")),
             ("cancel", self.tr("Cancel")),
+            ("reset_weights", self.tr("Reset weights")),
         ):
             b = QPushButton(text, self)
             b.setObjectName(f"training_{key}")
@@ -120,13 +127,16 @@ class TrainingView(QWidget):
         self.progress.setTextVisible(True)
         self.rate = QLabel(self.tr("Not started"), self)
         self.rate.setWordWrap(True)
+        self.rate.setObjectName("training_status")
+        self.accuracy = QLabel("", self)
+        self.accuracy.setObjectName("training_accuracy")
+        self.accuracy.setWordWrap(True)
+        self.fit_offer = FitOffer(window, self)
         settings = QWidget(self)
         settings.setLayout(form)
-        self.data_plot = pg.PlotWidget(self, title=self.tr("Data"))
-        self.scatter = pg.ScatterPlotItem(size=5, pen=None)
-        self.data_plot.addItem(self.scatter)
-        self.data_message = pg.TextItem("", anchor=(0.5, 0.5))
-        self.data_plot.addItem(self.data_message)
+        self.data_plot = DataPlot(self, title=self.tr("Data"))
+        self.scatter = self.data_plot.scatter
+        self.data_message = self.data_plot.message
         self.loss_plot = pg.PlotWidget(self, title=self.tr("Loss"))
         self.loss_plot.addLegend(offset=(-10, 10))
         self.loss_plot.setLabel("bottom", self.tr("step"))
@@ -152,11 +162,21 @@ class TrainingView(QWidget):
         lv.addLayout(buttons)
         lv.addWidget(self.progress)
         lv.addWidget(self.rate)
+        lv.addWidget(self.accuracy)
+        lv.addWidget(self.fit_offer)
         lv.addWidget(scroll, 1)
+        self.log_scale = QCheckBox(self.tr("Log scale"), self)
+        self.log_scale.setObjectName("training_log_scale")
+        self.log_scale.setToolTip(self.tr("A logarithmic loss axis: 1e-2 and 1e-6 both readable"))
+        losses = QWidget(self)
+        loss_layout = QVBoxLayout(losses)
+        loss_layout.setContentsMargins(0, 0, 0, 0)
+        loss_layout.addWidget(self.loss_plot, 1)
+        loss_layout.addWidget(self.log_scale)
         split = QSplitter(self)
         split.addWidget(left)
         split.addWidget(self.data_plot)
-        split.addWidget(self.loss_plot)
+        split.addWidget(losses)
         split.setSizes([360, 320, 520])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -174,6 +194,8 @@ class TrainingView(QWidget):
         window.run_progressed.connect(self.show_progress)
         window.document.spec_changed.connect(lambda *_: self._on_data_settings())
         window.document.replaced.connect(self.clear_run)
+        self.log_scale.toggled.connect(self._on_log_scale)
+        self.playground = Playground(self, window, controller)
         self._update_buttons()
 
     # ----- widgets ------------------------------------------------------------------------
@@ -236,13 +258,13 @@ class TrainingView(QWidget):
                 spec, tuple(doc.spec.input_shape[1:]), out_features
             )
             self._dataset_key = key
+            self.playground.use_dataset(self.controller.dataset)
         return self.controller.dataset
 
     def _on_settings(self) -> None:
         self.momentum.setEnabled(self.optimizer.currentData() in ("sgd", "rmsprop"))
 
     def _on_data_settings(self) -> None:
-        self.controller.data_spec = self.data_spec()
         is_file = self.source.currentData() not in GENERATORS
         for w in (self.samples, self.noise, self.data_seed, self.classes):
             w.setEnabled(not is_file)
@@ -276,11 +298,11 @@ class TrainingView(QWidget):
         try:
             data = self.dataset_for()
         except ExplorerError as e:
-            self.scatter.setData([], [])
-            self.data_message.setText(str(e))
+            self.data_plot.show_message(str(e))
+            self.fit_offer.hide()
             self.window_.report_error(str(e))
             return False
-        self.data_message.setText("")
+        self.playground.check_fit(data)
         x = data.X.reshape(len(data), -1)[:5000].numpy()
         y = data.y[:5000]
         if x.shape[1] >= 2:
@@ -291,7 +313,7 @@ class TrainingView(QWidget):
             brushes = [pg.mkBrush(CLASS_COLORS[int(c) % len(CLASS_COLORS)]) for c in y.tolist()]
         else:
             brushes = pg.mkBrush("#3163ce")
-        self.scatter.setData(px, py, brush=brushes)
+        self.data_plot.show_samples(px, py, brushes)
         self.data_plot.setTitle(
             self.tr("{0}: {1} training samples, {2} held out").format(
                 data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
@@ -302,21 +324,35 @@ class TrainingView(QWidget):
     def clear_run(self) -> None:
         """Another model was opened: the last run's curve and progress are not its own."""
         self.history.clear()
+        self.accuracy.setText("")
+        self.data_plot.clear_model()
         self.progress.setValue(0)
         self.rate.setText(self.tr("Not started"))
         for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
             curve.setData([], [])
+        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.data_plot.enableAutoRange()
 
     def _on_started(self, config) -> None:
-        self.history.clear()
+        start = self.controller.steps_done  # 0: a fresh start; else Train continues
+        if start == 0:
+            self.history.clear()
+            for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
+                curve.setData([], [])
         self._started = time.perf_counter()
-        self.progress.setRange(0, config.total_steps(len(self.controller.dataset)))
-        self.progress.setValue(0)
+        self._last_progress = None
+        self.progress.setRange(start, start + config.total_steps(len(self.controller.dataset)))
+        self.progress.setValue(start)
+        self.rate.setStyleSheet("")
         self.rate.setText(self.tr("Starting…"))
-        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
-            curve.setData([], [])
+        if start == 0:  # the old run's x-range is not this run's
+            self.loss_plot.enableAutoRange()
+            self.data_plot.enableAutoRange()
 
     def show_progress(self, p) -> None:
+        self._last_progress = p
+        if p.losses and len(self.history.steps) and p.losses[0][0] <= self.history.steps[-1]:
+            self.history.clear()  # the step axis went back: a new count began
         self.history.extend(p.losses)
         h = self.history
         self.raw_curve.setData(h.steps, h.raw)
@@ -328,7 +364,12 @@ class TrainingView(QWidget):
         if p.total:
             self.progress.setMaximum(p.total)
         self.progress.setValue(p.step)
+        self.playground.on_progress(p)
+        if self.controller.runner.paused:
+            self._show_paused()
+            return
         eta = (p.total - p.step) / p.steps_per_s if p.total and p.steps_per_s > 0 else None
+        self.rate.setStyleSheet("")
         self.rate.setText(
             self.tr("step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}").format(
                 p.step,
@@ -348,3 +389,59 @@ class TrainingView(QWidget):
         self.buttons["pause"].setEnabled(running)
         self.buttons["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.buttons["cancel"].setEnabled(running)
+        self.buttons["reset_weights"].setEnabled(not running)
+        done = self.controller.steps_done
+        train = self.buttons["train"]
+        if running and paused:
+            train.setText(self.tr("Resume"))
+        elif done and not running:
+            train.setText(self.tr("Continue"))
+            train.setToolTip(
+                self.tr("Train on from step {0}; Reset weights starts again at step 0").format(done)
+            )
+        else:
+            train.setText(self.tr("Train"))
+            train.setToolTip(self.tr("Train from fresh weights, starting at step 0"))
+        if running and paused:
+            self._show_paused()
+
+    def _show_paused(self) -> None:
+        """While paused the clock stops: the ETA is the time left once resumed."""
+        p = getattr(self, "_last_progress", None)
+        if p is None:
+            self.rate.setText(self.tr("Paused"))
+            return
+        left = (p.total - p.step) if p.total else None
+        eta = left / p.steps_per_s if left is not None and p.steps_per_s > 0 else None
+        self.rate.setStyleSheet("")
+        self.rate.setText(
+            self.tr("Paused at step {0}/{1} · {2} steps left · ETA {3} after Resume").format(
+                p.step,
+                p.total or "?",
+                "?" if left is None else left,
+                "?" if eta is None else f"{eta:.1f} s",
+            )
+        )
+
+    def show_error(self, message: str) -> None:
+        """A run that could not start or stopped: the reason, where the user is looking."""
+        self.rate.setStyleSheet("color: #d64545;")
+        self.rate.setText(self.tr("Training stopped: {0}").format(message))
+
+    def clear_curves(self) -> None:
+        """The step axis restarted (Reset weights): the old curve belongs to other weights."""
+        self.history.clear()
+        self._last_progress = None
+        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
+            curve.setData([], [])
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.rate.setStyleSheet("")
+        self.rate.setText(self.tr("Not started"))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.playground._redraw.start()
+
+    def _on_log_scale(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)

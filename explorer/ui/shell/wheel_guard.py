@@ -26,9 +26,11 @@ class WheelGuard(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        # Every event of the application passes here: the type test (a C-level isinstance)
+        # comes first, as ``event.type()`` builds a Python enum on each call.
         if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(obj, (QAbstractSpinBox, QComboBox))
+            isinstance(obj, (QAbstractSpinBox, QComboBox))
+            and event.type() == QEvent.Type.Wheel
             and not obj.hasFocus()
         ):
             area = obj.parentWidget()

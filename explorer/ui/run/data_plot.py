@@ -1,0 +1,91 @@
+"""The Training tab's data plot: the samples, the model's decision regions, its fitted curve.
+
+Every item is created once and updated: the scatter from the dataset, the regions image
+from the class-id grid a probe computed on the model's device (a small ``uint8`` array),
+the curve from ``(xs, ys)`` arrays. Nothing here runs the model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from explorer.core.metrics import CurveRequest, GridRequest
+
+CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
+REGION_ALPHA = 70  # the regions are a light wash under the samples
+
+
+def region_lut() -> np.ndarray:
+    """RGBA rows for class ids 0..255 (the class colours, light)."""
+    lut = np.zeros((256, 4), dtype=np.uint8)
+    for i in range(256):
+        c = pg.mkColor(CLASS_COLORS[i % len(CLASS_COLORS)])
+        lut[i] = (c.red(), c.green(), c.blue(), REGION_ALPHA)
+    return lut
+
+
+class DataPlot(pg.PlotWidget):
+    """Samples as a scatter; decision regions (2-D classification) or a fitted curve (1-D)."""
+
+    def __init__(self, parent=None, title: str = ""):
+        super().__init__(parent, title=title)
+        self.regions = pg.ImageItem(axisOrder="row-major")
+        self.regions.setLookupTable(region_lut())
+        self.regions.setZValue(-10)
+        self.addItem(self.regions)
+        self.scatter = pg.ScatterPlotItem(size=5, pen=None)
+        self.addItem(self.scatter)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen("#d64545", width=2))
+        self.addItem(self.curve)
+        self.message = pg.TextItem("", anchor=(0.5, 0.5))
+        self.addItem(self.message)
+        self.grid_request: GridRequest | None = None
+        self.curve_request: CurveRequest | None = None
+        self.last_grid: np.ndarray | None = None
+
+    def show_samples(self, px, py, brushes) -> None:
+        self.scatter.setData(px, py, brush=brushes)
+        self.message.setText("")
+
+    def show_message(self, text: str) -> None:
+        self.scatter.setData([], [])
+        self.clear_model()
+        self.message.setText(text)
+
+    def set_requests(self, grid: GridRequest | None, curve: CurveRequest | None) -> None:
+        """What the probes will compute for this dataset; a change drops the old picture."""
+        if grid != self.grid_request or curve != self.curve_request:
+            self.clear_model()
+        self.grid_request, self.curve_request = grid, curve
+
+    def show_regions(self, grid: np.ndarray) -> None:
+        req = self.grid_request
+        if req is None or grid.shape != (req.resolution, req.resolution):
+            return
+        self.last_grid = grid
+        self.regions.setImage(grid, autoLevels=False, levels=(0, 255))
+        step_x = (req.x1 - req.x0) / max(1, req.resolution - 1)
+        step_y = (req.y1 - req.y0) / max(1, req.resolution - 1)
+        # pixel centres sit on the grid points
+        self.regions.setRect(
+            QRectF(
+                req.x0 - step_x / 2,
+                req.y0 - step_y / 2,
+                step_x * req.resolution,
+                step_y * req.resolution,
+            )
+        )
+        self.regions.show()
+
+    def show_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        if self.curve_request is not None:
+            self.curve.setData(xs, ys)
+
+    def clear_model(self) -> None:
+        """Forget what the model drew (another dataset, another model, reset weights)."""
+        self.last_grid = None
+        self.regions.clear()
+        self.regions.hide()
+        self.curve.setData([], [])

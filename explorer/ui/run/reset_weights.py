@@ -1,0 +1,58 @@
+"""Reset weights: fresh values from the seed, as one undo command; the step axis restarts.
+
+``torch.manual_seed(seed)`` and building the model give the same values as writing the
+model by hand after the same call (:func:`explorer.core.build.seeded_state_dict`), so a
+reset is reproducible. Undo puts the trained weights and their step count back.
+"""
+
+from __future__ import annotations
+
+from explorer.core.build import seeded_state_dict
+from explorer.ui.common.commands import WeightsCommand
+
+
+class ResetWeightsCommand(WeightsCommand):
+    def __init__(self, controller, before: dict, after: dict, text: str):
+        super().__init__(controller.document, before, after, text)
+        self.controller = controller
+        self.steps_before = controller.steps_done
+
+    def redo(self) -> None:
+        super().redo()
+        self.controller.set_steps_done(0)
+
+    def undo(self) -> None:
+        super().undo()
+        self.controller.set_steps_done(self.steps_before)
+
+
+def reset_weights(window, controller) -> bool:
+    """Push a :class:`ResetWeightsCommand`; refused (with the reason) while a run is going."""
+    from torch.nn.parameter import UninitializedParameter
+
+    doc = window.document
+    if doc.busy:
+        window.report_error(window.tr("Cannot reset the weights now: {0}").format(doc.busy))
+        return False
+    live = doc.net.state_dict()
+    if any(isinstance(v, UninitializedParameter) for v in live.values()):
+        window.report_error(
+            window.tr("Lazy layers have no weights yet: run a forward first (F5), then reset")
+        )
+        return False
+    before = {k: v.detach().cpu().clone() for k, v in live.items()}
+    after = seeded_state_dict(doc.spec, controller.seed)
+    window.undo_stack.push(
+        ResetWeightsCommand(
+            controller,
+            before,
+            after,
+            window.tr("Reset weights (seed {0})").format(controller.seed),
+        )
+    )
+    window.show_status(
+        window.tr(
+            "Weights reset from seed {0}: the next Train starts at step 0 (Ctrl+Z undoes)"
+        ).format(controller.seed)
+    )
+    return True
