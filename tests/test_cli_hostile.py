@@ -274,3 +274,18 @@ def test_a_layer_named_like_a_module_instance_attribute_is_refused(tmp_path, cap
     path = write_json(tmp_path, with_layer(type="ReLU", name="training"))
     code, _, err = cli(capsys, "summary", path)
     assert_one_line(code, err, "'training' is a Module attribute")
+
+
+def test_train_from_an_archive_whose_weights_do_not_fit_is_one_line(tmp_path, capsys):
+    """Found by fuzzing: train loaded a .nnx's weights unchecked."""
+    import torch
+
+    from explorer.core.spec import spec_from_dict
+    from explorer.io.project import Project, save_project
+
+    path = tmp_path / "bad.nnx"
+    save_project(Project(spec_from_dict(good_project_dict()), "bad",
+                         weights={"0.weight": torch.zeros(4, 3)}), path)
+    code, out, err = cli(capsys, "train", path, "--steps", "1")
+    assert_one_line(code, err, "do not fit", "missing 0.bias", "(4, 3)")
+    assert "step" not in out

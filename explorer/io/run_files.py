@@ -267,7 +267,12 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
     else:
         net = build(spec, device=device)
     if project is not None and project.weights:
-        net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
+        from explorer.core.init import weights_mismatch
+
+        problem = weights_mismatch(net.state_dict(), project.weights)  # a hostile archive
+        if problem:
+            raise RequestError(f"the project's weights do not fit its model: {problem}")
+        net.load_state_dict(project.weights)
     outcome = TrainOutcome(
         0, None, None, history=LossHistory(HISTORY_POINTS), classification=classify
     )
