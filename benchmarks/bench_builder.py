@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import statistics
+import tempfile
 import time
 
 from benchmarks.recorder import Recorder
