@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -210,9 +211,7 @@ class InitForm(QWidget):
             (self.tr("Per tensor: def my_init(name, tensor)"), PER_TENSOR_EXAMPLE),
         ):
             self.templates.addItem(text, code)
-        self.templates.activated.connect(
-            lambda i: self.editor.setPlainText(self.templates.itemData(i))
-        )
+        self.templates.activated.connect(self._template_chosen)
         self.editor = CodeEditor(page)
         self.editor.setObjectName("InitCode")
         self.editor.setPlainText(BOOK_MY_INIT)
@@ -226,6 +225,25 @@ class InitForm(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.output)
         return page
+
+    def _template_chosen(self, index: int) -> None:
+        """Put a template in the editor; edited code is replaced only if the user agrees."""
+        code = self.templates.itemData(index)
+        current = self.editor.toPlainText()
+        if current == code:
+            return
+        pristine = {self.templates.itemData(i) for i in range(self.templates.count())}
+        if current.strip() and current not in pristine:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace your code?"),
+                self.tr("Replace the code you edited with this template? Your code is lost."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.editor.setPlainText(code)
 
     # ----- choices -------------------------------------------------------------------------
 
