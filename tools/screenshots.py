@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's explorer
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NN_EXPLORER_DATA_DIR", tempfile.mkdtemp(prefix="nn-explorer-shots-"))
 
@@ -82,7 +83,8 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
-    out = Path(next((a for a in argv if not a.startswith("--") and "x" not in a[:1]), "screenshots"))
+    values = {argv[i + 1] for i, a in enumerate(argv[:-1]) if a.startswith("--")}
+    out = Path(next((a for a in argv if not a.startswith("--") and a not in values), "screenshots"))
     if "--sizes" in argv:
         sizes = [tuple(int(v) for v in s.split("x")) for s in _arg(argv, "--sizes", "").split(",")]
     else:
