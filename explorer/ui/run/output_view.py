@@ -101,6 +101,7 @@ class OutputView(QWidget):
         self.train_pane = OutputPane("net.train()", self.compare_box)
         self.eval_pane = OutputPane("net.eval()", self.compare_box)
         self.difference = QLabel(self.compare_box)
+        self.difference.setWordWrap(True)  # a long sentence must not widen the window
         box = QVBoxLayout(self.compare_box)
         row = QHBoxLayout()
         row.addWidget(self.train_pane)
@@ -121,6 +122,7 @@ class OutputView(QWidget):
         """Another model was opened: its outputs are not this one's."""
         self.main.title.setText(self.tr("output = net(X)"))
         self.main.show_result_empty()
+        self.main.show()
         self.compare_box.hide()
 
     def show_output(self, result) -> None:
@@ -132,8 +134,11 @@ class OutputView(QWidget):
             )
         )
         self.main.show_result(result)
+        self.compare_box.hide()  # one output at a time: the panel keeps its height
+        self.main.show()
 
     def show_comparison(self, train_result, eval_result) -> None:
+        self.main.hide()  # the comparison takes the main output's place, not more room
         self.compare_box.show()
         both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
         limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both

@@ -229,6 +229,10 @@ class MainWindow(QMainWindow):
             callback()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.ready and self.settings.value("window/state") is None:
+            from explorer.ui.shell.layout_defaults import default_dock_sizes
+
+            default_dock_sizes(self)
         super().showEvent(event)
         if not self.ready:
             QTimer.singleShot(0, self._become_ready)
@@ -354,12 +358,10 @@ class MainWindow(QMainWindow):
         )
 
     def _default_dock_sizes(self) -> None:
-        """First start: the parameter tree taller than the properties, the panels half the height."""
-        props = self.findChild(QDockWidget, "PropertiesDock")
-        params = self.findChild(QDockWidget, "ParametersDock")
-        if props is not None and params is not None:
-            self.resizeDocks([props, params], [260, 440], Qt.Orientation.Vertical)
-        self.resizeDocks([self.bottom_dock], [440], Qt.Orientation.Vertical)
+        """The right column runs full height; first-start sizes follow the window (on show)."""
+        from explorer.ui.shell.layout_defaults import arrange_frame
+
+        arrange_frame(self)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

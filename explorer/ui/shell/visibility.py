@@ -15,7 +15,6 @@ from explorer.ui.common.geometry import shown_rect, window_rect
 TAB_CONTROLS: dict[str, tuple[str, ...]] = {
     "TrainingTab": ("training_train", "training_pause", "training_step", "training_cancel"),
     "InitLabTab": ("InitScope", "InitScheme", "InitSeed", "InitPreview", "InitApply"),
-    "TensorTab": ("TensorValues",),
 }
 
 #: Controls of the docks, checked whatever tab is shown.
@@ -83,7 +82,9 @@ def hidden_controls(window, tab: str | None = None) -> list[str]:
     if tree is not None and tree.isVisible():
         rows = parameter_rows_shown(tree)
         if rows < MIN_PARAMETER_ROWS:
-            problems.append(f"ParameterTree: {rows:.1f} rows shown, fewer than {MIN_PARAMETER_ROWS}")
+            problems.append(
+                f"ParameterTree: {rows:.1f} rows shown, fewer than {MIN_PARAMETER_ROWS}"
+            )
         if column_clipped(tree, window.param_tree.tr("grad")):
             problems.append("ParameterTree: the grad column is cut off")
     return problems
