@@ -53,12 +53,12 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
     while not window.ready:
         app.processEvents()
     controller = window.run_actions.controller
-    controller.forward()
-    controller.backward()
-    for _ in range(200):  # the run engine answers from its worker thread
-        settle(app, 1)
-        if not controller.runner.running:
-            break
+    for step in (controller.forward, controller.backward):
+        step()
+        for _ in range(2000):  # the run engine answers from its worker thread
+            settle(app, 1)
+            if not controller.runner.running:
+                break
     settle(app)
     window.grab().save(str(folder / "00-window.png"))
     problems = [f"{lang} {size[0]}x{size[1]} window: {p}" for p in hidden_controls(window)]

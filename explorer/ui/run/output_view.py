@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.common.plots.heatmap import set_cell_ticks
+
 
 def diverging_colormap() -> pg.ColorMap:
     """Negative blue, zero neutral, positive red (readable on light and dark backgrounds)."""
@@ -46,6 +48,8 @@ class Heatmap(pg.GraphicsLayoutWidget):
         m = m if np.isfinite(m) and m > 0 else 1.0
         self.image.setImage(values, levels=(-m, m))
         self.bar.setLevels((-m, m))
+        rows, cols = values.shape if values.ndim == 2 else (1, values.size)
+        set_cell_ticks(self.plot, rows, cols)
         self.plot.autoRange()
 
 

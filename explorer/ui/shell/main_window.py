@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_params)
         self.statusBar().addPermanentWidget(self._status_device)
         self._add_standard_actions()
+        from explorer.ui.common.plots.theme import apply_plot_theme
+
+        apply_plot_theme()  # before any feature builds a plot
         for module in FEATURES:
             importlib.import_module(module).install(self)
         self._default_dock_sizes()
