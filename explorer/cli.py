@@ -12,7 +12,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from explorer import __version__
+from explorer import __version__, cli_autograd, cli_classes
 from explorer.core.format import group_digits as _group
 from explorer.core.format import si
 
@@ -41,6 +41,12 @@ def parse_shape(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(f"{text!r} is not a shape like 2,20") from None
     if not shape or any(d < 1 for d in shape):
         raise argparse.ArgumentTypeError(f"{text!r}: dimensions must be positive")
+    from explorer.core.spec import MAX_DIM, MAX_DIMS
+
+    if len(shape) > MAX_DIMS or max(shape) > MAX_DIM:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r}: at most {MAX_DIMS} dimensions of at most {MAX_DIM:,} each"
+        )
     return shape
 
 
@@ -78,9 +84,10 @@ def doctor() -> int:
 
 
 def load_spec_file(path: str):
+    """The architecture of a project file (a ``.nnx``'s weights are not read)."""
     from explorer.io.project import load_project
 
-    return load_project(path).spec
+    return load_project(path, weights=False).spec
 
 
 @command("summary")
@@ -90,8 +97,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from explorer.core.shapes import infer_shapes
 
     try:
-        spec = load_spec_file(args.file)
-        report = infer_shapes(spec, args.input_shape)
+        if cli_classes.is_class_file(args.file):
+            report = cli_classes.class_report(args)
+        else:
+            report = infer_shapes(load_spec_file(args.file), args.input_shape)
     except ExplorerError as e:
         return fail(str(e))
     if args.json:
@@ -142,11 +151,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_export_code(args: argparse.Namespace) -> int:
     """Write runnable PyTorch code that builds the project's model."""
     from explorer.core.codegen import model_code
+    from explorer.core.codegen_classes import classes_code
     from explorer.core.errors import ExplorerError
     from explorer.io.atomic import atomic_write_bytes
+    from explorer.io.outputs import check_output
 
     try:
-        code = model_code(load_spec_file(args.file))
+        if args.output:
+            check_output(args.output, (".py",), [args.file], "Python code")
+        if cli_classes.is_class_file(args.file):
+            spec = cli_classes.class_spec(args)
+        else:
+            spec = load_spec_file(args.file)
+        code = classes_code(spec) if args.style == "classes" else model_code(spec)
     except ExplorerError as e:
         return fail(str(e))
     if not args.output:
@@ -174,7 +191,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{tree.path.name}: {tree.kind}, {tree.tensor_count} tensors, {si(tree.total_bytes, 'B')}"
+        f"{tree.path.name}: {tree.kind_text} ({tree.format}), {tree.tensor_count} tensors, "
+        f"{si(tree.total_bytes, 'B')}"
     )
     for e in tree.entries:
         name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
@@ -190,17 +208,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 @command("import-state-dict")
 def cmd_import_state_dict(args: argparse.Namespace) -> int:
-    """Infer an nn.Sequential from a bare state dict; write a project with its weights."""
-    from explorer.core.errors import ExplorerError
-    from explorer.io.state_dict_import import import_state_file
+    """Import a model file: exact when it carries the architecture, else inferred and marked."""
+    from explorer.cli_import import run_import
 
-    try:
-        result = import_state_file(args.file, args.output)
-    except ExplorerError as e:
-        return fail(str(e))
-    for key, what in result.guessed:
-        print(f"layer {key}: {what}")
-    print(f"wrote {args.output}: {len(result.spec.children)} layers, weights loaded")
+    return run_import(args, fail)
 
 
 def parse_kv(text: str) -> tuple[str, str]:
@@ -210,14 +221,25 @@ def parse_kv(text: str) -> tuple[str, str]:
     return key.strip(), value.strip()
 
 
+def _check_model_memory(spec) -> None:
+    """Refuse a model whose parameters (twice: the model and a copy) cannot fit."""
+    from explorer.core.memory import check_fits_memory
+    from explorer.core.shapes import infer_shapes
+
+    check_fits_memory(infer_shapes(spec).param_bytes * 2, "this model")
+
+
 @command("init")
 def cmd_init(args: argparse.Namespace) -> int:
     """Initialize parameters as torch.nn.init would after torch.manual_seed(seed); write them."""
+    if cli_classes.is_class_file(args.file):
+        return cli_classes.cmd_init_class(args)
     from pathlib import Path
 
     from explorer.core.errors import ExplorerError
     from explorer.core.init import LazyParameterError, init_spec, plain_pytorch
     from explorer.core.init_targets import parse_target
+    from explorer.io.outputs import check_outputs, has_suffix
     from explorer.io.project import (
         ARCHIVE_SUFFIX,
         PROJECT_SUFFIX,
@@ -227,13 +249,21 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
 
     out = Path(args.output)
-    if not out.name.endswith((".pt", PROJECT_SUFFIX, ARCHIVE_SUFFIX)):
+    if not has_suffix(out, (".pt", PROJECT_SUFFIX, ARCHIVE_SUFFIX)):
         return fail(
             f"-o {out.name}: write a .pt state_dict, a {ARCHIVE_SUFFIX} project (with weights) "
             f"or a {PROJECT_SUFFIX} project (and a .pt beside it)"
         )
+    weights = out
+    if out.name.endswith(PROJECT_SUFFIX):
+        weights = out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
+    outputs = [(out, (".pt", PROJECT_SUFFIX, ARCHIVE_SUFFIX))]
+    if weights != out:
+        outputs.append((weights, (".pt",)))
     try:
+        check_outputs(outputs, [args.file])
         project = load_project(args.file)
+        _check_model_memory(project.spec)
         scheme_args = dict(args.arg or [])
         net, values = init_spec(
             project.spec,
@@ -251,21 +281,27 @@ def cmd_init(args: argparse.Namespace) -> int:
     import torch
 
     from explorer.io.atomic import atomic_write_with
+    from explorer.io.project import save_project_and_weights
 
+    bad = [name for name, v in values.items() if not bool(torch.isfinite(v).all())]
+    if bad:
+        return fail(
+            f"the scheme gave infinite or NaN values in {', '.join(bad[:3])}"
+            f"{' and more' if len(bad) > 3 else ''}; nothing written"
+        )
     state = net.state_dict()
     archive = out.name.endswith(ARCHIVE_SUFFIX)
-    weights = out
-    if out.name.endswith(PROJECT_SUFFIX):
-        weights = out.with_name(out.name[: -len(PROJECT_SUFFIX)] + ".pt")
     try:
         if archive:
             save_project(
                 Project(project.spec, project.title, project.settings, weights=dict(state)), out
             )
+        elif weights != out:
+            save_project_and_weights(
+                Project(project.spec, project.title, project.settings), out, state, weights
+            )
         else:
             atomic_write_with(weights, lambda f: torch.save(state, f))
-            if weights != out:
-                save_project(Project(project.spec, project.title, project.settings), out)
     except (OSError, ExplorerError) as e:
         return fail(f"cannot write {out}: {getattr(e, 'strerror', None) or e}")
     for name, value in values.items():
@@ -303,10 +339,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         noise=args.noise,
         held_out=args.held_out,
         out=args.output,
+        loss_log=args.loss_log,
+        class_name=args.class_name,
+        class_args=args.class_args,
+        input_shape=args.input_shape,
     )
     every = max(1, args.every)
+    reached = [0]
 
     def show(step: int, loss: float, eval_loss: float | None) -> None:
+        reached[0] = step
         if not args.json and (step % every == 0 or step == request.total_hint):
             extra = f"  held-out {eval_loss:.6f}" if eval_loss is not None else ""
             print(f"step {step:>7}  loss {loss:.6f}{extra}", flush=True)
@@ -315,6 +357,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         result = run_training(request, show)
     except (ExplorerError, ValueError, OSError) as e:
         return fail(str(e))
+    except KeyboardInterrupt:
+        return fail(f"stopped at step {reached[0]}; nothing written")
     if args.json:
         print(json.dumps(result.to_dict()))
     else:
@@ -323,8 +367,31 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def seed_number(text: str) -> int:
+    """A seed ``torch.manual_seed`` takes: a whole number from 0 to 2**63-1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text}: a seed is a whole number from 0 to 2**63-1")
+    return value
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors in one line (``nn-explorer train: --epochs: ...``) and exit 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's name
+        first = (message.splitlines() or ["bad arguments"])[0]
+        print(f"{self.prog}: {first} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+COMMANDS["autograd"] = cli_autograd.cmd_autograd
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = OneLineParser(
         prog="nn-explorer", description="Build, run and inspect PyTorch models."
     )
     p.add_argument("--version", action="version", version=f"nn-explorer {__version__}")
@@ -340,17 +407,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-shape", type=parse_shape, default=None, help="e.g. 2,20 (default: the project's)"
     )
     s.add_argument("--json", action="store_true")
+    cli_classes.add_class_options(s, input_shape=False)
     e = sub.add_parser("export-code", help="runnable PyTorch code that builds the model")
     e.add_argument("file")
     e.add_argument("-o", "--output", default=None, help="write to this .py (default: stdout)")
-    s = sub.add_parser("inspect", help="tree of a .pt/.pth/.params/.safetensors file")
+    e.add_argument(
+        "--style",
+        choices=("sequential", "classes"),
+        default="sequential",
+        help="nn.Sequential (default), or one small nn.Module class per block",
+    )
+    cli_classes.add_class_options(e)
+    s = sub.add_parser(
+        "inspect", help="tree of a .pt/.pth/.params/.safetensors/.npy/.npz/.nnx file"
+    )
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s = sub.add_parser(
-        "import-state-dict", help="infer an nn.Sequential from a bare state dict; write a project"
+        "import-state-dict",
+        help="a model file as a project: exact from a pickled nn.Sequential or TorchScript, "
+        "inferred (guesses marked) from a bare state dict",
     )
-    s.add_argument("file")
-    s.add_argument("-o", "--output", required=True, help="project to write (.nnx keeps weights)")
+    from explorer.cli_import import add_import_arguments
+
+    add_import_arguments(s, parse_shape)
     t = sub.add_parser("train", help="train a project's model; write the weights")
     t.add_argument("file", help="a project file (.nnx.json)")
     t.add_argument(
@@ -371,14 +451,23 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: cross_entropy for classification data, mse otherwise",
     )
-    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--seed", type=seed_number, default=0)
     t.add_argument("--device", default="cpu")
     t.add_argument("--samples", type=int, default=512, help="size of a built-in dataset")
     t.add_argument("--noise", type=float, default=0.1)
     t.add_argument("--held-out", type=float, default=0.2, help="fraction kept for evaluation")
     t.add_argument("--every", type=int, default=50, help="print the loss every K steps")
-    t.add_argument("-o", "--output", default=None, help="OUT.pt (state_dict) or OUT.nnx.json")
+    t.add_argument(
+        "-o", "--output", default=None, help="OUT.pt (state_dict), OUT.nnx or OUT.nnx.json"
+    )
+    t.add_argument(
+        "--loss-log",
+        default=None,
+        metavar="FILE.csv",
+        help="keep every step's loss in this CSV (memory keeps a downsampled curve)",
+    )
     t.add_argument("--json", action="store_true", help="print the loss history as JSON")
+    cli_classes.add_class_options(t)
     i = sub.add_parser(
         "init",
         help="initialize parameters with torch.nn.init and save them",
@@ -407,7 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="globs over parameter names ('*.weight,0.bias') or type:Linear[.weight]; "
         "default: every parameter",
     )
-    i.add_argument("--seed", type=int, required=True)
+    i.add_argument("--seed", type=seed_number, required=True)
     i.add_argument(
         "--materialize",
         action="store_true",
@@ -420,6 +509,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="OUT.pt (state_dict), OUT.nnx (project with weights) or OUT.nnx.json "
         "(project, and OUT.pt beside it)",
     )
+    cli_classes.add_class_options(i, input_shape=False)
+    cli_autograd.add_parser(sub)
     return p
 
 
@@ -431,8 +522,42 @@ def run_cli(argv: list[str]) -> int:
     if not args.command:
         parser.print_help()
         return 0
+    return run_guarded(COMMANDS[args.command], args)
+
+
+def run_guarded(fn: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; whatever escapes it becomes one line and exit 2, never a traceback.
+
+    ``NN_EXPLORER_DEBUG=1`` lets unexpected errors through with their traceback.
+    """
+    import os
+
+    from explorer.core.errors import ExplorerError
+    from explorer.core.memory import as_memory_error
+
     try:
-        return COMMANDS[args.command](args)
+        return fn(args)
     except OSError as e:  # a folder that does not exist, a full disk, no permission
         where = f"{e.filename}: " if e.filename else ""
         return fail(f"{where}{e.strerror or e}")
+    except ExplorerError as e:
+        return fail(str(e))
+    except KeyboardInterrupt:
+        return fail("stopped; nothing written")
+    except RecursionError:
+        return fail("the input is nested too deeply")
+    except (MemoryError, RuntimeError) as e:
+        oom = as_memory_error(e)
+        if oom is not None:
+            return fail(str(oom))
+        if os.environ.get("NN_EXPLORER_DEBUG"):
+            raise
+        return fail(f"internal error ({type(e).__name__}): {_first_line(e)}")
+    except Exception as e:  # noqa: BLE001 - the last net: one line, never a traceback
+        if os.environ.get("NN_EXPLORER_DEBUG"):
+            raise
+        return fail(f"internal error ({type(e).__name__}): {_first_line(e)}")
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).splitlines() or [""])[0][:300]

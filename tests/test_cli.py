@@ -60,3 +60,26 @@ def test_launch_without_display_libraries_prints_the_fix_instead_of_aborting():
     )
     assert out.returncode == 1
     assert "cannot open a window" in out.stderr
+
+
+def test_autograd_json_matches_torch():
+    import torch
+
+    out = run("autograd", "x * y + x**2", "--leaf", "x=3.0", "--leaf", "y=torch.arange(3.0)",
+              "--gradient", "torch.ones(3)", "--json")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    x = torch.tensor(3.0, requires_grad=True)
+    y = torch.arange(3.0, requires_grad=True)
+    z = x * y + x**2
+    z.backward(torch.ones(3))
+    assert data["value"] == z.tolist()
+    assert data["grads"] == {"x": x.grad.item(), "y": y.grad.tolist()}
+    assert [n["name"] for n in data["graph"]][:3] == ["AddBackward0", "MulBackward0", "PowBackward0"]
+    assert data["graph"][0]["next"] == [1, 2]
+
+
+def test_autograd_on_a_non_scalar_exits_2_with_one_line():
+    out = run("autograd", "x * 2", "--leaf", "x=torch.arange(4.0)")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "gradient=" in out.stderr

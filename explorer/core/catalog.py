@@ -313,6 +313,13 @@ def layer_type(name: str) -> LayerType:
         raise UnknownLayerType(name) from None
 
 
+#: Largest whole number a layer argument may hold: torch sizes beyond this overflow kernels
+#: (and a product of a few of them overflows int64) long before any machine has the memory.
+MAX_INT = 2**31 - 1
+#: Most numbers a list argument (a shape, a kernel size) may hold.
+MAX_LIST = 8
+
+
 def _number(value: Any, kind: str, layer: str, field_name: str):
     if isinstance(value, bool):
         raise InvalidArgument(layer, field_name, "must be a number, not true/false")
@@ -328,6 +335,8 @@ def _number(value: Any, kind: str, layer: str, field_name: str):
                 ) from None
         if not isinstance(value, int):
             raise InvalidArgument(layer, field_name, f"must be a whole number, got {value!r}")
+        if abs(value) > MAX_INT:
+            raise InvalidArgument(layer, field_name, f"must be at most {MAX_INT:,} in size")
         return value
     if isinstance(value, str):
         try:
@@ -360,6 +369,8 @@ def _int_tuple(value: Any, a: ArgSpec, layer: str) -> tuple[int, ...]:
         value = tuple(value)
     if not isinstance(value, tuple) or not value:
         raise InvalidArgument(layer, a.name, f"must be a list of whole numbers, got {value!r}")
+    if len(value) > MAX_LIST:
+        raise InvalidArgument(layer, a.name, f"must hold at most {MAX_LIST} numbers")
     out = tuple(_number(v, "int", layer, a.name) for v in value)
     for v in out:
         _check_range(v, a, layer)

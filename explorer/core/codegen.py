@@ -80,14 +80,22 @@ def _sequential(
             expr = ties[child.tie][0]
         else:
             expr = layer_call(child)
-        items.append(f"({child_key(child, i)!r}, {expr})" if named else expr)
+        item = f"({child_key(child, i)!r}, {expr})" if named else expr
+        items.append(f"{item},{_guess_comment(child)}")
     if not items:
         return "nn.Sequential()"
-    body = "".join(f"{pad}{item},\n" for item in items)
+    body = "".join(f"{pad}{item}\n" for item in items)
     close = INDENT * depth
     if named:
         return f"nn.Sequential(OrderedDict([\n{body}{close}]))"
     return f"nn.Sequential(\n{body}{close})"
+
+
+def _guess_comment(node: Node) -> str:
+    """``  # guessed: ...`` for a layer an import inferred beyond its file."""
+    if not node.guessed:
+        return ""
+    return "  # guessed: " + " ".join(node.guessed.split())
 
 
 def model_code(spec: ModelSpec, variable: str = "net") -> str:

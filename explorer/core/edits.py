@@ -103,14 +103,17 @@ def move(spec: ModelSpec, src: Path, parent: Path, index: int) -> ModelSpec:
 
 
 def set_args(spec: ModelSpec, path: Path, args: Mapping[str, Any]) -> ModelSpec:
-    """Set a layer's arguments (validated); every use of a tied layer changes with it."""
+    """Set a layer's arguments (validated); every use of a tied layer changes with it.
+
+    The user has now chosen the arguments, so an import's ``guessed`` mark is cleared.
+    """
     layer = spec.node(path)
     if not isinstance(layer, LayerSpec):
         raise SpecError("a block has no arguments")
     valid = validate_args(layer.type, {**layer.args, **args})
     targets = spec.tie_group(layer.tie) or [path]
     for p in targets:
-        spec = _replace_node(spec, p, replace(spec.node(p), args=valid))
+        spec = _replace_node(spec, p, replace(spec.node(p), args=valid, guessed=None))
     return validate(spec)
 
 

@@ -387,6 +387,30 @@ def plain_pytorch(names: list[str], scheme_name: str, args: Mapping[str, Any], s
     return "\n".join(lines)
 
 
+def weights_mismatch(model: Mapping[str, Any], file: Mapping[str, Any]) -> str:
+    """What keeps ``file`` from loading strictly into a model whose state dict is ``model``,
+    in one line (empty when it fits): missing and unexpected keys, and shape differences."""
+
+    def some(keys: list[str]) -> str:
+        return ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+
+    parts = []
+    missing = [k for k in model if k not in file]
+    extra = [k for k in file if k not in model]
+    shapes = [
+        f"{k} is {tuple(file[k].shape)} in the file but {tuple(model[k].shape)} in the model"
+        for k in model
+        if k in file and tuple(getattr(file[k], "shape", ())) != tuple(model[k].shape)
+    ]
+    if missing:
+        parts.append(f"missing {some(missing)}")
+    if extra:
+        parts.append(f"unexpected {some(extra)}")
+    if shapes:
+        parts.append(shapes[0] + (f" (and {len(shapes) - 1} more)" if len(shapes) > 1 else ""))
+    return "; ".join(parts)
+
+
 def init_spec(
     spec: Any,
     scheme_name: str,
@@ -406,11 +430,10 @@ def init_spec(
     with seeded(seed, []):
         net = build(spec)
         if weights is not None:
-            try:
-                net.load_state_dict(weights, strict=True)  # a fresh net: a failure costs nothing
-            except RuntimeError as e:
-                msg = str(e).splitlines()[0]
-                raise InitError(f"the project's weights do not fit its model: {msg}") from None
+            problem = weights_mismatch(net.state_dict(), weights)
+            if problem:
+                raise InitError(f"the project's weights do not fit its model: {problem}")
+            net.load_state_dict(weights, strict=True)  # checked: keys and shapes match
         if materialize_lazy:
             materialize_net(net, spec.input_shape, torch_dtype(spec.dtype))
     values = initialize(net, target, scheme_name, args, seed)

@@ -22,13 +22,25 @@ from explorer.core.errors import FormatVersionError, InvalidArgument, SpecError
 
 FORMAT_VERSION = 1
 DTYPES = ("float32", "float64", "float16", "bfloat16")
+#: Deepest nesting of blocks a model may have. Python's parser refuses code nested
+#: about 200 deep, so exported code of a deeper model would not compile; no real
+#: network comes near this.
+MAX_DEPTH = 64
+#: Most dimensions of an input shape, and the largest single dimension.
+MAX_DIMS = 8
+MAX_DIM = 2**31 - 1
+MAX_ID_CHARS = 64
 
 Path = tuple[int, ...]
 
 
 def new_id() -> str:
-    """A short random id, stable for the life of a layer (survives moves and renames)."""
-    return secrets.token_hex(4)
+    """A random 128-bit id, stable for the life of a layer (survives moves and renames).
+
+    32-bit ids collided on models of a few thousand layers (the birthday bound); at
+    128 bits a collision is as unlikely as a disk error.
+    """
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True)
@@ -36,7 +48,9 @@ class LayerSpec:
     """One layer: a catalog ``type`` with validated ``args``.
 
     ``name`` is the key in the parent Sequential (``None``: its index). Layers with
-    the same ``tie`` key are one shared module.
+    the same ``tie`` key are one shared module. ``guessed`` says what an import inferred
+    beyond what its file proves (``"not in the file: ReLU assumed"``); it is shown to the
+    user, kept in project files, and ignored by ``build``.
     """
 
     type: str
@@ -44,6 +58,7 @@ class LayerSpec:
     name: str | None = None
     tie: str | None = None
     id: str = field(default_factory=new_id)
+    guessed: str | None = None
 
     @staticmethod
     def make(type: str, name: str | None = None, **args: Any) -> LayerSpec:
@@ -53,12 +68,13 @@ class LayerSpec:
 
 @dataclass(frozen=True)
 class BlockSpec:
-    """A nested ``nn.Sequential``."""
+    """A nested ``nn.Sequential``; ``guessed`` as for :class:`LayerSpec`."""
 
     children: tuple[Node, ...]
     name: str | None = None
     collapsed: bool = False
     id: str = field(default_factory=new_id)
+    guessed: str | None = None
 
 
 Node = LayerSpec | BlockSpec
@@ -171,13 +187,21 @@ def validate(spec: ModelSpec) -> ModelSpec:
     """Check names, arguments and ties of the whole tree; return the spec unchanged."""
     if not spec.input_shape or any((not isinstance(d, int)) or d < 1 for d in spec.input_shape):
         raise SpecError(f"input shape must be positive whole numbers, got {spec.input_shape}")
+    if len(spec.input_shape) > MAX_DIMS:
+        raise SpecError(
+            f"input shape has {len(spec.input_shape)} dimensions; at most {MAX_DIMS} are supported"
+        )
+    if max(spec.input_shape) > MAX_DIM:
+        raise SpecError(f"input shape dimensions must be at most {MAX_DIM:,}")
     if spec.dtype not in DTYPES:
         raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {spec.dtype}")
     seen_ids: set[str] = set()
     ties: dict[str, LayerSpec] = {}
 
-    def rec(children: Sequence[Node]):
+    def rec(children: Sequence[Node], depth: int = 1):
         # Same checks and first error as check_name() per child, in one pass (not O(n^2)).
+        if depth > MAX_DEPTH:
+            raise SpecError(f"blocks are nested more than {MAX_DEPTH} deep")
         counts: dict[str, int] = {}
         for i, node in enumerate(children):
             key = child_key(node, i)
@@ -189,7 +213,7 @@ def validate(spec: ModelSpec) -> ModelSpec:
                 raise SpecError(f"duplicate id {node.id}")
             seen_ids.add(node.id)
             if isinstance(node, BlockSpec):
-                rec(node.children)
+                rec(node.children, depth + 1)
             elif node.tie is not None:
                 first = ties.setdefault(node.tie, node)
                 if first.type != node.type or dict(first.args) != dict(node.args):
@@ -221,37 +245,61 @@ def node_to_dict(node: Node) -> dict[str, Any]:
             d["tie"] = node.tie
     if node.name is not None:
         d["name"] = node.name
+    if node.guessed:
+        d["guessed"] = node.guessed
     return d
 
 
-def node_from_dict(d: Any) -> Node:
+def _node_id(d: dict) -> str:
+    node_id = d.get("id")
+    if node_id is None or node_id == "":
+        return new_id()
+    if isinstance(node_id, bool) or not isinstance(node_id, (str, int)):
+        raise SpecError(f"a layer id must be a string, got {type(node_id).__name__}")
+    node_id = str(node_id)
+    if len(node_id) > MAX_ID_CHARS:
+        raise SpecError(f"a layer id must be at most {MAX_ID_CHARS} characters")
+    return node_id
+
+
+def node_from_dict(d: Any, depth: int = 1) -> Node:
     if not isinstance(d, dict):
         raise SpecError(f"a layer must be an object, got {type(d).__name__}")
-    node_id = str(d.get("id") or new_id())
+    if depth > MAX_DEPTH:
+        raise SpecError(f"blocks are nested more than {MAX_DEPTH} deep")
+    node_id = _node_id(d)
     name = d.get("name")
     if name is not None and not isinstance(name, str):
         raise SpecError("a layer name must be a string")
+    guessed = d.get("guessed")
+    guessed = str(guessed) if guessed else None
     if "block" in d:
         if not isinstance(d["block"], list):
             raise SpecError("a block must hold a list of layers")
         return BlockSpec(
-            children=tuple(node_from_dict(c) for c in d["block"]),
+            children=tuple(node_from_dict(c, depth + 1) for c in d["block"]),
             name=name,
             collapsed=bool(d.get("collapsed", False)),
             id=node_id,
+            guessed=guessed,
         )
     if "type" not in d:
         raise SpecError("a layer needs a 'type'")
+    if not isinstance(d["type"], str):
+        raise SpecError(f"a layer 'type' must be a string, got {type(d['type']).__name__}")
     args = d.get("args", {})
     if not isinstance(args, dict):
         raise SpecError("'args' must be an object")
     tie = d.get("tie")
+    if tie is not None and (isinstance(tie, bool) or not isinstance(tie, (str, int))):
+        raise SpecError(f"a layer 'tie' must be a string, got {type(tie).__name__}")
     return LayerSpec(
         type=d["type"],
         args=validate_args(d["type"], args),
         name=name,
         tie=None if tie is None else str(tie),
         id=node_id,
+        guessed=guessed,
     )
 
 
@@ -268,6 +316,7 @@ def spec_from_dict(d: Any) -> ModelSpec:
     """Parse and validate; raise :class:`SpecError` / :class:`InvalidArgument` on bad input."""
     if not isinstance(d, dict):
         raise SpecError("a model must be a JSON object")
+    check_text(d)
     version = d.get("format_version")
     if not isinstance(version, int):
         raise SpecError("missing 'format_version'")
@@ -281,12 +330,27 @@ def spec_from_dict(d: Any) -> ModelSpec:
         isinstance(x, int) and not isinstance(x, bool) for x in shape
     ):
         raise SpecError("'input_shape' must be a list of whole numbers")
+    if len(shape) > MAX_DIMS:
+        raise SpecError(f"'input_shape' has {len(shape)} dimensions; at most {MAX_DIMS} are supported")
+    if not isinstance(d.get("dtype", "float32"), str):
+        raise SpecError("'dtype' must be a string like float32")
     spec = ModelSpec(
         children=tuple(node_from_dict(n) for n in layers),
         input_shape=tuple(shape),
         dtype=str(d.get("dtype", "float32")),
     )
     return validate(spec)
+
+
+def check_text(data: Any) -> None:
+    """Refuse JSON whose strings hold lone surrogates (``"\\ud800"``): valid JSON, but not
+    text: printing or saving such a name fails later, far from the file."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SpecError("the file holds a broken character (a lone UTF-16 surrogate)") from None
+    except (TypeError, ValueError, RecursionError):
+        pass  # not JSON data, or too deep: the field checks name it
 
 
 def spec_to_json(spec: ModelSpec) -> str:
@@ -298,7 +362,19 @@ def spec_from_json(text: str) -> ModelSpec:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise SpecError(f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    except (ValueError, RecursionError) as e:  # 4,300-digit numbers, 900-deep nesting
+        raise SpecError(f"not usable JSON: {json_problem(e)}") from None
     return spec_from_dict(data)
+
+
+def json_problem(e: BaseException) -> str:
+    """A JSON parse failure beyond syntax, in words."""
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    text = str(e)
+    if "digits" in text:
+        return "a number has too many digits"
+    return text.splitlines()[0] if text else type(e).__name__
 
 
 def sequential(

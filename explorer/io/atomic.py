@@ -1,13 +1,56 @@
-"""Atomic file writes: a failure mid-write leaves the previous file intact."""
+"""Atomic file writes: a failure mid-write leaves the previous file intact.
+
+Every write goes to the file a path names: through a symlink to its target, and never
+over something that is not a regular file (a device such as ``/dev/null``, a FIFO, a
+folder): ``os.replace`` would swap that node for a plain file.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
+
+from explorer.core.errors import ExplorerError
+
+
+class OutputError(ExplorerError, OSError):
+    """An output that must not be written (not a regular file, an input, a wrong kind).
+
+    An :class:`OSError` too, so every caller that reports write failures reports it.
+    """
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def write_target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: a symlink's target, checked to be a regular
+    file (or absent). Raise :class:`OutputError` for a device, FIFO, folder or socket."""
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # reported by the write itself, with the OS's words
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{path} is {_kind_of(mode)}, not a file: refusing to replace it")
+    return target
 
 
 def _temp_beside(path: Path) -> tuple[int, str]:
@@ -46,7 +89,7 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
 
     If the body raises, the temp file is removed and ``path`` is untouched.
     """
-    path = Path(path)
+    path = write_target(path)
     fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -58,6 +101,10 @@ def atomic_open(path: str | os.PathLike) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    _sync_folder(path)
+
+
+def _sync_folder(path: Path) -> None:
     with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
         dir_fd = os.open(path.parent or ".", os.O_RDONLY)
         try:
@@ -71,7 +118,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """A temp path beside ``path`` for a writer that wants a file name (``torch.save``
     writes faster to a name than to a Python file object); on success, fsync and replace.
     """
-    path = Path(path)
+    path = write_target(path)
     fd, tmp = _temp_beside(path)
     os.close(fd)
     try:
@@ -97,3 +144,35 @@ def atomic_write_with(path: str | os.PathLike, writer: Callable[[BinaryIO], None
     """Call ``writer(file)`` on a temp file, then replace ``path`` atomically."""
     with atomic_open(path) as f:
         writer(f)
+
+
+def atomic_write_group(writes: Sequence[tuple[str | os.PathLike, Callable[[Path], None]]]) -> None:
+    """Write several files as one unit: ``writer(temp_path)`` for each, every temp file
+    complete and fsynced before the first is renamed over its target.
+
+    A project and the weights beside it go through here, so a full disk never leaves a
+    new architecture next to old weights. If any writer fails, every temp file is
+    removed and every target is untouched.
+    """
+    targets = [write_target(p) for p, _ in writes]
+    temps: list[str] = []
+    try:
+        for target, (_, writer) in zip(targets, writes, strict=True):
+            fd, tmp = _temp_beside(target)
+            os.close(fd)
+            temps.append(tmp)
+            writer(Path(tmp))
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    except BaseException:
+        for tmp in temps:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        raise
+    for tmp, target in zip(temps, targets, strict=True):
+        os.replace(tmp, target)
+    for target in {t.parent for t in targets}:
+        _sync_folder(target / "x")

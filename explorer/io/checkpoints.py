@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 TORCH_SUFFIXES = (".pt", ".pth", ".params", ".bin", ".ckpt", ".tar")
 SAFETENSORS_SUFFIX = ".safetensors"
 ALIASES_KEY = "nn_explorer.aliases"
+#: the state dict's own key order (safetensors sorts its header; a state dict has an order)
+ORDER_KEY = "nn_explorer.order"
 MAX_SAFETENSORS_HEADER = 100 * 2**20
 #: keys under which training scripts commonly nest the model's state dict
 NESTED_KEYS = ("state_dict", "model_state_dict", "model", "net", "module")
@@ -98,10 +100,49 @@ def safetensors_bytes(state: Mapping[str, torch.Tensor], metadata: dict | None =
     from safetensors.torch import save
 
     tensors, aliases = safetensors_payload(state)
+    return save(tensors, metadata=_metadata(state, aliases, metadata))
+
+
+def _metadata(state: Mapping, aliases: dict[str, str], metadata: dict | None) -> dict[str, str]:
     meta = {k: str(v) for k, v in (metadata or {}).items()}
     if aliases:
         meta[ALIASES_KEY] = json.dumps(aliases)
-    return save(tensors, metadata=meta or None)
+    meta[ORDER_KEY] = json.dumps(list(state))
+    return meta
+
+
+def write_safetensors_stream(
+    state: Mapping[str, torch.Tensor], out, metadata: dict | None = None
+) -> None:
+    """Write safetensors to a binary stream one tensor at a time (no copy of the whole file).
+
+    The bytes equal :func:`safetensors_bytes` in layout rules (little-endian, C order,
+    offsets in the header), so any safetensors reader opens them.
+    """
+    import torch
+
+    tensors, aliases = safetensors_payload(state)
+    names = {
+        torch.float32: "F32", torch.float64: "F64", torch.float16: "F16", torch.bfloat16: "BF16",
+        torch.int64: "I64", torch.int32: "I32", torch.int16: "I16", torch.int8: "I8",
+        torch.uint8: "U8", torch.bool: "BOOL",
+    }  # fmt: skip
+    header: dict[str, Any] = {"__metadata__": _metadata(state, aliases, metadata)}
+    offset = 0
+    for key, t in tensors.items():
+        if t.dtype not in names:
+            raise ExplorerError(f"{key}: dtype {t.dtype} cannot be written to safetensors")
+        n = t.numel() * t.element_size()
+        header[key] = {"dtype": names[t.dtype], "shape": list(t.shape),
+                       "data_offsets": [offset, offset + n]}  # fmt: skip
+        offset += n
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    out.write(len(text).to_bytes(8, "little"))
+    out.write(text)
+    for t in tensors.values():
+        if t.numel():
+            out.write(memoryview(t.reshape(-1).view(torch.uint8).numpy()))
 
 
 # ----- reading -----------------------------------------------------------------------------
@@ -115,6 +156,8 @@ class LoadedState:
     origins: dict[str, str] = field(default_factory=dict)  # key -> device it was saved on
     note: str = ""  # e.g. "the 'model' entry of a checkpoint dict"
     path: Path | None = None
+    #: the keys are in the order the model had (False: a foreign safetensors file, sorted)
+    ordered: bool = True
 
 
 def check_safetensors_header(path: Path) -> None:
@@ -156,7 +199,24 @@ def read_safetensors(path: str | os.PathLike, device: str = "cpu") -> tuple[dict
     for alias, target in aliases.items():
         if target in state:
             state[alias] = state[target]
-    return state, metadata
+    return _in_saved_order(state, metadata), metadata
+
+
+def _in_saved_order(state: dict, metadata: Mapping[str, str]) -> dict:
+    """The keys in the order recorded when we saved (safetensors itself sorts them)."""
+    order = saved_order(metadata)
+    if order is None or set(order) != set(state):
+        return state
+    return {k: state[k] for k in order}
+
+
+def saved_order(metadata: Mapping[str, str]) -> list[str] | None:
+    """The key order written by this app, or None for a file that does not carry one."""
+    try:
+        order = json.loads(metadata.get(ORDER_KEY, "null"))
+    except json.JSONDecodeError:
+        return None
+    return [str(k) for k in order] if isinstance(order, list) else None
 
 
 def safetensors_from_bytes(data: bytes, name: str) -> dict:
@@ -178,7 +238,7 @@ def safetensors_from_bytes(data: bytes, name: str) -> dict:
     for alias, target in _aliases(metadata).items():
         if target in state:
             state[alias] = state[target]
-    return state
+    return _in_saved_order(state, metadata)
 
 
 def _aliases(metadata: Mapping[str, str]) -> dict[str, str]:
@@ -236,17 +296,23 @@ def storage_origins(obj: Any, by_ptr: Mapping[int, str]) -> dict[str, str]:
     }
 
 
-def read_state_file(path: str | os.PathLike, device: str = "cpu") -> LoadedState:
+def read_state_file(
+    path: str | os.PathLike, device: str = "cpu", mmap: bool = False
+) -> LoadedState:
     """Read a state dict from ``.pt``/``.safetensors`` onto ``device`` (the map_location).
+
+    ``mmap`` maps a zip ``.pt`` file's tensors instead of reading them (CPU only): memory
+    is only used for what is touched.
 
     Raises :class:`BrokenFileError`, :class:`~explorer.io.safe_load.UnsafeFileError` or
     :class:`NotAStateDict` with a one-line reason; nothing from the file is executed.
     """
     path = Path(path)
     if is_safetensors(path):
-        state, _ = read_safetensors(path, device)
-        return LoadedState(state, {k: "cpu" for k in state}, "", path)
-    obj, by_ptr = torch_load_traced(path, device)
+        state, metadata = read_safetensors(path, device)
+        ordered = saved_order(metadata) is not None
+        return LoadedState(state, {k: "cpu" for k in state}, "", path, ordered)
+    obj, by_ptr = torch_load_traced(path, device, mmap=mmap)
     state, note = extract_state_dict(obj, path.name)
     return LoadedState(state, storage_origins(state, by_ptr), note, path)
 

@@ -74,8 +74,7 @@ def load_data_file(path: str | os.PathLike):
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise DataFileError(f"{name}: no such file")
+    _check_regular(path)
     if suffix not in SUFFIXES:
         raise DataFileError(f"{name}: unknown kind of file; use {', '.join(SUFFIXES)}")
     if suffix in (".pt", ".pth"):
@@ -91,12 +90,7 @@ def load_data_file(path: str | os.PathLike):
         except SafetensorError as e:
             raise DataFileError(f"{name} is not a readable safetensors file: {e}") from None
     elif suffix == ".npy":
-        try:
-            x, y = np.load(path, allow_pickle=False), None
-        except ValueError as e:
-            raise DataFileError(
-                f"{name}: {e} (object arrays are refused: they could run code)"
-            ) from None
+        x, y = load_npy(path), None
     else:
         if path.stat().st_size > MAX_CSV_BYTES:
             raise DataFileError(f"{name} is too large for a CSV file here")
@@ -127,6 +121,62 @@ def load_data_file(path: str | os.PathLike):
     if not y.is_floating_point() and int(y.min()) < 0:
         raise DataFileError(f"{name}: integer targets are class labels and must be 0 or more")
     return x, y
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse what is not a regular file with the right words (a FIFO would block forever,
+    ``/dev/zero`` never ends)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise DataFileError(f"{path.name}: no such file") from None
+    except OSError as e:
+        raise DataFileError(f"{path.name}: cannot open ({e.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise DataFileError(f"{path.name} is a folder, not a data file")
+    if not stat.S_ISREG(mode):
+        raise DataFileError(f"{path.name} is a device or a pipe, not a data file")
+
+
+def load_npy(path: Path):
+    """A numeric ``.npy`` array, its header checked before any allocation: the dtype must be
+    plain numbers (no objects, strings or records) and the size must match the file."""
+    import math
+
+    import numpy as np
+    from numpy.lib import format as npy
+
+    name = path.name
+    try:
+        with open(path, "rb") as f:
+            version = npy.read_magic(f)
+            if version == (1, 0):
+                shape, _fortran, dtype = npy.read_array_header_1_0(f)
+            elif version == (2, 0):
+                shape, _fortran, dtype = npy.read_array_header_2_0(f)
+            else:
+                raise ValueError(f"format version {version} is not supported here")
+            offset = f.tell()
+    except (ValueError, OSError, SyntaxError, EOFError, TypeError) as e:
+        first = (str(e).splitlines() or ["unreadable header"])[0]
+        raise DataFileError(f"{name} is not a readable .npy file: {first}") from None
+    if dtype.hasobject:
+        raise DataFileError(f"{name} holds Python objects: object arrays are refused (they could run code)")
+    if dtype.fields is not None or dtype.kind not in "biuf":
+        raise DataFileError(f"{name} holds {dtype} values; use an array of numbers")
+    need = math.prod(shape) * dtype.itemsize
+    have = path.stat().st_size - offset
+    if need != have:
+        raise DataFileError(
+            f"{name}: its header promises {need:,} bytes of data but the file holds {have:,}"
+        )
+    try:
+        return np.load(path, allow_pickle=False)
+    except ValueError as e:
+        first = (str(e).splitlines() or [""])[0]
+        raise DataFileError(f"{name} is not a readable .npy file: {first}") from None
 
 
 def _header_rows(path: Path) -> int:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.errors import SpecError
-from explorer.core.spec import ModelSpec, spec_from_dict, spec_to_dict
-from explorer.io.atomic import atomic_write_bytes
+from explorer.core.spec import ModelSpec, json_problem, spec_from_dict, spec_to_dict
+from explorer.io.atomic import atomic_write_bytes, atomic_write_group
 
 PROJECT_SUFFIX = ".nnx.json"
 ARCHIVE_SUFFIX = ".nnx"
@@ -57,7 +57,10 @@ def project_from_dict(d: Any) -> Project:
     settings = d.get("settings", {})
     if not isinstance(settings, dict):
         raise SpecError("'settings' must be an object")
-    return Project(spec=spec_from_dict(d), title=str(d.get("title", "")), settings=settings)
+    title = d.get("title", "")
+    if not isinstance(title, (str, int, float)):
+        raise SpecError("'title' must be text")
+    return Project(spec=spec_from_dict(d), title=str(title), settings=settings)
 
 
 def is_archive(path: str | os.PathLike) -> bool:
@@ -77,31 +80,49 @@ def is_archive(path: str | os.PathLike) -> bool:
         return False
 
 
-def load_project(path: str | os.PathLike) -> Project:
-    """Read a project file; raise :class:`SpecError` with a one-line reason on bad input."""
+def parse_project_json(raw: bytes, name: str) -> Any:
+    """The JSON value of a project file's bytes; :class:`SpecError` with one line otherwise."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SpecError(f"{name} is not a text file (is it a checkpoint? use Inspect)") from None
+    except json.JSONDecodeError as e:
+        raise SpecError(f"{name} is not valid JSON: {e.msg} at line {e.lineno}") from None
+    except (ValueError, RecursionError) as e:  # 4,300-digit numbers, ~900-deep nesting
+        raise SpecError(f"{name} cannot be used: {json_problem(e)}") from None
+
+
+def load_project(path: str | os.PathLike, weights: bool = True) -> Project:
+    """Read a project file; raise :class:`SpecError` with a one-line reason on bad input.
+
+    With ``weights=False`` a ``.nnx`` archive's tensors are not read (a summary or an
+    export needs only the architecture), so a huge or hostile weights member costs nothing.
+    """
+    import stat
+
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
         raise SpecError(f"cannot open {path.name}: {e.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SpecError(f"{path.name} is not a regular file")
+    size = st.st_size
     if is_archive(path):
         from explorer.io.project_archive import read_archive
 
-        return read_archive(path)
+        return read_archive(path, weights=weights)
     if size > MAX_PROJECT_BYTES:
         raise SpecError(f"{path.name} is {size / 2**20:.0f} MiB: too large for a project file")
     raw = path.read_bytes()
     if not raw.strip():
         raise SpecError(f"{path.name} is empty")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SpecError(
-            f"{path.name} is not a text file (is it a checkpoint? use Inspect)"
-        ) from None
-    except json.JSONDecodeError as e:
-        raise SpecError(f"{path.name} is not valid JSON: {e.msg} at line {e.lineno}") from None
-    return project_from_dict(data)
+    return project_from_dict(parse_project_json(raw, path.name))
+
+
+def project_json_bytes(project: Project) -> bytes:
+    text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+    return text.encode("utf-8")
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
@@ -111,5 +132,20 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
 
         write_archive(project, path)
         return
-    text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, project_json_bytes(project))
+
+
+def save_project_and_weights(
+    project: Project, path: str | os.PathLike, state: dict, weights_path: str | os.PathLike
+) -> None:
+    """A ``.nnx.json`` project and its ``.pt`` state dict, written as one unit: both files are
+    complete on disk before either replaces its old version (a full disk leaves both old)."""
+    import torch
+
+    data = project_json_bytes(project)
+    atomic_write_group(
+        [
+            (path, lambda tmp: tmp.write_bytes(data)),
+            (weights_path, lambda tmp: torch.save(state, tmp)),
+        ]
+    )

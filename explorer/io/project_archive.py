@@ -21,7 +21,7 @@ TENSORS_ENTRY = "tensors.safetensors"
 
 def write_archive(project, path: str | os.PathLike) -> None:
     """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file."""
-    from explorer.io.checkpoints import safetensors_bytes
+    from explorer.io.checkpoints import write_safetensors_stream
     from explorer.io.project import project_to_dict
 
     text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
@@ -30,7 +30,69 @@ def write_archive(project, path: str | os.PathLike) -> None:
         for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
             if tensors:
                 with z.open(entry, "w", force_zip64=True) as out:
-                    out.write(safetensors_bytes(tensors))
+                    write_safetensors_stream(tensors, out)  # no whole-file copy in memory
+
+
+#: Compression methods read here; the app writes STORED, other tools may deflate.
+READABLE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
+#: A deflated member may expand at most this much (real weights shrink by ~10%; a zip
+#: bomb expands a thousandfold), once it is larger than ``RATIO_FLOOR``.
+MAX_RATIO = 100
+RATIO_FLOOR = 16 * 2**20
+#: Largest tensors member read; ``None``: half of this machine's memory.
+MAX_TENSORS_BYTES: int | None = None
+
+
+def tensors_cap() -> int:
+    from explorer.core.memory import machine_memory
+
+    if MAX_TENSORS_BYTES is not None:
+        return MAX_TENSORS_BYTES
+    return max(machine_memory() // 2, 2**30)
+
+
+def _check_members(z: zipfile.ZipFile, name: str) -> None:
+    """Refuse archives whose directory names a member twice (the last copy would win)."""
+    seen: set[str] = set()
+    for info in z.infolist():
+        if info.filename in seen:
+            raise SpecError(f"{name} holds {info.filename} twice; refusing to guess which is right")
+        seen.add(info.filename)
+
+
+def _read_member(z: zipfile.ZipFile, entry: str, cap: int, name: str) -> bytes:
+    """A member's bytes, refused before reading when its header is unreadable or too big,
+    and read with a limit (a header that lies about the size cannot make it read more)."""
+    info = z.getinfo(entry)
+    if info.flag_bits & 0x1:
+        raise SpecError(f"{name}: {entry} is encrypted; NN Explorer reads plain archives only")
+    if info.compress_type not in READABLE_METHODS:
+        raise SpecError(
+            f"{name}: {entry} uses compression method {info.compress_type}; "
+            "NN Explorer reads stored or deflated members only"
+        )
+    if info.file_size > cap:
+        raise SpecError(
+            f"{name}: {entry} is {info.file_size / 2**20:,.0f} MiB unpacked, "
+            f"more than the {cap / 2**20:,.0f} MiB this machine allows"
+        )
+    if (
+        info.compress_type != zipfile.ZIP_STORED
+        and info.file_size > RATIO_FLOOR
+        and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+    ):
+        raise SpecError(
+            f"{name}: {entry} would expand {info.file_size // max(info.compress_size, 1):,} times "
+            "(a zip bomb?); refusing to unpack it"
+        )
+    chunks, total = [], 0
+    with z.open(info) as f:
+        while chunk := f.read(min(2**24, info.file_size + 1 - total) or 1):
+            total += len(chunk)
+            if total > info.file_size:
+                raise SpecError(f"{name}: {entry} is larger than its header says")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _tensors(z: zipfile.ZipFile, entry: str, name: str) -> dict | None:
@@ -38,31 +100,35 @@ def _tensors(z: zipfile.ZipFile, entry: str, name: str) -> dict | None:
 
     if entry not in z.namelist():
         return None
-    return safetensors_from_bytes(z.read(entry), f"{name}: {entry}")
+    return safetensors_from_bytes(_read_member(z, entry, tensors_cap(), name), f"{name}: {entry}")
 
 
-def read_archive(path: str | os.PathLike):
-    """Read a ``.nnx`` project; a broken archive raises :class:`SpecError` with one line."""
+def read_archive(path: str | os.PathLike, weights: bool = True):
+    """Read a ``.nnx`` project; a broken archive raises :class:`SpecError` with one line.
+
+    With ``weights=False`` the tensors members are checked by name only, never read.
+    """
+    import zlib
+
     from explorer.core.errors import ExplorerError
-    from explorer.io.project import MAX_PROJECT_BYTES, project_from_dict
+    from explorer.io.project import MAX_PROJECT_BYTES, parse_project_json, project_from_dict
 
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as z:
-            info = z.getinfo(PROJECT_ENTRY) if PROJECT_ENTRY in z.namelist() else None
-            if info is None:
+            _check_members(z, path.name)
+            if PROJECT_ENTRY not in z.namelist():
                 raise SpecError(f"{path.name} is a zip file without {PROJECT_ENTRY}")
-            if info.file_size > MAX_PROJECT_BYTES:
-                raise SpecError(f"{path.name}: {PROJECT_ENTRY} is too large")
-            try:
-                data = json.loads(z.read(PROJECT_ENTRY).decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                raise SpecError(f"{path.name}: {PROJECT_ENTRY} is not valid JSON ({e})") from None
-            project = project_from_dict(data)
-            project.weights = _tensors(z, WEIGHTS_ENTRY, path.name)
-            project.tensors = _tensors(z, TENSORS_ENTRY, path.name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as e:
+            raw = _read_member(z, PROJECT_ENTRY, MAX_PROJECT_BYTES, path.name)
+            project = project_from_dict(parse_project_json(raw, f"{path.name}: {PROJECT_ENTRY}"))
+            if weights:
+                project.weights = _tensors(z, WEIGHTS_ENTRY, path.name)
+                project.tensors = _tensors(z, TENSORS_ENTRY, path.name)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error) as e:
         raise SpecError(f"{path.name} is a damaged project archive ({e})") from None
+    except (NotImplementedError, RuntimeError, ValueError) as e:  # zipfile's other refusals
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        raise SpecError(f"{path.name} cannot be read: {first}") from None
     except ExplorerError as e:
         if isinstance(e, SpecError):
             raise

@@ -7,9 +7,12 @@ The command line's body stays thin; this module loads the project and the data, 
 * ``OUT.nnx``: a project archive holding the architecture, the trained weights and the
   run's settings;
 * ``OUT.nnx.json``: the architecture-only project JSON, and the ``state_dict`` beside it
-  as ``OUT.pt`` (the project's stem).
+  as ``OUT.pt`` (the project's stem); both written as one unit.
 
-A ``.nnx`` input starts from the weights it holds.
+A ``.nnx`` input starts from the weights it holds. The request and every output are
+checked before the run starts (:func:`check_request`), so a bad ``-o`` never costs a run.
+The loss history in memory is bounded (:class:`~explorer.core.loss_history.LossHistory`);
+``loss_log`` keeps every step in a CSV file.
 """
 
 from __future__ import annotations
@@ -20,6 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.errors import ExplorerError
+
+OUT_SUFFIXES = (".pt", ".pth", ".nnx", ".nnx.json", ".json")
+MAX_SAMPLES = 10_000_000
+MAX_STEPS = 10**9
+MAX_SEED = 2**63 - 1
+HISTORY_POINTS = 20_000  # loss points kept in memory; the run's length does not matter
+
+
+class RequestError(ExplorerError):
+    """A train request that cannot run, in one sentence."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,10 @@ class TrainRequest:
     noise: float = 0.1
     held_out: float = 0.2
     out: str | None = None
+    loss_log: str | None = None  # CSV of every step's loss
+    class_name: str | None = None  # with a .py "project": the nn.Module class
+    class_args: str | None = None  # its constructor arguments, as JSON
+    input_shape: tuple[int, ...] | None = None  # a class's input (default: guessed)
 
     @property
     def total_hint(self) -> int | None:
@@ -51,7 +68,7 @@ class TrainOutcome:
     steps: int
     loss: float | None
     eval_loss: float | None
-    history: list[tuple[int, float]] = field(default_factory=list)
+    history: Any = None  # LossHistory, bounded
     eval_history: list[tuple[int, float]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
 
@@ -60,7 +77,7 @@ class TrainOutcome:
             "steps": self.steps,
             "loss": self.loss,
             "eval_loss": self.eval_loss,
-            "history": [[s, v] for s, v in self.history],
+            "history": [[s, v] for s, v in self.history.pairs()] if self.history else [],
             "eval_history": [[s, v] for s, v in self.eval_history],
             "written": self.written,
         }
@@ -83,29 +100,122 @@ def save_state_dict(state: dict, path: Path) -> None:
     atomic_write_with(path, lambda f: torch.save(state, f))
 
 
+def _whole(value, name: str, low: int, high: int) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise RequestError(f"--{name} must be a whole number from {low:,} to {high:,}, got {value}")
+
+
+def _real(value, name: str, low: float, high: float, high_open: bool = False) -> None:
+    import math
+
+    ok = isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high
+    if not ok or (high_open and value >= high):
+        bound = f"below {high:g}" if high_open else f"at most {high:g}"
+        raise RequestError(f"--{name} must be a finite number from {low:g}, {bound}; got {value}")
+
+
+def output_paths(out: str | None) -> list[Path]:
+    """The files a request writes: ``OUT``, and the ``.pt`` beside a JSON project."""
+    if not out:
+        return []
+    path = Path(out)
+    if path.name.lower().endswith(".json"):
+        return [path, weights_path_for(path)]
+    return [path]
+
+
+def check_request(request: TrainRequest) -> None:
+    """Refuse, before any work, numbers out of range and outputs that must not be written."""
+    from explorer.io.outputs import check_outputs
+
+    _whole(request.steps, "steps", 1, MAX_STEPS)
+    _whole(request.epochs, "epochs", 1, MAX_STEPS)
+    _whole(request.batch_size, "batch-size", 1, MAX_SAMPLES)
+    _whole(request.samples, "samples", 2, MAX_SAMPLES)
+    _whole(request.seed, "seed", 0, MAX_SEED)
+    _real(request.lr, "lr", 0.0, 1e6)
+    _real(request.momentum, "momentum", 0.0, 1.0)
+    _real(request.weight_decay, "weight-decay", 0.0, 1e6)
+    _real(request.noise, "noise", 0.0, 1e6)
+    _real(request.held_out, "held-out", 0.0, 1.0, high_open=True)
+    inputs = [request.project, request.data if Path(request.data).exists() else None]
+    outs = [(p, OUT_SUFFIXES if i == 0 else (".pt",)) for i, p in enumerate(output_paths(request.out))]
+    if request.loss_log:
+        outs.append((Path(request.loss_log), (".csv",)))
+    check_outputs(outs, inputs)
+
+
+def _memory_needed(report, data_spec, in_shape, out_features: int, optimizer: str) -> None:
+    """Refuse a model or a built-in dataset that cannot fit (weights, grads, optimizer state)."""
+    import math
+
+    from explorer.core.memory import check_fits_memory
+    from explorer.io.datafiles import is_data_file
+
+    copies = {"sgd": 3, "adam": 4, "adamw": 4, "rmsprop": 3}.get(optimizer, 4)
+    check_fits_memory(report.param_bytes * copies, "this model")
+    if not is_data_file(data_spec.source):
+        per_sample = (math.prod(in_shape) + out_features) * 4
+        check_fits_memory(data_spec.n * per_sample * 2, f"a dataset of {data_spec.n:,} samples")
+
+
 def run_training(
     request: TrainRequest, on_step: Callable[[int, float, float | None], None] | None = None
 ) -> TrainOutcome:
-    """Train as ``request`` says; call ``on_step(step, loss, eval_loss)`` for every step."""
+    """Train as ``request`` says; call ``on_step(step, loss, eval_loss)`` for every step.
+
+    Nothing is written before the run has ended; a ``KeyboardInterrupt`` leaves every
+    output as it was. Allocation failures are raised as
+    :class:`~explorer.core.memory.OutOfMemory`.
+    """
+    from explorer.core.memory import as_memory_error
+
+    check_request(request)
+    try:
+        return _run(request, on_step)
+    except (MemoryError, RuntimeError) as e:
+        oom = as_memory_error(e)
+        if oom is None:
+            raise
+        raise oom from None
+
+
+def _run(request: TrainRequest, on_step) -> TrainOutcome:
     import torch
 
     from explorer.core.build import build
     from explorer.core.data import DataSpec, check_fits
+    from explorer.core.loss_history import LossHistory
     from explorer.core.losses import OptimizerConfig
+    from explorer.core.shapes import infer_shapes
     from explorer.core.training import TrainConfig, train
     from explorer.io.datafiles import load_dataset
     from explorer.io.devices import check_device
-    from explorer.io.project import Project, is_archive, load_project, save_project
+    from explorer.io.project import Project, load_project, save_project, save_project_and_weights
 
     device = check_device(request.device)
-    project = load_project(request.project)
-    spec = project.spec
-    from explorer.core.shapes import infer_shapes
+    if str(request.project).endswith(".py"):
+        from explorer.io.module_file import load_class_model
 
-    report = infer_shapes(spec)
-    if report.error is not None:
-        raise report.error
-    out_shape = report.output_shape
+        model = load_class_model(
+            request.project, request.class_name, request.class_args, request.input_shape
+        )
+        if request.out and Path(request.out).suffix not in (".pt", ".pth"):
+            raise ExplorerError(
+                f"{Path(request.out).name}: a class has no project format; write a .pt state dict"
+            )
+        project, input_shape, report = None, model.input_shape, None
+        out_shape = model.output_shape()
+    else:
+        project = load_project(request.project)
+        spec = project.spec
+        input_shape = spec.input_shape
+        report = infer_shapes(spec)
+        if report.error is not None:
+            raise report.error
+        out_shape = report.output_shape
     out_features = out_shape[1] if out_shape and len(out_shape) > 1 else 1
     data_spec = DataSpec(
         source=request.data,
@@ -114,8 +224,10 @@ def run_training(
         seed=request.seed,
         eval_fraction=request.held_out,
     )
-    data = load_dataset(data_spec, tuple(spec.input_shape[1:]), out_features)
-    check_fits(data, spec.input_shape)
+    if report is not None:
+        _memory_needed(report, data_spec, input_shape[1:], out_features, request.optimizer)
+    data = load_dataset(data_spec, tuple(input_shape[1:]), out_features)
+    check_fits(data, input_shape)
     loss = request.loss or ("cross_entropy" if data.task == "classification" else "mse")
     config = TrainConfig(
         optimizer=OptimizerConfig(
@@ -128,33 +240,47 @@ def run_training(
         seed=request.seed,
     )
     torch.manual_seed(request.seed)
-    net = build(spec, device=device)
-    if project.weights:
+    if project is None:
+        net = model.build(device)
+    else:
+        net = build(spec, device=device)
+    if project is not None and project.weights:
         net.load_state_dict(project.weights)  # same spec: keys and shapes match by construction
-    outcome = TrainOutcome(0, None, None)
+    outcome = TrainOutcome(0, None, None, history=LossHistory(HISTORY_POINTS))
+    log = _LossLog(request.loss_log)
     gen = train(net, data, config)
-    while True:
-        try:
-            progress = next(gen)
-        except StopIteration as stop:
-            result = stop.value
-            break
-        outcome.history.extend(progress.losses)
-        if progress.eval_loss is not None and (
-            not outcome.eval_history or outcome.eval_history[-1][1] != progress.eval_loss
-        ):
-            outcome.eval_history.append((progress.step, progress.eval_loss))
-        if on_step is not None:
-            for step, value in progress.losses:
-                on_step(step, value, progress.eval_loss if step == progress.step else None)
+    try:
+        while True:
+            try:
+                progress = next(gen)
+            except StopIteration as stop:
+                result = stop.value
+                break
+            outcome.history.extend(progress.losses)
+            log.write(progress.losses)
+            outcome.steps = progress.step
+            if progress.eval_loss is not None and (
+                not outcome.eval_history or outcome.eval_history[-1][1] != progress.eval_loss
+            ):
+                outcome.eval_history.append((progress.step, progress.eval_loss))
+            if on_step is not None:
+                for step, value in progress.losses:
+                    on_step(step, value, progress.eval_loss if step == progress.step else None)
+    except BaseException:
+        gen.close()
+        log.close(ok=False)
+        raise
+    log.close(ok=True)
     outcome.steps, outcome.loss, outcome.eval_loss = result.steps, result.loss, result.eval_loss
+    if request.loss_log:
+        outcome.written.append(f"{request.loss_log} (loss of every step, CSV)")
     if request.out:
         out = Path(request.out)
         state = {k: v.detach().cpu() for k, v in net.state_dict().items()}
-        if out.suffix in (".pt", ".pth"):
+        if out.suffix.lower() in (".pt", ".pth"):
             save_state_dict(state, out)
             outcome.written.append(f"{out} (state_dict)")
-        elif out.name.endswith(".json") or is_archive(out):
+        else:
             settings = dict(project.settings)
             settings["training"] = {
                 "data": data_spec.to_dict(),
@@ -165,14 +291,46 @@ def run_training(
                 "seed": config.seed,
                 "final_loss": outcome.loss,
             }
-            if is_archive(out):
+            if not out.name.lower().endswith(".json"):
                 save_project(Project(spec, project.title, settings, weights=state), out)
                 outcome.written.append(f"{out} (project with the trained weights)")
             else:
-                save_project(Project(spec, project.title, settings), out)
                 weights = weights_path_for(out)
-                save_state_dict(state, weights)
-                outcome.written += [f"{out} (project)", f"{weights} (state_dict of the trained model)"]
-        else:
-            raise ExplorerError(f"{out.name}: write a .pt state dict, a .nnx or a .nnx.json project")
+                save_project_and_weights(Project(spec, project.title, settings), out, state, weights)
+                outcome.written += [
+                    f"{out} (project, architecture only)",
+                    f"{weights} (state_dict of the trained model)",
+                ]
     return outcome
+
+
+class _LossLog:
+    """Every step's loss as CSV lines, written to a temp file and renamed at the end (so an
+    interrupted run leaves the old log)."""
+
+    def __init__(self, path: str | None) -> None:
+        self._cm = None
+        self._f = None
+        if path:
+            from explorer.io.atomic import atomic_open
+
+            self._cm = atomic_open(path)
+            self._f = self._cm.__enter__()
+            self._f.write(b"step,loss\n")
+
+    def write(self, pairs) -> None:
+        if self._f is not None:
+            self._f.write("".join(f"{s},{v!r}\n" for s, v in pairs).encode())
+
+    def close(self, ok: bool) -> None:
+        if self._cm is None:
+            return
+        cm, self._cm = self._cm, None
+        if ok:
+            cm.__exit__(None, None, None)
+        else:
+            err = KeyboardInterrupt()
+            try:
+                cm.__exit__(KeyboardInterrupt, err, None)
+            except KeyboardInterrupt:
+                pass  # the temp file is gone; the caller re-raises its own error

@@ -78,15 +78,58 @@ def _is_text(path: Path) -> bool:
     return b"\x00" not in head
 
 
+def unsafe_globals(path: Path) -> list[str]:
+    """The globals a file asks for beyond torch's weights-only allow-list; nothing is run.
+
+    Zip checkpoints are read by torch itself; legacy (non-zip) files and bare pickles by
+    walking their opcodes (:mod:`explorer.io.pickle_scan`).
+    """
+    import zipfile
+
+    import torch
+
+    if zipfile.is_zipfile(path):
+        try:
+            return [str(g) for g in torch.serialization.get_unsafe_globals_in_checkpoint(path)]
+        except Exception:  # noqa: BLE001 - an unreadable file: the caller gives the reason
+            return []
+    from explorer.io.pickle_scan import pickle_globals
+
+    return [g for g in pickle_globals(path) if not _weights_only_allows(g)]
+
+
+def _weights_only_allows(name: str) -> bool:
+    try:
+        from torch._weights_only_unpickler import _get_allowed_globals
+
+        allowed = set(_get_allowed_globals())
+    except Exception:  # noqa: BLE001 - a private helper; without it, name everything
+        allowed = set()
+    name = name.replace("__builtin__.", "builtins.")
+    storage = name.startswith("torch.") and name.endswith("Storage") and name.count(".") == 1
+    return (
+        name in allowed
+        or storage
+        or name
+        in (
+            "torch._utils._rebuild_tensor_v2",
+            "torch._utils._rebuild_parameter",
+            "builtins.set",
+        )
+    )
+
+
 def torch_load(path: str | os.PathLike, map_location: Any = "cpu") -> Any:
     """Load a weights-only ``.pt`` file onto ``map_location``; see :func:`torch_load_traced`."""
     return torch_load_traced(path, map_location)[0]
 
 
 def torch_load_traced(
-    path: str | os.PathLike, map_location: Any = "cpu"
+    path: str | os.PathLike, map_location: Any = "cpu", mmap: bool = False
 ) -> tuple[Any, dict[int, str]]:
     """``torch.load(path, map_location=..., weights_only=True)`` with clear errors.
+
+    ``mmap`` maps a zip file's storages instead of reading them (on the CPU only).
 
     Also returns where each storage was saved (``data_ptr`` of the loaded storage ->
     location tag such as ``"cuda:0"``), so a CUDA-saved file opened on the CPU can say
@@ -117,13 +160,18 @@ def torch_load_traced(
         origins[storage.data_ptr()] = location
         return storage
 
+    import zipfile
+
+    mmap = mmap and target == "cpu" and zipfile.is_zipfile(path)  # legacy files cannot map
+    import warnings
+
     try:
-        return torch.load(path, map_location=restore, weights_only=True), origins
+        with warnings.catch_warnings():  # torch warns about the pickle protocol of a refused file
+            warnings.simplefilter("ignore", UserWarning)
+            obj = torch.load(path, map_location=restore, weights_only=True, mmap=mmap)
+        return obj, origins
     except pickle.UnpicklingError as e:
-        try:
-            needed = [str(g) for g in torch.serialization.get_unsafe_globals_in_checkpoint(path)]
-        except Exception:  # noqa: BLE001 - an unreadable file: fall through to the reason
-            needed = None
+        needed = unsafe_globals(path)
         if needed:
             raise UnsafeFileError(path, needed) from None
         raise BrokenFileError(_reason(path, e)) from None

@@ -1,20 +1,27 @@
-"""A bare state dict becomes a model: infer an ``nn.Sequential`` spec from keys and shapes.
+"""A bare state dict becomes a model: infer only what the file proves, mark every guess.
 
-Layers come from the tensors under each module name: a 2-D ``weight`` (and ``bias``) is a
-``Linear``, a 4-D one a ``Conv2d`` (3-D ``Conv1d``), ``running_mean``/``running_var`` a
-``BatchNorm``, a 1-D ``weight``+``bias`` a ``LayerNorm``. A gap in the indices
-(``0.weight``, ``2.weight``: nothing at 1) is a layer without parameters, which the file
-cannot name: ``ReLU`` is assumed (``Flatten`` between a convolution and a ``Linear``) and
-the layer is reported as guessed so the user can choose. Named keys (``hidden.weight``)
-keep their names, and between two named ``Linear`` layers a ``ReLU`` is assumed, as in the
-book's ``MLP`` class. Tensors stored once under two names (tied layers) become one tied
+The file proves each layer with tensors and their shapes: a 2-D ``weight`` is a
+``Linear``; a 3-/4-D one a ``Conv1d``/``Conv2d`` with its channels and kernel;
+``running_mean``/``running_var`` a ``BatchNorm``. It does not prove layers without
+parameters, a convolution's stride, padding, dilation or groups, a norm's ``eps``, nor
+how the children of a block connect. Whatever the import fills in for those is marked
+``guessed`` on the layer (shown on the canvas, kept in the project, written as a comment
+in exported code) and listed in :attr:`ImportResult.guessed`.
+
+Rules: keys keep the file's order (a safetensors file keeps only the order this app
+recorded in its metadata; a foreign one sorted by name is refused when named children
+would need an order). A gap in numeric indices (``0.weight``, ``2.weight``) is one layer
+without parameters: ``between`` (ReLU by default, as the book's ``MLP`` needs), or
+``Flatten`` where a convolution meets a ``Linear``. Between two named ``Linear`` layers
+(the book's ``MLP`` class: ``hidden``, ``output``) ``between`` is inserted, unless it is
+``none``. Nothing else is inserted. Tensors stored once under two names become one tied
 layer.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.errors import ExplorerError
@@ -23,6 +30,8 @@ from explorer.core.spec import DTYPES, BlockSpec, LayerSpec, ModelSpec, Node, va
 if TYPE_CHECKING:
     import torch
 
+DEFAULT_BETWEEN = "relu"
+
 
 class ImportError_(ExplorerError):  # noqa: N801 - avoid shadowing the builtin
     """The state dict cannot be read as an ``nn.Sequential``."""
@@ -30,12 +39,36 @@ class ImportError_(ExplorerError):  # noqa: N801 - avoid shadowing the builtin
 
 @dataclass
 class ImportResult:
-    """The inferred spec, and the layers the file could not tell (marked for the user)."""
+    """The inferred spec, and every guess (also marked on the layers themselves)."""
 
     spec: ModelSpec
     guessed: list[tuple[str, str]] = field(default_factory=list)  # (key, what was assumed)
     guessed_ids: list[str] = field(default_factory=list)
     net: Any = None  # the built model with the weights loaded (import_state_file)
+    kind: str = "state dict"  # or "pickled model", "TorchScript"
+    weights_written: bool = False
+
+
+def between_choices() -> dict[str, str | None]:
+    """``--between`` values: ``none`` and every parameter-free layer type, lower case."""
+    from explorer.core.catalog import catalog
+
+    out: dict[str, str | None] = {"none": None}
+    for name, lt in catalog().items():
+        if not lt.has_params and name not in ("Flatten", "Unflatten", "AdaptiveAvgPool2d"):
+            if all(not a.required for a in lt.args):
+                out[name.lower()] = name
+    return out
+
+
+def _between_type(between: str | None) -> str | None:
+    if between is None:
+        return None
+    choices = between_choices()
+    key = between.strip().lower()
+    if key not in choices:
+        raise ImportError_(f"--between {between}: choose one of {', '.join(choices)}")
+    return choices[key]
 
 
 class _Node:
@@ -55,33 +88,49 @@ def _tree(state: dict[str, torch.Tensor]) -> _Node:
     return root
 
 
-def _layer_for(key: str, params: dict[str, Any], prev: str | None) -> LayerSpec:
-    """The layer whose state dict entries are ``params`` (``weight``, ``bias``, ...)."""
+_CONV_GUESS = "stride, padding, dilation not in the file: 1, 0, 1 assumed"
+
+
+def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int | None):
+    """``(layer, guess or None)`` for the tensors ``params`` of one module."""
     w, b = params.get("weight"), params.get("bias")
     names = set(params)
     L = LayerSpec.make
     if "running_mean" in names or "running_var" in names:
         n = int(params.get("running_mean", params.get("running_var")).shape[0])
-        kind = "BatchNorm2d" if prev in ("Conv2d", "BatchNorm2d") else "BatchNorm1d"
-        return L(kind, num_features=n, affine=w is not None)
+        two_d = prev in ("Conv2d", "BatchNorm2d")
+        kind = "BatchNorm2d" if two_d else "BatchNorm1d"
+        guess = "eps, momentum not in the file: PyTorch's defaults assumed"
+        if prev is None:
+            guess = f"{kind} assumed (no layer before it says 1d or 2d); " + guess
+        return L(kind, num_features=n, affine=w is not None), guess
     if w is None:
         raise ImportError_(f"{key}: cannot tell the layer from {', '.join(sorted(names))}")
     if w.dim() == 2:
-        return L("Linear", in_features=w.shape[1], out_features=w.shape[0], bias=b is not None)
+        return L(
+            "Linear", in_features=w.shape[1], out_features=w.shape[0], bias=b is not None
+        ), None
     if w.dim() in (3, 4):
         kind = "Conv2d" if w.dim() == 4 else "Conv1d"
         kernel = tuple(int(k) for k in w.shape[2:])
+        out, cin = int(w.shape[0]), int(w.shape[1])
+        groups, guess = 1, _CONV_GUESS
+        if channels and channels != cin and channels % cin == 0 and out % (channels // cin) == 0:
+            groups = channels // cin
+            guess += f"; groups={groups} inferred from the {channels} channels before it"
         return L(
             kind,
-            in_channels=int(w.shape[1]),
-            out_channels=int(w.shape[0]),
+            in_channels=cin * groups,
+            out_channels=out,
             kernel_size=kernel if len(kernel) > 1 else kernel[0],
+            groups=groups,
             bias=b is not None,
-        )
+        ), guess
     if w.dim() == 1 and b is None and w.shape[0] == 1:
-        return L("PReLU", num_parameters=1)
+        return L("PReLU", num_parameters=1), "PReLU assumed (a single weight, no bias)"
     if w.dim() == 1:
-        return L("LayerNorm", normalized_shape=(int(w.shape[0]),), bias=b is not None)
+        layer = L("LayerNorm", normalized_shape=(int(w.shape[0]),), bias=b is not None)
+        return layer, "LayerNorm assumed (GroupNorm stores the same tensors); eps assumed"
     raise ImportError_(f"{key}.weight has shape {tuple(w.shape)}: no layer type fits")
 
 
@@ -91,41 +140,85 @@ def _tensor_ptrs(node: _Node) -> tuple:
     )
 
 
-def infer_spec(state: dict[str, torch.Tensor]) -> ImportResult:
-    """Infer an ``nn.Sequential`` spec whose ``state_dict()`` keys and shapes equal ``state``'s."""
+def _out_channels(layer: LayerSpec, channels: int | None) -> int | None:
+    a = layer.args
+    if layer.type in ("Conv1d", "Conv2d"):
+        return a["out_channels"]
+    if layer.type in ("BatchNorm1d", "BatchNorm2d"):
+        return a["num_features"]
+    if layer.type == "Linear":
+        return None
+    return channels
+
+
+def infer_spec(
+    state: dict[str, torch.Tensor],
+    between: str | None = DEFAULT_BETWEEN,
+    ordered: bool = True,
+    input_shape: tuple[int, ...] | None = None,
+) -> ImportResult:
+    """Infer an ``nn.Sequential`` whose ``state_dict()`` keys and shapes equal ``state``'s.
+
+    Parameters
+    ----------
+    between : str or None
+        The parameter-free layer assumed in numeric gaps and between named ``Linear``
+        layers (a key of :func:`between_choices`); ``"none"``: nothing between named
+        layers, ``Identity`` in numeric gaps.
+    ordered : bool
+        Whether ``state``'s key order is the model's (False for a foreign safetensors
+        file): then named children are refused rather than put in an invented order.
+    input_shape : tuple, optional
+        The model input; by default proven by the first layer or a marked guess.
+    """
     if not state:
         raise ImportError_("the state dict is empty")
+    between_type = _between_type(between)
     result = ImportResult(ModelSpec())
     ties: dict[tuple, str] = {}
-    prev: list[str | None] = [None]  # the previous layer type with parameters
+    prev: list[Any] = [None, None]  # the previous layer type with parameters, its channels
 
-    def gap(key: str, next_type: str | None) -> LayerSpec:
-        conv_before = prev[0] in ("Conv2d", "Conv1d", "BatchNorm2d")
-        kind = "Flatten" if conv_before and next_type == "Linear" else "ReLU"
-        if kind == "Flatten":
-            prev[0] = kind
-        layer = LayerSpec.make(kind)
-        result.guessed.append((key, f"not in the file (no parameters): {kind} assumed"))
+    def guessed(layer: Node, key: str, what: str) -> Node:
+        result.guessed.append((key, what))
         result.guessed_ids.append(layer.id)
-        return layer
+        return replace(layer, guessed=what)
+
+    def gap(key: str, next_type: str | None, name: str | None = None) -> LayerSpec:
+        conv_before = prev[0] in ("Conv2d", "Conv1d", "BatchNorm2d")
+        if conv_before and next_type == "Linear":
+            kind, why = "Flatten", "Flatten assumed (a convolution's output reaches a Linear)"
+            prev[0] = kind
+        else:
+            kind = between_type or "Identity"
+            why = f"{kind} assumed (--between {between or 'none'})"
+        layer = LayerSpec.make(kind, name=name)
+        return guessed(layer, key, f"not in the file (no parameters): {why}")
 
     def layer(key: str, node: _Node, name: str | None) -> LayerSpec:
-        made = _layer_for(key, node.params, prev[0])
+        made, guess = _layer_for(key, node.params, prev[0], prev[1])
         tie = None
         ptrs = _tensor_ptrs(node)
         if all(p[1] for p in ptrs):
             tie = ties.setdefault(ptrs, f"tie{len(ties) + 1}")
-        prev[0] = made.type
-        return LayerSpec(made.type, made.args, name=name, tie=tie)
+        prev[0], prev[1] = made.type, _out_channels(made, prev[1])
+        out = LayerSpec(made.type, made.args, name=name, tie=tie)
+        return guessed(out, key, guess) if guess else out
 
     def seq(node: _Node, prefix: str) -> tuple[Node, ...]:
+        where = prefix[:-1] or "the root"
         if node.params:
             raise ImportError_(
-                f"{prefix or 'the root'} has both tensors ({', '.join(node.params)}) and "
+                f"{where} has both tensors ({', '.join(node.params)}) and "
                 "sub-modules: not an nn.Sequential"
             )
         names = list(node.children)
         numeric = all(n.isdigit() for n in names)
+        if not ordered and not numeric and len(names) > 1:
+            raise ImportError_(
+                f"the file does not keep the order of {where}'s named children "
+                f"({', '.join(names[:4])}): safetensors sorts them by name, and the app "
+                "will not invent an order (a .pt file, or one saved by this app, keeps it)"
+            )
         out: list[Node] = []
         if numeric:
             by_index = {int(n): n for n in names}
@@ -139,17 +232,25 @@ def infer_spec(state: dict[str, torch.Tensor]) -> ImportResult:
                     continue
                 out.append(child(node.children[by_index[i]], key, None))
             return tuple(out)
+        used = set(names)
         for n in names:
             sub = node.children[n]
-            if out and isinstance(out[-1], LayerSpec) and out[-1].type == "Linear":
-                if _peek(sub) == "Linear":
-                    out.append(gap(f"{prefix}{len(out)}", "Linear"))
+            nxt = _peek(sub)
+            after_linear = out and isinstance(out[-1], LayerSpec) and out[-1].type == "Linear"
+            if between_type and after_linear and nxt == "Linear":
+                gap_name = _free_name(between_type.lower(), used)
+                out.append(gap(f"{prefix}{gap_name}", "Linear", gap_name))
+            elif prev[0] in ("Conv2d", "Conv1d", "BatchNorm2d") and nxt == "Linear":
+                gap_name = _free_name("flatten", used)
+                out.append(gap(f"{prefix}{gap_name}", "Linear", gap_name))
             out.append(child(sub, f"{prefix}{n}", None if n == str(len(out)) else n))
         return tuple(out)
 
     def child(sub: _Node, key: str, name: str | None) -> Node:
         if sub.children:
-            return BlockSpec(children=seq(sub, key + "."), name=name)
+            block = BlockSpec(children=seq(sub, key + "."), name=name)
+            why = "the file does not say how this block's children connect: a chain assumed"
+            return guessed(block, key, why)
         return layer(key, sub, name)
 
     def _peek(sub: _Node) -> str | None:
@@ -164,18 +265,44 @@ def infer_spec(state: dict[str, torch.Tensor]) -> ImportResult:
         if n.tie:
             counts[n.tie] = counts.get(n.tie, 0) + 1
     children = _untie_singles(children, {t for t, c in counts.items() if c > 1})
-    first = next(iter(_layers(children)))
-    dtype = next((str(t.dtype)[6:] for t in state.values() if t.is_floating_point()), "float32")
-    spec = ModelSpec(
-        children=children,
-        input_shape=_input_shape(first),
-        dtype=dtype if dtype in DTYPES else "float32",
+    last = list(state)[-1].rsplit(".", 1)[0]
+    result.guessed.append(
+        (
+            "model",
+            f"layers after {last} have no parameters, so the file cannot show them: none added",
+        )
     )
+    dtype = next((str(t.dtype)[6:] for t in state.values() if t.is_floating_point()), "float32")
+    spec = ModelSpec(children=children, dtype=dtype if dtype in DTYPES else "float32")
     try:
-        result.spec = validate(spec)
+        spec = validate(spec)
     except ExplorerError as e:
         raise ImportError_(f"the inferred model is not valid: {e}") from None
+    result.spec = _with_input(spec, input_shape, result)
     return result
+
+
+def _with_input(spec: ModelSpec, input_shape, result: ImportResult) -> ModelSpec:
+    from explorer.io.input_guess import derive_input_shape, guessed_first
+
+    if input_shape is not None:
+        return validate(replace(spec, input_shape=tuple(input_shape)))
+    shape, note = derive_input_shape(spec)
+    spec = replace(spec, input_shape=shape)
+    if note:
+        spec = guessed_first(spec, note)
+        first = next(layer for _, layer in spec.layers())
+        result.guessed.append(("input", note))
+        result.guessed_ids.append(first.id)
+    return validate(spec)
+
+
+def _free_name(base: str, used: set[str]) -> str:
+    name, i = base, 2
+    while name in used:
+        name, i = f"{base}_{i}", i + 1
+    used.add(name)
+    return name
 
 
 def _layers(children: tuple[Node, ...]):
@@ -190,49 +317,18 @@ def _untie_singles(children: tuple[Node, ...], keep: set[str]) -> tuple[Node, ..
     out: list[Node] = []
     for n in children:
         if isinstance(n, BlockSpec):
-            out.append(BlockSpec(_untie_singles(n.children, keep), n.name, n.collapsed, n.id))
+            out.append(replace(n, children=_untie_singles(n.children, keep)))
         elif n.tie is not None and n.tie not in keep:
-            out.append(LayerSpec(n.type, n.args, n.name, None, n.id))
+            out.append(replace(n, tie=None))
         else:
             out.append(n)
     return tuple(out)
 
 
-def _input_shape(first: LayerSpec) -> tuple[int, ...]:
-    a = first.args
-    if first.type == "Linear":
-        return (2, a["in_features"])
-    if first.type == "Conv2d":
-        return (1, a["in_channels"], 28, 28)
-    if first.type == "Conv1d":
-        return (1, a["in_channels"], 32)
-    if first.type in ("BatchNorm1d", "BatchNorm2d"):
-        return (
-            (2, a["num_features"]) if first.type == "BatchNorm1d" else (2, a["num_features"], 8, 8)
-        )
-    if first.type == "LayerNorm":
-        return (2, *a["normalized_shape"])
-    return (2, 20)
+def import_state_file(path, output=None, device: str = "cpu", **options) -> ImportResult:
+    """Import any model file on the CPU; see :func:`explorer.io.import_any.import_file`."""
+    from explorer.io.import_any import import_file
 
-
-def import_state_file(path, output=None, device: str = "cpu") -> ImportResult:
-    """Read a state dict file, infer its model, check that the weights load strictly.
-
-    With ``output``, write the project there (``.nnx`` keeps the weights; a ``.nnx.json``
-    file holds the architecture only).
-    """
-    from pathlib import Path
-
-    from explorer.core.build import build
-    from explorer.io.checkpoints import load_into, read_state_file
-    from explorer.io.project import Project, save_project
-
-    loaded = read_state_file(path, device)
-    result = infer_spec(loaded.state)
-    net = build(result.spec, device=device)
-    load_into(net, loaded, strict=True, target_device=device)
-    if output is not None:
-        title = Path(path).stem
-        save_project(Project(result.spec, title, weights=net.state_dict()), output)
-    result.net = net
-    return result
+    if device != "cpu":
+        raise ImportError_("imports are built on the CPU; move the model afterwards")
+    return import_file(path, output, **options)

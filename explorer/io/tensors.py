@@ -6,7 +6,7 @@ safetensors).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,15 +81,41 @@ class Entry:
     value: str = ""  # for plain values and containers: "10", "3 items"
 
 
+#: what a file can hold; "tensors" is a dict or list of tensors that is not a state dict
+KINDS = ("state_dict", "checkpoint", "tensor", "tensors", "object", "model", "project")
+
+
 @dataclass
 class FileTree:
     """What a file holds, found without running anything."""
 
     path: Path
-    kind: str  # "state_dict", "checkpoint", "tensor", "tensors", "safetensors", "object"
+    kind: str  # one of KINDS
     entries: list[Entry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
-    obj: Any = None  # the loaded object (tensors on the CPU), for the tensor inspector
+    obj: Any = None  # the loaded object (CPU tensors, memory-mapped where possible)
+    format: str = "pt"  # "pt", "safetensors", "npy", "npz", "nnx", "TorchScript", ...
+    loader: Callable[[str], Any] | None = None  # reads one tensor by key (header-only files)
+
+    @property
+    def kind_text(self) -> str:
+        """In words: "state dict", "dict of tensors", "single tensor", "whole model"..."""
+        if self.kind == "tensors":
+            dict_like = isinstance(self.obj, Mapping) or self.format in ("safetensors", "npz")
+            return "dict of tensors" if dict_like else "list of tensors"
+        return {
+            "state_dict": "state dict",
+            "checkpoint": "checkpoint (a state dict inside a dict)",
+            "tensor": "single tensor",
+            "model": "whole model",
+            "project": "NN Explorer project",
+            "object": "object",
+        }.get(self.kind, self.kind)
+
+    @property
+    def importable(self) -> bool:
+        """Whether "Import as model" makes sense: a state dict or a whole model."""
+        return self.kind in ("state_dict", "checkpoint", "model")
 
     @property
     def tensor_count(self) -> int:
@@ -103,6 +129,7 @@ class FileTree:
         return {
             "file": str(self.path),
             "kind": self.kind,
+            "format": self.format,
             "tensors": self.tensor_count,
             "bytes": self.total_bytes,
             "metadata": self.metadata,
@@ -116,7 +143,12 @@ class FileTree:
         """The tensor at a dotted key (``"model.0.weight"``, ``"[1]"``), or None."""
         import torch
 
-        found = _find(self.obj, key)
+        if self.loader is not None:
+            found = self.loader(key)
+        elif key == "(tensor)":
+            found = self.obj
+        else:
+            found = _find(self.obj, key)
         return found if isinstance(found, torch.Tensor) else None
 
 
@@ -173,13 +205,32 @@ def walk(obj: Any, origins: Mapping[int, str], prefix: str = "", depth: int = 0)
     return out
 
 
+#: attribute names that end state dict keys of torch.nn layers (a bare layer's keys)
+_STATE_ATTRS = {"weight", "bias", "running_mean", "running_var", "num_batches_tracked",
+                "in_proj_weight", "in_proj_bias", "weight_ih_l0", "weight_hh_l0"}  # fmt: skip
+
+
+def looks_like_state_dict(keys) -> bool:
+    """Keys that are module paths (``0.weight``, ``hidden.bias``), not names like ``x``."""
+    keys = list(keys)
+    if not keys:
+        return False
+    for k in keys:
+        *parts, attr = str(k).split(".")
+        if not attr.isidentifier():
+            return False
+        if not parts and attr not in _STATE_ATTRS:
+            return False
+    return True
+
+
 def classify(obj: Any) -> str:
     import torch
 
     if isinstance(obj, torch.Tensor):
         return "tensor"
     if is_tensor_dict(obj) and obj:
-        return "state_dict"
+        return "state_dict" if looks_like_state_dict(obj) else "tensors"
     if isinstance(obj, Mapping):
         try:
             extract_state_dict(obj)
@@ -191,14 +242,88 @@ def classify(obj: Any) -> str:
     return "object"
 
 
-def inspect_file(path: str | os.PathLike) -> FileTree:
-    """The tree of a weights-only ``.pt`` file or a safetensors file (loaded on the CPU).
+def _entry(key: str, shape, dtype: str, nbytes: int) -> Entry:
+    return Entry(key, 0, "tensor", tuple(shape), dtype, "cpu", nbytes)
 
-    Raises the one-line errors of :mod:`explorer.io.safe_load` for broken or unsafe files.
+
+def inspect_file(path: str | os.PathLike) -> FileTree:
+    """The tree of a file, read without running anything and without holding its data.
+
+    ``.pt`` files are memory-mapped (``torch.load(mmap=True)``); safetensors, ``.npy``,
+    ``.npz`` and ``.nnx`` files are read from their headers, and one tensor is read
+    when it is opened. A pickled ``nn.Sequential`` of ``torch.nn`` layers and a
+    TorchScript archive show their weights. Raises the one-line errors of
+    :mod:`explorer.io.safe_load` for broken or unsafe files.
     """
+    from explorer.io import inspect_formats as fmt
+
     path = Path(path)
+    if not path.is_file():
+        from explorer.io.safe_load import BrokenFileError
+
+        raise BrokenFileError(f"{path.name}: no such file")
+    suffix = fmt.suffix_of(path)
     if is_safetensors(path):
-        state, metadata = read_safetensors(path, "cpu")
-        return FileTree(path, "safetensors", walk(state, {}), dict(metadata), state)
-    obj, origins = torch_load_traced(path, "cpu")
+        header, metadata = fmt.safetensors_header(path)
+        kind = "state_dict" if looks_like_state_dict(k for k, *_ in header) else "tensors"
+        entries = [_entry(*e) for e in header]
+        return FileTree(path, kind, entries, metadata, None, "safetensors",
+                        fmt.safetensors_loader(path, metadata))  # fmt: skip
+    if suffix == ".npy":
+        shape, dtype = fmt.npy_header(path)
+        n = _nbytes(shape, dtype)
+        return FileTree(path, "tensor", [_entry("(tensor)", shape, dtype, n)], {}, None, "npy",
+                        fmt.npy_loader(path))  # fmt: skip
+    if suffix == ".npz":
+        entries = [_entry(*e) for e in fmt.npz_header(path)]
+        return FileTree(path, "tensors", entries, {}, None, "npz", fmt.npz_loader(path))
+    if suffix == ".nnx.json":
+        from explorer.io.project import load_project
+
+        project = load_project(path)
+        meta = {"title": project.title, "input_shape": str(project.spec.input_shape),
+                "layers": str(len(project.spec.children)),
+                "weights": "not kept in a .nnx.json project"}  # fmt: skip
+        return FileTree(path, "project", [], meta, None, "nnx.json")
+    from explorer.io.project import is_archive
+
+    if is_archive(path):
+        return _nnx_tree(path)
+    from explorer.io.model_import import EXPORT, PICKLED, TORCHSCRIPT, file_kind
+
+    kind = file_kind(path)
+    if kind in (PICKLED, TORCHSCRIPT, EXPORT):
+        return _model_tree(path, kind)
+    obj, origins = torch_load_traced(path, "cpu", mmap=True)
     return FileTree(path, classify(obj), walk(obj, origins), {}, obj)
+
+
+def _nbytes(shape, dtype: str) -> int:
+    import numpy as np
+
+    return int(np.prod(shape)) * np.dtype(dtype).itemsize
+
+
+def _nnx_tree(path: Path) -> FileTree:
+    from explorer.io import inspect_formats as fmt
+
+    parts, meta = fmt.nnx_contents(path)
+    entries: list[Entry] = []
+    for part, header in parts.items():
+        entries.append(Entry(part, 0, "dict", value=f"{len(header)} items"))
+        entries += [
+            Entry(f"{part}.{k}", 1, "tensor", shape, dtype, "cpu", n)
+            for k, shape, dtype, n in header
+        ]
+    return FileTree(path, "project", entries, meta, None, "nnx", fmt.nnx_loader(path))
+
+
+def _model_tree(path: Path, kind: str) -> FileTree:
+    """A whole model's weights (read exactly as an import would, or refused the same way)."""
+    from explorer.io.model_import import import_model_file
+
+    model = import_model_file(path)
+    layers = sum(1 for _ in model.spec.layers())
+    meta = {"architecture": f"nn.Sequential of {layers} layers, read from the file"}
+    state = model.state
+    return FileTree(path, "model", walk(state, {}), meta, state, kind)

@@ -627,6 +627,44 @@
     </message>
 </context>
 <context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>A state dict holds no layers without parameters and no input shape: what is chosen here is marked as guessed.</source>
+        <translation>state dict 不含无参数的层，也不含输入形状：这里的选择会被标记为推测。</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Put in index gaps and between named Linear layers (relu: the book's MLP)</source>
+        <translation>放在编号空缺处和命名的 Linear 层之间（relu：书中的 MLP）</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Between layers</source>
+        <translation>层之间</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>from the first layer, e.g. 1,3,32,32</source>
+        <translation>由第一层推出，例如 1,3,32,32</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Input shape</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>The input shape must be positive whole numbers, like 1,3,32,32</source>
+        <translation>输入形状必须是正整数，例如 1,3,32,32</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <location filename="../../explorer/ui/inspect_dialog.py" line="30"/>
@@ -2066,6 +2104,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>绑定 ×{0}</translation>
     </message>
     <message>
+        <location filename="../../explorer/ui/builder/card_delegate.py"/>
+        <source>guessed</source>
+        <translation>推测</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/card_delegate.py" line="235"/>
         <source>error</source>
         <translation>错误</translation>
@@ -2117,6 +2160,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <location filename="../../explorer/ui/checkpoint_actions.py" line="123"/>
         <source>{0} holds a state dict. What should it do?</source>
         <translation>{0} 中是一个 state dict。要怎么处理？</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>{0} holds a whole model. What should it do?</source>
+        <translation>{0} 中是一个完整模型。要怎么处理？</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="126"/>
@@ -2583,6 +2631,26 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>；{0} 个无参数的层是推测出来的（已选中）：请检查</translation>
     </message>
     <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>guessed {0}: {1}</source>
+        <translation>推测 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>Imported {0}: architecture and weights read from the file</source>
+        <translation>已导入 {0}：结构和权重都读自文件</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
+        <source>; {0} layers carry guesses (marked, selected): check them</source>
+        <translation>；{0} 个层含推测（已标记并选中）：请检查</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/builder/canvas_model.py"/>
+        <source>guessed: {0}</source>
+        <translation>推测：{0}</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="326"/>
         <source>Cannot open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
@@ -2920,6 +2988,197 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <location filename="../../explorer/ui/tensor_view.py" line="418"/>
         <source>Tensor</source>
         <translation>张量</translation>
+    </message>
+</context>
+<context>
+    <name>AutogradAndPythonClasses</name>
+    <message>
+        <source>receives a gradient of shape {0}</source>
+        <translation>接收形状为 {0} 的梯度</translation>
+    </message>
+    <message>
+        <source>grad {0}</source>
+        <translation>梯度 {0}</translation>
+    </message>
+    <message>
+        <source>holds {0}</source>
+        <translation>保存在 {0} 中</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>层 {0}</translation>
+    </message>
+    <message>
+        <source>Autograd</source>
+        <translation>自动微分</translation>
+    </message>
+    <message>
+        <source>Add leaf</source>
+        <translation>添加叶子</translation>
+    </message>
+    <message>
+        <source>Remove leaf</source>
+        <translation>删除叶子</translation>
+    </message>
+    <message>
+        <source>z = x * y + x**2  (the last line is the result)</source>
+        <translation>z = x * y + x**2（最后一行是结果）</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>求值</translation>
+    </message>
+    <message>
+        <source>Create the leaves, run the code, draw the graph</source>
+        <translation>创建叶子张量，运行代码，画出计算图</translation>
+    </message>
+    <message>
+        <source>result.backward(): fills each leaf's .grad</source>
+        <translation>result.backward()：填入每个叶子张量的 .grad</translation>
+    </message>
+    <message>
+        <source>zero_()</source>
+        <translation>zero_()</translation>
+    </message>
+    <message>
+        <source>x.grad.zero_() on every leaf</source>
+        <translation>对每个叶子张量执行 x.grad.zero_()</translation>
+    </message>
+    <message>
+        <source>retain_graph</source>
+        <translation>retain_graph</translation>
+    </message>
+    <message>
+        <source>Model's loss graph</source>
+        <translation>模型损失的计算图</translation>
+    </message>
+    <message>
+        <source>The graph of the current model's loss on the last Forward's batch, by layer</source>
+        <translation>当前模型在上次前向传播的批量上的损失计算图，按层分组</translation>
+    </message>
+    <message>
+        <source>gradient= (for a non-scalar result)</source>
+        <translation>gradient=（结果不是标量时填写）</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation>叶子</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Run Forward first: the graph uses its input, target and loss.</source>
+        <translation>请先运行前向传播：计算图使用它的输入、目标和损失。</translation>
+    </message>
+    <message>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
+        <source>loss ({0}) = {1}</source>
+        <translation>损失 ({0}) = {1}</translation>
+    </message>
+    <message>
+        <source>The model's forward failed: {0}</source>
+        <translation>模型的前向传播失败：{0}</translation>
+    </message>
+    <message>
+        <source>Open Python class...</source>
+        <translation>打开 Python 类...</translation>
+    </message>
+    <message>
+        <source>MLP class (Python, from the notes)</source>
+        <translation>MLP 类（Python，来自笔记）</translation>
+    </message>
+    <message>
+        <source>Open Python class</source>
+        <translation>打开 Python 类</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>Open an nn.Module class from a .py file (runs the file's code)</source>
+        <translation>从 .py 文件打开一个 nn.Module 类（会运行该文件的代码）</translation>
+    </message>
+    <message>
+        <source>The notes' class MLP(nn.Module): open it and convert it</source>
+        <translation>笔记中的类 MLP(nn.Module)：打开并转换它</translation>
+    </message>
+    <message>
+        <source>Converted {0} to an editable Sequential</source>
+        <translation>已把 {0} 转换为可编辑的 Sequential</translation>
+    </message>
+    <message>
+        <source>Run this file's code?</source>
+        <translation>运行这个文件的代码？</translation>
+    </message>
+    <message>
+        <source>Run it and open</source>
+        <translation>运行并打开</translation>
+    </message>
+    <message>
+        <source>constructor arguments as JSON, e.g. {"width": 64}</source>
+        <translation>构造参数，JSON 格式，例如 {"width": 64}</translation>
+    </message>
+    <message>
+        <source>input shape, e.g. 2, 20</source>
+        <translation>输入形状，例如 2, 20</translation>
+    </message>
+    <message>
+        <source>Construct</source>
+        <translation>构造</translation>
+    </message>
+    <message>
+        <source>Convert to Sequential</source>
+        <translation>转换为 Sequential</translation>
+    </message>
+    <message>
+        <source>An editable project whose state_dict keys load into the class</source>
+        <translation>生成可编辑的项目，其 state_dict 的键可以加载回这个类</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数值</translation>
+    </message>
+    <message>
+        <source>Input shape</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <source>Opening {0} runs its Python code, as 'python {0}' would (except its __main__ part). Only open files you trust.</source>
+        <translation>打开 {0} 会运行其中的 Python 代码，与 “python {0}” 相同（__main__ 部分除外）。只打开你信任的文件。</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>The input shape must be positive whole numbers, like 2, 20</source>
+        <translation>输入形状必须是正整数，例如 2, 20</translation>
+    </message>
+    <message>
+        <source>Python class: {0}</source>
+        <translation>Python 类：{0}</translation>
+    </message>
+    <message>
+        <source>Input shape guessed {0}</source>
+        <translation>输入形状是推测的：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot convert: {0}</source>
+        <translation>无法转换：{0}</translation>
     </message>
 </context>
 </TS>

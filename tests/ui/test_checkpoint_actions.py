@@ -151,13 +151,61 @@ def test_import_the_books_mlp_params_as_a_model_that_computes_the_same(window, t
     spec = window.document.spec
     assert [(n.type, n.name) for n in spec.children] == [
         ("Linear", "hidden"),
-        ("ReLU", None),
+        ("ReLU", "relu"),
         ("Linear", "output"),
     ]
     assert window.selection.layers == (spec.children[1].id,)
     X = torch.randn(2, 20)
     assert torch.equal(window.document.net(X), mlp(X))
-    assert window.isWindowModified() and "guessed" in window.status_text()
+    assert window.isWindowModified() and "1 layers carry guesses" in window.status_text()
+    canvas = window.canvas
+    rows = [canvas.model_.row_of(n.id) for n in spec.children]
+    assert [("guessed" in canvas.badges(r)) for r in rows] == [False, True, False]
+    tip = canvas.model_.data(canvas.model_.index(rows[1]), Qt.ItemDataRole.ToolTipRole)
+    assert "ReLU assumed" in tip
+
+
+def test_import_a_pickled_sequential_is_exact_with_no_guessed_badge(window, tmp_path):
+    net = nn.Sequential(nn.Linear(4, 6), nn.Tanh(), nn.Dropout(0.25), nn.Linear(6, 2)).eval()
+    path = tmp_path / "net.pt"
+    torch.save(net, path)
+    assert window.checkpoint_actions.import_path(path)
+    spec = window.document.spec
+    assert [n.type for n in spec.children] == ["Linear", "Tanh", "Dropout", "Linear"]
+    assert spec.children[2].args["p"] == 0.25 and spec.input_shape == (2, 4)
+    canvas = window.canvas
+    assert not any("guessed" in canvas.badges(canvas.model_.row_of(n.id)) for n in spec.children)
+    assert "read from the file" in window.status_text()
+    X = torch.randn(3, 4)
+    assert torch.equal(window.document.net.eval()(X), net(X))
+
+
+def test_a_refused_model_changes_nothing_and_says_why_in_one_line(window, tmp_path):
+    before = window.document.spec
+    path = tmp_path / "mlp.pt"
+    torch.save(MLP(), path)
+    assert not window.checkpoint_actions.import_path(path)
+    assert window.document.spec is before
+    assert "tests.io.helpers.MLP" in window.status_text()
+
+
+def test_opening_a_single_tensor_file_shows_it_in_the_tensor_inspector(window, qtbot, tmp_path):
+    x = torch.arange(6.0).reshape(2, 3)
+    torch.save(x, tmp_path / "x-file")
+    with qtbot.waitSignal(window.inspect_requested) as got:
+        assert window.checkpoint_actions.open_file(tmp_path / "x-file")
+    title, array = got.args
+    assert title == "x-file" and (array == x.numpy()).all()
+
+
+def test_opening_the_books_mydict_inspects_it_without_offering_import(window, tmp_path):
+    torch.save({"x": torch.zeros(2), "y": torch.ones(2)}, tmp_path / "mydict")
+    asked = []
+    window.checkpoint_actions.ask_open_kind = lambda *a, **k: asked.append(a) or "import"
+    assert window.checkpoint_actions.open_file(tmp_path / "mydict")
+    dialog = window.checkpoint_actions.inspect_dialogs[-1]
+    assert asked == [] and "dict of tensors" in dialog.summary.text()
+    dialog.close()
 
 
 def drop(window, path):
@@ -260,3 +308,28 @@ def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp
         window.checkpoint_actions.save_weights()
     assert asked == ["model.pt exists. Replace it?"]
     assert (tmp_path / "model.pt").read_bytes() == b"old"
+
+
+def test_the_import_menu_asks_options_for_a_bare_state_dict_and_uses_them(window, tmp_path):
+    path = tmp_path / "mlp.params"
+    torch.save(MLP().state_dict(), path)
+    actions = window.checkpoint_actions
+    actions.ask_open_path = lambda title: path
+    actions.ask_import_options = lambda p: ("none", (4, 20))
+    window.findChild(type(window.undo_action), "actionImportStateDict").trigger()
+    spec = window.document.spec
+    assert [n.type for n in spec.children] == ["Linear", "Linear"] and spec.input_shape == (4, 20)
+
+
+def test_the_import_options_dialog_reads_its_fields_and_rejects_a_bad_shape(window, qtbot):
+    from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+    dialog = ImportOptionsDialog(window, "mlp.params")
+    qtbot.addWidget(dialog)
+    assert dialog.options() == ("relu", None)
+    dialog.between.setCurrentIndex(dialog.between.findData("dropout"))
+    dialog.shape.setText("2, 20")
+    assert dialog.options() == ("dropout", (2, 20))
+    dialog.shape.setText("2,x")
+    dialog._accept()
+    assert dialog.options() is None and dialog.error.text() and dialog.result() == 0

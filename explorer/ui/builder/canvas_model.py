@@ -89,7 +89,8 @@ class CanvasModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return " · ".join(self.texts(index.row()).values())
         if role == Qt.ItemDataRole.ToolTipRole and row.info is not None:
-            return row.info.error
+            guess = row.node.guessed if row.node is not None else None
+            return row.info.error or (self.tr("guessed: {0}").format(guess) if guess else None)
         return None
 
     def flags(self, index):

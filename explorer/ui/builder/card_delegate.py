@@ -231,6 +231,8 @@ class CardDelegate(QStyledItemDelegate):
                 text = lazy_input_text(self.document.modules.get(node.id))
                 if text:
                     out.append((text, LAZY_AMBER))
+        if node is not None and node.guessed:
+            out.append((self.view.tr("guessed"), LAZY_AMBER))  # an import's inference
         if row.info.error:
             out.append((self.view.tr("error"), ERROR_RED))
         return out

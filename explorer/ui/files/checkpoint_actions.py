@@ -25,7 +25,8 @@ from explorer.ui.files.load_report_dialog import MATCHING, STRICT, LoadReportDia
 
 STATE_FILTER = "State dict (*.params *.pt *.pth);;safetensors (*.safetensors);;All files (*)"
 ANY_FILTER = (
-    "PyTorch and safetensors files (*.pt *.pth *.params *.bin *.ckpt *.safetensors);;All files (*)"
+    "PyTorch, safetensors and NumPy files "
+    "(*.pt *.pth *.params *.bin *.ckpt *.safetensors *.npy *.npz);;All files (*)"
 )
 TENSOR_FILTER = "Tensor file (*.pt);;safetensors (*.safetensors);;All files (*)"
 LOAD, IMPORT, INSPECT = "load", "import", "inspect"
@@ -117,19 +118,27 @@ class CheckpointActions:
         dialog.exec()
         return dialog.choice
 
-    def ask_open_kind(self, path: Path) -> str | None:
+    def ask_open_kind(self, path: Path, model: bool = False) -> str | None:
+        """Load / import / inspect for a state dict; import / inspect for a whole model."""
         box = QMessageBox(self.window)
         box.setWindowTitle(self.window.tr("Open {0}").format(path.name))
-        box.setText(self.window.tr("{0} holds a state dict. What should it do?").format(path.name))
-        buttons = {
-            box.addButton(
+        if model:
+            text = self.window.tr("{0} holds a whole model. What should it do?")
+        else:
+            text = self.window.tr("{0} holds a state dict. What should it do?")
+        box.setText(text.format(path.name))
+        buttons = {}
+        if not model:
+            load = box.addButton(
                 self.window.tr("Load into model"), QMessageBox.ButtonRole.AcceptRole
-            ): LOAD,
-            box.addButton(
-                self.window.tr("Import as model"), QMessageBox.ButtonRole.AcceptRole
-            ): IMPORT,
-            box.addButton(self.window.tr("Inspect"), QMessageBox.ButtonRole.AcceptRole): INSPECT,
-        }
+            )
+            buttons[load] = LOAD
+        buttons[
+            box.addButton(self.window.tr("Import as model"), QMessageBox.ButtonRole.AcceptRole)
+        ] = IMPORT
+        buttons[box.addButton(self.window.tr("Inspect"), QMessageBox.ButtonRole.AcceptRole)] = (
+            INSPECT
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return buttons.get(box.clickedButton())
@@ -274,39 +283,56 @@ class CheckpointActions:
 
     def import_state_dict(self) -> None:
         path = self.ask_open_path(self.window.tr("Import state dict as model"))
-        if path is not None and self.window.file_actions.maybe_save():
-            self.import_path(path)
+        if path is None:
+            return
+        from explorer.io.model_import import STATE, file_kind
 
-    def import_path(self, path: Path) -> bool:
-        """Infer the model, open it as an untitled document, load the weights strictly."""
-        from explorer.io.checkpoints import load_into
-        from explorer.io.state_dict_import import infer_spec
+        options = self.ask_import_options(path) if file_kind(path) == STATE else ()
+        if options is not None and self.window.file_actions.maybe_save():
+            self.import_path(path, *options)
+
+    def ask_import_options(self, path: Path) -> tuple[str, tuple[int, ...] | None] | None:
+        """For a bare state dict: the layer between layers and the input shape (or None)."""
+        from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+        dialog = ImportOptionsDialog(self.window, path.name)
+        return dialog.options() if dialog.exec() else None
+
+    def import_path(
+        self, path: Path, between: str = "relu", input_shape: tuple[int, ...] | None = None
+    ) -> bool:
+        """Import a model file as an untitled document with its weights (loaded strictly).
+
+        A pickled ``nn.Sequential`` or TorchScript archive gives the exact model; a bare
+        state dict an inferred one whose guesses are marked, listed in the log and selected.
+        """
+        from explorer.io.checkpoints import LoadedState, load_into
+        from explorer.io.import_any import import_file
 
         w = self.window
-        loaded = self.read(path)
-        if loaded is None:
-            return False
         try:
-            result = infer_spec(loaded.state)
-            from explorer.core.build import build
-
-            probe = build(result.spec, device=w.document.device)
-            load_into(probe, loaded, strict=True, target_device=w.document.device)
-        except ExplorerError as e:
+            result = import_file(path, between=between, input_shape=input_shape)
+        except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
             return False
+        state = dict(result.net.state_dict())
+        loaded = LoadedState(state, {k: "cpu" for k in state}, "", path)
         w.file_actions._replace(result.spec, None)
         load_into(w.document.net, loaded, strict=True, target_device=w.document.device)
         w.document.notify_weights_changed()
         w.mark_unsaved()  # new, unsaved work
         for key, what in result.guessed:
-            w.log(w.tr("layer {0}: {1}").format(key, what), "warning")
+            w.log(w.tr("guessed {0}: {1}").format(key, what), "warning")
         w.selection.select_layers(result.guessed_ids)
-        text = w.tr("Imported {0} as a model with its weights").format(path.name)
-        if result.guessed:
-            text += w.tr(
-                "; {0} layers without parameters were guessed (selected): check them"
-            ).format(len(result.guessed))
+        if result.kind != "state dict":
+            text = w.tr("Imported {0}: architecture and weights read from the file").format(
+                path.name
+            )
+        else:
+            text = w.tr("Imported {0} as a model with its weights").format(path.name)
+        marked = len(set(result.guessed_ids))
+        if marked:
+            text += w.tr("; {0} layers carry guesses (marked, selected): check them").format(marked)
         w.show_status(text)
         return True
 
@@ -326,9 +352,16 @@ class CheckpointActions:
             w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
         w.file_actions._add_recent(path)
-        if tree.kind not in ("state_dict", "checkpoint", "safetensors"):
+        if tree.kind == "tensor":  # the book's x-file: straight to the tensor inspector
+            from explorer.ui.inspect.inspect_dialog import send_to_inspector
+
+            return send_to_inspector(w, f"{path.name}", tree.tensor("(tensor)"))
+        if not tree.importable:  # a dict or list of tensors: look, do not import
             return self.inspect_path(path) is not None
-        choice = self.ask_open_kind(path)
+        if tree.kind == "model":
+            choice = self.ask_open_kind(path, model=True)
+        else:
+            choice = self.ask_open_kind(path)
         if choice == LOAD:
             return self.load_weights_from(path)
         if choice == IMPORT:

@@ -32,7 +32,7 @@ class InspectDialog(QDialog):
         self.summary = QLabel(
             self.tr("{0}: {1}, {2} tensors, {3}").format(
                 tree.path.name,
-                tree.kind,
+                tree.kind_text,
                 group_digits(tree.tensor_count),
                 si(tree.total_bytes, "B"),
             ),
@@ -92,10 +92,17 @@ class InspectDialog(QDialog):
         if tensor is None:
             self.window_.show_status(self.tr("Select a tensor to open it"))
             return False
-        import torch
+        return send_to_inspector(self.window_, f"{self.file_tree.path.name}: {key}", tensor)
 
-        array = tensor.detach().cpu()
-        if array.dtype in (torch.float16, torch.bfloat16):  # numpy has no bfloat16
-            array = array.float()
-        self.window_.inspect_requested.emit(f"{self.file_tree.path.name}: {key}", array.numpy())
-        return True
+
+def send_to_inspector(window, title: str, tensor) -> bool:
+    """Show one tensor of a file in the tensor inspector (``inspect_requested``)."""
+    import torch
+
+    if tensor is None:
+        return False
+    array = tensor.detach().cpu()
+    if array.dtype in (torch.float16, torch.bfloat16):  # numpy has no bfloat16
+        array = array.float()
+    window.inspect_requested.emit(title, array.numpy())
+    return True

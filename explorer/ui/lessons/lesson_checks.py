@@ -76,6 +76,15 @@ def _spec_types(window, p, memo) -> bool:
     return types == list(p["types"])
 
 
+@check("spec_names", "names")
+def _spec_names(window, p, memo) -> bool:
+    """The model's top-level children have exactly these keys (``hidden``, ``out``...)."""
+    from explorer.core.spec import child_key
+
+    keys = [child_key(n, i) for i, n in enumerate(window.document.spec.children)]
+    return keys == list(p["names"])
+
+
 @check("has_layer", "type")
 def _has_layer(window, p, memo) -> bool:
     return any(layer.type == p["type"] for _, layer in window.document.spec.layers())
@@ -254,3 +263,12 @@ def _checked(window, p, memo) -> bool:
 def _tab_current(window, p, memo) -> bool:
     widget = window.bottom_tabs.currentWidget()
     return widget is not None and widget.objectName() == p["name"]
+
+
+@check("text_contains", "name", "text")
+def _text_contains(window, p, memo) -> bool:
+    """The label (or other widget with ``text()``) named ``name`` shows ``text``."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = window.findChild(QWidget, p["name"])
+    return widget is not None and hasattr(widget, "text") and p["text"] in widget.text()

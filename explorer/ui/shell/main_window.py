@@ -43,6 +43,8 @@ FEATURES: list[str] = [
     "explorer.ui.inspect.views",
     "explorer.ui.init_lab.init_lab",
     "explorer.ui.lessons.lessons_panel",
+    "explorer.ui.autograd.scratchpad_panel",
+    "explorer.ui.pyclass.open_action",
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")

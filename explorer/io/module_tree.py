@@ -1,0 +1,207 @@
+"""A saved module tree (pickled ``nn.Module`` or TorchScript record) as an exact spec.
+
+Both readers (:mod:`explorer.io.model_import`, :mod:`explorer.io.torchscript_read`) give
+a :class:`ModNode` tree: each module's class, its plain attributes (``stride``,
+``padding``, ``p``...), its parameters and buffers, and its children. A node becomes a
+layer only when every constructor argument is read from the file and a layer built from
+those arguments has the same attributes and tensors; an ``nn.Sequential`` becomes a
+block. Anything else is refused with one line naming the first module that is not part
+of a chain: never a model that computes something else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from explorer.core.errors import ExplorerError
+
+if TYPE_CHECKING:
+    import torch
+
+    from explorer.core.spec import Node
+
+#: constructor arguments that do not change what a layer computes from loaded weights
+_INIT_ONLY = {"init", "min_value", "max_value"}
+#: attributes a built layer may differ in without computing anything else
+_IGNORED_ATTRS = {"training", "inplace"}
+
+
+class ModelRefused(ExplorerError):
+    """The file holds a model, but not one the app can rebuild exactly."""
+
+
+@dataclass
+class ModNode:
+    """One saved module, read without running anything from the file."""
+
+    path: str  # "features.0"; "" for the root
+    type: str  # class name: "Conv2d"
+    origin: str  # full class name for messages: "torch.nn.modules.conv.Conv2d"
+    torch_nn: bool  # a class of torch.nn itself (not a user's subclass)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    tensors: dict[str, Any] = field(default_factory=dict)  # name -> tensor or None (absent)
+    children: list[tuple[str, ModNode]] = field(default_factory=list)
+    ident: int = 0  # equal for the same module used twice (tied)
+    #: a user's class whose forward was read (TorchScript): its children in call order,
+    #: or why it is not a chain
+    chain: list[str] | tuple[str, ...] | None = None
+    refusal: str | None = None
+
+
+def _label(node: ModNode) -> str:
+    return node.path or "the model"
+
+
+def _class_text(node: ModNode) -> str:
+    return f"nn.{node.type}" if node.torch_nn else node.origin
+
+
+def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Tensor]]:
+    """The spec's children and the state dict under the spec's keys; or :class:`ModelRefused`."""
+    from explorer.core.spec import BlockSpec, LayerSpec
+
+    state: dict[str, Any] = {}
+    ties: dict[int, str] = {}
+    uses: dict[int, int] = {}
+
+    def count(node: ModNode) -> None:
+        uses[node.ident] = uses.get(node.ident, 0) + 1
+        if uses[node.ident] == 1:
+            for _, c in node.children:
+                count(c)
+
+    count(root)
+
+    def convert(node: ModNode, key: str, name: str | None) -> Node:
+        if node.chain is not None and not node.torch_nn:
+            if uses[node.ident] > 1:
+                raise ModelRefused(f"{_label(node)}: one module used twice is not supported")
+            return BlockSpec(children=seq(node, key, node.chain), name=name)
+        if node.type == "Sequential" and node.torch_nn:
+            if uses[node.ident] > 1:
+                raise ModelRefused(f"{_label(node)}: one nn.Sequential used twice is not supported")
+            kids = seq(node, key)
+            return BlockSpec(children=kids, name=name)
+        layer = layer_from(node)
+        tie = None
+        if uses[node.ident] > 1:
+            tie = ties.setdefault(node.ident, f"tie{len(ties) + 1}")
+        for tname, t in node.tensors.items():
+            if t is not None:
+                state[f"{key}.{tname}"] = t
+        return LayerSpec(layer.type, layer.args, name=name, tie=tie)
+
+    def seq(node: ModNode, prefix: str, order=None) -> tuple[Node, ...]:
+        children = node.children
+        if order is not None:
+            by_name = dict(node.children)
+            unused = [n for n in by_name if n not in order]
+            if unused:
+                where = f"{prefix}.{unused[0]}" if prefix else unused[0]
+                raise ModelRefused(f"{where} is never called in forward: not a chain")
+            children = [(n, by_name[n]) if isinstance(n, str) else n for n in order]
+        out: list[Node] = []
+        used = {n for n, *_ in node.children}
+        for i, (cname, child, *fn) in enumerate(children):
+            if fn:  # a function of forward that is exactly a parameter-free layer
+                name = _free(cname.lower(), used)
+                out.append(LayerSpec.make(cname, name=name, **child))
+                continue
+            name = None if cname == str(i) else cname
+            key = f"{prefix}.{cname}" if prefix else cname
+            out.append(convert(child, key, name))
+        return tuple(out)
+
+    if root.type == "Sequential" and root.torch_nn:
+        return seq(root, ""), state
+    if root.chain is not None and not root.torch_nn:
+        return seq(root, "", root.chain), state
+    return (convert(root, "0", None),), state
+
+
+def _free(base: str, used: set[str]) -> str:
+    name, i = base, 2
+    while name in used:
+        name, i = f"{base}_{i}", i + 1
+    used.add(name)
+    return name
+
+
+def layer_from(node: ModNode):
+    """The exact :class:`LayerSpec` of a saved leaf module, or :class:`ModelRefused`."""
+    from explorer.core.catalog import catalog
+    from explorer.core.spec import LayerSpec
+
+    where = _label(node)
+    if node.refusal:
+        raise ModelRefused(node.refusal)
+    if not node.torch_nn:
+        raise ModelRefused(
+            f"{where} is a {node.origin}: its forward is code, not a chain of torch.nn layers "
+            "(only nn.Sequential models of torch.nn layers are imported exactly)"
+        )
+    if node.children:
+        kinds = ", ".join(f"{n} ({_class_text(c)})" for n, c in node.children[:3])
+        raise ModelRefused(f"{where} ({_class_text(node)}) holds sub-modules {kinds}: not a chain")
+    lt = catalog().get(node.type)
+    if lt is None or lt.lazy:
+        raise ModelRefused(f"{where} is nn.{node.type}, which the app does not offer")
+    args: dict[str, Any] = {}
+    for a in lt.args:
+        has_weight = node.tensors.get("weight") is not None
+        if a.name == "bias" and (has_weight or node.tensors.get("bias") is not None):
+            args["bias"] = node.tensors.get("bias") is not None
+        elif a.name == "bias":
+            continue  # no weight and no bias (affine=False): the default keeps both absent
+        elif a.name in node.attrs and not _is_tensor(node.attrs[a.name]):
+            value = node.attrs[a.name]
+            args[a.name] = list(value) if isinstance(value, list) else value
+        elif a.name in _INIT_ONLY:
+            continue
+        else:
+            raise ModelRefused(f"{where} (nn.{node.type}): the file does not say its {a.name}")
+    try:
+        layer = LayerSpec.make(node.type, **args)
+    except ExplorerError as e:
+        raise ModelRefused(f"{where} (nn.{node.type}): {e}") from None
+    _check_same(node, layer)
+    return layer
+
+
+def _is_tensor(v: Any) -> bool:
+    import torch
+
+    return isinstance(v, torch.Tensor)
+
+
+def _check_same(node: ModNode, layer) -> None:
+    """A layer built from the spec must have the file's attributes and tensor shapes."""
+    from explorer.core.build import make_layer
+
+    built = make_layer(layer, device="meta")
+    where = f"{_label(node)} (nn.{node.type})"
+    for k, v in built.__dict__.items():
+        if k.startswith("_") or k in _IGNORED_ATTRS or k not in node.attrs:
+            continue
+        theirs = node.attrs[k]
+        if _norm(theirs) != _norm(v):
+            raise ModelRefused(f"{where}: {k}={theirs!r} cannot be rebuilt (the app makes {v!r})")
+    ours = {**built._parameters, **built._buffers}
+    for k in set(ours) | set(node.tensors):
+        a, b = ours.get(k), node.tensors.get(k)
+        if (a is None) != (b is None):
+            have = "has" if b is not None else "has no"
+            raise ModelRefused(f"{where}: the file {have} {k}, the rebuilt layer does not agree")
+        if a is not None and tuple(a.shape) != tuple(b.shape):
+            raise ModelRefused(
+                f"{where}: {k} has shape {tuple(b.shape)}, the rebuilt layer {tuple(a.shape)}"
+            )
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, list):
+        return tuple(_norm(x) for x in v)
+    if isinstance(v, tuple):
+        return tuple(_norm(x) for x in v)
+    return v

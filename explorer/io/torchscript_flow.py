@@ -1,0 +1,184 @@
+"""Is a TorchScript class's ``forward`` a chain of its children? Read from its code, unrun.
+
+A user's module saved with TorchScript carries its ``forward`` as code. Parsed with
+:mod:`ast`, a forward that only calls children one after another, each on the previous
+output, is a chain: it imports exactly as a block (children in call order). Anything
+else is named in one line: a residual (``x + body(x)``), a concatenation, a function
+call that is not a layer, a child used on something other than the previous output.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+_COMBINE = {"add": "added to", "add_": "added to", "sub": "subtracted from", "mul": "multiplied by"}
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A chain of child names in call order, or the reason it is not a chain."""
+
+    chain: tuple | None  # child names, and (layer type, args, function) for functions
+    reason: str | None
+
+
+class _NotChain(Exception):
+    pass
+
+
+def forward_flow(cls: ast.ClassDef | None, path: str) -> Flow:
+    """Analyse ``cls.forward``; ``path`` names the module in messages (``"features.1"``)."""
+    where = path or "the model"
+    forward = None
+    if cls is not None:
+        forward = next(
+            (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "forward"), None
+        )
+    if forward is None or len(forward.args.args) != 2:
+        return Flow(None, f"{where}: its forward cannot be read as one input, one output")
+    this, x = (a.arg for a in forward.args.args)
+    try:
+        return Flow(tuple(_walk(forward.body, this, x, path)), None)
+    except _NotChain as e:
+        return Flow(None, str(e))
+
+
+#: functions in TorchScript code that compute exactly what a parameter-free layer does:
+#: name -> (layer type, the constant arguments' names in order)
+_FUNCS = {
+    "torch.relu": ("ReLU", ()),
+    "__torch__.torch.nn.functional.relu": ("ReLU", ("inplace",)),
+    "torch.sigmoid": ("Sigmoid", ()),
+    "torch.tanh": ("Tanh", ()),
+    "torch.flatten": ("Flatten", ("start_dim", "end_dim")),
+    "torch.softmax": ("Softmax", ("dim",)),
+}
+
+
+def _walk(body: list[ast.stmt], this: str, x: str, path: str) -> list:
+    """Children (names) and functions (``(type, args)``) in call order, or :class:`_NotChain`."""
+    where = path or "the model"
+    modules: dict[str, str] = {}  # local name -> child name
+    values: dict[str, str] = {x: "<input>"}  # local name -> the id of what it holds
+    ids: list[str] = []  # ids in call order: a child's name, or "#n" for a function
+    items: list = []
+
+    def child(name: str) -> str:
+        if name.startswith("#"):
+            return f"{where}: {items[int(name[1:])][2]}"
+        return f"{path}.{name}" if path else name
+
+    def holder(v: str) -> str:
+        if v == "<input>":
+            return f"the input of {child(ids[0]) if ids else where}"
+        return f"the output of {child(v)}"
+
+    def module_of(e: ast.expr) -> str | None:
+        if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == this:
+            return e.attr
+        if (
+            isinstance(e, ast.Call)
+            and isinstance(e.func, ast.Name)
+            and e.func.id == "getattr"
+            and len(e.args) == 2
+            and isinstance(e.args[1], ast.Constant)
+        ):
+            return str(e.args[1].value)
+        if isinstance(e, ast.Name) and e.id in modules:
+            return modules[e.id]
+        return None
+
+    def follows(arg: str, what: str) -> None:
+        expected = ids[-1] if ids else "<input>"
+        if arg != expected:
+            raise _NotChain(f"{what}: takes {holder(arg)}, not {holder(expected)} (not a chain)")
+
+    def call(e: ast.Call) -> str:
+        func = ast.unparse(e.func)
+        if isinstance(e.func, ast.Attribute) and e.func.attr == "forward":
+            name = module_of(e.func.value)
+            if name is None or len(e.args) != 1:
+                raise _NotChain(f"{where}: forward calls {func}, which is not a child")
+            arg = value(e.args[0])
+            if name in ids:
+                raise _NotChain(f"{child(name)} is used twice in forward")
+            follows(arg, child(name))
+            ids.append(name)
+            items.append(name)
+            return name
+        if func in ("torch.cat", "torch.stack"):
+            parts = e.args[0].elts if e.args and isinstance(e.args[0], ast.List) else []
+            names = []
+            for p in parts:
+                if isinstance(p, ast.Call) and isinstance(p.func, ast.Attribute):
+                    names.append(child(module_of(p.func.value) or "?"))
+                elif isinstance(p, ast.Name) and p.id in values:
+                    v = values[p.id]
+                    names.append("the input" if v == "<input>" else child(v))
+            joined = " and ".join(names) if names else "several values"
+            raise _NotChain(
+                f"{where}: the outputs of {joined} are joined with {func} (branches, not a chain)"
+            )
+        tensors = [a for a in e.args if not isinstance(a, ast.Constant)]
+        consts = [a.value for a in e.args if isinstance(a, ast.Constant)]
+        if func in _FUNCS and len(tensors) == 1 and not e.keywords:
+            kind, names = _FUNCS[func]
+            if len(consts) > len(names):
+                raise _NotChain(f"{where}: forward calls {func} with arguments a layer lacks")
+            arg = value(tensors[0])
+            ident = f"#{len(items)}"
+            args = {n: v for n, v in zip(names, consts, strict=False) if n != "inplace"}
+            items.append((kind, args, func))
+            follows(arg, f"{where}: {func}")
+            ids.append(ident)
+            return ident
+        op = func.rsplit(".", 1)[-1]
+        if op in _COMBINE and len(tensors) == 2:
+            a, b = value(tensors[0]), value(tensors[1])
+            if a != b:
+                late, early = (b, a) if _later(b, a, ids) else (a, b)
+                kind = "a residual" if op.startswith("add") else "not a chain"
+                raise _NotChain(
+                    f"{child(late)}: its output is {_COMBINE[op]} {holder(early)} ({kind})"
+                )
+        raise _NotChain(f"{where}: forward calls {func} (not a layer)")
+
+    def value(e: ast.expr) -> str:
+        if isinstance(e, ast.Name) and e.id in values:
+            return values[e.id]
+        if isinstance(e, ast.Call):
+            return call(e)
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            a, b = value(e.left), value(e.right)
+            late, early = (b, a) if _later(b, a, ids) else (a, b)
+            raise _NotChain(f"{child(late)}: its output is added to {holder(early)} (a residual)")
+        raise _NotChain(f"{where}: forward computes {ast.unparse(e)} (not a layer)")
+
+    returned = None
+    for stmt in body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+        ):
+            target = stmt.targets[0].id
+            name = module_of(stmt.value)
+            if name is not None and not isinstance(stmt.value, ast.Name):
+                modules[target] = name
+            else:
+                values[target] = value(stmt.value)
+        elif isinstance(stmt, ast.Return) and stmt.value is not None:
+            returned = value(stmt.value)
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # a docstring
+        else:
+            raise _NotChain(f"{where}: forward has {ast.unparse(stmt).splitlines()[0]}")
+    if not ids or returned != ids[-1]:
+        raise _NotChain(f"{where}: forward does not return its last step's output")
+    return items
+
+
+def _later(a: str, b: str, chain: list[str]) -> bool:
+    order = {"<input>": -1, **{n: i for i, n in enumerate(chain)}}
+    return order.get(a, -1) > order.get(b, -1)

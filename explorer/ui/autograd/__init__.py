@@ -1,0 +1,1 @@
+"""NN Explorer UI: the autograd scratchpad feature (imports no other feature package)."""
