@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.data import GENERATORS, DataSpec
 from explorer.core.errors import ExplorerError
+from explorer.core.format import group_digits
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.number_fields import GroupedSpinBox
 
 CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
 SMOOTHING = 0.9  # exponential moving average of the raw loss
@@ -208,10 +209,9 @@ class TrainingView(QWidget):
     # ----- widgets ------------------------------------------------------------------------
 
     def _spin(self, lo, hi, value):
-        s = QSpinBox(self)
+        s = GroupedSpinBox(self)  # "30 000", grouped like every number in the app
         s.setRange(lo, hi)
         s.setValue(value)
-        s.setGroupSeparatorShown(True)
         return s
 
     def _dspin(self, lo, hi, value, step, decimals=3):
@@ -362,7 +362,7 @@ class TrainingView(QWidget):
             self.tr("step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}").format(
                 p.step,
                 p.total or "?",
-                f"{p.steps_per_s:,.0f}".replace(",", "\u202f"),
+                group_digits(round(p.steps_per_s)),
                 "?" if eta is None else f"{eta:.1f} s",
                 "?" if p.loss is None else f"{p.loss:.5g}",
                 ""
