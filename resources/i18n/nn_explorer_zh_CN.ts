@@ -76,7 +76,7 @@
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="389"/>
         <source>Add &amp;shared use</source>
-        <translation>添加共享使用(&amp;S)</translation>
+        <translation>再次使用此层（共享参数）(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="392"/>
@@ -230,7 +230,7 @@
     <message>
         <location filename="../../explorer/ui/example_titles.py" line="26"/>
         <source>5.3 deep tanh MLP: default vs Xavier initialization (Init lab, depth probe)</source>
-        <translation>5.3 深层 tanh MLP：默认 对比 Xavier 初始化（初始化实验室，深度探测）</translation>
+        <translation>5.3 深层 tanh MLP：默认初始化与 Xavier 初始化对比（初始化实验室，深度探测）</translation>
     </message>
 </context>
 <context>
@@ -327,12 +327,12 @@
     <message>
         <location filename="../../explorer/ui/history_view.py" line="45"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/history_view.py" line="49"/>
         <source>step</source>
-        <translation>步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/history_view.py" line="50"/>
@@ -493,7 +493,7 @@
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="76"/>
         <source>Values of</source>
-        <translation>取值：</translation>
+        <translation>查看张量：</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="137"/>
@@ -783,7 +783,7 @@
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="295"/>
         <source>Lesson complete: {0}</source>
-        <translation>课程完成：{0}</translation>
+        <translation>已完成课程「{0}」</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="297"/>
@@ -1050,7 +1050,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/output_view.py" line="151"/>
         <source>Largest difference {0}: dropout zeroes and rescales in train(); batch norm uses the batch&apos;s statistics in train() and running statistics in eval().</source>
-        <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用滑动统计量。</translation>
+        <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用移动平均统计量。</translation>
     </message>
 </context>
 <context>
@@ -1225,7 +1225,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="86"/>
         <source>10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier</source>
-        <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认 对比 Xavier</translation>
+        <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认初始化与 Xavier 初始化对比</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="95"/>
@@ -1550,7 +1550,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/run_controller.py" line="276"/>
         <source>model.eval(): dropout off, batch norm uses running statistics</source>
-        <translation>model.eval()：dropout 关闭，批量规范化使用滑动统计量</translation>
+        <translation>model.eval()：dropout 关闭，批量规范化使用移动平均统计量</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/run_controller.py" line="296"/>
@@ -1848,7 +1848,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="110"/>
         <source>Held out</source>
-        <translation>留出</translation>
+        <translation>验证集（留出）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="122"/>
@@ -1904,7 +1904,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="141"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="142"/>
@@ -1925,7 +1925,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="161"/>
         <source>step</source>
-        <translation>步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="165"/>
@@ -1940,7 +1940,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="171"/>
         <source>held-out</source>
-        <translation>留出集</translation>
+        <translation>验证集（留出）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="284"/>
@@ -1955,7 +1955,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="325"/>
         <source>{0}: {1} training samples, {2} held out</source>
-        <translation>{0}：{1} 个训练样本，留出 {2} 个</translation>
+        <translation>{0}：{1} 个训练样本，验证集（留出）{2} 个</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="344"/>
@@ -1970,7 +1970,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="370"/>
         <source> · held-out {0}</source>
-        <translation> · 留出集 {0}</translation>
+        <translation> · 验证集（留出）{0}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="378"/>
@@ -2315,7 +2315,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="258"/>
         <source>Add shared use</source>
-        <translation>添加共享使用</translation>
+        <translation>再次使用此层（共享参数）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="267"/>
@@ -2552,7 +2552,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="82"/>
         <source>Import State Dict as &amp;Model…</source>
-        <translation>把 State Dict 导入为模型(&amp;M)…</translation>
+        <translation>从 state_dict 导入为模型(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="85"/>
@@ -2588,7 +2588,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="218"/>
         <source>Loaded {0} of {1} tensors from {2}</source>
-        <translation>已从 {2} 加载 {1} 个张量中的 {0} 个</translation>
+        <translation>已从 {2} 加载 {0}/{1} 个张量</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="230"/>
@@ -2723,7 +2723,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/run_actions.py" line="65"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/run_actions.py" line="68"/>
@@ -2957,7 +2957,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/palette.py" line="183"/>
         <source>Palette</source>
-        <translation>层面板</translation>
+        <translation>层库</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/param_tree.py" line="402"/>
@@ -3179,6 +3179,61 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>Cannot convert: {0}</source>
         <translation>无法转换：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Polish</name>
+    <message>
+        <source>Replace your code?</source>
+        <translation>替换你的代码？</translation>
+    </message>
+    <message>
+        <source>Replace the code you edited with this template? Your code is lost.</source>
+        <translation>用这个模板替换你编辑过的代码？你的代码将丢失。</translation>
+    </message>
+    <message>
+        <source>Move layer</source>
+        <translation>移动层</translation>
+    </message>
+    <message>
+        <source>Insert layer</source>
+        <translation>插入层</translation>
+    </message>
+    <message>
+        <source>Delete layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Delete {0} layers</source>
+        <translation>删除 {0} 个层</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected layers one place up</source>
+        <translation>把选中的层上移一位</translation>
+    </message>
+    <message>
+        <source>Move the selected layers one place down</source>
+        <translation>把选中的层下移一位</translation>
+    </message>
+    <message>
+        <source>bins: auto</source>
+        <translation>分箱：自动</translation>
+    </message>
+    <message>
+        <source>auto: from the data, as numpy&apos;s bins=&apos;auto&apos;</source>
+        <translation>自动：按数据决定，同 numpy 的 bins=&apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>no gradient yet</source>
+        <translation>尚无梯度</translation>
     </message>
 </context>
 </TS>
