@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from explorer.core.init_probe import ProbeResult
 from explorer.core.init_theory import Fit
-from explorer.ui.common.plots.theme import FOREGROUND
+from explorer.ui.common.plots.theme import FOREGROUND, room_for_axis_titles
 
 HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
 THEORY_COLOR = QColor("#e0582f")
@@ -37,6 +37,7 @@ def _plot(parent, title: str, left: str, bottom: str) -> pg.PlotWidget:
         axis.setLabel(label)
         axis.setTextPen(text)
     w.showGrid(x=True, y=True, alpha=0.2)
+    room_for_axis_titles(w.getPlotItem())
     w.setMinimumHeight(140)
     return w
 
@@ -49,6 +50,7 @@ class DistributionPlot(pg.PlotWidget):
         text = FOREGROUND
         for side in ("left", "bottom"):
             self.getPlotItem().getAxis(side).setTextPen(text)
+        room_for_axis_titles(self.getPlotItem())
         self.getPlotItem().getAxis("left").setLabel(self.tr("density"))
         self.getPlotItem().getAxis("bottom").setLabel(self.tr("value"))
         self.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)

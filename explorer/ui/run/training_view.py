@@ -32,6 +32,7 @@ from explorer.core.format import group_digits
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.plots.theme import room_for_axis_titles
 
 CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
 SMOOTHING = 0.9  # exponential moving average of the raw loss
@@ -160,6 +161,7 @@ class TrainingView(QWidget):
         self.loss_plot = pg.PlotWidget(self, title=self.tr("Loss"))
         self.loss_plot.addLegend(offset=(-10, 10))
         self.loss_plot.setLabel("bottom", self.tr("step"))
+        room_for_axis_titles(self.loss_plot.getPlotItem())
         self.loss_plot.setClipToView(True)
         self.loss_plot.setDownsampling(auto=True, mode="peak")
         self.raw_curve = self.loss_plot.plot(

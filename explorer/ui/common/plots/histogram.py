@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from explorer.core.stats import Histogram
+from explorer.ui.common.plots.theme import room_for_axis_titles
 
 
 class HistogramPlot(pg.PlotWidget):
@@ -17,6 +18,9 @@ class HistogramPlot(pg.PlotWidget):
         self.plotItem.setTitle(title)
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
+        room_for_axis_titles(self.plotItem)
+        # a short plot gets major ticks only: no overlapping labels at 100 px high
+        self.plotItem.getAxis("left").setStyle(maxTickLevel=0)
         self.curve = pg.PlotDataItem(
             stepMode="center", fillLevel=0, brush=brush, pen=pg.mkPen(brush[:3], width=1)
         )
@@ -42,8 +46,10 @@ class HistogramPlot(pg.PlotWidget):
             self.placeholder.setPos(0.5, 0.5)
             self.plotItem.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
             self.plotItem.setLabel("left", "")
+            self.plotItem.getAxis("left").setStyle(showValues=False)  # no scale for nothing
             return
         self.placeholder.setText("")
+        self.plotItem.getAxis("left").setStyle(showValues=True)
         counts = hist.counts.astype(np.float64)
         if self.log:  # log10(1 + count): empty bins stay at 0 instead of -inf
             counts = np.log10(counts + 1.0)

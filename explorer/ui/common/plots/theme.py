@@ -18,14 +18,11 @@ def apply_plot_theme() -> None:
     pg.setConfigOptions(background=BACKGROUND, foreground=FOREGROUND, antialias=False)
 
 
-def roomy_left_axis(plot_item, extra: int = 6) -> None:
-    """Give a rotated axis title room for CJK glyphs (taller than the Latin font's line).
+def room_for_axis_titles(plot_item, margin: int = 6) -> None:
+    """Keep rotated and bottom axis titles whole, in any script.
 
-    pyqtgraph sizes the left axis from the label's Latin line height; a Chinese title
-    such as 密度 is drawn with a fallback font and its left edge was cut.
+    pyqtgraph draws the left title 5 px left of its axis and the bottom title 5 px below
+    it; Latin text hides that in its side bearings, but CJK glyphs fill the whole em
+    box, so 密度 or 标准差（对数） lost their edge at the plot's border.
     """
-    axis = plot_item.getAxis("left")
-    label_height = axis.label.boundingRect().height() if axis.label.isVisible() else 0
-    axis.setStyle(tickTextOffset=3)
-    if label_height:
-        axis.setWidth(int(axis.textWidth + label_height + extra + 6))
+    plot_item.setContentsMargins(margin, 2, 2, margin)
