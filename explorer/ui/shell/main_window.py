@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         if not self.ready and self.settings.value("window/state") is None:
             from explorer.ui.shell.layout_defaults import default_dock_sizes
 
-            default_dock_sizes(self)
+            QTimer.singleShot(0, lambda: default_dock_sizes(self))  # once laid out at its size
         super().showEvent(event)
         if not self.ready:
             QTimer.singleShot(0, self._become_ready)
