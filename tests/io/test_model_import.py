@@ -16,6 +16,9 @@ from explorer.io.checkpoints import save_state_dict
 from explorer.io.import_any import import_file
 from tests.io.real_nets import NETS, trained_like
 
+# torch.jit.script is how TorchScript files are made in the field; torch warns it is deprecated
+pytestmark = pytest.mark.filterwarnings("ignore:`torch.jit.script` is deprecated")
+
 
 def _save(net, fmt: str, folder, shape=(1,)):
     if fmt == "pickled":

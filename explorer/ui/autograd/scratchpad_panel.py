@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -126,8 +127,12 @@ class ScratchpadPanel(QWidget):
         rlay.setContentsMargins(0, 0, 0, 0)
         rlay.addWidget(self.message)
         rlay.addWidget(self.graph, 1)
+        scroll = QScrollArea(self)  # a short dock scrolls the inputs instead of growing the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
+        split.addWidget(scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
         outer = QVBoxLayout(self)

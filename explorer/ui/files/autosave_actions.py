@@ -1,5 +1,14 @@
-"""Autosave unsaved work every so often (a QTimer; the writing is in explorer.io.autosave),
-and after a crash offer to recover it at the next start.
+"""Autosave unsaved work shortly after each change, and after a crash offer to recover it.
+
+Writing is in :mod:`explorer.io.autosave`; this module decides when. An edit starts a
+short debounce (``DEBOUNCE_MS`` after the last change); a stream of changes that never
+pauses (a training run reports progress 20 times a second) still writes at least every
+``MAX_DELAY_MS``. Saving the work removes the autosave at once.
+
+At the next start, the newest readable autosave of a crashed session is offered. A
+recovered file is kept (adopted as this session's autosave) until the work is saved or
+discarded, and the project path it belonged to comes back with the work. An unreadable
+file is moved aside, never deleted, and the window says so.
 
 The folder is ``$NN_EXPLORER_DATA_DIR``, else beside an INI settings file (tests), else
 the user data folder (``QStandardPaths.AppDataLocation``).
@@ -15,9 +24,17 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from explorer.core.errors import ExplorerError
-from explorer.io.autosave import orphaned_autosaves, remove_autosave, write_autosave
+from explorer.io.autosave import (
+    adopt,
+    orphaned_autosaves,
+    read_autosave,
+    remove_autosave,
+    set_aside,
+    write_autosave,
+)
 
-INTERVAL_MS = 60_000
+DEBOUNCE_MS = 2_000
+MAX_DELAY_MS = 30_000
 
 
 def data_folder(window) -> Path:
@@ -39,23 +56,80 @@ class Autosaver:
         self.folder = data_folder(window)
         self.last_state: tuple | None = None
         self._weights_version = 0
+        self.debounce = QTimer(window)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.autosave)
+        self.deadline = QTimer(window)
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(MAX_DELAY_MS)
+        self.deadline.timeout.connect(self.autosave)
+        self._training = False  # a run reports progress: its weights are unsaved work
         window.document.weights_changed.connect(self._weights_touched)
-        self.timer = QTimer(window)
-        self.timer.setInterval(INTERVAL_MS)
-        self.timer.timeout.connect(self.autosave)
-        self.timer.start()
-        window.closing.connect(self.discard)
+        window.run_progressed.connect(self._trained)
+        window.run_finished.connect(self._run_ended)
+        window.undo_stack.indexChanged.connect(self.changed)
+        window.undo_stack.cleanChanged.connect(self.changed)
+        self._closed = False
+        self._pending = False
+        window.closing.connect(self._on_closing)
         window.when_ready(lambda: QTimer.singleShot(0, self.offer_recovery))
 
-    def _weights_touched(self) -> None:
+    def _weights_touched(self, *_args) -> None:
         self._weights_version += 1
+        self.changed()
+
+    def _trained(self, *_args) -> None:
+        self._training = True
+        self._weights_touched()
+
+    def _run_ended(self, *_args) -> None:
+        self._training = False
+
+    def _unsaved(self) -> bool:
+        return self.window.is_modified() or self._training
+
+    def _on_closing(self) -> None:
+        self._closed = True
+        self.debounce.stop()
+        self.deadline.stop()
+        self.discard()
+
+    def changed(self, *_args) -> None:
+        """Something changed: write soon (saved work: remove the autosave now).
+
+        Judged once control returns to the event loop, so a save that marks the undo stack
+        clean and then the weights saved is seen whole.
+        """
+        if not self._closed and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.window, self._evaluate)
+
+    def _evaluate(self) -> None:
+        self._pending = False
+        if self._closed:
+            return
+        try:
+            unsaved = self._unsaved()
+        except RuntimeError:  # the window's objects are being destroyed
+            return
+        if not unsaved:
+            self.debounce.stop()
+            self.deadline.stop()
+            self.discard()
+            return
+        self.debounce.start()  # restarts: 2 s after the last change
+        if not self.deadline.isActive():
+            self.deadline.start()
 
     def autosave(self) -> bool:
         """Write the autosave when the work is unsaved and changed since the last one."""
         from explorer.ui.files.project_bridge import collect_project
 
+        self.debounce.stop()
+        self.deadline.stop()
         w = self.window
-        if not w.is_modified():
+        if not self._unsaved():
             self.discard()
             return False
         state = (w.undo_stack.index(), self._weights_version, w.document.spec)
@@ -63,7 +137,7 @@ class Autosaver:
             return False
         name = w.file_path.name if w.file_path else w.tr("untitled")
         try:
-            write_autosave(self.folder, collect_project(w, name, full=True))
+            write_autosave(self.folder, collect_project(w, name, full=True), w.file_path)
         except (OSError, ExplorerError) as e:
             w.log(w.tr("Autosave failed: {0}").format(e), "warning")
             return False
@@ -85,33 +159,61 @@ class Autosaver:
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def offer_recovery(self) -> bool:
-        """If a crashed session left an autosave, offer it; the files are removed either way."""
-        from explorer.io.project import load_project
-        from explorer.ui.files.project_bridge import apply_project
+    def tell_damaged(self, lines: list[str]) -> None:
+        QMessageBox.warning(self.window, self.window.tr("Autosave damaged"), "\n".join(lines))
 
+    def offer_recovery(self) -> bool:
+        """Offer the newest readable autosave a crashed session left; set damaged ones aside.
+
+        Recovered: the file becomes this session's autosave (kept until saved). Declined:
+        that file is removed (the user discarded it); older ones wait for the next start.
+        """
         w = self.window
-        found = orphaned_autosaves(self.folder)
-        if not found:
+        damaged: list[str] = []
+        chosen = None
+        for found in orphaned_autosaves(self.folder):
+            try:
+                project, source = read_autosave(found.path)
+            except Exception as e:  # noqa: BLE001 - any unreadable file is set aside, not lost
+                reason = (str(e).splitlines() or [type(e).__name__])[0]
+                try:
+                    aside = set_aside(found.path)
+                    damaged.append(
+                        w.tr("An autosave could not be read ({0}); it was kept as {1}").format(
+                            reason, aside
+                        )
+                    )
+                except OSError as moved:
+                    damaged.append(
+                        w.tr("An autosave could not be read ({0}) nor moved aside: {1}").format(
+                            reason, moved
+                        )
+                    )
+                continue
+            chosen = (found, project, source)
+            break
+        for line in damaged:
+            w.log(line, "warning")
+        if damaged:
+            w.report_error(damaged[0])
+            self.tell_damaged(damaged)
+        if chosen is None:
             return False
-        newest = found[0]
-        recovered = False
+        found, project, source = chosen
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found.mtime))
+        if not self.ask_recover(when, project.title):
+            remove_autosave(self.folder, found.pid)
+            return False
+        w.file_actions._replace(project.spec, source)  # clears undo: may discard ours
+        w.file_actions._apply(project)
+        w.mark_unsaved()  # recovered work is unsaved
         try:
-            project = load_project(newest.path)
-        except ExplorerError as e:
-            w.log(w.tr("An autosave could not be read: {0}").format(e), "warning")
-            project = None
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(newest.mtime))
-        if project is not None and self.ask_recover(when, project.title):
-            w.file_actions._replace(project.spec, None)
-            for problem in apply_project(w, project):
-                w.report_error(problem)
-            w.mark_unsaved()  # recovered work is unsaved
-            w.show_status(w.tr("Recovered the work autosaved at {0}").format(when))
-            recovered = True
-        for a in found:
-            remove_autosave(self.folder, a.pid)
-        return recovered
+            adopt(found)  # after the reset above, so the recovered file is never removed
+        except OSError as e:
+            w.log(w.tr("Autosave failed: {0}").format(e), "warning")
+        self.last_state = None
+        w.show_status(w.tr("Recovered the work autosaved at {0}").format(when))
+        return True
 
 
 def install(window) -> None:
