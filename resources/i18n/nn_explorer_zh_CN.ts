@@ -3236,4 +3236,131 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>尚无梯度</translation>
     </message>
 </context>
+<context>
+    <name>LayerDocs</name>
+    <message>
+        <source>A placeholder identity operator that is argument-insensitive.</source>
+        <translation>占位用的恒等运算，忽略所有参数。</translation>
+    </message>
+    <message>
+        <source>A torch.nn.Conv2d module with lazy initialization of the in_channels argument.</source>
+        <translation>延后初始化 in_channels 参数的 torch.nn.Conv2d 模块。</translation>
+    </message>
+    <message>
+        <source>A torch.nn.Linear module where `in_features` is inferred.</source>
+        <translation>自动推断 `in_features` 的 torch.nn.Linear 模块。</translation>
+    </message>
+    <message>
+        <source>Applies Batch Normalization over a 2D or 3D input.</source>
+        <translation>对二维或三维输入做批量规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Batch Normalization over a 4D input.</source>
+        <translation>对四维输入做批量规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Group Normalization over a mini-batch of inputs.</source>
+        <translation>对一个小批量输入做组规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Layer Normalization over a mini-batch of inputs.</source>
+        <translation>对一个小批量输入做层规范化。</translation>
+    </message>
+    <message>
+        <source>Applies a 1D convolution over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做一维卷积。</translation>
+    </message>
+    <message>
+        <source>Applies a 1D max pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做一维最大汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D adaptive average pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维自适应平均汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D average pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维平均汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D convolution over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维卷积。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D max pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维最大汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D transposed convolution operator over an input image composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入图像做二维转置卷积。</translation>
+    </message>
+    <message>
+        <source>Applies an affine linear transformation to the incoming data: y = xA^T + b.</source>
+        <translation>对输入数据做仿射线性变换：y = xA^T + b。</translation>
+    </message>
+    <message>
+        <source>Applies the Exponential Linear Unit (ELU) function, element-wise.</source>
+        <translation>逐元素应用指数线性单元（ELU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Gaussian Error Linear Units function.</source>
+        <translation>应用高斯误差线性单元（GELU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the HardTanh function element-wise.</source>
+        <translation>逐元素应用 HardTanh 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Hyperbolic Tangent (Tanh) function element-wise.</source>
+        <translation>逐元素应用双曲正切（Tanh）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the LeakyReLU function element-wise.</source>
+        <translation>逐元素应用 LeakyReLU 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Sigmoid Linear Unit (SiLU) function, element-wise.</source>
+        <translation>逐元素应用 Sigmoid 线性单元（SiLU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Sigmoid function element-wise.</source>
+        <translation>逐元素应用 Sigmoid 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Softmax function to an n-dimensional input Tensor.</source>
+        <translation>对 n 维输入张量应用 Softmax 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Softplus function element-wise.</source>
+        <translation>逐元素应用 Softplus 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the \log(\text{Softmax}(x)) function to an n-dimensional input Tensor.</source>
+        <translation>对 n 维输入张量应用 \log(\text{Softmax}(x)) 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the element-wise PReLU function.</source>
+        <translation>逐元素应用 PReLU 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the rectified linear unit function element-wise.</source>
+        <translation>逐元素应用修正线性单元（ReLU）函数。</translation>
+    </message>
+    <message>
+        <source>During training, randomly zeroes some of the elements of the input tensor with probability p.</source>
+        <translation>训练时以概率 p 随机把输入张量的部分元素置零。</translation>
+    </message>
+    <message>
+        <source>Flattens a contiguous range of dims into a tensor.</source>
+        <translation>把一段连续的维度展平。</translation>
+    </message>
+    <message>
+        <source>Randomly zero out entire channels.</source>
+        <translation>随机把整个通道置零。</translation>
+    </message>
+    <message>
+        <source>Unflattens a tensor dim expanding it to a desired shape. For use with ~nn.Sequential.</source>
+        <translation>把张量的一个维度展开成所需的形状。可用于 ~nn.Sequential。</translation>
+    </message>
+</context>
 </TS>

@@ -17,3 +17,18 @@ def test_the_wheel_ships_qtbase_zh_cn_and_the_file_dialog_is_translated(qapp):
     finally:
         i18n.install_language("en")
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+
+
+def test_every_layer_description_has_a_chinese_translation(qapp):
+    from explorer.core.catalog import catalog
+
+    try:
+        i18n.install_language("zh_CN")
+        untranslated = [
+            lt.name
+            for lt in catalog().values()
+            if QCoreApplication.translate("PaletteView", lt.doc) == lt.doc
+        ]
+    finally:
+        i18n.install_language("en")
+    assert untranslated == []

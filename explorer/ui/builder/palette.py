@@ -93,7 +93,7 @@ class Palette(QWidget):
                 item = QTreeWidgetItem(top, [lt.name])
                 item.setData(0, KIND_ROLE, "layer")
                 item.setData(0, VALUE_ROLE, lt.name)
-                item.setToolTip(0, f"{lt.signature}\n\n{lt.doc}")
+                item.setToolTip(0, f"{lt.signature}\n\n{self.tr(lt.doc)}")
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable

@@ -266,7 +266,7 @@ class PropertiesPane(QWidget):
             lt = layer_type(node.type)
             tied = self.tr(" · tied: editing changes every use") if node.tie else ""
             self.title.setText(
-                f"<b>{row.key if row else ''}</b> · {lt.name}{tied}<br><i>{lt.doc}</i>"
+                f"<b>{row.key if row else ''}</b> · {lt.name}{tied}<br><i>{self.tr(lt.doc)}</i>"
             )
         error = row.error if row is not None else None
         self.shape_error.setText(error or "")
