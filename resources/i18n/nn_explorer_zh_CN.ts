@@ -3363,4 +3363,35 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>把张量的一个维度展开成所需的形状。可用于 ~nn.Sequential。</translation>
     </message>
 </context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>line {line}: {detail}</source>
+        <translation>第 {line} 行：{detail}</translation>
+    </message>
+    <message>
+        <source>define a function, like def my_init(m): ... (none found)</source>
+        <translation>请定义一个函数，例如 def my_init(m): ...（未找到函数）</translation>
+    </message>
+    <message>
+        <source>{fname} takes {arity} arguments; write def {fname}(m) (called on every module) or def {fname}(name, tensor) (called on each parameter)</source>
+        <translation>{fname} 有 {arity} 个参数；请写成 def {fname}(m)（对每个模块调用）或 def {fname}(name, tensor)（对每个参数调用）</translation>
+    </message>
+    <message>
+        <source>{fname} replaced {name} {shape}: it {got}; change values in place instead (nn.init functions, tensor.data[...] = ...)</source>
+        <translation>{fname} 替换了 {name} {shape}：它{got}；请改为原地修改数值（nn.init 函数、tensor.data[...] = ...）</translation>
+    </message>
+    <message>
+        <source>removed it</source>
+        <translation>被删除了</translation>
+    </message>
+    <message>
+        <source>made it {shape} {dtype}</source>
+        <translation>变成了 {shape} {dtype}</translation>
+    </message>
+    <message>
+        <source>{fname} left NaN or infinity in {name}; nothing was applied</source>
+        <translation>{fname} 在 {name} 中留下了 NaN 或无穷大；未做任何更改</translation>
+    </message>
+</context>
 </TS>

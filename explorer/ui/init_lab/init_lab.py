@@ -39,6 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
+from explorer.ui.common.messages import error_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
 from explorer.ui.init_lab.init_probe_view import ProbePanel
@@ -339,7 +340,7 @@ class InitLab(QWidget):
         try:
             return self._compute()
         except CustomInitError as e:
-            self.form.show_error(str(e), e.line)
+            self.form.show_error(error_text(e), e.line)
             self.window_.report_error(self.tr("Custom init failed, nothing changed: {0}").format(e))
         except LazyParameterError as e:
             self.form.show_error(str(e))
