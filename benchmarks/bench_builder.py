@@ -36,7 +36,7 @@ def run(rec: Recorder) -> None:
         t0 = time.perf_counter()
         new = edits.insert(window.document.spec, (), 500, L("ReLU"))
         window.push_spec(new, "Add ReLU")  # rebuilds the live model and re-infers shapes
-        window.canvas.viewport().repaint()  # synchronous paint of the visible cards
+        window.part("canvas").viewport().repaint()  # synchronous paint of the visible cards
         app.processEvents()
         return (time.perf_counter() - t0) * 1e3
 

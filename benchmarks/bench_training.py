@@ -94,7 +94,7 @@ def app_run(window, app, initial, heartbeat: list[float]) -> float:
     window.run_finished.connect(done.append)
     window.run_finished.connect(loop.quit)
     timer.start(10)
-    window.run_actions.controller.start_training(config)
+    window.part("run_actions").controller.start_training(config)
     if not done:
         loop.exec()  # the GUI thread idles in its event loop, as in the app
     timer.stop()
@@ -139,7 +139,7 @@ def run(rec: Recorder) -> None:
     while not window.ready:
         app.processEvents()
     window.run_probes["stats"] = stats_probe
-    tv = window.run_actions.training_view
+    tv = window.part("run_actions").training_view
     tv.source.setCurrentIndex(tv.source.findData("teacher"))
     tv.samples.setValue(BATCH * 8)
     tv.held_out.setValue(0)
@@ -184,6 +184,6 @@ def run(rec: Recorder) -> None:
     rec.add(
         "GUI heartbeat lateness max during training", worst, "ms", goal="< 40 ms", met=worst < 40
     )
-    window.run_actions.controller.shutdown()
+    window.part("run_actions").controller.shutdown()
     window.mark_saved()
     window.close()

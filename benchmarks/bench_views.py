@@ -60,7 +60,7 @@ def select_large(rec: Recorder) -> None:
     )
     app, window = _window(spec)
     window.show_tab("TensorTab")
-    view = window.tensor_view
+    view = window.part("tensor_view")
     plots = view.inner.widget(0)
     names = iter(["0.weight", "0.bias"] * 100)
 
@@ -132,7 +132,7 @@ def open_tree(rec: Recorder) -> None:
     ):
         app, window = _window(spec, device="meta")
         total = sum(p.numel() for p in window.document.net.parameters())
-        tree = window.param_tree
+        tree = window.part("param_tree")
 
         def refresh(tree=tree, app=app):
             tree.refresh()

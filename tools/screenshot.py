@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     while not window.ready:
         app.processEvents()
     if example:
-        window.file_actions.open_example(examples_dir() / f"{example}.nnx.json")
+        window.part("file_actions").open_example(examples_dir() / f"{example}.nnx.json")
     if tab:
         window.show_tab(tab)
     for _ in range(5):

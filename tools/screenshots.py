@@ -52,7 +52,7 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
     window.show()
     while not window.ready:
         app.processEvents()
-    controller = window.run_actions.controller
+    controller = window.part("run_actions").controller
     for step in (controller.forward, controller.backward):
         step()
         for _ in range(2000):  # the run engine answers from its worker thread

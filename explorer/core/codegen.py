@@ -98,11 +98,16 @@ def _guess_comment(node: Node) -> str:
     return "  # guessed: " + " ".join(node.guessed.split())
 
 
-def model_code(spec: ModelSpec, variable: str = "net") -> str:
+def model_code(
+    spec: ModelSpec, variable: str = "net", seed: int | None = None, input_kind: str = "rand"
+) -> str:
     """The whole runnable module text; executing it defines ``variable`` (an ``nn.Sequential``).
 
-    Run as a script it also prints the output shape of a random input of the model's
-    input shape.
+    Without ``seed``, run as a script it prints the output shape of a random input of
+    the model's input shape. With ``seed`` it starts with ``torch.manual_seed(seed)``, so
+    the modules are constructed with the weights the app gives a model opened with that
+    seed, and it prints the output of the app's input (``input_kind``: rand, randn,
+    ones or zeros) exactly as the app's Forward shows it.
     """
     ties = _tie_variables(spec)
     uses_dict = any(
@@ -115,6 +120,8 @@ def model_code(spec: ModelSpec, variable: str = "net") -> str:
         lines.append("from collections import OrderedDict")
         lines.append("")
     lines += ["import torch", "from torch import nn", ""]
+    if seed is not None:
+        lines += [f"torch.manual_seed({int(seed)})  # the seed decides the weights", ""]
     for var, layer in ties.values():
         uses = sum(1 for _, other in spec.layers() if other.tie == layer.tie)
         lines.append(f"{var} = {layer_call(layer)}  # one module, used {uses} times (tied)")
@@ -125,11 +132,14 @@ def model_code(spec: ModelSpec, variable: str = "net") -> str:
         lines.append(f"{variable} = {variable}.to(torch.{spec.dtype})")
     shape = ", ".join(str(d) for d in spec.input_shape)
     dtype = "" if spec.dtype == "float32" else f", dtype=torch.{spec.dtype}"
-    lines += [
-        "",
-        'if __name__ == "__main__":',
-        f"{INDENT}X = torch.rand({shape}{dtype})",
-        f"{INDENT}print({variable}(X).shape)",
-        "",
-    ]
+    if seed is None or input_kind not in ("rand", "randn", "ones", "zeros"):
+        main = [f"{INDENT}X = torch.rand({shape}{dtype})", f"{INDENT}print({variable}(X).shape)"]
+    else:
+        if input_kind in ("ones", "zeros"):
+            make = f"torch.{input_kind}({shape}{dtype})"
+        else:
+            fn = "randn" if input_kind == "randn" else "rand"
+            make = f"torch.{fn}({shape}, generator=torch.Generator().manual_seed({int(seed)}){dtype})"
+        main = [f"{INDENT}X = {make}", f"{INDENT}print({variable}(X))"]
+    lines += ["", 'if __name__ == "__main__":', *main, ""]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ momentum and weight decay), Adam, AdamW, RMSprop from ``torch.optim``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,26 @@ LOSSES: dict[str, LossInfo] = {
 
 OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 OPTIMIZER_TITLES = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop"}
+
+
+def loss_function(name: str) -> Callable[[torch.Tensor, Any], torch.Tensor]:
+    """``fn(output, target)`` for loss ``name``, looked up once (a training loop's hot path).
+
+    It computes exactly what :func:`compute_loss` computes, without the per-call lookup.
+    """
+    import torch.nn.functional as F
+
+    if name == "sum":
+        return lambda output, target: output.sum()
+    fns = {
+        "mse": F.mse_loss,
+        "l1": F.l1_loss,
+        "cross_entropy": F.cross_entropy,
+        "bce_with_logits": F.binary_cross_entropy_with_logits,
+    }
+    if name not in fns:
+        raise LossError(f"unknown loss {name!r}: use one of {', '.join(LOSSES)}")
+    return fns[name]
 
 
 def compute_loss(name: str, output: torch.Tensor, target: torch.Tensor | None) -> torch.Tensor:

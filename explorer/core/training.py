@@ -29,7 +29,14 @@ from typing import Any
 
 from explorer.core.data import Dataset
 from explorer.core.diagnose import RunError, explain, locate_nonfinite
-from explorer.core.losses import LOSSES, OptimizerConfig, compute_loss, fit_target, make_optimizer
+from explorer.core.losses import (
+    LOSSES,
+    OptimizerConfig,
+    compute_loss,
+    fit_target,
+    loss_function,
+    make_optimizer,
+)
 from explorer.core.progress import Progress
 
 EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
@@ -38,6 +45,10 @@ EVAL_INTERVAL_S = 0.25  # held-out loss at most 4 times a second
 #: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
 #: held-out loss. A Progress without a probe's key means "no new value this tick".
 EXTRA_BUDGET = 0.02
+#: The clock is read about this many times per display interval, not once per step: the
+#: number of steps between reads follows the measured step rate (one read per step until
+#: it is known, and always one per step for slow steps).
+CLOCK_READS_PER_TICK = 8
 
 
 class Budget:
@@ -46,16 +57,20 @@ class Budget:
     def __init__(self, fraction: float) -> None:
         self.fraction = fraction
         self.spent = 0.0
+        self.last: dict = {}  # what each extra cost the last time it ran
 
-    def allows(self, elapsed: float) -> bool:
-        return self.spent <= self.fraction * elapsed
+    def allows(self, elapsed: float, fn=None) -> bool:
+        """Whether ``fn`` may run now: the time spent plus its last cost stays in budget."""
+        return self.spent + self.last.get(fn, 0.0) <= self.fraction * elapsed
 
     def run(self, clock, fn, *args):
         t0 = clock()
         try:
             return fn(*args)
         finally:
-            self.spent += clock() - t0
+            cost = clock() - t0
+            self.spent += cost
+            self.last[fn] = cost
 
 
 @dataclass(frozen=True)
@@ -103,13 +118,24 @@ class TrainResult:
     eval_loss: float | None
 
 
-def batch_indices(n: int, batch_size: int, seed: int):
-    """Endless mini-batch indices: a fresh ``randperm`` per epoch from a seeded generator."""
+def batch_indices(n: int, batch_size: int, seed: int, device=None):
+    """Endless mini-batch indices: a fresh ``randperm`` per epoch from a seeded generator.
+
+    The permutation is drawn on the CPU (the same numbers on every device) and moved to
+    ``device`` once per epoch, so no step copies indices to the device (on CUDA a copy from
+    pageable memory would wait for the queued work, a hidden sync per step).
+    """
     import torch
 
     g = torch.Generator().manual_seed(int(seed))
+    device = None if device is None else torch.device(device)
     while True:
-        yield from torch.randperm(n, generator=g).split(batch_size)
+        perm = torch.randperm(n, generator=g)
+        if device is not None and device.type == "cuda":
+            perm = perm.pin_memory().to(device, non_blocking=True)
+        elif device is not None and device != perm.device:
+            perm = perm.to(device)
+        yield from perm.split(batch_size)
 
 
 def train_step(net, optimizer, loss_name: str, xb, yb):
@@ -210,10 +236,14 @@ def train(
     probes = probes or {}
     total = config.total_steps(len(x))
     torch.manual_seed(config.seed)
-    batches = batch_indices(len(x), config.batch_size, config.seed)
+    batches = batch_indices(len(x), config.batch_size, config.seed, device)
     title = LOSSES[config.loss].title
+    # the step's callables, looked up once: the loop below is the hand-written one
+    loss_fn = loss_function(config.loss)
+    zero_grad, optimizer_step = optimizer.zero_grad, optimizer.step
     interval = 1.0 / config.display_hz
     pending: list = []  # detached per-step losses, still on the device
+    keep = pending.append
     first_pending = 1
     last_loss = last_eval = None
     start = clock()
@@ -221,25 +251,41 @@ def train(
     next_tick = start + interval
     next_eval = start
     budget = Budget(EXTRA_BUDGET)
+    reads_every = 1  # steps between clock reads, from the measured step rate
+    countdown = 1
+    resumed = start
     step = 0
-    while step < total:
-        idx = next(batches)
-        if idx.device != device:
-            idx = idx.to(device, non_blocking=True)
+    for idx in batches:
         xb = x[idx]
         yb = y[idx] if y is not None else None
         try:
-            pending.append(train_step(net, optimizer, config.loss, xb, yb))
+            zero_grad()
+            loss = loss_fn(net(xb), yb)
+            loss.backward()
+            optimizer_step()
         except Exception as exc:  # noqa: BLE001 - every failure becomes a named RunError
             raise explain(exc, net, xb, yb, title, step + 1) from exc
+        keep(loss.detach())
         step += 1
+        countdown -= 1
+        if countdown and not control.yield_now:
+            continue
         now = clock()
         if not (now >= next_tick or control.yield_now or step == total):
+            countdown = min(reads_every, total - step)
             continue
         single = control.yield_now  # a single step or a pause: the views get fresh probes
         control.yield_now = False
+        if now > resumed:
+            rate = len(pending) / (now - resumed)
+            reads_every = max(1, int(rate * interval / CLOCK_READS_PER_TICK))
         values = torch.stack(pending).tolist()  # the one host transfer of this tick
-        if not all(math.isfinite(v) for v in values) or not _params_finite(params):
+        elapsed = now - start - paused
+        last_tick = single or step == total
+        if not all(map(math.isfinite, values)) or (
+            (last_tick or budget.allows(elapsed, _params_finite))
+            and not budget.run(clock, _params_finite, params)
+        ):
             bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), len(values) - 1)
             layer, where = locate_nonfinite(net, xb)
             raise RunError(
@@ -251,12 +297,11 @@ def train(
             )
         steps = range(first_pending, first_pending + len(values))
         last_loss = values[-1]
-        elapsed = now - start - paused
         probed = {}
-        if probes and (single or budget.allows(elapsed)):
+        if probes and (single or budget.allows(elapsed, run_probes)):
             probed = budget.run(clock, run_probes, probes, net, xb, control)
         if xe is not None and (
-            single or step == total or (now >= next_eval and budget.allows(elapsed))
+            last_tick or (now >= next_eval and budget.allows(elapsed, eval_loss))
         ):
             last_eval = budget.run(clock, eval_loss, net, config.loss, xe, ye)
             next_eval = now + EVAL_INTERVAL_S
@@ -276,6 +321,9 @@ def train(
         pending.clear()
         first_pending = step + 1
         next_tick = resumed + interval
+        if step >= total:
+            break
+        countdown = min(reads_every, total - step)
     return TrainResult(step, last_loss, last_eval)
 
 

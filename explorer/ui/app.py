@@ -18,7 +18,7 @@ def create_window(path: str | None = None):
 
     window = MainWindow(Document(demo_spec()))
     if path:
-        window.file_actions.open_path(Path(path))
+        window.part("file_actions").open_path(Path(path))
     return window
 
 

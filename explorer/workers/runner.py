@@ -18,6 +18,7 @@ errored(str, str)       the message for the user, and the traceback
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Generator
@@ -31,6 +32,38 @@ from explorer.core.training import RunControl
 GeneratorFactory = Callable[[RunControl], Generator[Any, None, Any]]
 
 _ids = itertools.count(1)
+
+#: Python's GIL switch interval while a run is going (the default is 5 ms). A run's thread
+#: releases the GIL inside every torch op and needs it back, for microseconds, between
+#: them; when the GUI thread is running Python (a view redrawing at display rate), the run
+#: waits up to the switch interval for it at each such moment. A shorter interval bounds
+#: that wait; the GUI then waits only for the run's next torch op, microseconds away.
+RUN_SWITCH_INTERVAL_S = 0.0005
+
+
+class _SwitchInterval:
+    """Sets :data:`RUN_SWITCH_INTERVAL_S` while at least one run is going, then restores."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._saved = sys.getswitchinterval()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._saved, RUN_SWITCH_INTERVAL_S))
+            self._users += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0:
+                sys.setswitchinterval(self._saved)
+
+
+_switch_interval = _SwitchInterval()
 
 
 def user_message(exc: BaseException) -> str:
@@ -58,6 +91,10 @@ class _RunThread(QThread):
         self.step_requests = 0
 
     def run(self) -> None:  # noqa: D102 - QThread override, runs in the worker thread
+        with _switch_interval:
+            self._run()
+
+    def _run(self) -> None:
         gen = None
         try:
             gen = self.factory(self.control)

@@ -927,6 +927,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Cannot open the model: {0}</source>
+        <translation>无法打开模型：{0}</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/main_window.py" line="107"/>
         <source>Main</source>
         <translation>主工具栏</translation>
@@ -1419,6 +1423,14 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 <context>
     <name>RunActions</name>
     <message>
+        <source>The loss of Backward, Step and Train (the same as the Training tab&apos;s)</source>
+        <translation>反向传播、更新一步和训练使用的损失（与训练页相同）</translation>
+    </message>
+    <message>
+        <source>torch.manual_seed: the weights of a model when it is opened or made new, the input, the batch order and dropout</source>
+        <translation>torch.manual_seed：打开或新建模型时的权重、输入、批次顺序和 dropout</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/run_actions.py" line="21"/>
         <source>sum of outputs</source>
         <translation>输出之和</translation>
@@ -1446,6 +1458,34 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 </context>
 <context>
     <name>RunController</name>
+    <message>
+        <source>Step ({0}, lr {1}): parameters moved by {2}; gradients of {3}</source>
+        <translation>更新一步（{0}，学习率 {1}）：参数移动了 {2}；梯度来自 {3}</translation>
+    </message>
+    <message>
+        <source>Backward: loss {0} ({4}); grad norm {1} -&gt; {2}{3}</source>
+        <translation>反向传播：损失 {0}（{4}）；梯度范数 {1} -&gt; {2}{3}</translation>
+    </message>
+    <message>
+        <source>{0} against a random target (seed {1}; Tensor tab: target)</source>
+        <translation>{0}，目标为随机目标（种子 {1}；张量页：target）</translation>
+    </message>
+    <message>
+        <source>{0} against the dataset&apos;s first targets</source>
+        <translation>{0}，目标为数据集的前几个目标</translation>
+    </message>
+    <message>
+        <source>{0} (no target)</source>
+        <translation>{0}（无目标）</translation>
+    </message>
+    <message>
+        <source>; train() mode updated the batch-norm running statistics: the state_dict changed</source>
+        <translation>；train() 模式更新了批量规范化的运行统计量：state_dict 已改变</translation>
+    </message>
+    <message>
+        <source>; lazy layers took their shapes: the state_dict changed</source>
+        <translation>；惰性层得到了形状：state_dict 已改变</translation>
+    </message>
     <message>
         <location filename="../../explorer/ui/run_controller.py" line="118"/>
         <source>Forward: output {0}{1}</source>
@@ -1774,6 +1814,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 </context>
 <context>
     <name>TrainingView</name>
+    <message>
+        <source>The loss of Train, Backward and Step (one setting)</source>
+        <translation>训练、反向传播和更新一步使用的损失（同一设置）</translation>
+    </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="40"/>
         <source>random teacher (fits the model)</source>
@@ -2991,7 +3035,29 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Could not store {0}</source>
+        <translation>无法保存 {0}</translation>
+    </message>
+</context>
+<context>
     <name>AutogradAndPythonClasses</name>
+    <message>
+        <source>Code as nn.Module classes</source>
+        <translation>代码写成 nn.Module 类</translation>
+    </message>
+    <message>
+        <source>The Code tab and Export code write each block as a small nn.Module class</source>
+        <translation>“代码”页和导出代码把每个块写成一个小的 nn.Module 类</translation>
+    </message>
     <message>
         <source>receives a gradient of shape {0}</source>
         <translation>接收形状为 {0} 的梯度</translation>

@@ -96,3 +96,64 @@ def test_conv_channel_mismatch_and_batchnorm_batch_of_one():
     )
     assert infer_shapes(bn).error is not None  # PyTorch refuses a batch of one in train mode
     assert infer_shapes(bn, training=False).error is None
+
+
+def _counted_on_meta(layer, shape, dtype="float32", training=True):
+    """What PyTorch reports for one layer: built and run on meta under FlopCounterMode."""
+    from explorer.core.build import make_layer, torch_dtype
+
+    m = make_layer(layer, "meta", torch_dtype(dtype)).train(training)
+    with FlopCounterMode(display=False) as counter, torch.no_grad():
+        out = tuple(m(torch.empty(shape, device="meta", dtype=torch_dtype(dtype))).shape)
+    return out, sum(p.numel() for p in m.parameters()), counter.get_total_flops()
+
+
+def test_linear_and_activations_by_arithmetic_equal_pytorch_on_meta():
+    from explorer.core.shapes import _arithmetic_leaf
+
+    cases = [
+        (L("Linear", in_features=20, out_features=7), (20,)),
+        (L("Linear", in_features=20, out_features=7), (2, 20)),
+        (L("Linear", in_features=20, out_features=7, bias=False), (3, 4, 20)),
+        (L("Linear", in_features=5, out_features=3), (2, 3, 4, 5)),
+        (L("Linear", in_features=5, out_features=3), (0, 5)),
+        *[(L(t), (2, 3, 4)) for t in ("Identity", "ReLU", "Sigmoid", "Tanh", "SiLU")],
+        (L("GELU", approximate="tanh"), (2, 3)),
+        (L("LeakyReLU", negative_slope=0.2), (7,)),
+        (L("ELU", alpha=0.5), (2, 3)),
+        (L("Dropout", p=0.3), (4, 5)),
+    ]
+    for layer, shape in cases:
+        for dtype in ("float32", "bfloat16"):
+            fast = _arithmetic_leaf(layer, shape)
+            assert fast is not None and fast.error is None, layer
+            out, params, flops = _counted_on_meta(layer, shape, dtype)
+            assert (fast.out_shape, fast.params, fast.trainable, fast.flops) == (
+                out,
+                params,
+                params,
+                flops,
+            ), (layer, shape, dtype)
+
+
+def test_layers_without_matrix_products_count_no_flops_like_pytorch():
+    from explorer.core.shapes import _cache, _run_leaf
+
+    cases = [
+        (L("Softmax", dim=1), (2, 5)),
+        (L("MaxPool2d", kernel_size=2), (1, 3, 8, 8)),
+        (L("AdaptiveAvgPool2d", output_size=(1, 1)), (1, 3, 8, 8)),
+        (L("BatchNorm2d", num_features=3), (2, 3, 4, 4)),
+        (L("LayerNorm", normalized_shape=(6,)), (2, 6)),
+        (L("Flatten"), (2, 3, 4)),
+    ]
+    _cache.clear()
+    for layer, shape in cases:
+        res = _run_leaf(layer, shape, "float32", True)
+        assert (res.out_shape, res.params, res.flops) == _counted_on_meta(layer, shape), layer
+
+
+def test_a_mismatched_linear_still_counts_its_parameters():
+    report = infer_shapes(book_net(last_in=30))
+    assert str(report.error) == "Linear(30 -> 10) at index 2 expects last dimension 30, got 256"
+    assert report.rows[2].params == report.rows[2].trainable == 30 * 10 + 10

@@ -179,3 +179,28 @@ def test_closing_the_generator_leaves_the_model_at_a_step_boundary():
     gen.close()
     assert p.step == 1
     assert all(torch.equal(snapshot[k], v) for k, v in net.state_dict().items())
+
+
+def test_fast_steps_read_the_clock_a_few_times_per_display_tick_not_every_step():
+    data = make_dataset(DataSpec("moons", n=64, seed=1))
+    config = TrainConfig(OptimizerConfig("sgd", 0.1), "cross_entropy", batch_size=8, steps=200)
+    reads = []
+    tick = ticking_clock(0.001)  # 1 ms a read: 50 steps until the first 20 Hz tick
+
+    def clock():
+        reads.append(1)
+        return tick()
+
+    progress, _ = run_all(train(small_net(dropout=0.0), data, config, clock=clock))
+    # one read a step until the first tick measures the rate, then about 8 per tick
+    assert [s for p in progress for s, _ in p.losses] == list(range(1, 201))
+    assert len(reads) < 200 / 2
+
+
+@pytest.mark.parametrize("name", ["sum", "mse", "l1", "cross_entropy", "bce_with_logits"])
+def test_the_looked_up_loss_function_computes_what_compute_loss_computes(name):
+    from explorer.core.losses import compute_loss, fit_target, loss_function
+
+    out = torch.randn(6, 3, generator=torch.Generator().manual_seed(1))
+    target = fit_target(name, torch.tensor([0, 2, 1, 1, 0, 2]), (6, 3))
+    assert torch.equal(loss_function(name)(out, target), compute_loss(name, out, target))

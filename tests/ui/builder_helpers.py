@@ -47,7 +47,7 @@ def drop(canvas, mime_data, pos: QPoint):
 
 
 def palette_mime(window, type_name: str):
-    palette = window.palette_view
+    palette = window.part("palette_view")
     return palette.tree.mimeData([palette.items[type_name]])
 
 

@@ -26,10 +26,10 @@ def edit(window):
 
 def crash(window, pid=2**22 + 901) -> os.PathLike:
     """What a crash leaves: this window's autosave under a pid no process has."""
-    mine = autosave_path(window.autosaver.folder)
-    crashed = autosave_path(window.autosaver.folder, pid)
+    mine = autosave_path(window.part("autosaver").folder)
+    crashed = autosave_path(window.part("autosaver").folder, pid)
     os.replace(mine, crashed)
-    window.autosaver.last_state = None
+    window.part("autosaver").last_state = None
     window.mark_saved()  # this window itself closes cleanly
     return crashed
 
@@ -43,28 +43,28 @@ def answer_recovery(monkeypatch, saver_type, answer=True):
 
 
 def test_an_edit_is_autosaved_within_seconds_without_a_timer_tick(window, qtbot):
-    path = autosave_path(window.autosaver.folder)
+    path = autosave_path(window.part("autosaver").folder)
     assert not path.exists()
     t0 = time.monotonic()
     edit(window)
     qtbot.waitUntil(path.exists, timeout=8000)
     assert time.monotonic() - t0 < 8  # was: the next 60 s tick
-    assert window.autosaver.debounce.interval() == 2000
+    assert window.part("autosaver").debounce.interval() == 2000
 
 
 def test_saving_removes_the_autosave_at_once(window, qtbot, tmp_path):
-    path = autosave_path(window.autosaver.folder)
+    path = autosave_path(window.part("autosaver").folder)
     edit(window)
-    assert window.autosaver.autosave() and path.exists()
-    assert window.file_actions.save_to(tmp_path / "saved.nnx")
+    assert window.part("autosaver").autosave() and path.exists()
+    assert window.part("file_actions").save_to(tmp_path / "saved.nnx")
     qtbot.waitUntil(lambda: not path.exists(), timeout=500)  # the next event-loop turn
 
 
 def test_training_autosaves_on_a_timer_while_it_runs(window, qtbot):
-    saver = window.autosaver
+    saver = window.part("autosaver")
     saver.deadline.setInterval(300)
     path = autosave_path(saver.folder)
-    run = window.run_actions
+    run = window.part("run_actions")
     run.training_view.steps.setValue(10_000_000)
     with qtbot.waitSignal(window.run_progressed, timeout=20000):
         run.actions["train"].trigger()
@@ -80,23 +80,23 @@ def test_recovery_restores_the_project_path_and_keeps_the_file_until_saved(
     window, qtbot, settings, tmp_path, monkeypatch
 ):
     project = tmp_path / "mine.nnx"
-    assert window.file_actions.save_to(project)
+    assert window.part("file_actions").save_to(project)
     spec = edit(window)
     weights = snapshot(window.document.net)
-    assert window.autosaver.autosave()
+    assert window.part("autosaver").autosave()
     crashed = crash(window)
-    asked = answer_recovery(monkeypatch, type(window.autosaver))
+    asked = answer_recovery(monkeypatch, type(window.part("autosaver")))
     other = new_window(qtbot, settings)
     qtbot.waitUntil(lambda: bool(asked))
     assert asked == ["mine.nnx"]
     assert other.document.spec == spec and other.file_path == project
     assert all(torch.equal(other.document.net.state_dict()[k], v) for k, v in weights.items())
     assert other.isWindowModified()
-    kept = autosave_path(other.autosaver.folder)
+    kept = autosave_path(other.part("autosaver").folder)
     assert kept.exists() and not crashed.exists()  # adopted, not deleted
     qtbot.wait(2500)  # past the debounce: still there while the work is unsaved
     assert kept.exists()
-    assert other.file_actions.save()  # saves to the restored path
+    assert other.part("file_actions").save()  # saves to the restored path
     qtbot.waitUntil(lambda: not kept.exists(), timeout=500)
     assert project.exists() and other.file_path == project
 
@@ -105,31 +105,31 @@ def test_a_damaged_newest_autosave_is_set_aside_and_the_older_good_one_offered(
     window, qtbot, settings, monkeypatch
 ):
     spec = edit(window)
-    assert window.autosaver.autosave()
+    assert window.part("autosaver").autosave()
     good = crash(window, pid=2**22 + 1001)
     os.utime(good, (time.time() - 60, time.time() - 60))  # older
     edit(window)
-    assert window.autosaver.autosave()
+    assert window.part("autosaver").autosave()
     bad = crash(window, pid=2**22 + 1002)
     patch_member(bad, "project.json", method=99)
     bad_bytes = bad.read_bytes()
     warned = []
-    monkeypatch.setattr(type(window.autosaver), "tell_damaged", lambda self, lines: warned.extend(lines))
-    asked = answer_recovery(monkeypatch, type(window.autosaver))
+    monkeypatch.setattr(type(window.part("autosaver")), "tell_damaged", lambda self, lines: warned.extend(lines))
+    asked = answer_recovery(monkeypatch, type(window.part("autosaver")))
     other = new_window(qtbot, settings)
     qtbot.waitUntil(lambda: bool(asked))
     aside = bad.with_name(bad.name + ".damaged")
     assert aside.read_bytes() == bad_bytes  # never deleted
     assert len(warned) == 1 and "compression method 99" in warned[0] and str(aside) in warned[0]
-    assert other.log_view.counts["error"] >= 1  # also in the status bar and the Log tab
+    assert other.part("log_view").counts["error"] >= 1  # also in the status bar and the Log tab
     assert other.document.spec == spec  # the older good one was recovered
 
 
 def test_declining_removes_only_the_offered_autosave(window, qtbot, settings, monkeypatch):
     edit(window)
-    assert window.autosaver.autosave()
+    assert window.part("autosaver").autosave()
     crashed = crash(window)
-    asked = answer_recovery(monkeypatch, type(window.autosaver), answer=False)
+    asked = answer_recovery(monkeypatch, type(window.part("autosaver")), answer=False)
     other = new_window(qtbot, settings)
     qtbot.waitUntil(lambda: bool(asked))
     assert not crashed.exists() and not other.isWindowModified()

@@ -23,12 +23,12 @@ L = LayerSpec.make
 
 def focus(qtbot, window):
     window.activateWindow()
-    window.canvas.setFocus()
-    qtbot.waitUntil(lambda: window.canvas.hasFocus())
+    window.part("canvas").setFocus()
+    qtbot.waitUntil(lambda: window.part("canvas").hasFocus())
 
 
 def test_dropping_dropout_between_two_layers_inserts_it_at_index_1(window):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     steps = window.undo_stack.count()
     shown, event = drop(canvas, palette_mime(window, "Dropout"), below(canvas, 1))
     # While dragging, the insertion line sits exactly between card 0 and card 1.
@@ -44,7 +44,7 @@ def test_dropping_dropout_between_two_layers_inserts_it_at_index_1(window):
 
 
 def test_a_dropped_linear_takes_its_in_features_from_the_shape_that_reaches_it(window):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     drop(canvas, palette_mime(window, "Linear"), above(canvas, 3))  # before the last Linear
     new = window.document.spec.children[2]
     assert new.type == "Linear" and new.args["in_features"] == 256
@@ -52,7 +52,7 @@ def test_a_dropped_linear_takes_its_in_features_from_the_shape_that_reaches_it(w
 
 
 def test_dragging_the_last_card_above_the_first_reorders_the_model(window, qtbot):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     last = window.document.spec.children[2]
     click_row(qtbot, canvas, 3)
     assert window.selection.layers == (last.id,)
@@ -66,7 +66,7 @@ def test_dragging_the_last_card_above_the_first_reorders_the_model(window, qtbot
 
 
 def test_ctrl_g_groups_the_selection_and_ctrl_shift_g_ungroups(window, qtbot):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     original = window.document.spec
     click_row(qtbot, canvas, 1)
     click_row(qtbot, canvas, 2, CTRL)
@@ -81,9 +81,11 @@ def test_ctrl_g_groups_the_selection_and_ctrl_shift_g_ungroups(window, qtbot):
 
 
 def test_collapsing_a_block_hides_its_cards_and_dropping_on_it_inserts_into_it(window, qtbot):
-    canvas = window.canvas
-    window.builder.window.selection.select_layers([c.id for c in window.document.spec.children])
-    window.builder.group()
+    canvas = window.part("canvas")
+    window.part("builder").window.selection.select_layers(
+        [c.id for c in window.document.spec.children]
+    )
+    window.part("builder").group()
     assert canvas.model().rowCount() == 6  # input, block, 3 layers, total
     block_rect = card_rect(canvas, 1)
     qtbot.mouseClick(
@@ -113,7 +115,7 @@ def test_add_shared_use_ties_highlights_edits_all_counts_once_and_removal_keeps_
             input_shape=(2, 4),
         )
     )
-    canvas = window.canvas
+    canvas = window.part("canvas")
     before = doc.report.total_params
     click_row(qtbot, canvas, 3)
     focus(qtbot, window)
@@ -123,7 +125,7 @@ def test_add_shared_use_ties_highlights_edits_all_counts_once_and_removal_keeps_
     assert canvas.highlighted_rows() == [3, 4]  # both uses light up
     assert "tied ×2" in canvas.badges(3) and "tied ×2" in canvas.badges(4)
     # Editing the second use edits the first (through the properties pane).
-    box = window.properties.fields["bias"].widget
+    box = window.part("properties").fields["bias"].widget
     box.setChecked(False)
     assert doc.spec.children[2].args["bias"] is False and doc.net[2].bias is None
     assert doc.net[2] is doc.net[3]
@@ -135,7 +137,7 @@ def test_add_shared_use_ties_highlights_edits_all_counts_once_and_removal_keeps_
 
 
 def test_copy_paste_duplicate_and_delete_from_the_keyboard(window, qtbot):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     doc = window.document
     click_row(qtbot, canvas, 2)  # ReLU
     focus(qtbot, window)
@@ -152,7 +154,7 @@ def test_copy_paste_duplicate_and_delete_from_the_keyboard(window, qtbot):
 def test_a_shape_error_marks_the_first_bad_card_and_greys_the_rest(window):
     doc = window.document
     window.push_spec(doc.spec.__class__(doc.spec.children, (2, 30), doc.spec.dtype), "input")
-    canvas = window.canvas
+    canvas = window.part("canvas")
     assert canvas.badges(1) == ["error"]
     row = canvas.model().rows[1].info
     assert row.error == "Linear(20 -> 256) at index 0 expects last dimension 20, got 30"
@@ -164,8 +166,8 @@ def test_a_lazy_layer_shows_in_unknown_until_a_forward_materializes_it(window):
 
     from explorer.resources import examples_dir
 
-    window.file_actions.open_example(examples_dir() / "06-lazy-mlp.nnx.json")
-    canvas = window.canvas
+    window.part("file_actions").open_example(examples_dir() / "06-lazy-mlp.nnx.json")
+    canvas = window.part("canvas")
     assert "in: ?" in canvas.badges(1)
     window.document.net(torch.rand(2, 20))
     window.document.notify_weights_changed()
@@ -176,7 +178,7 @@ def test_a_thousand_layers_are_rows_not_widgets(window):
     from PySide6.QtWidgets import QWidget
 
     window.document.load_spec(sequential(*[L("ReLU") for _ in range(1000)]))
-    canvas = window.canvas
+    canvas = window.part("canvas")
     assert canvas.model().rowCount() == 1002
     assert len(canvas.viewport().findChildren(QWidget)) < 10
 
@@ -186,14 +188,14 @@ def test_drag_over_a_foreign_payload_is_refused(window):
 
     foreign = QMimeData()
     foreign.setText("hello")
-    assert drag_over(window.canvas, foreign, below(window.canvas, 1)) is None
+    assert drag_over(window.part("canvas"), foreign, below(window.part("canvas"), 1)) is None
 
 
 def test_selecting_a_parameter_highlights_every_card_that_uses_it(window):
     from explorer.resources import examples_dir
 
-    window.file_actions.open_example(examples_dir() / "05-shared-layer.nnx.json")
+    window.part("file_actions").open_example(examples_dir() / "05-shared-layer.nnx.json")
     window.selection.select_parameter("4.weight")  # the second use of the shared layer
-    assert window.canvas.highlighted_rows() == [3, 5]
+    assert window.part("canvas").highlighted_rows() == [3, 5]
     window.selection.select_parameter("0.bias")
-    assert window.canvas.highlighted_rows() == [1]
+    assert window.part("canvas").highlighted_rows() == [1]

@@ -14,7 +14,7 @@ L = LayerSpec.make
 def test_palette_lists_every_catalog_layer_and_the_filter_narrows_it(window):
     from explorer.core.catalog import catalog
 
-    palette = window.palette_view
+    palette = window.part("palette_view")
     assert set(palette.visible_layer_names()) == set(catalog())
     palette.filter.setText("conv")
     assert set(palette.visible_layer_names()) == {
@@ -28,8 +28,8 @@ def test_palette_lists_every_catalog_layer_and_the_filter_narrows_it(window):
 
 
 def test_double_click_and_enter_in_the_palette_append_after_the_selection(window, qtbot):
-    palette = window.palette_view
-    click_row(qtbot, window.canvas, 1)  # the first Linear
+    palette = window.part("palette_view")
+    click_row(qtbot, window.part("canvas"), 1)  # the first Linear
     item = palette.items["Tanh"]
     rect = palette.tree.visualItemRect(item)
     # An item view needs the press before the double-click, as a real mouse sends it.
@@ -44,8 +44,8 @@ def test_double_click_and_enter_in_the_palette_append_after_the_selection(window
 def test_an_invalid_argument_marks_the_field_and_changes_nothing(window, qtbot):
     doc = window.document
     doc.load_spec(sequential(L("Linear", in_features=20, out_features=8), L("Dropout", p=0.5)))
-    click_row(qtbot, window.canvas, 2)
-    field = window.properties.fields["p"]
+    click_row(qtbot, window.part("canvas"), 2)
+    field = window.part("properties").fields["p"]
     spec, steps = doc.spec, window.undo_stack.count()
     field.widget.setText("1.5")
     field.widget.editingFinished.emit()
@@ -56,7 +56,7 @@ def test_an_invalid_argument_marks_the_field_and_changes_nothing(window, qtbot):
     field.widget.editingFinished.emit()
     assert doc.spec.children[1].args["p"] == 0.25 and doc.net[1].p == 0.25
     assert field.error.isHidden() and field.widget.styleSheet() == ""
-    name = window.properties.fields["name"]
+    name = window.part("properties").fields["name"]
     name.widget.setText("a.b")
     name.widget.editingFinished.emit()
     assert doc.spec.children[1].name is None and "without dots" in name.error.text()
@@ -64,32 +64,32 @@ def test_an_invalid_argument_marks_the_field_and_changes_nothing(window, qtbot):
 
 def test_typed_fields_rename_and_set_arguments_as_one_undo_step_each(window, qtbot):
     doc = window.document
-    click_row(qtbot, window.canvas, 1)
-    props = window.properties
+    click_row(qtbot, window.part("canvas"), 1)
+    props = window.part("properties")
     spin = props.fields["out_features"].widget
     assert type(spin).__name__ == "QSpinBox" and spin.minimum() == 1
     spin.setValue(30)
     spin.editingFinished.emit()
     assert doc.net[0].out_features == 30
-    assert "expects last dimension 256, got 30" in window.canvas.model().rows[3].info.error
+    assert "expects last dimension 256, got 30" in window.part("canvas").model().rows[3].info.error
     props.fields["name"].widget.setText("hidden")
     props.fields["name"].widget.editingFinished.emit()
     assert "hidden.weight" in doc.net.state_dict()
-    assert window.canvas.texts(1)["name"] == "hidden"
+    assert window.part("canvas").texts(1)["name"] == "hidden"
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert doc.spec.children[0].name is None and doc.net[0].out_features == 256
 
 
 def test_model_input_shape_and_dtype_are_editable_and_bad_shapes_are_refused(window):
-    props = window.properties
+    props = window.part("properties")
     doc = window.document
     props.shape_edit.setText("2, 0")
     props.shape_edit.editingFinished.emit()
     assert doc.spec.input_shape == (2, 20) and "positive" in props.shape_field.error.text()
     props.shape_edit.setText("5, 20")
     props.shape_edit.editingFinished.emit()
-    assert doc.spec.input_shape == (5, 20) and window.canvas.texts(4)["shape"] == "(5, 10)"
+    assert doc.spec.input_shape == (5, 20) and window.part("canvas").texts(4)["shape"] == "(5, 10)"
     props.dtype_combo.setCurrentText("float64")
     props.dtype_combo.activated.emit(props.dtype_combo.currentIndex())
     assert doc.spec.dtype == "float64"
@@ -98,12 +98,12 @@ def test_model_input_shape_and_dtype_are_editable_and_bad_shapes_are_refused(win
 def test_a_saved_block_appears_in_my_blocks_and_drops_in_like_a_layer(window, qtbot, tmp_path):
     window.settings.setValue("builder/blocks_dir", str(tmp_path / "blocks"))
     window.selection.select_layers([c.id for c in window.document.spec.children])
-    assert window.builder.save_as_user_block("MLP")
+    assert window.part("builder").save_as_user_block("MLP")
     assert (tmp_path / "blocks" / "MLP.block.json").exists()
-    palette = window.palette_view
+    palette = window.part("palette_view")
     [item] = palette.user_block_items()
     assert item.text(0) == "MLP"
-    drop(window.canvas, palette.tree.mimeData([item]), below(window.canvas, 3))
+    drop(window.part("canvas"), palette.tree.mimeData([item]), below(window.part("canvas"), 3))
     spec = window.document.spec
     assert types(spec) == ["Linear", "ReLU", "Linear", "block"]
     assert [c.type for c in spec.children[3].children] == ["Linear", "ReLU", "Linear"]
@@ -117,14 +117,16 @@ def test_code_tab_follows_edits_and_export_writes_code_that_builds_the_model(win
         sequential(L("Linear", in_features=20, out_features=4, name="hidden"), L("ReLU")), "x"
     )
     window.show_tab("CodeTab")
-    assert "('hidden', nn.Linear(20, 4))" in window.code_view.toPlainText()
+    assert "('hidden', nn.Linear(20, 4))" in window.part("code_view").toPlainText()
     window.show_tab("SummaryTab")
     window.push_spec(edits.insert(window.document.spec, (), 2, L("Tanh")), "Add Tanh")
-    assert "nn.Tanh()" not in window.code_view.toPlainText()  # hidden: regenerated when shown
+    assert (
+        "nn.Tanh()" not in window.part("code_view").toPlainText()
+    )  # hidden: regenerated when shown
     window.show_tab("CodeTab")
-    assert "('2', nn.Tanh())" in window.code_view.toPlainText()
+    assert "('2', nn.Tanh())" in window.part("code_view").toPlainText()
     out = tmp_path / "model.py"
-    assert window.builder.export_code(str(out))
+    assert window.part("builder").export_code(str(out))
     net = runpy.run_path(str(out))["net"]
     ours = window.document.net.state_dict()
     assert {k: v.shape for k, v in net.state_dict().items()} == {

@@ -27,13 +27,13 @@ def answer_load(window, choice):
         asked.append(report)
         return choice
 
-    window.checkpoint_actions.ask_load = ask
+    window.part("checkpoint_actions").ask_load = ask
     return asked
 
 
 def test_saved_weights_load_in_plain_pytorch_into_the_hand_written_model(window, tmp_path):
     path = tmp_path / "mlp.params"
-    window.checkpoint_actions.ask_save_path = lambda *a: path
+    window.part("checkpoint_actions").ask_save_path = lambda *a: path
     window.findChild(type(window.undo_action), "actionSaveWeights").trigger()
     clone = book_sequential()
     clone.load_state_dict(torch.load(path, weights_only=True))
@@ -49,7 +49,7 @@ def test_loading_the_books_params_is_one_undoable_step(window, tmp_path):
     before = snapshot(window.document.net)
     calls = weights_changed_counter(window)
     asked = answer_load(window, "strict")
-    assert window.checkpoint_actions.load_weights_from(path)
+    assert window.part("checkpoint_actions").load_weights_from(path)
     assert asked[0].ok and len(asked[0].matching) == 4
     assert all(
         torch.equal(window.document.net.state_dict()[k], v) for k, v in source.state_dict().items()
@@ -68,12 +68,12 @@ def test_a_strict_load_with_a_wrong_shape_changes_nothing_and_matching_loads_par
     torch.save(wrong.state_dict(), path)
     before = snapshot(window.document.net)
     answer_load(window, "strict")
-    assert not window.checkpoint_actions.load_weights_from(path)
+    assert not window.part("checkpoint_actions").load_weights_from(path)
     assert unchanged(window.document.net, before)
     assert "2.weight: file has shape (5, 256), model has (10, 256)" in window.status_text()
     assert window.undo_stack.count() == 0
     answer_load(window, "matching")
-    assert window.checkpoint_actions.load_weights_from(path)
+    assert window.part("checkpoint_actions").load_weights_from(path)
     assert torch.equal(window.document.net[0].weight, wrong[0].weight)
     assert torch.equal(window.document.net[2].weight, before["2.weight"])
 
@@ -101,7 +101,7 @@ def test_a_hostile_file_is_refused_and_nothing_runs_or_changes(window, tmp_path)
     torch.save({"0.weight": Payload(marker)}, path)
     before = snapshot(window.document.net)
     asked = answer_load(window, "strict")
-    assert not window.checkpoint_actions.load_weights_from(path)
+    assert not window.part("checkpoint_actions").load_weights_from(path)
     assert not marker.exists() and not asked
     assert unchanged(window.document.net, before)
     assert "refused" in window.status_text() and "io.open" in window.status_text()
@@ -119,17 +119,17 @@ def test_broken_files_report_one_line_and_keep_the_model(window, tmp_path):
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-        assert not window.checkpoint_actions.load_weights_from(tmp_path / name)
+        assert not window.part("checkpoint_actions").load_weights_from(tmp_path / name)
         assert name in window.status_text() and "\n" not in window.status_text()
     assert unchanged(window.document.net, before)
 
 
 def test_a_lazy_model_is_explained_instead_of_loaded(window, tmp_path):
-    window.file_actions.open_example(examples_dir() / "06-lazy-mlp.nnx.json")
+    window.part("file_actions").open_example(examples_dir() / "06-lazy-mlp.nnx.json")
     path = tmp_path / "w.pt"
     torch.save(nn.Sequential(nn.Linear(20, 256)).state_dict(), path)
     answer_load(window, "matching")
-    assert not window.checkpoint_actions.load_weights_from(path)
+    assert not window.part("checkpoint_actions").load_weights_from(path)
     assert "run a forward pass first" in window.status_text()
 
 
@@ -138,7 +138,7 @@ def test_a_cuda_saved_checkpoint_opens_on_the_cpu_with_a_note(window, tmp_path):
     with mock.patch("torch.serialization.location_tag", lambda storage: "cuda:0"):
         torch.save(book_sequential().state_dict(), path)
     answer_load(window, "strict")
-    assert window.checkpoint_actions.load_weights_from(path)
+    assert window.part("checkpoint_actions").load_weights_from(path)
     assert "saved on cuda:0, loaded onto cpu" in window.status_text()
     assert all(p.device.type == "cpu" for p in window.document.net.parameters())
 
@@ -147,7 +147,7 @@ def test_import_the_books_mlp_params_as_a_model_that_computes_the_same(window, t
     mlp = MLP()
     path = tmp_path / "mlp.params"
     torch.save(mlp.state_dict(), path)
-    assert window.checkpoint_actions.import_path(path)
+    assert window.part("checkpoint_actions").import_path(path)
     spec = window.document.spec
     assert [(n.type, n.name) for n in spec.children] == [
         ("Linear", "hidden"),
@@ -158,7 +158,7 @@ def test_import_the_books_mlp_params_as_a_model_that_computes_the_same(window, t
     X = torch.randn(2, 20)
     assert torch.equal(window.document.net(X), mlp(X))
     assert window.isWindowModified() and "1 layers carry guesses" in window.status_text()
-    canvas = window.canvas
+    canvas = window.part("canvas")
     rows = [canvas.model_.row_of(n.id) for n in spec.children]
     assert [("guessed" in canvas.badges(r)) for r in rows] == [False, True, False]
     tip = canvas.model_.data(canvas.model_.index(rows[1]), Qt.ItemDataRole.ToolTipRole)
@@ -169,11 +169,11 @@ def test_import_a_pickled_sequential_is_exact_with_no_guessed_badge(window, tmp_
     net = nn.Sequential(nn.Linear(4, 6), nn.Tanh(), nn.Dropout(0.25), nn.Linear(6, 2)).eval()
     path = tmp_path / "net.pt"
     torch.save(net, path)
-    assert window.checkpoint_actions.import_path(path)
+    assert window.part("checkpoint_actions").import_path(path)
     spec = window.document.spec
     assert [n.type for n in spec.children] == ["Linear", "Tanh", "Dropout", "Linear"]
     assert spec.children[2].args["p"] == 0.25 and spec.input_shape == (2, 4)
-    canvas = window.canvas
+    canvas = window.part("canvas")
     assert not any("guessed" in canvas.badges(canvas.model_.row_of(n.id)) for n in spec.children)
     assert "read from the file" in window.status_text()
     X = torch.randn(3, 4)
@@ -184,7 +184,7 @@ def test_a_refused_model_changes_nothing_and_says_why_in_one_line(window, tmp_pa
     before = window.document.spec
     path = tmp_path / "mlp.pt"
     torch.save(MLP(), path)
-    assert not window.checkpoint_actions.import_path(path)
+    assert not window.part("checkpoint_actions").import_path(path)
     assert window.document.spec is before
     assert "tests.io.helpers.MLP" in window.status_text()
 
@@ -193,7 +193,7 @@ def test_opening_a_single_tensor_file_shows_it_in_the_tensor_inspector(window, q
     x = torch.arange(6.0).reshape(2, 3)
     torch.save(x, tmp_path / "x-file")
     with qtbot.waitSignal(window.inspect_requested) as got:
-        assert window.checkpoint_actions.open_file(tmp_path / "x-file")
+        assert window.part("checkpoint_actions").open_file(tmp_path / "x-file")
     title, array = got.args
     assert title == "x-file" and (array == x.numpy()).all()
 
@@ -201,9 +201,9 @@ def test_opening_a_single_tensor_file_shows_it_in_the_tensor_inspector(window, q
 def test_opening_the_books_mydict_inspects_it_without_offering_import(window, tmp_path):
     torch.save({"x": torch.zeros(2), "y": torch.ones(2)}, tmp_path / "mydict")
     asked = []
-    window.checkpoint_actions.ask_open_kind = lambda *a, **k: asked.append(a) or "import"
-    assert window.checkpoint_actions.open_file(tmp_path / "mydict")
-    dialog = window.checkpoint_actions.inspect_dialogs[-1]
+    window.part("checkpoint_actions").ask_open_kind = lambda *a, **k: asked.append(a) or "import"
+    assert window.part("checkpoint_actions").open_file(tmp_path / "mydict")
+    dialog = window.part("checkpoint_actions").inspect_dialogs[-1]
     assert asked == [] and "dict of tensors" in dialog.summary.text()
     dialog.close()
 
@@ -218,7 +218,7 @@ def drop(window, path):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.drop_opener.eventFilter(window, event)
+    window.part("drop_opener").eventFilter(window, event)
     return event
 
 
@@ -227,10 +227,10 @@ def test_dropping_a_state_dict_offers_a_choice_and_imports_it(window, tmp_path):
     path = tmp_path / "net.safetensors"
     save_state_dict(net.state_dict(), path)
     offered = []
-    window.checkpoint_actions.ask_open_kind = lambda p: offered.append(p) or "import"
+    window.part("checkpoint_actions").ask_open_kind = lambda p: offered.append(p) or "import"
     event = drop(window, path)
     assert event.isAccepted() and offered == [path]
-    assert window.file_actions.recent_menu.actions()[0].text() == "net.safetensors"
+    assert window.part("file_actions").recent_menu.actions()[0].text() == "net.safetensors"
     assert [n.type for n in window.document.spec.children] == ["Linear", "ReLU", "Linear"]
     assert torch.equal(window.document.net[2].weight, net[2].weight)
 
@@ -241,7 +241,7 @@ def test_dropping_a_project_opens_it_and_a_tensor_file_is_inspected(window, tmp_
     x = tmp_path / "x-files"
     torch.save([torch.arange(4), torch.zeros(4)], x)
     drop(window, x)
-    dialog = window.checkpoint_actions.inspect_dialogs[-1]
+    dialog = window.part("checkpoint_actions").inspect_dialogs[-1]
     assert dialog.tree.topLevelItemCount() == 2
     dialog.close()
 
@@ -250,7 +250,7 @@ def test_inspect_shows_the_tree_and_opens_a_tensor_in_the_inspector(window, qtbo
     net = book_sequential()
     path = tmp_path / "ckpt.pt"
     torch.save({"model": net.state_dict(), "epoch": 3}, path)
-    dialog = window.checkpoint_actions.inspect_path(path)
+    dialog = window.part("checkpoint_actions").inspect_path(path)
     qtbot.addWidget(dialog)
     top = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
     assert top == ["model", "epoch"]
@@ -267,13 +267,13 @@ def test_save_tensors_writes_the_books_dict(window, tmp_path):
     window.set_tensor("input", x)
     window.set_tensor("output", y)
     path = tmp_path / "mydict"
-    assert window.checkpoint_actions.save_tensors_to(path, ["input", "output"], "dict")
+    assert window.part("checkpoint_actions").save_tensors_to(path, ["input", "output"], "dict")
     back = torch.load(path, weights_only=True)
     assert torch.equal(back["input"], x) and torch.equal(back["output"], y)
 
 
 def test_the_device_selector_lists_cpu_and_refuses_a_missing_device(window):
-    combo = window.device_selector
+    combo = window.part("device_selector")
     assert combo.itemData(0) == "cpu" and combo.currentData() == "cpu"
     assert not combo.choose("cuda:7")
     assert "Cannot move the model to cuda:7" in window.status_text()
@@ -284,8 +284,10 @@ def test_a_device_mismatch_names_the_tensors_and_offers_to_move_them(window):
     window.document.net[2].to("meta")  # one layer elsewhere, as a failed move would leave it
     window.document._device = "meta"
     offered = []
-    window.device_selector.ask_move = lambda device, listing: offered.append(listing) or True
-    assert window.device_selector.check()
+    window.part("device_selector").ask_move = lambda device, listing: (
+        offered.append(listing) or True
+    )
+    assert window.part("device_selector").check()
     assert offered == ["0.weight on cpu, 0.bias on cpu"]
     assert all(p.device.type == "meta" for p in window.document.net.parameters())
 
@@ -305,7 +307,7 @@ def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp
             side_effect=lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No,
         ),
     ):
-        window.checkpoint_actions.save_weights()
+        window.part("checkpoint_actions").save_weights()
     assert asked == ["model.pt exists. Replace it?"]
     assert (tmp_path / "model.pt").read_bytes() == b"old"
 
@@ -313,7 +315,7 @@ def test_a_name_completed_with_a_suffix_asks_before_replacing_a_file(window, tmp
 def test_the_import_menu_asks_options_for_a_bare_state_dict_and_uses_them(window, tmp_path):
     path = tmp_path / "mlp.params"
     torch.save(MLP().state_dict(), path)
-    actions = window.checkpoint_actions
+    actions = window.part("checkpoint_actions")
     actions.ask_open_path = lambda title: path
     actions.ask_import_options = lambda p: ("none", (4, 20))
     window.findChild(type(window.undo_action), "actionImportStateDict").trigger()

@@ -138,7 +138,7 @@ def open_everything(qtbot, window) -> None:
     """Run a forward and a backward pass, then show every dock, bottom tab and menu."""
     for key in ("forward", "backward"):
         with qtbot.waitSignal(window.run_finished, timeout=20000):
-            window.run_actions.actions[key].trigger()
+            window.part("run_actions").actions[key].trigger()
     for dock in window.findChildren(QDockWidget):
         dock.show()
 
@@ -182,7 +182,7 @@ def shown_texts(window) -> list[str]:
             texts += [w.topLevelItem(i).text(0) for i in range(w.topLevelItemCount())]
         if w.toolTip():
             texts.append(w.toolTip())
-    canvas = window.canvas  # cards are painted; their badges are what reads as words
+    canvas = window.part("canvas")  # cards are painted; their badges are what reads as words
     for row in range(1, canvas.model().rowCount() - 1):  # row 0: the input, last: totals
         texts += canvas.badges(row)
     return [t for t in texts if t]

@@ -14,7 +14,7 @@ def lab(window):
     # that ends with an applied init would wait on the "unsaved changes" dialog
     window.close_guards.insert(0, lambda: window.mark_saved() or True)
     window.show_tab("InitLabTab")
-    return window.init_lab
+    return window.part("init_lab")
 
 
 def click(qtbot, button):
@@ -107,7 +107,7 @@ def test_custom_code_errors_show_the_line_and_the_book_my_init_applies(
 
 
 def test_lazy_model_is_refused_then_a_forward_makes_it_initializable(window, lab, qtbot):
-    window.file_actions.open_example(examples_dir() / "06-lazy-mlp.nnx.json")
+    window.part("file_actions").open_example(examples_dir() / "06-lazy-mlp.nnx.json")
     assert lab.form.lazy_banner.isVisible()
     choose(lab.form.scheme, "normal")
     click(qtbot, lab.form.apply_button)
@@ -161,3 +161,14 @@ def test_apply_is_refused_while_a_run_uses_the_model(window, lab, qtbot):
         window.document.set_busy(None)
     assert "Cannot initialize now: training" in window.status_text()
     assert torch.equal(window.document.net[0].weight, before)
+
+
+def test_the_plot_follows_what_was_just_initialized(window, lab, qtbot):
+    lab.show_parameter("0.weight")
+    choose(lab.form.scope, "model")
+    choose(lab.form.kind, "bias")
+    choose(lab.form.scheme, "zeros")
+    click(qtbot, lab.form.apply_button)
+    assert not window.document.net[0].bias.any()
+    assert lab.parameter.currentData() == "0.bias"  # not the untouched 0.weight
+    assert lab.stats.text().startswith("<b>0.bias</b>")

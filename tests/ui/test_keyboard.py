@@ -10,8 +10,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 def test_typing_a_filter_and_enter_appends_that_layer_after_the_selection(window, qtbot):
-    palette = window.palette_view
-    click_row(qtbot, window.canvas, 1)  # the first Linear
+    palette = window.part("palette_view")
+    click_row(qtbot, window.part("canvas"), 1)  # the first Linear
     palette.filter.setFocus()
     qtbot.keyClicks(palette.filter, "tanh")
     assert palette.tree.currentItem() is palette.items["Tanh"]  # what Enter will add
@@ -25,7 +25,7 @@ def test_typing_a_filter_and_enter_appends_that_layer_after_the_selection(window
 
 
 def test_alt_down_and_alt_up_move_the_selected_card_and_undo_restores(window, qtbot):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     spec = window.document.spec
     click_row(qtbot, canvas, 1)
     canvas.setFocus()
@@ -47,7 +47,7 @@ def test_alt_down_and_alt_up_move_the_selected_card_and_undo_restores(window, qt
 
 
 def test_the_parameter_outline_never_sits_on_another_card_than_the_selection(window, qtbot):
-    canvas = window.canvas
+    canvas = window.part("canvas")
     click_row(qtbot, canvas, 1)
     window.selection.select_parameter("0.weight")
     assert canvas.highlighted_rows() == [1]

@@ -61,17 +61,17 @@ def test_named_controls_are_fully_visible_and_the_window_keeps_its_size(small_wi
             input_shape=(2, 1, 8, 8),
         )
     )
-    props = window.properties
+    props = window.part("properties")
     scroll = props.findChild(QScrollArea)
     for row, kind in ((1, "Conv2d"), (4, "Linear")):
-        click_row(qtbot, window.canvas, row)
+        click_row(qtbot, window.part("canvas"), row)
         settle()
         assert set(props.fields) > {"name"}, kind
         cut = {n: clipped(f.widget) for n, f in props.fields.items() if clipped(f.widget)}
         assert cut == {} and scroll.verticalScrollBar().value() == 0, kind
 
-    window.run_actions._compare()  # Run > Compare modes
-    output = window.run_actions.output_view
+    window.part("run_actions")._compare()  # Run > Compare modes
+    output = window.part("run_actions").output_view
     qtbot.waitUntil(output.compare_box.isVisible, timeout=10000)
     settle()
     assert (window.width(), window.height()) == SIZE

@@ -11,6 +11,7 @@ import pytest
 import torch
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
 
 from explorer.core.lessons import load_lessons
 from explorer.resources import resources_dir
@@ -28,11 +29,11 @@ SHIPPED, _ = load_lessons(resources_dir() / "lessons", REQUIRED)
 def panel(window):
     # a lesson changes the model; never wait on the "unsaved changes" question at close
     window.close_guards.insert(0, lambda: window.mark_saved() or True)
-    return window.lessons_panel
+    return window.part("lessons_panel")
 
 
 def start(qtbot, panel, lesson_id):
-    panel.window_.lessons_dock.show()
+    panel.window_.findChild(QDockWidget, "LessonsDock").show()
     panel.chooser.setCurrentIndex(panel.chooser.findData(lesson_id))
     qtbot.mouseClick(panel.start_button, LEFT)
     assert panel.lesson.id == lesson_id and panel.index == 0
@@ -65,8 +66,8 @@ def click_tool(qtbot, window, name):
 
 
 def click_param(qtbot, window, name):
-    tree = window.param_tree.tree
-    row = window.param_tree.row_for(name)
+    tree = window.part("param_tree").tree
+    row = window.part("param_tree").row_for(name)
     tree.scrollToItem(row)
     rect = tree.visualItemRect(row)
     qtbot.mouseClick(tree.viewport(), LEFT, pos=QPoint(rect.left() + 30, rect.center().y()))
@@ -77,7 +78,7 @@ def choose(combo, data):
 
 
 def test_every_shipped_lesson_loads_points_at_real_controls_and_speaks_chinese(window):
-    panel = window.lessons_panel
+    panel = window.part("lessons_panel")
     assert not panel.errors and len(panel.lessons) == len(SHIPPED) >= 8
     sections = {lesson.section for lesson in panel.lessons}
     assert sections == {"5.1", "5.2", "5.3", "5.4"}
@@ -92,7 +93,7 @@ def test_layers_and_blocks_forward_group_and_forward_again(qtbot, window, panel)
     start(qtbot, panel, "layers-and-blocks")
     key(qtbot, window, Qt.Key.Key_F5)
     wait_step(qtbot, panel, 1)
-    canvas = window.canvas
+    canvas = window.part("canvas")
     click_row(qtbot, canvas, 2)  # ReLU
     click_row(qtbot, canvas, 3, CTRL)  # the last Linear
     canvas.setFocus()
@@ -119,13 +120,15 @@ def test_autograd_backward_twice_doubles_then_zero_grad_clears(qtbot, window, pa
 
 def test_parameter_access_select_state_dict_backward_and_nested_names(qtbot, window, panel):
     start(qtbot, panel, "parameter-access")
-    assert window.param_dock.isVisible() and panel.isVisible()  # split, not hidden by the tab
+    assert (
+        window.findChild(QDockWidget, "ParametersDock").isVisible() and panel.isVisible()
+    )  # split, not hidden by the tab
     click_param(qtbot, window, "2.bias")
     wait_step(qtbot, panel, 1)
-    assert window.tensor_view.header.text().startswith("2.bias")
-    qtbot.mouseClick(window.param_tree.state_button, LEFT)
+    assert window.part("tensor_view").header.text().startswith("2.bias")
+    qtbot.mouseClick(window.part("param_tree").state_button, LEFT)
     wait_step(qtbot, panel, 2)
-    assert "bias" in window.param_tree.state_text.toPlainText()
+    assert "bias" in window.part("param_tree").state_text.toPlainText()
     key(qtbot, window, Qt.Key.Key_F6)
     wait_step(qtbot, panel, 3)
     window.findChild(QAction, "example_04-nested-blocks").trigger()  # Examples > rgnet
@@ -135,7 +138,7 @@ def test_parameter_access_select_state_dict_backward_and_nested_names(qtbot, win
 
 def test_initialization_zeros_constant_and_the_books_my_init_in_the_init_lab(qtbot, window, panel):
     start(qtbot, panel, "initialization")
-    lab = window.init_lab
+    lab = window.part("init_lab")
     assert window.bottom_tabs.currentWidget() is lab  # the lesson opened the tab it points at
     form = lab.form
     choose(form.scope, "model")
@@ -159,8 +162,8 @@ def test_tying_select_the_shared_weight_set_a_cell_to_100_and_backward(qtbot, wi
     start(qtbot, panel, "parameter-tying")
     click_param(qtbot, window, "2.weight")
     wait_step(qtbot, panel, 1)
-    assert window.canvas.highlighted_rows() == [3, 5]  # both uses light up
-    view = window.tensor_view
+    assert window.part("canvas").highlighted_rows() == [3, 5]  # both uses light up
+    view = window.part("tensor_view")
     assert view.inner.currentWidget() is view.values  # the lesson shows the Values table
     table = view.values.view
     index = view.values.model_.index(0, 0)
@@ -179,7 +182,7 @@ def test_tying_select_the_shared_weight_set_a_cell_to_100_and_backward(qtbot, wi
 
 def test_lazy_init_parameters_get_shapes_at_the_first_forward(qtbot, window, panel):
     start(qtbot, panel, "deferred-initialization")
-    assert window.param_tree.row_for("0.weight").text(1) == "? UninitializedParameter"
+    assert window.part("param_tree").row_for("0.weight").text(1) == "? UninitializedParameter"
     click_param(qtbot, window, "0.weight")
     wait_step(qtbot, panel, 1)
     key(qtbot, window, Qt.Key.Key_F5)
@@ -191,7 +194,7 @@ def test_save_step_and_load_back_restores_the_saved_weights(qtbot, window, panel
     from explorer.ui.files.load_report_dialog import STRICT
 
     path = tmp_path / "mlp.params"
-    actions = window.checkpoint_actions
+    actions = window.part("checkpoint_actions")
     actions.ask_save_path = lambda *a: path  # the file dialogs' answers
     actions.ask_open_path = lambda *a: path
     actions.ask_load = lambda report, name: STRICT if report.ok else None
@@ -211,13 +214,13 @@ def test_save_step_and_load_back_restores_the_saved_weights(qtbot, window, panel
 
 def test_eval_mode_compare_and_choosing_the_device(qtbot, window, panel):
     start(qtbot, panel, "eval-and-devices")
-    qtbot.mouseClick(window.run_actions.badge, LEFT)
+    qtbot.mouseClick(window.part("run_actions").badge, LEFT)
     wait_step(qtbot, panel, 1)
     assert not window.document.net.training
     with qtbot.waitSignal(window.run_finished, timeout=20000):
         window.findChild(QAction, "action_compare").trigger()  # Run > Compare modes
     wait_step(qtbot, panel, 2)
-    combo = window.device_selector
+    combo = window.part("device_selector")
     assert panel.index == 2  # already on cpu: the step waits for the choice
     combo.setFocus()
     combo.showPopup()
@@ -230,7 +233,7 @@ def test_eval_mode_compare_and_choosing_the_device(qtbot, window, panel):
 
 def test_the_highlight_covers_the_target_follows_the_steps_and_goes_away(qtbot, window, panel):
     start(qtbot, panel, "eval-and-devices")
-    badge = window.run_actions.badge
+    badge = window.part("run_actions").badge
     assert panel.target_widget() is badge
     qtbot.waitUntil(panel.highlight.isVisible)
     where = QRect(badge.mapTo(window, QPoint(0, 0)), badge.size())
@@ -282,19 +285,19 @@ def test_chinese_lessons_show_the_chinese_text(qtbot, window):
 
 
 def test_a_lesson_does_not_start_when_the_user_keeps_unsaved_work(qtbot, window, panel):
-    window.canvas.setFocus()
-    click_row(qtbot, window.canvas, 2)
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)  # an unsaved edit
+    window.part("canvas").setFocus()
+    click_row(qtbot, window.part("canvas"), 2)
+    qtbot.keyClick(window.part("canvas"), Qt.Key.Key_Delete)  # an unsaved edit
     assert not window.undo_stack.isClean()
     spec = window.document.spec
-    window.file_actions.maybe_save = lambda: False  # the question answered with Cancel
+    window.part("file_actions").maybe_save = lambda: False  # the question answered with Cancel
     qtbot.mouseClick(panel.start_button, LEFT)
     assert panel.lesson is None and window.document.spec is spec
 
 
 def test_help_lessons_shows_the_dock(window):
-    window.lessons_dock.hide()
+    window.findChild(QDockWidget, "LessonsDock").hide()
     action = window.findChild(QAction, "actionLessons")
     assert action in window.menus["Help"].actions() and action.shortcut().toString() == "F1"
     action.trigger()
-    assert window.lessons_dock.isVisible()
+    assert window.findChild(QDockWidget, "LessonsDock").isVisible()

@@ -1,6 +1,7 @@
 """The window opens on the book's first example, with shapes, counts and the device."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from explorer.core import edits
 from explorer.core.spec import LayerSpec
@@ -8,7 +9,7 @@ from explorer.core.spec import LayerSpec
 
 def outline_rows(window):
     """Each card's name, layer, output shape and parameter count, as the canvas shows them."""
-    canvas = window.canvas
+    canvas = window.part("canvas")
     return [list(canvas.texts(r).values()) for r in range(canvas.model().rowCount())]
 
 
@@ -51,14 +52,14 @@ def test_layout_is_remembered(qtbot, settings):
     qtbot.addWidget(first)
     first.show()
     first.resize(first.minimumSizeHint().width() + 10, first.minimumSizeHint().height() + 10)
-    first.lessons_dock.close()  # the user closed a dock
+    first.findChild(QDockWidget, "LessonsDock").close()  # the user closed a dock
     size = first.size()
     first.close()
     second = MainWindow(Document(demo_spec()), settings=settings)
     qtbot.addWidget(second)
     second.show()
     assert second.size() == size
-    assert not second.lessons_dock.isVisible() and second.bottom_dock.isVisible()
+    assert not second.findChild(QDockWidget, "LessonsDock").isVisible() and second.bottom_dock.isVisible()
 
 
 def test_examples_menu_opens_each_chapter_example(window, example_paths):
@@ -74,11 +75,11 @@ def test_examples_menu_opens_each_chapter_example(window, example_paths):
 
 def test_save_and_reopen_round_trips(window, tmp_path):
     path = tmp_path / "m.nnx.json"
-    assert window.file_actions.save_to(path)
+    assert window.part("file_actions").save_to(path)
     spec = window.document.spec
-    window.file_actions.new()
+    window.part("file_actions").new()
     assert window.document.spec.children == ()
-    assert window.file_actions.open_path(path)
+    assert window.part("file_actions").open_path(path)
     assert window.document.spec == spec
     assert window.windowTitle().startswith("m.nnx.json")
 
@@ -87,16 +88,21 @@ def test_a_broken_file_is_reported_and_the_document_kept(window, tmp_path):
     bad = tmp_path / "bad.nnx.json"
     bad.write_bytes(b"\x00\x01garbage")
     spec = window.document.spec
-    assert not window.file_actions.open_path(bad)
+    assert not window.part("file_actions").open_path(bad)
     assert window.document.spec == spec
     assert "Cannot open bad.nnx.json" in window.status_text()
 
 
 def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_path, monkeypatch):
+    import torch
     from PySide6.QtWidgets import QMessageBox
 
     assert not window.isWindowModified()
-    window.document.notify_weights_changed()  # what a training run or an optimizer step does
+    window.document.notify_weights_changed()  # views refresh; no value changed
+    assert not window.isWindowModified()
+    with torch.no_grad():
+        window.document.net[0].bias.add_(1.0)  # what an optimizer step does
+    window.document.notify_weights_changed()
     assert window.isWindowModified()
     asked = []
     monkeypatch.setattr(
@@ -104,10 +110,14 @@ def test_changed_weights_mark_the_window_modified_and_closing_asks(window, tmp_p
     )
     assert not window.close()  # the user cancelled: the window stays open
     assert asked and window.isVisible()
-    window.file_actions.save_to(tmp_path / "arch.nnx.json")
-    assert window.isWindowModified()  # an architecture-only file does not hold the weights
-    window.file_actions.save_to(tmp_path / "full.nnx")
+    window.part("file_actions").save_to(tmp_path / "arch.nnx.json")
+    assert not window.isWindowModified()  # it holds all a save would write: no weights
+    window.part("file_actions").save_to(tmp_path / "full.nnx")
     assert not window.isWindowModified()
+    with torch.no_grad():
+        window.document.net[0].bias.add_(1.0)
+    window.document.notify_weights_changed()
+    assert window.isWindowModified()  # the .nnx file holds the weights
 
 
 def test_opening_another_model_clears_the_previous_models_output_and_curves(window, qtbot):
@@ -115,13 +125,13 @@ def test_opening_another_model_clears_the_previous_models_output_and_curves(wind
 
     window.findChild(QAction, "action_forward").trigger()
     qtbot.waitUntil(lambda: "output" in window.tensors, timeout=10000)
-    output_view = window.run_actions.output_view
+    output_view = window.part("run_actions").output_view
     assert output_view.main.text.toPlainText().startswith("tensor(")
-    window.run_actions.training_view.history.extend([(1, 0.5), (2, 0.4)])
+    window.part("run_actions").training_view.history.extend([(1, 0.5), (2, 0.4)])
     example = next(a for a in window.menus["Examples"].actions() if "tying" in a.text())
     example.trigger()
     assert "output" not in window.tensors and "input" not in window.tensors
-    assert window.run_actions.training_view.history.steps.size == 0
+    assert window.part("run_actions").training_view.history.steps.size == 0
     assert output_view.main.text.toPlainText() == ""
 
 
@@ -158,3 +168,28 @@ def test_toolbar_undo_is_short_and_names_the_command_in_its_tooltip(window):
     assert "Delete ReLU" in window.undo_tool.toolTip()
     window.undo_tool.trigger()
     assert len(window.document.spec.children) == 3 and window.redo_tool.isEnabled()
+
+
+def test_features_register_their_parts_instead_of_setting_window_attributes(window):
+    import pytest
+
+    with pytest.raises(AttributeError, match="register"):
+        window.my_view = object()
+    assert window.part("canvas").objectName() == "Canvas"
+    assert window.part("no_such_part", None) is None
+    with pytest.raises(KeyError):
+        window.register("canvas", object())
+
+
+def test_actions_land_at_their_named_places(window):
+    from PySide6.QtGui import QAction
+
+    names = [a.objectName() for a in window.menus["File"].actions() if not a.isSeparator()]
+    texts = [a.text() for a in window.menus["File"].actions() if not a.isSeparator()]
+    assert "Quit" in texts[-1]  # Quit stays last, whoever adds to File later
+    assert names.index("actionSave") < names.index("actionSaveWeights")
+    assert names.index("actionSaveWeights") < names.index("action_export_script")
+    help_names = [a.objectName() for a in window.menus["Help"].actions() if not a.isSeparator()]
+    assert help_names[0] == "actionLessons"
+    assert window.trigger("no_such_action") is False
+    assert isinstance(window.findChild(QAction, "actionExportCode"), QAction)

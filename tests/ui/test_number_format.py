@@ -6,7 +6,7 @@ from explorer.core.format import THIN, group_digits
 
 
 def test_training_fields_group_digits_like_the_canvas_and_accept_typing(window, qtbot):
-    tv = window.run_actions.training_view
+    tv = window.part("run_actions").training_view
     window.show_tab("TrainingTab")
     tv.samples.setValue(30000)
     assert tv.samples.text() == f"30{THIN}000" == group_digits(30000)
@@ -19,6 +19,6 @@ def test_training_fields_group_digits_like_the_canvas_and_accept_typing(window, 
 
 
 def test_values_table_columns_fit_a_negative_number_in_e_notation(window):
-    view = window.tensor_view.values.view
+    view = window.part("tensor_view").values.view
     width = view.horizontalHeader().defaultSectionSize()
     assert width >= view.fontMetrics().horizontalAdvance("-1.23457e-05") + 8

@@ -13,14 +13,14 @@ L = LayerSpec.make
 
 
 def tree_names(window):
-    return [item.data(0, NAMES_ROLE) for item in window.param_tree.entry_rows()]
+    return [item.data(0, NAMES_ROLE) for item in window.part("param_tree").entry_rows()]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
 def test_tree_names_are_state_dict_keys_and_grads_appear_after_backward(window, path):
-    window.file_actions.open_example(path)
+    window.part("file_actions").open_example(path)
     net = window.document.net
-    tree = window.param_tree
+    tree = window.part("param_tree")
     names = tree_names(window)
     assert sorted(n for group in names for n in group) == sorted(net.state_dict().keys())
     params = dict(net.named_parameters())
@@ -35,15 +35,15 @@ def test_tree_names_are_state_dict_keys_and_grads_appear_after_backward(window, 
     for name, p in net.named_parameters():
         assert tree.row_for(name).text(6) == str(tuple(p.grad.shape)).replace(",)", ")")
         window.selection.select_parameter(name)
-        _, grad_snap = window.tensor_view.snaps
+        _, grad_snap = window.part("tensor_view").snaps
         assert grad_snap.stats.numel == p.grad.numel()
         assert grad_snap.stats.max == float(p.grad.max())
         assert grad_snap.stats.min == float(p.grad.min())
 
 
 def test_tied_layer_is_one_row_with_both_names_and_selects_both_layers(window, qtbot):
-    window.file_actions.open_example(next(p for p in EXAMPLES if "shared" in p.name))
-    tree = window.param_tree
+    window.part("file_actions").open_example(next(p for p in EXAMPLES if "shared" in p.name))
+    tree = window.part("param_tree")
     row = tree.row_for("2.weight")
     assert row is tree.row_for("4.weight")
     assert row.text(0) == "2.weight = 4.weight" and not row.icon(0).isNull()
@@ -57,21 +57,21 @@ def test_tied_layer_is_one_row_with_both_names_and_selects_both_layers(window, q
     assert window.selection.parameter == "2.weight"
     spec = window.document.spec
     assert window.selection.layers == (spec.children[2].id, spec.children[4].id)
-    assert window.tensor_view.header.text().startswith("2.weight = 4.weight  (8, 8)")
+    assert window.part("tensor_view").header.text().startswith("2.weight = 4.weight  (8, 8)")
 
 
 def test_buffers_are_state_dict_only_rows_and_lazy_parameters_show_no_shape(window):
     window.document.load_spec(
         sequential(L("LazyLinear", out_features=3), L("BatchNorm1d", num_features=3))
     )
-    tree = window.param_tree
+    tree = window.part("param_tree")
     weight = tree.row_for("0.weight")
     assert weight.text(1) == "? UninitializedParameter" and weight.text(5) == "?"
     assert tree.row_for("1.running_mean").text(4) == "—"
     assert "Buffer" in tree.row_for("1.num_batches_tracked").toolTip(0)
     assert "2 uninitialized" in tree.totals.text()
     window.selection.select_parameter("0.weight")
-    assert "UninitializedParameter" in window.tensor_view.header.text()
+    assert "UninitializedParameter" in window.part("tensor_view").header.text()
     window.document.net(torch.zeros(2, 20))  # the first forward materializes it
     window.document.notify_weights_changed()
     assert weight is not tree.row_for("0.weight")
@@ -81,14 +81,14 @@ def test_buffers_are_state_dict_only_rows_and_lazy_parameters_show_no_shape(wind
 def test_selecting_a_layer_elsewhere_selects_its_parameters_and_shows_the_first(window):
     layer = window.document.spec.children[2]
     window.selection.select_layers([layer.id])
-    selected = [i.data(0, NAMES_ROLE)[0] for i in window.param_tree.tree.selectedItems()]
+    selected = [i.data(0, NAMES_ROLE)[0] for i in window.part("param_tree").tree.selectedItems()]
     assert selected == ["2.weight", "2.bias"]
     assert window.selection.parameter == "2.weight"
-    assert window.tensor_view.snaps[0].shape == (10, 256)
+    assert window.part("tensor_view").snaps[0].shape == (10, 256)
 
 
 def test_state_dict_pane_prints_what_pytorch_prints_for_the_selected_layer(window, qtbot):
-    tree = window.param_tree
+    tree = window.part("param_tree")
     qtbot.mouseClick(tree.state_button, Qt.MouseButton.LeftButton)
     assert tree.state_text.isVisible()
     net = window.document.net
@@ -103,8 +103,8 @@ def test_state_dict_pane_prints_what_pytorch_prints_for_the_selected_layer(windo
 
 def test_a_backward_updates_grad_states_in_place_keeping_rows_and_selection(window):
     window.selection.select_parameter("2.bias")
-    row = window.param_tree.row_for("2.bias")
+    row = window.part("param_tree").row_for("2.bias")
     window.document.net(torch.randn(2, 20)).sum().backward()
     window.document.notify_weights_changed()
-    assert window.param_tree.row_for("2.bias") is row and row.isSelected()
+    assert window.part("param_tree").row_for("2.bias") is row and row.isSelected()
     assert row.text(6) == "(10)"

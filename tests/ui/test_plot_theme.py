@@ -16,7 +16,7 @@ def test_every_plot_of_the_window_has_the_light_background(window):
         if p.backgroundBrush().color().name() != BACKGROUND.name()
     ]
     assert dark == []
-    for view in (window.run_actions.output_view, window.run_actions.training_view):
+    for view in (window.part("run_actions").output_view, window.part("run_actions").training_view):
         assert view.findChildren(pg.GraphicsView)  # Output and Training were black before
 
 
@@ -29,14 +29,14 @@ def test_heatmap_ticks_are_whole_indices_at_cell_centres():
 
 def test_a_parameter_without_grad_shows_no_gradient_yet_instead_of_a_line(window, qtbot):
     window.show_tab("TensorTab")
-    view = window.tensor_view
+    view = window.part("tensor_view")
     window.selection.select_parameter("0.weight")
     qtbot.waitUntil(lambda: view.snaps[0] is not None)
     x, y = view.grad_hist.curve.getData()
     assert (x is None or len(x) == 0) and view.grad_hist.placeholder.toPlainText() == (
         "no gradient yet"
     )
-    controller = window.run_actions.controller
+    controller = window.part("run_actions").controller
     controller.forward()
     qtbot.waitUntil(lambda: not controller.runner.running, timeout=10000)
     controller.backward()

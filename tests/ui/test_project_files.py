@@ -34,10 +34,10 @@ def test_a_nnx_project_reopens_with_the_same_weights_settings_and_input(
     window.set_tensor("input", torch.randn(2, 20))
     weights = snapshot(window.document.net)
     path = tmp_path / "mine.nnx"
-    assert window.file_actions.save_to(path)
+    assert window.part("file_actions").save_to(path)
     other = new_window(qtbot, settings)
     other.project_state["training"] = (dict, restored.append)
-    assert other.file_actions.open_path(path)
+    assert other.part("file_actions").open_path(path)
     assert other.document.spec == window.document.spec
     now = other.document.net.state_dict()
     assert all(torch.equal(now[k], v) for k, v in weights.items())
@@ -47,12 +47,12 @@ def test_a_nnx_project_reopens_with_the_same_weights_settings_and_input(
 
 
 def test_architecture_only_json_examples_keep_opening(window):
-    assert window.file_actions.open_path(examples_dir() / "04-nested-blocks.nnx.json")
+    assert window.part("file_actions").open_path(examples_dir() / "04-nested-blocks.nnx.json")
     assert window.file_path.name == "04-nested-blocks.nnx.json"
 
 
 def test_unsaved_work_is_autosaved_and_offered_after_a_crash(window, qtbot, settings):
-    saver = window.autosaver
+    saver = window.part("autosaver")
     assert not saver.autosave()  # nothing unsaved yet
     spec = edits.insert(window.document.spec, (), 1, LayerSpec.make("Dropout", p=0.5))
     window.push_spec(spec, "Add Dropout")
@@ -80,8 +80,8 @@ def test_unsaved_work_is_autosaved_and_offered_after_a_crash(window, qtbot, sett
 
 def test_closing_normally_removes_the_autosave(window):
     window.push_spec(edits.remove(window.document.spec, [(1,)]), "Delete")
-    assert window.autosaver.autosave()
-    path = autosave_path(window.autosaver.folder)
+    assert window.part("autosaver").autosave()
+    path = autosave_path(window.part("autosaver").folder)
     window.mark_saved()
     window.close()
     assert not path.exists()

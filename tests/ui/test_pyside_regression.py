@@ -35,7 +35,7 @@ from explorer.ui.files.file_actions import demo_spec
 from explorer.ui.shell.main_window import MainWindow
 w = MainWindow(Document(demo_spec()), settings=QSettings(os.devnull, QSettings.Format.IniFormat))
 w.selection.select_layers([w.document.spec.children[0].id])
-assert w.builder.copy()
+assert w.part("builder").copy()
 print("copied")
 """
 

@@ -45,7 +45,7 @@ def test_declining_the_trust_prompt_runs_nothing(window, qtbot, monkeypatch, tmp
     path = write(tmp_path, f"open({str(marker)!r}, 'w').write('x')\n" + NOTES_MLP)
     seen = drive(monkeypatch, qtbot, lambda d: None, trust=False)
     spec = window.document.spec
-    assert window.python_class_opener.open_path(path) is False
+    assert window.part("python_class_opener").open_path(path) is False
     assert not marker.exists() and seen == [] and window.document.spec == spec
 
 
@@ -65,7 +65,7 @@ def test_the_notes_mlp_converts_into_an_editable_project_with_the_class_weights(
 
     path = write(tmp_path)
     seen = drive(monkeypatch, qtbot, steps)
-    assert window.python_class_opener.open_path(path) is True
+    assert window.part("python_class_opener").open_path(path) is True
     net = seen[0].net
     spec = window.document.spec
     assert [c.name for c in spec.children] == ["hidden", "relu", "out"]
@@ -96,7 +96,7 @@ def test_a_class_that_cannot_convert_says_why_and_nothing_changes(
     spec = window.document.spec
     path = write(tmp_path)
     drive(monkeypatch, qtbot, steps)
-    assert window.python_class_opener.open_path(path) is False
+    assert window.part("python_class_opener").open_path(path) is False
     assert window.document.spec == spec
 
 
@@ -105,6 +105,24 @@ def test_a_syntax_error_is_reported_with_its_line(window, qtbot, monkeypatch, tm
     errors = []
     monkeypatch.setattr(window, "report_error", errors.append)
     path = write(tmp_path, "from torch import nn\nclass A(nn.Module)\n    pass\n")
-    assert window.python_class_opener.open_path(path) is False
+    assert window.part("python_class_opener").open_path(path) is False
     assert seen == [] and len(errors) == 1
     assert errors[0].startswith("mlp.py, line 2: SyntaxError")
+
+
+def test_file_open_accepts_a_py_and_goes_through_the_trust_prompt(
+    window, qtbot, monkeypatch, tmp_path
+):
+    prompts = []
+    monkeypatch.setattr(open_action, "ask_trust", lambda parent, path: prompts.append(path))
+    path = write(tmp_path)
+    spec = window.document.spec
+    assert window.part("file_actions").open_path(path) is False  # declined: nothing ran
+    assert prompts == [path] and window.document.spec == spec
+
+    def steps(dialog):
+        qtbot.mouseClick(dialog.convert_button, Qt.MouseButton.LeftButton)
+
+    drive(monkeypatch, qtbot, steps)
+    assert window.part("file_actions").open_path(path) is True
+    assert [c.name for c in window.document.spec.children] == ["hidden", "relu", "out"]

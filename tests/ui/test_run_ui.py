@@ -19,7 +19,7 @@ def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier, reason="d
 
 @pytest.fixture
 def run(window):
-    return window.run_actions
+    return window.part("run_actions")
 
 
 def use_loss(run, name):
@@ -125,7 +125,7 @@ def test_an_exception_in_the_worker_is_reported_and_the_next_run_works(
     assert (
         window.status_text() == "RuntimeError: CUDA error: an illegal memory access was encountered"
     )
-    assert window.log_view.counts["error"] >= 1 and window.document.busy is None
+    assert window.part("log_view").counts["error"] >= 1 and window.document.busy is None
     monkeypatch.setattr(rc, "run_forward", real)
     press(qtbot, window, Qt.Key.Key_F5)
     assert "Forward: output (2, 10)" in window.status_text()
@@ -152,7 +152,7 @@ def test_mode_badge_switches_train_and_eval_and_compare_shows_dropout(
     qtbot, window, run, example_paths
 ):
     path = next(p for p in example_paths if "dropout" in p.name)
-    window.file_actions.open_example(path)
+    window.part("file_actions").open_example(path)
     qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
     assert not window.document.net.training and run.badge.text() == "mode: EVAL"
     qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
@@ -173,18 +173,32 @@ def test_export_training_script_writes_a_runnable_python_file(window, run, tmp_p
     )
 
 
-def test_run_settings_round_trip_through_project_state(window, run):
-    get, put = window.project_state["run"]
+def test_run_settings_round_trip_through_the_session(window, run):
+    from explorer.app.run_settings import RunSettings
+
+    session = window.session
     tv = run.training_view
     tv.optimizer.setCurrentIndex(tv.optimizer.findData("adamw"))
     tv.lr.setValue(0.003)
     run.seed.setValue(42)
     use_loss(run, "l1")
-    saved = get()
+    saved = session.settings.to_dict()
     tv.optimizer.setCurrentIndex(0)
     run.seed.setValue(0)
     use_loss(run, "mse")
-    put(saved)
-    assert get() == saved
+    session.set_settings(RunSettings.from_dict(saved))
+    assert session.settings.to_dict() == saved
     assert tv.config().optimizer.name == "adamw" and tv.config().seed == 42
-    assert tv.config().loss == "l1"
+    assert tv.config().loss == "l1" and run.seed.value() == 42
+    assert tv.optimizer.currentData() == "adamw" and tv.lr.value() == 0.003
+
+
+def test_one_loss_shown_the_same_in_the_toolbar_and_the_training_tab(window, run):
+    from PySide6.QtWidgets import QComboBox
+
+    box = window.findChild(QComboBox, "training_loss")
+    box.setCurrentIndex(box.findData("cross_entropy"))
+    assert run.loss.currentData() == "cross_entropy" == window.session.settings.loss
+    use_loss(run, "l1")
+    assert box.currentData() == "l1" == run.controller.loss == run.training_view.config().loss
+    assert box.currentText() == run.loss.currentText()

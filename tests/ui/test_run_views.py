@@ -32,7 +32,7 @@ def test_history_records_percentile_bands_per_parameter_over_steps(window):
     window.show_tab("HistoryTab")
     window.selection.select_parameter("2.weight")
     train_and_report(window, 6)
-    view = window.history_view
+    view = window.part("history_view")
     assert view.param.currentText() == "2.weight"
     steps, rows = view.history.series("2.weight")
     assert list(steps) == [1, 2, 3, 4, 5, 6]
@@ -47,7 +47,7 @@ def test_history_records_percentile_bands_per_parameter_over_steps(window):
 
 def test_gradient_flow_marks_a_vanishing_layer_after_a_hand_backward(window):
     window.show_tab("GradientsTab")
-    view = window.gradflow_view
+    view = window.part("gradflow_view")
     assert "None" in view.summary.text()
     net = window.document.net
     net(torch.randn(2, 20)).sum().backward()
@@ -60,13 +60,13 @@ def test_gradient_flow_marks_a_vanishing_layer_after_a_hand_backward(window):
 
 def test_gradient_flow_follows_the_run_through_its_probe(window):
     train_and_report(window, 2, lr=1e4)
-    states = window.gradflow_view.layer_states()
+    states = window.part("gradflow_view").layer_states()
     assert set(states) == {"0", "2"} and "exploding" in states.values()
 
 
 def test_activations_show_each_output_and_dead_relu_share(window):
     window.show_tab("ActivationsTab")
-    view = window.activations_view
+    view = window.part("activations_view")
     assert [r.layer for r in view.rows] == ["0", "1", "2"]  # filled when first shown
     net = window.document.net
     with torch.no_grad():
@@ -85,7 +85,7 @@ def test_the_tensor_tab_follows_the_run_and_reports_the_update_ratio(window):
     window.selection.select_parameter("0.weight")
     before = window.document.net[0].weight.detach().clone()
     train_and_report(window, 4, every=2)
-    view = window.tensor_view
+    view = window.part("tensor_view")
     after = window.document.net[0].weight.detach()
     assert view.snaps[0].stats.mean == pytest.approx(float(after.mean()), abs=1e-7)
     assert view.snaps[1] is not None  # the gradient is shown next to the weight

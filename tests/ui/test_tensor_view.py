@@ -16,7 +16,7 @@ L = LayerSpec.make
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[0])
 def test_editing_a_cell_writes_the_parameter_and_undo_restores_it(window, path):
-    window.file_actions.open_example(path)
+    window.part("file_actions").open_example(path)
     net = window.document.net
     if "lazy" in path.name:
         net(torch.zeros(tuple(window.document.spec.input_shape)))
@@ -24,7 +24,7 @@ def test_editing_a_cell_writes_the_parameter_and_undo_restores_it(window, path):
     name, param = next(iter(net.named_parameters()))
     original = param.detach().clone()
     window.selection.select_parameter(name)
-    values = window.tensor_view.values
+    values = window.part("tensor_view").values
     index = values.model_.index(0, 0)
     assert values.model_.setData(index, "100")  # what the cell editor commits
     expected = original.clone()
@@ -37,9 +37,9 @@ def test_editing_a_cell_writes_the_parameter_and_undo_restores_it(window, path):
 
 
 def test_typing_into_a_cell_of_the_tied_weight_changes_both_uses(window, qtbot):
-    window.file_actions.open_example(next(p for p in EXAMPLES if "shared" in p.name))
+    window.part("file_actions").open_example(next(p for p in EXAMPLES if "shared" in p.name))
     window.selection.select_parameter("4.weight")
-    view = window.tensor_view
+    view = window.part("tensor_view")
     view.inner.setCurrentWidget(view.values)
     table = view.values.view
     index = view.values.model_.index(1, 2)
@@ -63,7 +63,7 @@ def test_typing_into_a_cell_of_the_tied_weight_changes_both_uses(window, qtbot):
 def test_bad_values_are_refused_with_a_message_and_change_nothing(window):
     window.selection.select_parameter("0.weight")
     before = window.document.net[0].weight.detach().clone()
-    model = window.tensor_view.values.model_
+    model = window.part("tensor_view").values.model_
     assert not model.setData(model.index(0, 0), "abc")
     assert model.setData(model.index(0, 0), "inf")
     assert "finite" in window.status_text()
@@ -83,13 +83,13 @@ def test_a_large_parameter_is_drawn_reduced_with_exact_statistics(window):
     with torch.no_grad():
         weight[1000, 1400] = -9.0
     window.selection.select_parameter("0.weight")
-    snap, grad = window.tensor_view.snaps
+    snap, grad = window.part("tensor_view").snaps
     assert grad is None
     assert snap.image.reduced and max(snap.image.image.shape) <= 512
     assert snap.stats == tensor_stats(weight)
     assert snap.stats.min == -9.0 and np.nanmin(snap.image.image) == -9.0
     assert snap.hist.counts.sum() == weight.numel()
-    heat = window.tensor_view.weight_map
+    heat = window.part("tensor_view").weight_map
     assert heat.image_item.image.shape == snap.image.image.shape
     assert "largest |value|" in heat.describe(1400.5, 1000.5)
     assert heat.bar.levels() == (-9.0, 9.0)  # symmetric around zero
@@ -98,7 +98,7 @@ def test_a_large_parameter_is_drawn_reduced_with_exact_statistics(window):
 def test_hovering_the_heatmap_names_the_index_and_value(window, qtbot):
     window.show_tab("TensorTab")
     window.selection.select_parameter("2.weight")
-    heat = window.tensor_view.weight_map
+    heat = window.part("tensor_view").weight_map
     weight = window.document.net[2].weight.detach()
     qtbot.waitUntil(lambda: heat.isVisible())
     scene_pos = heat.plot.vb.mapViewToScene(QPointF(7.5, 3.5))
@@ -112,7 +112,7 @@ def test_conv_weights_get_a_slider_per_extra_dimension_and_a_tiled_grid(window):
             L("Conv2d", in_channels=3, out_channels=4, kernel_size=3), input_shape=(1, 3, 8, 8)
         )
     )
-    view = window.tensor_view
+    view = window.part("tensor_view")
     window.selection.select_parameter("0.weight")
     weight = window.document.net[0].weight.detach()
     assert len(view.sliders) == 2
@@ -133,7 +133,7 @@ def test_conv_weights_get_a_slider_per_extra_dimension_and_a_tiled_grid(window):
 
 def test_bin_count_and_log_axis_change_the_histogram(window):
     window.selection.select_parameter("0.weight")
-    view = window.tensor_view
+    view = window.part("tensor_view")
     view.bins_spin.setValue(12)
     assert len(view.snaps[0].hist.counts) == 12
     x, y = view.weight_hist.curve.getData()
@@ -145,23 +145,23 @@ def test_bin_count_and_log_axis_change_the_histogram(window):
 
 def test_update_ratio_after_a_step_is_the_relative_change(window, qtbot):
     window.selection.select_parameter("2.weight")
-    qtbot.waitUntil(lambda: window.tensor_view.tracker.name == "2.weight")  # baseline taken
+    qtbot.waitUntil(lambda: window.part("tensor_view").tracker.name == "2.weight")  # baseline taken
     weight = window.document.net[2].weight
     before = weight.detach().clone()
     with torch.no_grad():
         weight.mul_(1.01)
     window.document.notify_weights_changed()
-    ratio = window.tensor_view.ratio
+    ratio = window.part("tensor_view").ratio
     assert ratio == pytest.approx(
         float((weight.detach() - before).norm() / before.norm()), rel=1e-5
     )
-    assert window.tensor_view.stats_table.item(9, 0).text() == f"{ratio:.3g}"
+    assert window.part("tensor_view").stats_table.item(9, 0).text() == f"{ratio:.3g}"
 
 
 def test_inspecting_an_output_shows_it_read_only(window):
     out = np.arange(12, dtype=np.float32).reshape(3, 4) - 5
     window.inspect_requested.emit("output", out)
-    view = window.tensor_view
+    view = window.part("tensor_view")
     assert view.header.text().startswith("output  (3, 4)")
     np.testing.assert_array_equal(view.snaps[0].image.image, out)
     assert view.snaps[1] is None and not view.values.model_.editable
@@ -173,16 +173,30 @@ def test_inspecting_an_output_shows_it_read_only(window):
 def test_nan_and_inf_in_an_inspected_array_are_counted_not_drawn_as_numbers(window):
     a = np.array([[1.0, np.nan], [np.inf, -2.0]], dtype=np.float32)
     window.inspect_requested.emit("input", a)
-    stats = window.tensor_view.snaps[0].stats
+    stats = window.part("tensor_view").snaps[0].stats
     assert (stats.nan, stats.inf, stats.min, stats.max) == (1, 1, -2.0, 1.0)
-    table = window.tensor_view.stats_table
+    table = window.part("tensor_view").stats_table
     assert [table.item(r, 0).text() for r in (7, 8)] == ["1", "1"]
 
 
 def test_an_empty_model_shows_only_the_model_row_and_no_tensor(window):
     window.selection.select_parameter("0.weight")
-    window.file_actions.new()
-    assert window.param_tree.entry_rows() == []
-    assert window.param_tree.totals.text().startswith("0 parameters")
-    assert window.tensor_view.header.text() == "0.weight is not in the model any more"
-    assert window.gradflow_view.summary.text() == "The model has no parameters."
+    window.part("file_actions").new()
+    assert window.part("param_tree").entry_rows() == []
+    assert window.part("param_tree").totals.text().startswith("0 parameters")
+    view = window.part("tensor_view")
+    assert view.name == "" and window.session.shown is None  # nothing stale is shown
+    assert view.header.text() == "Select a parameter, or inspect an input or output"
+    assert window.part("gradflow_view").summary.text() == "The model has no parameters."
+
+
+def test_deleting_the_shown_parameters_layer_shows_nothing_instead_of_a_stale_name(window):
+    from explorer.core import edits
+
+    window.selection.select_parameter("2.weight")
+    view = window.part("tensor_view")
+    assert view.name == "2.weight" == window.session.shown
+    window.push_spec(edits.remove(window.document.spec, [(2,)]), "Delete")
+    assert view.name == "" and window.session.shown is None
+    window.undo_stack.undo()
+    assert "2.weight" in window.document.net.state_dict()

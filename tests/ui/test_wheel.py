@@ -48,8 +48,8 @@ def test_every_spin_box_and_combo_box_of_the_window_takes_focus_only_by_click_or
 def test_wheel_over_in_features_scrolls_properties_and_keeps_the_value(window, qtbot):
     doc = window.document
     doc.load_spec(sequential(LayerSpec.make("Linear", in_features=20, out_features=20)))
-    click_row(qtbot, window.canvas, 1)
-    props = window.properties
+    click_row(qtbot, window.part("canvas"), 1)
+    props = window.part("properties")
     spin = props.fields["in_features"].widget
     scroll = props.findChild(QScrollArea)
     dock = window.findChild(QDockWidget, "PropertiesDock")
@@ -57,7 +57,7 @@ def test_wheel_over_in_features_scrolls_properties_and_keeps_the_value(window, q
     window.resizeDocks([dock], [150], Qt.Orientation.Vertical)  # a small pane that must scroll
     qtbot.waitUntil(spin.isVisible)
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
-    window.canvas.setFocus()
+    window.part("canvas").setFocus()
     steps = window.undo_stack.count()
     user_wheel(spin, 3)
     assert spin.value() == 20 and doc.spec.children[0].args["in_features"] == 20
@@ -71,10 +71,10 @@ def test_wheel_over_in_features_scrolls_properties_and_keeps_the_value(window, q
 
 
 def test_wheel_over_the_optimizer_combo_leaves_it(window):
-    tv = window.run_actions.training_view
+    tv = window.part("run_actions").training_view
     window.show_tab("TrainingTab")
     before = tv.optimizer.currentText()
-    window.canvas.setFocus()
+    window.part("canvas").setFocus()
     user_wheel(tv.optimizer, 2)
     assert tv.optimizer.currentText() == before and not tv.optimizer.hasFocus()
 
@@ -82,7 +82,7 @@ def test_wheel_over_the_optimizer_combo_leaves_it(window):
 def test_an_init_lab_template_never_replaces_edited_code_without_asking(window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    form = window.init_lab.form
+    form = window.part("init_lab").form
     window.show_tab("InitLabTab")
     asked = []
 

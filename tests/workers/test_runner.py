@@ -114,3 +114,24 @@ def test_the_generator_runs_off_the_gui_thread(qtbot, runner):
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.start(factory)
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_run_shortens_the_gil_switch_interval_and_restores_it_when_it_ends(qtbot, runner):
+    import sys
+
+    from explorer.workers.runner import RUN_SWITCH_INTERVAL_S
+
+    before = sys.getswitchinterval()
+    seen = []
+
+    def factory(control):
+        def gen():
+            seen.append(sys.getswitchinterval())
+            yield Progress(step=1, total=1)
+
+        return gen()
+
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start(factory)
+    assert seen == [pytest.approx(min(before, RUN_SWITCH_INTERVAL_S))]
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)

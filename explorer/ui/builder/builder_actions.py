@@ -328,7 +328,7 @@ class BuilderActions:
         except (ExplorerError, OSError) as e:
             self.window.report_error(self.window.tr("Cannot save the block: {0}").format(e))
             return False
-        palette = getattr(self.window, "palette_view", None)
+        palette = self.window.part("palette_view", None)
         if palette is not None:
             palette.reload_user_blocks()
         self.window.show_status(self.window.tr("Saved the block {0}").format(name.strip()))
@@ -345,7 +345,13 @@ class BuilderActions:
             if not path:
                 return False
         try:
-            atomic_write_bytes(path, model_code(self.spec).encode("utf-8"))
+            view = self.window.part("code_view", None)  # same feature: its chosen style
+            if view is not None:
+                code = view.code_text()
+            else:  # the code prints what Forward shows
+                settings = self.window.session.settings
+                code = model_code(self.spec, seed=settings.seed, input_kind=settings.input_kind)
+            atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(
                 self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)
@@ -440,7 +446,7 @@ class BuilderActions:
                 tr("Keep the selection in My blocks"),
             ),
         ]
-        w.menus["Edit"].addSeparator()
+        w.menus["Edit"].addSeparator()  # the Edit menu has no named places: builder's own part
         for name, text, slot, shortcut, tip in specs:
             action = QAction(text, w)
             action.setObjectName(f"action_{name}")
@@ -454,18 +460,10 @@ class BuilderActions:
             w.menus["Edit"].addAction(action)
             canvas.addAction(action)
             self.actions[name] = action
-        export = w.add_action(
-            None,
+        self.actions["export_code"] = w.add_action(
+            "File/export",
             tr("Export &code…"),
             self.export_code,
             tip=tr("Write a runnable .py that builds this model"),
             name="actionExportCode",
         )
-        self.actions["export_code"] = export
-
-        def place_export():  # File's entries come from another feature: go before Quit
-            menu = w.menus["File"]
-            seps = [a for a in menu.actions() if a.isSeparator()]
-            menu.insertAction(seps[-1] if seps else None, export)
-
-        w.when_ready(place_export)

@@ -44,7 +44,7 @@ class CanvasView(QListView):
         super().__init__(window)
         self.window_ = window
         self.document = window.document
-        self.builder: BuilderActions = window.builder
+        self.builder: BuilderActions = window.part("builder")
         self.model_ = CanvasModel(self)
         self.setModel(self.model_)
         self.delegate = CardDelegate(self, self.document)
@@ -309,11 +309,11 @@ def install(window) -> None:
     """The builder: canvas (central), palette (left), properties (right), Code tab."""
     from explorer.ui.builder import code_view, palette, properties
 
-    window.builder = BuilderActions(window)
-    window.canvas = CanvasView(window)
-    window.canvas.setObjectName("Canvas")
-    window.setCentralWidget(window.canvas)
-    window.builder.install_actions(window.canvas)
+    builder = window.register("builder", BuilderActions(window))
+    canvas = window.register("canvas", CanvasView(window))
+    canvas.setObjectName("Canvas")
+    window.set_center(canvas)
+    builder.install_actions(canvas)
     palette.install(window)
     properties.install(window)
     code_view.install(window)

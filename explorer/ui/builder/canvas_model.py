@@ -38,6 +38,15 @@ class CanvasRow:
         return max(len(self.path) - 1, 0)
 
 
+def _card_id(row: CanvasRow):
+    """What makes a card the same card across edits: its kind and its layer's id."""
+    return row.kind, row.node.id if row.node is not None else None
+
+
+def _shows_differently(a: CanvasRow, b: CanvasRow) -> bool:
+    return a.node is not b.node or a.uses != b.uses or a.path != b.path or a.info != b.info
+
+
 class CanvasModel(QAbstractListModel):
     """Rows follow :meth:`refresh`; the view calls it on every spec change."""
 
@@ -49,8 +58,78 @@ class CanvasModel(QAbstractListModel):
         self._row_of_id: dict[str, int] = {}
 
     def refresh(self, spec: ModelSpec, report: ShapeReport) -> None:
-        self.beginResetModel()
+        """Follow ``spec``: rows that stay are kept, the changed span is removed and inserted.
+
+        An edit of one layer in a long model touches a few rows, so the view (its
+        selection, scroll position and row geometry) is told exactly that instead of
+        being reset; rows that stay but show something new (a renumbered key, a new
+        shape) get ``dataChanged``, which repaints them only when they are visible.
+        """
+        rows = self._rows_for(spec, report)
+        old = self.rows
         self.spec, self.report = spec, report
+        n_old, n_new = len(old), len(rows)
+        same = min(n_old, n_new)
+        head = 0
+        while head < same and _card_id(old[head]) == _card_id(rows[head]):
+            head += 1
+        tail = 0
+        while tail < same - head and _card_id(old[n_old - 1 - tail]) == _card_id(
+            rows[n_new - 1 - tail]
+        ):
+            tail += 1
+        removed, inserted = n_old - head - tail, n_new - head - tail
+        if removed == inserted > 1 and self._moved_one(old, rows, head, removed):
+            return
+        if not old or removed + inserted > max(16, same // 2):
+            self.beginResetModel()  # a different model: nothing worth keeping
+            self._set_rows(rows)
+            self.endResetModel()
+            return
+        if removed:
+            self.beginRemoveRows(QModelIndex(), head, head + removed - 1)
+            self._set_rows(old[:head] + old[n_old - tail :])
+            self.endRemoveRows()
+        if inserted:
+            self.beginInsertRows(QModelIndex(), head, head + inserted - 1)
+            self._set_rows(rows)
+            self.endInsertRows()
+        self._set_rows(rows)
+        kept = [(i, i) for i in range(head)]
+        kept += [(n_old - tail + k, n_new - tail + k) for k in range(tail)]
+        self._changed(old, rows, kept)
+
+    def _moved_one(self, old: list, rows: list, head: int, span: int) -> bool:
+        """One card moved within ``old[head:head + span]``: tell the view it moved."""
+        a = [_card_id(r) for r in old[head : head + span]]
+        b = [_card_id(r) for r in rows[head : head + span]]
+        if b == a[1:] + a[:1]:  # the first card went to the end of the span
+            src, dst, pairs = head, head + span, [(head, head + span - 1)]
+            pairs += [(head + k + 1, head + k) for k in range(span - 1)]
+        elif b == a[-1:] + a[:-1]:  # the last card went to the start
+            src, dst, pairs = head + span - 1, head, [(head + span - 1, head)]
+            pairs += [(head + k, head + k + 1) for k in range(span - 1)]
+        else:
+            return False
+        self.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dst)
+        self._set_rows(rows)
+        self.endMoveRows()
+        kept = [(i, i) for i in range(len(rows)) if not head <= i < head + span]
+        self._changed(old, rows, kept + pairs)
+        return True
+
+    def _changed(self, old: list, rows: list, kept: list[tuple[int, int]]) -> None:
+        """``dataChanged`` over the kept rows (old row, new row) that now show otherwise."""
+        changed = [j for i, j in kept if _shows_differently(old[i], rows[j])]
+        changed.append(len(rows) - 1)  # the totals row shows the report's sums
+        self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+
+    def _set_rows(self, rows: list[CanvasRow]) -> None:
+        self.rows = rows
+        self._row_of_id = {r.node.id: i for i, r in enumerate(rows) if r.node is not None}
+
+    @staticmethod
+    def _rows_for(spec: ModelSpec, report: ShapeReport) -> list[CanvasRow]:
         ties: dict[str, int] = {}
         for _, layer in spec.layers():
             if layer.tie is not None:
@@ -69,9 +148,7 @@ class CanvasModel(QAbstractListModel):
             if isinstance(node, BlockSpec) and node.collapsed:
                 hidden_under = path
         rows.append(CanvasRow("total"))
-        self.rows = rows
-        self._row_of_id = {r.node.id: i for i, r in enumerate(rows) if r.node is not None}
-        self.endResetModel()
+        return rows
 
     # ----- Qt model -------------------------------------------------------------------
 

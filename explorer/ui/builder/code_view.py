@@ -1,4 +1,9 @@
-"""The Code tab: the PyTorch code of the current model, regenerated on every edit."""
+"""The Code tab: the PyTorch code of the current model, regenerated on every edit.
+
+View > Code as nn.Module classes switches between the ``nn.Sequential`` text and one
+small class per block (:mod:`explorer.core.codegen_classes`); File > Export code…
+writes what the tab shows.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,31 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit
 
 from explorer.core.codegen import model_code
+from explorer.core.errors import ExplorerError
 
 
 class CodeView(QPlainTextEdit):
     """Read-only, selectable; File > Export code… writes the same text to a ``.py``."""
 
-    def __init__(self, document, parent=None):
+    def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.document = document
+        self.session = session
+        self.document = session.document
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._stale = True
-        document.spec_changed.connect(lambda *_: self.refresh())
+        self.style = "sequential"  # or "classes"
+        self.document.spec_changed.connect(lambda *_: self.refresh())
+        session.settings_changed.connect(self._on_settings)
+
+    def _on_settings(self, old, new) -> None:
+        if (old.seed, old.input_kind) != (new.seed, new.input_kind):
+            self.refresh()
+
+    def code(self) -> str:
+        """The code shown: in the Sequential style it prints what Forward shows."""
+        return self.code_text()
 
     def refresh(self) -> None:
         """Regenerate now if shown, else when next shown (hidden tabs cost nothing)."""
@@ -28,8 +45,29 @@ class CodeView(QPlainTextEdit):
         self._stale = False
         bar = self.verticalScrollBar()
         top = bar.value()
-        self.setPlainText(model_code(self.document.spec))
+        self.setPlainText(self.code_text())
         bar.setValue(top)
+
+    def code_text(self) -> str:
+        """The code in the chosen style; a model classes cannot hold says why, as a comment.
+
+        The Sequential style uses the session's seed and input, so it prints what Forward
+        shows.
+        """
+        s = self.session.settings
+        sequential = model_code(self.document.spec, seed=s.seed, input_kind=s.input_kind)
+        if self.style != "classes":
+            return sequential
+        from explorer.core.codegen_classes import classes_code
+
+        try:
+            return classes_code(self.document.spec)
+        except ExplorerError as e:
+            return f"# {e}\n\n" + sequential
+
+    def set_style(self, style: str) -> None:
+        self.style = style
+        self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -38,6 +76,14 @@ class CodeView(QPlainTextEdit):
 
 
 def install(window) -> None:
-    window.code_view = CodeView(window.document, window)
-    window.when_ready(window.code_view.refresh)
-    window.add_tab(window.code_view, window.tr("Code"), "CodeTab")
+    view = window.register("code_view", CodeView(window.session, window))
+    window.when_ready(view.refresh)
+    window.add_tab(view, window.tr("Code"), "CodeTab")
+    action = window.add_action(
+        "View",
+        window.tr("Code as nn.Module classes"),
+        tip=window.tr("The Code tab and Export code write each block as a small nn.Module class"),
+        name="action_code_classes",
+    )
+    action.setCheckable(True)
+    action.toggled.connect(lambda on: view.set_style("classes" if on else "sequential"))

@@ -111,12 +111,12 @@ class Palette(QWidget):
         """Double-click / Enter: insert after the canvas selection."""
         kind = item.data(0, KIND_ROLE)
         if kind == "layer":
-            return self.window_.builder.append_after_selection(type_name=item.data(0, VALUE_ROLE))
+            return self.window_.part("builder").append_after_selection(type_name=item.data(0, VALUE_ROLE))
         if kind == "block":
             from explorer.core.spec import with_fresh_ids
 
             node = with_fresh_ids(item.data(0, VALUE_ROLE).node)
-            return self.window_.builder.append_after_selection(nodes=[node])
+            return self.window_.part("builder").append_after_selection(nodes=[node])
         return False
 
     def apply_filter(self, text: str) -> None:
@@ -201,9 +201,8 @@ class Palette(QWidget):
 
 
 def install(window) -> None:
-    window.palette_view = Palette(window)
     window.add_dock(
-        window.palette_view,
+        window.register("palette_view", Palette(window)),
         window.tr("Palette"),
         Qt.DockWidgetArea.LeftDockWidgetArea,
         "PaletteDock",

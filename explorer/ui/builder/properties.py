@@ -333,9 +333,8 @@ class PropertiesPane(QWidget):
 
 
 def install(window) -> None:
-    window.properties = PropertiesPane(window)
     window.add_dock(
-        window.properties,
+        window.register("properties", PropertiesPane(window)),
         window.tr("Properties"),
         Qt.DockWidgetArea.RightDockWidgetArea,
         "PropertiesDock",

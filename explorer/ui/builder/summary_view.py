@@ -81,6 +81,6 @@ class SummaryView(QWidget):
 
 
 def install(window) -> None:
-    window.summary_view = SummaryView(window.document, window)
-    window.when_ready(window.summary_view.refresh)
-    window.add_tab(window.summary_view, window.tr("Summary"), "SummaryTab")
+    view = window.register("summary_view", SummaryView(window.document, window))
+    window.when_ready(view.refresh)
+    window.add_tab(view, window.tr("Summary"), "SummaryTab")

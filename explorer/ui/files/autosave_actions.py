@@ -70,6 +70,7 @@ class Autosaver:
         window.run_finished.connect(self._run_ended)
         window.undo_stack.indexChanged.connect(self.changed)
         window.undo_stack.cleanChanged.connect(self.changed)
+        window.session.modified_changed.connect(self.changed)
         self._closed = False
         self._pending = False
         window.closing.connect(self._on_closing)
@@ -124,8 +125,6 @@ class Autosaver:
 
     def autosave(self) -> bool:
         """Write the autosave when the work is unsaved and changed since the last one."""
-        from explorer.ui.files.project_bridge import collect_project
-
         self.debounce.stop()
         self.deadline.stop()
         w = self.window
@@ -137,7 +136,7 @@ class Autosaver:
             return False
         name = w.file_path.name if w.file_path else w.tr("untitled")
         try:
-            write_autosave(self.folder, collect_project(w, name, full=True), w.file_path)
+            write_autosave(self.folder, w.session.project(name, full=True)[0], w.file_path)
         except (OSError, ExplorerError) as e:
             w.log(w.tr("Autosave failed: {0}").format(e), "warning")
             return False
@@ -204,9 +203,20 @@ class Autosaver:
         if not self.ask_recover(when, project.title):
             remove_autosave(self.folder, found.pid)
             return False
-        w.file_actions._replace(project.spec, source)  # clears undo: may discard ours
-        w.file_actions._apply(project)
-        w.mark_unsaved()  # recovered work is unsaved
+        from explorer.app.session import OpenRequest
+
+        request = OpenRequest(
+            project.spec,
+            "recovery",
+            source,  # recovery keeps the project file the work belonged to
+            project.title,
+            project.settings,
+            project.weights,
+            project.tensors,
+            saved=False,  # recovered work is unsaved
+        )
+        if not w.open_model(request):  # clears undo: may discard ours
+            return False
         try:
             adopt(found)  # after the reset above, so the recovered file is never removed
         except OSError as e:
@@ -217,4 +227,4 @@ class Autosaver:
 
 
 def install(window) -> None:
-    window.autosaver = Autosaver(window)
+    window.register("autosaver", Autosaver(window))

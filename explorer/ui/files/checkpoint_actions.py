@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from explorer.app.session import OpenRequest
 from explorer.core.errors import ExplorerError
 from explorer.io.checkpoints import (
     SAFETENSORS_SUFFIX,
@@ -45,9 +46,8 @@ class CheckpointActions:
     def __init__(self, window):
         self.window = w = window
         self.inspect_dialogs: list = []
-        w.menus["File"].addSeparator()
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Save &Weights…"),
             self.save_weights,
             None,
@@ -55,7 +55,7 @@ class CheckpointActions:
             name="actionSaveWeights",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("&Load Weights…"),
             self.load_weights,
             "Ctrl+Shift+L",
@@ -63,7 +63,7 @@ class CheckpointActions:
             name="actionLoadWeights",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Save &Tensors…"),
             self.save_tensors,
             None,
@@ -71,7 +71,7 @@ class CheckpointActions:
             name="actionSaveTensors",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("&Inspect File…"),
             self.inspect,
             "Ctrl+I",
@@ -79,7 +79,7 @@ class CheckpointActions:
             name="actionInspect",
         )
         w.add_action(
-            "File",
+            "File/weights",
             w.tr("Import State Dict as &Model…"),
             self.import_state_dict,
             None,
@@ -268,7 +268,7 @@ class CheckpointActions:
 
     def inspect_path(self, path: Path):
         from explorer.io.tensors import inspect_file
-        from explorer.ui.inspect.inspect_dialog import InspectDialog
+        from explorer.ui.files.inspect_dialog import InspectDialog
 
         try:
             tree = inspect_file(path)
@@ -288,7 +288,7 @@ class CheckpointActions:
         from explorer.io.model_import import STATE, file_kind
 
         options = self.ask_import_options(path) if file_kind(path) == STATE else ()
-        if options is not None and self.window.file_actions.maybe_save():
+        if options is not None and self.window.part("file_actions").maybe_save():
             self.import_path(path, *options)
 
     def ask_import_options(self, path: Path) -> tuple[str, tuple[int, ...] | None] | None:
@@ -306,7 +306,7 @@ class CheckpointActions:
         A pickled ``nn.Sequential`` or TorchScript archive gives the exact model; a bare
         state dict an inferred one whose guesses are marked, listed in the log and selected.
         """
-        from explorer.io.checkpoints import LoadedState, load_into
+        from explorer.io.checkpoints import LoadedState
         from explorer.io.import_any import import_file
 
         w = self.window
@@ -317,10 +317,9 @@ class CheckpointActions:
             return False
         state = dict(result.net.state_dict())
         loaded = LoadedState(state, {k: "cpu" for k in state}, "", path)
-        w.file_actions._replace(result.spec, None)
-        load_into(w.document.net, loaded, strict=True, target_device=w.document.device)
-        w.document.notify_weights_changed()
-        w.mark_unsaved()  # new, unsaved work
+        request = OpenRequest(result.spec, "import", weights=loaded.state, saved=False)
+        if not w.open_model(request):  # nothing changed: the import stops here
+            return False
         for key, what in result.guessed:
             w.log(w.tr("guessed {0}: {1}").format(key, what), "warning")
         w.selection.select_layers(result.guessed_ids)
@@ -345,15 +344,15 @@ class CheckpointActions:
 
         w = self.window
         if is_project_path(path):
-            return w.file_actions.maybe_save() and w.file_actions.open_path(path)
+            return w.part("file_actions").maybe_save() and w.part("file_actions").open_path(path)
         try:
             tree = inspect_file(path)
         except (ExplorerError, OSError) as e:
             w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
-        w.file_actions._add_recent(path)
+        w.part("file_actions").add_recent(path)
         if tree.kind == "tensor":  # the book's x-file: straight to the tensor inspector
-            from explorer.ui.inspect.inspect_dialog import send_to_inspector
+            from explorer.ui.files.inspect_dialog import send_to_inspector
 
             return send_to_inspector(w, f"{path.name}", tree.tensor("(tensor)"))
         if not tree.importable:  # a dict or list of tensors: look, do not import
@@ -365,7 +364,7 @@ class CheckpointActions:
         if choice == LOAD:
             return self.load_weights_from(path)
         if choice == IMPORT:
-            return w.file_actions.maybe_save() and self.import_path(path)
+            return w.part("file_actions").maybe_save() and self.import_path(path)
         if choice == INSPECT:
             return self.inspect_path(path) is not None
         return False
@@ -376,11 +375,8 @@ class CheckpointActions:
 
 
 def install(window) -> None:
-    from explorer.ui.files import autosave_actions
-    from explorer.ui.run import device_selector
-    from explorer.ui.shell import drop_open
+    from explorer.ui.files import autosave_actions, drop_open
 
-    window.checkpoint_actions = CheckpointActions(window)
-    device_selector.install(window)
-    drop_open.install(window)
+    actions = window.register("checkpoint_actions", CheckpointActions(window))
+    drop_open.install(window, actions.open_file)
     autosave_actions.install(window)

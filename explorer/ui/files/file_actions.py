@@ -7,12 +7,12 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from explorer.app.session import OpenRequest
 from explorer.core.errors import ExplorerError
 from explorer.core.spec import LayerSpec, ModelSpec, sequential
 from explorer.io.project import (
     ARCHIVE_SUFFIX,
     PROJECT_SUFFIX,
-    Project,
     load_project,
     save_project,
 )
@@ -20,7 +20,8 @@ from explorer.resources import examples_dir
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
-    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;All files (*)"
+    "Project with weights (*.nnx);;Architecture only (*.nnx.json);;"
+    "Python nn.Module classes (*.py);;All files (*)"
 )
 MAX_RECENT = 8
 
@@ -69,7 +70,7 @@ class FileActions:
             toolbar=True,
             name="actionOpen",
         )
-        self.recent_menu = w.menus["File"].addMenu(w.tr("Open &Recent"))
+        self.recent_menu = w.add_menu("File/project", w.tr("Open &Recent"))
         w.add_action(
             "File",
             w.tr("&Save"),
@@ -87,10 +88,13 @@ class FileActions:
             w.tr("Save the project under a new name"),
             name="actionSaveAs",
         )
-        self.quit_action = w.add_action(
-            "File", w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit, w.tr("Close the window")
+        w.add_action(
+            "File/quit",
+            w.tr("&Quit"),
+            w.close,
+            QKeySequence.StandardKey.Quit,
+            w.tr("Close the window"),
         )
-        w.when_ready(self._quit_last)
         w.toolbar.addSeparator()
         w.toolbar.addAction(w.undo_tool)
         w.toolbar.addAction(w.redo_tool)
@@ -112,20 +116,11 @@ class FileActions:
         w.close_guards.append(self.maybe_save)
         self._fill_recent()
 
-    def _quit_last(self) -> None:
-        """Other features add File entries after this one; Quit belongs at the bottom."""
-        menu = self.window.menus["File"]
-        menu.removeAction(self.quit_action)
-        actions = menu.actions()
-        if actions and not actions[-1].isSeparator():
-            menu.addSeparator()
-        menu.addAction(self.quit_action)
-
     # ----- actions -----------------------------------------------------------------------
 
     def new(self) -> None:
         if self.maybe_save():
-            self._replace(ModelSpec(), None)
+            self.window.open_model(OpenRequest(ModelSpec(), kind="new"))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -143,35 +138,56 @@ class FileActions:
         """
         from explorer.ui.files.checkpoint_actions import is_project_path
 
-        if not is_project_path(path) and hasattr(self.window, "checkpoint_actions"):
-            return self.window.checkpoint_actions.open_file(path)
+        classes = self.window.part("python_class_opener", None)  # the pyclass feature
+        if path.suffix == ".py" and classes is not None:
+            return classes.open_path(path, asked=True)  # it asks before running the file
+        opener = self.window.part("checkpoint_actions", None)  # installed after this one
+        if not is_project_path(path) and opener is not None:
+            return opener.open_file(path)
         try:
             project = load_project(path)
         except (ExplorerError, OSError) as e:
             self.window.report_error(self.window.tr("Cannot open {0}: {1}").format(path.name, e))
             return False
-        self._replace(project.spec, path)
-        self._apply(project)
-        self.window.mark_saved()
-        self._add_recent(path)
+        request = OpenRequest(
+            project.spec,
+            "project",
+            path,
+            project.title,
+            project.settings,
+            project.weights,
+            project.tensors,
+        )
+        if not self.window.open_model(request):
+            return False
+        self.add_recent(path)
         self.window.show_status(self.window.tr("Opened {0}").format(path.name))
         return True
 
-    def open_example(self, path: Path) -> None:
+    def open_example(self, path: Path) -> bool:
         """Examples open as untitled copies, so saving never overwrites the shipped file."""
         if not self.maybe_save():
-            return
+            return False
         try:
             project = load_project(path)
         except ExplorerError as e:
             self.window.report_error(str(e))
-            return
-        self._replace(project.spec, None)
-        self._apply(project)
-        self.window.mark_saved()
+            return False
+        request = OpenRequest(
+            project.spec,
+            "example",
+            None,
+            project.title,
+            project.settings,
+            project.weights,
+            project.tensors,
+        )
+        if not self.window.open_model(request):
+            return False
         self.window.show_status(
             self.window.tr("Example: {0}").format(self.window.tr(project.title))
         )
+        return True
 
     def save(self) -> bool:
         if self.window.file_path is None:
@@ -189,20 +205,20 @@ class FileActions:
         return self.save_to(Path(path))
 
     def save_to(self, path: Path) -> bool:
+        w = self.window
+        title = path.name.removesuffix(PROJECT_SUFFIX).removesuffix(ARCHIVE_SUFFIX)
+        full = path.name.endswith(ARCHIVE_SUFFIX)  # an architecture-only file holds no weights
+        project, failed = w.session.project(title, full)
+        for name in failed:
+            w.log(w.tr("Could not store {0}").format(name), "warning")
         try:
-            from explorer.ui.files.project_bridge import collect_project
-
-            title = path.name.removesuffix(PROJECT_SUFFIX).removesuffix(ARCHIVE_SUFFIX)
-            full = path.name.endswith(ARCHIVE_SUFFIX)
-            save_project(collect_project(self.window, title, full), path)
+            save_project(project, path)
         except OSError as e:
-            self.window.report_error(
-                self.window.tr("Cannot save {0}: {1}").format(path.name, e.strerror)
-            )
+            w.report_error(w.tr("Cannot save {0}: {1}").format(path.name, e.strerror))
             return False
-        self.window.set_file_path(path)
-        self.window.mark_saved(weights=full)  # an architecture-only file does not hold weights
-        self._add_recent(path)
+        w.undo_stack.setClean()
+        w.session.mark_saved(path)
+        self.add_recent(path)
         self.window.show_status(self.window.tr("Saved {0}").format(path.name))
         return True
 
@@ -225,24 +241,6 @@ class FileActions:
 
     # ----- helpers -------------------------------------------------------------------------
 
-    def _replace(self, spec: ModelSpec, path: Path | None) -> None:
-        try:
-            self.window.document.load_spec(spec)
-        except ExplorerError as e:
-            self.window.report_error(str(e))
-            return
-        self.window.undo_stack.clear()
-        self.window.mark_saved()
-        self.window.selection.select_layers(())
-        self.window.set_file_path(path)
-
-    def _apply(self, project: Project) -> None:
-        """Weights, tensors and feature settings the project holds (after its spec)."""
-        from explorer.ui.files.project_bridge import apply_project
-
-        for problem in apply_project(self.window, project):
-            self.window.report_error(problem)
-
     def _start_dir(self) -> str:
         return str(self.window.file_path.parent) if self.window.file_path else str(Path.home())
 
@@ -252,7 +250,7 @@ class FileActions:
             value = [value]
         return [str(v) for v in (value or [])]
 
-    def _add_recent(self, path: Path) -> None:
+    def add_recent(self, path: Path) -> None:
         items = [str(path)] + [p for p in self._recent() if p != str(path)]
         self.window.settings.setValue("recent_files", items[:MAX_RECENT])
         self._fill_recent()
@@ -268,4 +266,4 @@ class FileActions:
 
 
 def install(window) -> None:
-    window.file_actions = FileActions(window)
+    window.register("file_actions", FileActions(window))

@@ -113,9 +113,9 @@ class InitLab(QWidget):
         self.parameter.currentIndexChanged.connect(self._parameter_changed)
         window.selection.parameter_changed.connect(self.show_parameter)
         window.selection.layers_changed.connect(lambda *_: self._update_form_info())
-        self.document.spec_changed.connect(lambda *_: self._model_changed())
-        self.document.weights_changed.connect(self._model_changed)
-        self.document.device_changed.connect(lambda *_: self._model_changed())
+        self.document.spec_changed.connect(lambda *_: self.model_changed())
+        self.document.weights_changed.connect(self.model_changed)
+        self.document.device_changed.connect(lambda *_: self.model_changed())
 
     # ----- model ---------------------------------------------------------------------------
 
@@ -123,7 +123,7 @@ class InitLab(QWidget):
     def net(self):
         return self.document.net
 
-    def _model_changed(self) -> None:
+    def model_changed(self) -> None:
         self.preview = None
         if self.isVisible():
             self.refresh()
@@ -380,6 +380,9 @@ class InitLab(QWidget):
         after = {n: v.detach().cpu().clone() for n, v in values.items()}
         text = self.tr("Initialize {0} tensor(s) with {1}").format(len(values), label)
         self.window_.undo_stack.push(WeightsCommand(self.document, before, after, text))
+        if self.parameter.currentData() not in values:  # the plot follows what was initialized
+            self.show_parameter(next(iter(values)))
+        self.refresh_plot()
         self.window_.show_status(
             self.tr("{0} (seed {1}): {2}").format(
                 text, self.form.seed.value(), ", ".join(list(values)[:6])
@@ -409,9 +412,9 @@ class InitLab(QWidget):
 
 
 def install(window) -> None:
-    window.init_lab = InitLab(window)
-    window.add_tab(window.init_lab, window.tr("Init lab"), "InitLabTab")
-    window.when_ready(window.init_lab._model_changed)  # fills itself when first shown
+    lab = window.register("init_lab", InitLab(window))
+    window.add_tab(lab, window.tr("Init lab"), "InitLabTab")
+    window.when_ready(lab.model_changed)  # fills itself when first shown
     window.add_action(
         "Edit",
         window.tr("&Initialize parameters…"),

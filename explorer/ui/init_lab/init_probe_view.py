@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.init_probe import growth, probe_scheme
-from explorer.resources import examples_dir
 from explorer.ui.init_lab.init_plots import SERIES_COLORS, ProbePlots
 
 TANH_GAIN = 5 / 3  # torch.nn.init.calculate_gain("tanh")
@@ -183,5 +182,5 @@ class ProbePanel(QWidget):
 
     def open_example(self) -> None:
         window = self.lab.window_
-        window.file_actions.open_example(examples_dir() / f"{DEEP_TANH}.nnx.json")
-        window.show_tab("InitLabTab")
+        if window.trigger("example_" + DEEP_TANH):  # the Examples menu's own action
+            window.show_tab("InitLabTab")

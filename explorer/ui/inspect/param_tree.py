@@ -401,13 +401,12 @@ class ParamTree(QWidget):
 
 
 def install(window) -> None:
-    window.param_tree = ParamTree(window)
-    dock = window.add_dock(
-        window.param_tree,
+    tree = window.register("param_tree", ParamTree(window))
+    window.add_dock(
+        tree,
         window.tr("Parameters"),
         Qt.DockWidgetArea.RightDockWidgetArea,
         "ParametersDock",
     )
-    window.param_dock = dock
-    window.param_tree.setMinimumWidth(300)
-    window.when_ready(window.param_tree.refresh)
+    tree.setMinimumWidth(300)
+    window.when_ready(tree.refresh)

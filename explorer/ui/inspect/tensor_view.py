@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.format import group_digits, shape_text
+from explorer.core.probes import RequestBox, TensorProbe, TensorRequest
 from explorer.core.stats import Snapshot, UpdateTracker, as_matrix, snapshot
 from explorer.ui.common.plots.colors import GRAD_BRUSH, WEIGHT_BRUSH
 from explorer.ui.common.plots.heatmap import Heatmap
@@ -123,13 +124,18 @@ class TensorView(QWidget):
         self.document.weights_changed.connect(self._on_weights_changed)
         self.document.spec_changed.connect(lambda *_: self._on_spec_changed())
         self.document.device_changed.connect(lambda *_: self.refresh())
-        window.run_probes[PROBE] = self.probe
+        self.document.replaced.connect(self.show_nothing)  # another model: nothing of it shown
+        window.session.shown_changed.connect(self._on_shown_changed)
+        self.requests: RequestBox[TensorRequest] = RequestBox()
+        window.run_probes[PROBE] = TensorProbe(self.requests)  # never touches this widget
         self.show_nothing()
 
     # ----- what is shown --------------------------------------------------------------
 
     def show_nothing(self) -> None:
         self.name, self.array = "", None
+        self.window_.session.set_shown(None)
+        self._publish()
         self.header.setText(self.tr("Select a parameter, or inspect an input or output"))
         self._draw(None, None, self.tr("nothing selected"))
 
@@ -139,6 +145,7 @@ class TensorView(QWidget):
         if name != self.name:
             self.index, self.ratio, self.ratio_steps = (), None, None
         self.name, self.array = name, None
+        self.window_.session.set_shown(name)
         self.tracker.forget()
         self.refresh()
         # the baseline for |Δw|/|w| is a copy of the tensor: taken after the first paint
@@ -158,6 +165,7 @@ class TensorView(QWidget):
         import torch
 
         self.name, self.index, self.ratio = "", (), None
+        self.window_.session.set_shown(None)
         self.array = torch.as_tensor(np.asarray(array))
         self.array_title = title
         self.refresh()
@@ -197,14 +205,16 @@ class TensorView(QWidget):
 
     def refresh(self, observe: bool = False) -> None:
         """Redraw from the live model (or the inspected array)."""
+        self._redraw(observe)
+        self._publish()
+
+    def _redraw(self, observe: bool) -> None:
         from explorer.core.params import list_entries  # noqa: F401 - torch loads lazily
 
         t = self.live_tensor()
         if t is None:
-            if self.name:
-                self.header.setText(self.tr("{0} is not in the model any more").format(self.name))
-                self._draw(None, None, self.tr("no such parameter"))
-                self.values.set_source((0, 0), None, False)
+            if self.name:  # the parameter went with its layer: show nothing, not a stale name
+                self.show_nothing()
             return
         entry = None if self.array is not None else self._entry()
         if entry is not None and entry.lazy:
@@ -366,36 +376,21 @@ class TensorView(QWidget):
             return  # during a run the probe brings the values
         self.refresh(observe=True)
 
+    def _on_shown_changed(self, name) -> None:
+        if name is None and self.name:
+            self.show_nothing()
+
     def _on_spec_changed(self) -> None:
         self.tracker.forget()
         if self.name or self.array is None:
             self.refresh()
 
-    def probe(self, net, batch_x):
-        """Worker thread: snapshots of the shown parameter and its grad, plain data."""
-        from explorer.core.params import tensor_by_name
-
-        name = self.name
-        if not name or not self.shown:
-            return None
-        try:
-            t = tensor_by_name(net, name)
-        except (KeyError, AttributeError):
-            return None
-        from torch.nn.parameter import UninitializedParameter
-
-        if isinstance(t, UninitializedParameter):
-            return None
-        index, tiled, bins = self.index, self.tiled and t.dim() == 4, self.bins
-        w = snapshot(t, name, index, tiled, bins)
-        g = None if t.grad is None else snapshot(t.grad, "grad", index, tiled, bins)
-        return {
-            "name": name,
-            "index": index,
-            "weight": w,
-            "grad": g,
-            "ratio": self.tracker.observe(name, t),
-        }
+    def _publish(self) -> None:
+        """Hand the run's worker a frozen request for what is shown (GUI thread only)."""
+        shown = self.name and self.array is None and self.shown
+        self.requests.set(
+            TensorRequest(self.name, self.index, self.tiled, self.bins) if shown else None
+        )
 
     def on_progress(self, progress) -> None:
         data = progress.probes.get(PROBE) if progress.probes else None
@@ -409,13 +404,16 @@ class TensorView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.shown = True  # read by the probe in the worker thread (a plain bool)
+        self.shown = True
+        self._publish()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self.shown = False
+        self._publish()
 
 
 def install(window) -> None:
-    window.tensor_view = TensorView(window)
-    window.add_tab(window.tensor_view, window.tr("Tensor"), "TensorTab")
+    window.add_tab(
+        window.register("tensor_view", TensorView(window)), window.tr("Tensor"), "TensorTab"
+    )

@@ -1,7 +1,7 @@
 """Seeing parameters, gradients and activations (book 5.2): the feature's entry point.
 
-Installs the Parameters dock and the Tensor, History, Gradients and Activations tabs,
-and registers their run probes.
+Installs the Parameters dock and the Tensor tab (the History, Gradients and Activations
+tabs, which follow runs, are installed by :mod:`explorer.ui.run.views`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,7 @@ def use_theme_colours() -> None:
 
 def install(window) -> None:
     from explorer.ui.inspect import param_tree, tensor_view
-    from explorer.ui.run import activations_view, gradflow_view, history_view
 
     use_theme_colours()
     param_tree.install(window)
     tensor_view.install(window)
-    history_view.install(window)
-    gradflow_view.install(window)
-    activations_view.install(window)

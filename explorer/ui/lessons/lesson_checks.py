@@ -221,7 +221,7 @@ def _device(window, p, memo) -> bool:
     """The model is on ``name``; with ``"chosen": true``, also picked in the Device box
     since the step began (so the step waits for the user even when already there)."""
     if p.get("chosen"):
-        selector = getattr(window, "device_selector", None)
+        selector = window.part("device_selector", None)
         if selector is None:
             return False
         _watch_signal(memo, "activated", selector.activated)

@@ -173,8 +173,12 @@ class LessonsPanel(QWidget):
                     self.tr("The lesson's example {0} is missing").format(path.name)
                 )
                 return False
-            self.window_.file_actions.open_example(path)
-            if not self.window_.undo_stack.isClean():
+            if not self.window_.trigger("example_" + lesson.example):  # the Examples menu's
+                self.window_.report_error(
+                    self.tr("The lesson's example {0} is missing").format(path.name)
+                )
+                return False
+            if self.window_.is_modified():
                 return False  # the user kept the unsaved model (Cancel)
         self.lesson = lesson
         self.done = set()
@@ -344,7 +348,7 @@ class LessonsPanel(QWidget):
                     "warning",
                 )
             return
-        reveal(self.window_, widget, getattr(self.window_, "lessons_dock", None))
+        reveal(self.window_, widget, self.window_.findChild(QDockWidget, "LessonsDock"))
         self.highlight.point_at(widget, rect)
 
     def target_widget(self):
@@ -357,8 +361,8 @@ class LessonsPanel(QWidget):
 def install(window) -> None:
     from explorer.ui.shell.i18n import chosen_language
 
-    window.lessons_panel = panel = LessonsPanel(window, chosen_language(window.settings))
-    window.lessons_dock = dock = window.add_dock(
+    panel = window.register("lessons_panel", LessonsPanel(window, chosen_language(window.settings)))
+    dock = window.add_dock(
         panel,
         window.tr("Lessons"),
         Qt.DockWidgetArea.RightDockWidgetArea,
@@ -366,8 +370,8 @@ def install(window) -> None:
     )
     # Share the right column with Properties, as tabs: lessons point at the Parameters
     # tree, so it stays in view below them.
-    neighbour = window.findChild(QDockWidget, "PropertiesDock") or getattr(
-        window, "param_dock", None
+    neighbour = window.findChild(QDockWidget, "PropertiesDock") or window.findChild(
+        QDockWidget, "ParametersDock"
     )
     if neighbour is not None:
         window.tabifyDockWidget(neighbour, dock)
@@ -378,15 +382,12 @@ def install(window) -> None:
         dock.raise_()
         panel.chooser.setFocus()
 
-    action = window.add_action(
-        None,
+    window.add_action(
+        "Help/guide",
         window.tr("&Lessons"),
         show_lessons,
         "F1",
         window.tr("Guided lessons for chapter 5, step by step"),
         name="actionLessons",
     )
-    help_menu = window.menus["Help"]
-    first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, action)  # before About
     window.closing.connect(panel.stop)

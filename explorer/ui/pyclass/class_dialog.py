@@ -85,6 +85,7 @@ class ClassDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Module"), self.tr("Parameters")])
         self.source = QPlainTextEdit(self)
         self.source.setReadOnly(True)
+        self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
         self.source.setFont(mono)

@@ -45,10 +45,11 @@ class PythonClassOpener:
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path, trusted: bool = False) -> bool:
+    def open_path(self, path: Path, trusted: bool = False, asked: bool = False) -> bool:
         """Ask, run the file, show the class dialog; open the conversion if the user converts.
 
-        ``trusted``: a file shipped with the app, opened without the prompt.
+        ``trusted``: a file shipped with the app, opened without the prompt. ``asked``: the
+        caller (File > Open) has already asked about unsaved work.
         """
         if not trusted and not ask_trust(self.window, path):
             return False
@@ -61,29 +62,23 @@ class PythonClassOpener:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.converted is None:
             return False
         spec, state = dialog.converted
-        return self.open_converted(spec, state, f"{dialog.class_name()} ({path.name})")
+        return self.open_converted(spec, state, f"{dialog.class_name()} ({path.name})", asked)
 
     def make_dialog(self, module_file) -> ClassDialog:
         return ClassDialog(module_file, self.window)
 
-    def open_converted(self, spec, state: dict, title: str) -> bool:
+    def open_converted(self, spec, state: dict, title: str, asked: bool = False) -> bool:
         w = self.window
-        if not all(guard() for guard in w.close_guards):
+        if not asked and not all(guard() for guard in w.close_guards):
             return False
-        try:
-            w.document.load_spec(spec)
-            w.document.net.load_state_dict(state, strict=True)
-        except (ExplorerError, RuntimeError) as e:
-            w.report_error(str(e).splitlines()[0])
+        from explorer.app.session import OpenRequest
+
+        request = OpenRequest(spec, "import", title=title, weights=state, saved=False)
+        if not w.open_model(request):  # one opening path: nothing changed when it fails
             return False
-        w.document.notify_weights_changed()
-        w.undo_stack.clear()
-        w.selection.select_layers(())
-        w.set_file_path(None)
-        w.mark_unsaved()
         w.show_status(w.tr("Converted {0} to an editable Sequential").format(title))
         return True
 
 
 def install(window) -> None:
-    window.python_class_opener = PythonClassOpener(window)
+    window.register("python_class_opener", PythonClassOpener(window))

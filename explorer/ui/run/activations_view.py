@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.monitor import ActivationRow, activations
+from explorer.core.probes import ActivationsProbe, RequestBox
 from explorer.ui.common.plots.colors import EXPLODING_BRUSH
 from explorer.ui.common.plots.histogram import HistogramPlot
 
@@ -65,7 +66,8 @@ class ActivationsView(QWidget):
         self.layers.currentRowChanged.connect(lambda _: self._show_layer())
         refresh.clicked.connect(self.refresh)
         window.run_progressed.connect(self.on_progress)
-        window.run_probes[PROBE] = self.probe
+        self.requests: RequestBox[bool] = RequestBox(False)  # True while the tab is shown
+        window.run_probes[PROBE] = ActivationsProbe(self.requests)
 
     def batch(self):
         """The published ``input`` tensor if it fits the model, else a seeded random batch."""
@@ -90,12 +92,6 @@ class ActivationsView(QWidget):
             )
             return
         self.show_rows(rows)
-
-    def probe(self, net, batch_x):
-        """Worker thread: summaries of every layer's output on the run's batch."""
-        if not self.shown or batch_x is None:
-            return None
-        return activations(net, batch_x)
 
     def on_progress(self, progress) -> None:
         data = progress.probes.get(PROBE) if progress.probes else None
@@ -138,14 +134,19 @@ class ActivationsView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.shown = True
+        self.requests.set(True)
         if not self.rows:
             self.refresh()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self.shown = False
+        self.requests.set(False)
 
 
 def install(window) -> None:
-    window.activations_view = ActivationsView(window)
-    window.add_tab(window.activations_view, window.tr("Activations"), "ActivationsTab")
+    window.add_tab(
+        window.register("activations_view", ActivationsView(window)),
+        window.tr("Activations"),
+        "ActivationsTab",
+    )

@@ -93,5 +93,4 @@ def install(window) -> None:
     window.toolbar.addSeparator()
     label = QLabel(window.tr(" Device "), window)
     window.toolbar.addWidget(label)
-    window.device_selector = DeviceSelector(window)
-    window.toolbar.addWidget(window.device_selector)
+    window.toolbar.addWidget(window.register("device_selector", DeviceSelector(window)))

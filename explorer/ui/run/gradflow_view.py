@@ -116,6 +116,6 @@ class GradFlowView(QWidget):
 
 
 def install(window) -> None:
-    window.gradflow_view = GradFlowView(window)
-    window.when_ready(window.gradflow_view.refresh)
-    window.add_tab(window.gradflow_view, window.tr("Gradients"), "GradientsTab")
+    view = window.register("gradflow_view", GradFlowView(window))
+    window.when_ready(view.refresh)
+    window.add_tab(view, window.tr("Gradients"), "GradientsTab")

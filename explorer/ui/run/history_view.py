@@ -141,5 +141,6 @@ class HistoryView(QWidget):
 
 
 def install(window) -> None:
-    window.history_view = HistoryView(window)
-    window.add_tab(window.history_view, window.tr("History"), "HistoryTab")
+    window.add_tab(
+        window.register("history_view", HistoryView(window)), window.tr("History"), "HistoryTab"
+    )

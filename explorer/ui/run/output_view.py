@@ -78,8 +78,11 @@ class OutputPane(QWidget):
         layout.addWidget(split, 1)
 
     def show_result_empty(self) -> None:
+        """Nothing shown: no values, the colour scale and axes back to their start."""
         self.text.clear()
         self.heatmap.image.clear()
+        self.heatmap.bar.setLevels((-1, 1))
+        self.heatmap.plot.enableAutoRange()
 
     def show_result(self, result, limit: float | None = None) -> None:
         self.text.setPlainText(result.text)

@@ -102,7 +102,6 @@ class RunActions:
             name="action_zero_first",
         )
         self.zero_first.setCheckable(True)
-        self.zero_first.toggled.connect(lambda on: setattr(c, "zero_before_backward", on))
         self.eval_action = w.add_action(
             "Run",
             w.tr("eval() mode"),
@@ -129,8 +128,12 @@ class RunActions:
         self.seed.setObjectName("seed")
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setMaximumWidth(self.seed.fontMetrics().horizontalAdvance("0" * 6) + 24)
-        self.seed.setToolTip(w.tr("torch.manual_seed: the input, the batch order and dropout"))
-        self.seed.valueChanged.connect(lambda v: setattr(c, "seed", v))
+        self.seed.setToolTip(
+            w.tr(
+                "torch.manual_seed: the weights of a model when it is opened or made new, "
+                "the input, the batch order and dropout"
+            )
+        )
         w.toolbar.addWidget(self.seed)
         w.toolbar.addWidget(QLabel(w.tr(" input "), w))
         self.input_kind = QComboBox(w)
@@ -139,33 +142,35 @@ class RunActions:
             self.input_kind.addItem(f"torch.{kind}", kind)
         self.input_kind.addItem(w.tr("dataset batch"), "dataset")
         self.input_kind.setToolTip(w.tr("What Forward and Backward feed the model"))
-        self.input_kind.currentIndexChanged.connect(
-            lambda: setattr(c, "input_kind", self.input_kind.currentData())
-        )
         w.toolbar.addWidget(self.input_kind)
         w.toolbar.addWidget(QLabel(w.tr(" loss "), w))
         self.loss = QComboBox(w)
         self.loss.setObjectName("loss")
-        for info in LOSSES.values():
-            self.loss.addItem(w.tr(info.title), info.name)
-            self.loss.setItemData(self.loss.count() - 1, info.code, Qt.ItemDataRole.ToolTipRole)
-        self.loss.setCurrentIndex(self.loss.findData(c.loss))
-        self.loss.currentIndexChanged.connect(lambda: setattr(c, "loss", self.loss.currentData()))
+        self.loss.setToolTip(
+            w.tr("The loss of Backward, Step and Train (the same as the Training tab's)")
+        )
+        for combo in (self.loss, self.training_view.loss):
+            for info in LOSSES.values():
+                combo.addItem(w.tr(info.title), info.name)
+                combo.setItemData(combo.count() - 1, info.code, Qt.ItemDataRole.ToolTipRole)
         w.toolbar.addWidget(self.loss)
         tv = self.training_view
         tv.buttons["train"].clicked.connect(self.train)
         tv.buttons["pause"].clicked.connect(c.toggle_pause)
         tv.buttons["step"].clicked.connect(c.single_step)
         tv.buttons["cancel"].clicked.connect(c.cancel)
-        export = w.add_action(
-            None,
+        w.add_action(
+            "File/export",
             w.tr("Export training script…"),
             self.export_dialog,
             tip=w.tr("A standalone PyTorch script of this run (also runs under torchrun)"),
             name="action_export_script",
         )
-        w.menus["File"].insertAction(w.menus["File"].actions()[-1], export)
-        w.project_state["run"] = (self.settings, self.apply_settings)
+        self._syncing = False
+        self._show_settings(w.session.settings)
+        w.session.settings_changed.connect(lambda old, new: self._show_settings(new))
+        self._connect_settings()
+        self._read_settings()
         c.mode_changed.connect(self._show_mode)
         c.state_changed.connect(self._update_actions)
         w.when_ready(tv.show_data)
@@ -209,28 +214,73 @@ class RunActions:
         self.actions["pause"].setIconText("▶" if r.paused else "‖")
         self.actions["cancel"].setEnabled(r.running)
 
-    # ----- project settings ----------------------------------------------------------------
+    # ----- the session's run settings <-> the widgets that show them ----------------------
 
-    def settings(self) -> dict:
-        """The run settings a project keeps (JSON-able)."""
+    def _settings_widgets(self) -> list:
         tv = self.training_view
-        config = tv.config()
-        return {
-            "seed": self.seed.value(),
-            "input": self.input_kind.currentData(),
-            "loss": self.loss.currentData(),
-            "zero_grad_before_backward": self.zero_first.isChecked(),
-            "data": tv.data_spec().to_dict(),
-            "optimizer": dict(config.optimizer.__dict__),
-            "batch_size": config.batch_size,
-            "length": tv.steps.value(),
-            "unit": tv.unit.currentData(),
-        }
+        return [
+            self.seed,
+            self.input_kind,
+            self.loss,
+            tv.loss,
+            self.zero_first,
+            tv.source,
+            tv.samples,
+            tv.noise,
+            tv.data_seed,
+            tv.classes,
+            tv.held_out,
+            tv.optimizer,
+            tv.lr,
+            tv.momentum,
+            tv.weight_decay,
+            tv.batch_size,
+            tv.steps,
+            tv.unit,
+        ]
 
-    def apply_settings(self, d: dict) -> None:
-        """Restore :meth:`settings`; unknown or malformed entries are skipped."""
-        from explorer.core.data import DataSpec
+    def _connect_settings(self) -> None:
+        for widget in self._settings_widgets():
+            if widget is self.zero_first:
+                widget.toggled.connect(lambda _on: self._read_settings())
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(
+                    lambda _i, src=widget: self._read_settings(src)
+                )
+            else:
+                widget.valueChanged.connect(lambda _v: self._read_settings())
 
+    def _read_settings(self, source=None) -> None:
+        """A widget changed: the session's settings take its value (one loss for all)."""
+        if self._syncing:
+            return
+        from explorer.app.run_settings import RunSettings
+        from explorer.core.losses import OptimizerConfig
+
+        tv = self.training_view
+        loss_combo = tv.loss if source is tv.loss else self.loss
+        settings = RunSettings(
+            seed=self.seed.value(),
+            input_kind=self.input_kind.currentData(),
+            loss=loss_combo.currentData(),
+            zero_first=self.zero_first.isChecked(),
+            data=tv.data_spec(),
+            optimizer=OptimizerConfig(
+                tv.optimizer.currentData(),
+                tv.lr.value(),
+                tv.momentum.value(),
+                tv.weight_decay.value(),
+            ),
+            batch_size=tv.batch_size.value(),
+            length=tv.steps.value(),
+            unit=tv.unit.currentData(),
+            training=self.window.session.settings.training,
+        )
+        self.window.session.set_settings(settings)
+        self._show_settings(self.window.session.settings)  # the other loss box follows
+
+    def _show_settings(self, s) -> None:
+        """Show the session's settings in every widget (without feeding them back)."""
         tv = self.training_view
 
         def pick(combo, value):
@@ -238,12 +288,14 @@ class RunActions:
             if i >= 0:
                 combo.setCurrentIndex(i)
 
+        self._syncing = True
         try:
-            self.seed.setValue(int(d.get("seed", self.seed.value())))
-            pick(self.input_kind, d.get("input"))
-            pick(self.loss, d.get("loss"))
-            self.zero_first.setChecked(bool(d.get("zero_grad_before_backward", False)))
-            data = DataSpec.from_dict(d.get("data", {}))
+            self.seed.setValue(s.seed)
+            pick(self.input_kind, s.input_kind)
+            pick(self.loss, s.loss)
+            pick(tv.loss, s.loss)
+            self.zero_first.setChecked(s.zero_first)
+            data = s.data
             if tv.source.findData(data.source) < 0 and data.source:
                 tv.source.addItem(data.source, data.source)
             pick(tv.source, data.source)
@@ -252,18 +304,15 @@ class RunActions:
             tv.data_seed.setValue(data.seed)
             tv.classes.setValue(data.classes)
             tv.held_out.setValue(round(data.eval_fraction * 100))
-            opt = d.get("optimizer", {})
-            pick(tv.optimizer, opt.get("name"))
-            tv.lr.setValue(float(opt.get("lr", tv.lr.value())))
-            tv.momentum.setValue(float(opt.get("momentum", 0.0)))
-            tv.weight_decay.setValue(float(opt.get("weight_decay", 0.0)))
-            tv.batch_size.setValue(int(d.get("batch_size", tv.batch_size.value())))
-            tv.steps.setValue(int(d.get("length", tv.steps.value())))
-            pick(tv.unit, d.get("unit"))
-        except (TypeError, ValueError, AttributeError) as e:
-            self.window.log(
-                self.window.tr("Some run settings were not restored: {0}").format(e), "warning"
-            )
+            pick(tv.optimizer, s.optimizer.name)
+            tv.lr.setValue(s.optimizer.lr)
+            tv.momentum.setValue(s.optimizer.momentum)
+            tv.weight_decay.setValue(s.optimizer.weight_decay)
+            tv.batch_size.setValue(s.batch_size)
+            tv.steps.setValue(s.length)
+            pick(tv.unit, s.unit)
+        finally:
+            self._syncing = False
 
     # ----- export ------------------------------------------------------------------------
 
@@ -296,4 +345,4 @@ class RunActions:
 
 
 def install(window) -> None:
-    window.run_actions = RunActions(window)
+    window.register("run_actions", RunActions(window))

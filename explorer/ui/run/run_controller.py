@@ -45,17 +45,10 @@ class RunController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.session = window.session
         self.document = window.document
         self.runner = Runner(self)
         self.workbench = Workbench()
-        self.training = True  # the mode the user chose: net.train() / net.eval()
-        self.input_kind = "rand"  # rand | randn | ones | zeros | dataset
-        self.seed = 0
-        self.loss = "mse"
-        self.zero_before_backward = False
-        self.optimizer = OptimizerConfig()
-        self.train_config = TrainConfig()
-        self.data_spec = DataSpec()
         self.dataset = None  # the last dataset made (for the scatter plot and Train)
         self.dataset_loader: Callable[[DataSpec], object] | None = None
         self._busy_text = ""
@@ -66,11 +59,62 @@ class RunController(QObject):
         self.runner.warned.connect(lambda text: window.log(text, "warning"))
         self.runner.paused_changed.connect(self._on_paused)
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
+        self.session.settings_changed.connect(self._on_settings_changed)
         self.document.device_changed.connect(self._on_device_changed)
         window.closing.connect(self.shutdown)
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window must not kill a running QThread
             app.aboutToQuit.connect(self.shutdown)
+
+    # ----- the session's run settings, read where they are used -----------------------------
+
+    @property
+    def settings(self):
+        return self.session.settings
+
+    @property
+    def training(self) -> bool:
+        """The mode the user chose: ``net.train()`` / ``net.eval()``."""
+        return self.session.settings.training
+
+    @property
+    def seed(self) -> int:
+        return self.session.settings.seed
+
+    @property
+    def loss(self) -> str:
+        return self.session.settings.loss
+
+    @property
+    def input_kind(self) -> str:
+        return self.session.settings.input_kind  # rand | randn | ones | zeros | dataset
+
+    @property
+    def zero_before_backward(self) -> bool:
+        return self.session.settings.zero_first
+
+    @property
+    def optimizer(self) -> OptimizerConfig:
+        return self.session.settings.optimizer
+
+    @property
+    def data_spec(self) -> DataSpec:
+        return self.session.settings.data
+
+    def _on_settings_changed(self, old, new) -> None:
+        if old.training != new.training:
+            self._apply_mode()
+
+    def target_text(self) -> str:
+        """What Backward and Step optimise, in words (shown with their results)."""
+        title = QCoreApplication.translate("RunActions", LOSSES[self.loss].title)
+        if not LOSSES[self.loss].needs_target:
+            return self.tr("{0} (no target)").format(title)
+        if self.input_kind == "dataset":
+            return self.tr("{0} against the dataset's first targets").format(title)
+        return self.tr("{0} against a random target (seed {1}; Tensor tab: target)").format(
+            title, self.seed + 1
+        )
 
     # ----- batches -------------------------------------------------------------------------
 
@@ -110,16 +154,28 @@ class RunController(QObject):
     # ----- actions ---------------------------------------------------------------------------
 
     def forward(self) -> None:
+        from explorer.app.session import weights_fingerprint
+
+        before = weights_fingerprint(self.net)
+
         def done(result):
             out, info = result
             self.window.set_tensor("output", out)
             self.output_ready.emit(info)
-            self.window.show_status(
-                self.tr("Forward: output {0}{1}").format(
-                    info.shape,
-                    self.tr(", grad_fn={0}").format(info.grad_fn) if info.grad_fn else "",
-                )
+            text = self.tr("Forward: output {0}{1}").format(
+                info.shape,
+                self.tr(", grad_fn={0}").format(info.grad_fn) if info.grad_fn else "",
             )
+            if weights_fingerprint(self.net) != before:
+                if any(entry[3] is None for entry in before):
+                    text += self.tr("; lazy layers took their shapes: the state_dict changed")
+                else:
+                    text += self.tr(
+                        "; train() mode updated the batch-norm running statistics: "
+                        "the state_dict changed"
+                    )
+                self.document.notify_weights_changed()
+            self.window.show_status(text)
 
         def work(x, y):
             out, info = run_forward(self.net, x)
@@ -133,13 +189,14 @@ class RunController(QObject):
         def done(r):
             before = self.tr("None") if r.grad_norm_before is None else f"{r.grad_norm_before:.6g}"
             self.window.show_status(
-                self.tr("Backward: loss {0}; grad norm {1} -> {2}{3}").format(
+                self.tr("Backward: loss {0} ({4}); grad norm {1} -> {2}{3}").format(
                     f"{r.loss:.6g}",
                     before,
                     f"{r.grad_norm_after:.6g}",
                     self.tr(" (zeroed first)")
                     if r.zeroed_first
                     else self.tr(" (gradients accumulate: press Zero grad to reset)"),
+                    self.target_text(),
                 )
             )
             self.window.log(r.loss_text)
@@ -178,10 +235,12 @@ class RunController(QObject):
                 )
             )
 
+        target = self.target_text()
+
         def done(moved):
             self.window.show_status(
-                self.tr("Step ({0}, lr {1}): parameters moved by {2}").format(
-                    self.optimizer.name, self.optimizer.lr, f"{moved:.6g}"
+                self.tr("Step ({0}, lr {1}): parameters moved by {2}; gradients of {3}").format(
+                    self.optimizer.name, self.optimizer.lr, f"{moved:.6g}", target
                 )
             )
             self.document.notify_weights_changed()
@@ -200,11 +259,11 @@ class RunController(QObject):
         )
 
     def start_training(self, config: TrainConfig | None = None) -> None:
-        """Train with ``config`` (default: the Training tab's); a running run is cancelled."""
+        """Train with ``config`` (default: the session's run settings); a running run is cancelled."""
         if self.runner.running:
             self.runner.stop()
             self.window.log(self.tr("The previous run was cancelled"))
-        config = config or self.train_config
+        config = config or self.settings.train_config()
         try:
             data = self.make_dataset()
             if data is None:
@@ -217,7 +276,6 @@ class RunController(QObject):
             self.window.report_error(str(e))
             return
         self.workbench.adopt(optimizer, self.net, config.optimizer)
-        self.optimizer = config.optimizer
         if not self.training:
             self.window.log(
                 self.tr(
@@ -268,8 +326,7 @@ class RunController(QObject):
         if self._refuse_while_running():
             self.mode_changed.emit(self.training)
             return
-        self.training = training
-        self._apply_mode()
+        self.session.update_settings(training=training)
         self.window.show_status(
             self.tr("model.train(): dropout and batch norm use batches")
             if training

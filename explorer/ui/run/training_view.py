@@ -112,6 +112,10 @@ class TrainingView(QWidget):
             (self.tr("Held out"), self.held_out),
         ):
             form.addRow(label, w)
+        self.loss = QComboBox(self)  # filled by run_actions, the same choice as the toolbar's
+        self.loss.setObjectName("training_loss")
+        self.loss.setToolTip(self.tr("The loss of Train, Backward and Step (one setting)"))
+        form.addRow(self.tr("Loss"), self.loss)
         self.optimizer = QComboBox(self)
         for key, title in OPTIMIZER_TITLES.items():
             self.optimizer.addItem(title, key)
@@ -273,7 +277,6 @@ class TrainingView(QWidget):
         self.momentum.setEnabled(self.optimizer.currentData() in ("sgd", "rmsprop"))
 
     def _on_data_settings(self) -> None:
-        self.controller.data_spec = self.data_spec()
         is_file = self.source.currentData() not in GENERATORS
         for w in (self.samples, self.noise, self.data_seed, self.classes):
             w.setEnabled(not is_file)
@@ -337,6 +340,8 @@ class TrainingView(QWidget):
         self.rate.setText(self.tr("Not started"))
         for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
             curve.setData([], [])
+        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.data_plot.enableAutoRange()
 
     def _on_started(self, config) -> None:
         self.history.clear()
@@ -346,6 +351,8 @@ class TrainingView(QWidget):
         self.rate.setText(self.tr("Starting…"))
         for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
             curve.setData([], [])
+        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.data_plot.enableAutoRange()
 
     def show_progress(self, p) -> None:
         self.history.extend(p.losses)

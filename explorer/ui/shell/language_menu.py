@@ -9,7 +9,7 @@ from explorer.ui.shell.i18n import LANGUAGES, chosen_language
 
 
 def install(window) -> None:
-    menu = window.menus["View"].addMenu(window.tr("&Language"))
+    menu = window.add_menu("View/settings", window.tr("&Language"))
     group = QActionGroup(window)
     current = chosen_language(window.settings)
     for code, name in LANGUAGES.items():
@@ -30,4 +30,4 @@ def install(window) -> None:
             )
 
         action.triggered.connect(choose)
-    window.language_actions = group
+    window.register("language_actions", group)

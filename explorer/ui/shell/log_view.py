@@ -29,6 +29,6 @@ class LogView(QPlainTextEdit):
 
 
 def install(window) -> None:
-    window.log_view = LogView(window)
-    window.add_tab(window.log_view, window.tr("Log"), "LogTab")
-    window.log_message.connect(window.log_view.append_message)
+    view = window.register("log_view", LogView(window))
+    window.add_tab(view, window.tr("Log"), "LogTab")
+    window.log_message.connect(view.append_message)

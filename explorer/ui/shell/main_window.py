@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -23,13 +24,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
+from explorer.app.session import OpenRequest, Session
 from explorer.core.document import Document
+from explorer.core.errors import ExplorerError
 from explorer.core.format import group_digits
 from explorer.core.spec import ModelSpec
 from explorer.ui.common.selection import Selection
+from explorer.ui.shell.message_bar import MessageBar
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
@@ -39,8 +44,10 @@ FEATURES: list[str] = [
     "explorer.ui.files.file_actions",
     "explorer.ui.shell.language_menu",
     "explorer.ui.files.checkpoint_actions",
+    "explorer.ui.run.device_selector",
     "explorer.ui.run.run_actions",
     "explorer.ui.inspect.views",
+    "explorer.ui.run.views",
     "explorer.ui.init_lab.init_lab",
     "explorer.ui.lessons.lessons_panel",
     "explorer.ui.autograd.scratchpad_panel",
@@ -48,6 +55,15 @@ FEATURES: list[str] = [
 ]
 
 MENUS = ("File", "Edit", "View", "Run", "Examples", "Help")
+#: Named places inside menus, in order; ``add_action("File/export", ...)`` lands there.
+#: A plain menu name means the menu's first place.
+MENU_SECTIONS: dict[str, tuple[str, ...]] = {
+    "File": ("project", "weights", "export", "quit"),
+    "View": ("panels", "settings"),
+    "Help": ("guide", "about"),
+}
+STATUS_MS = 10_000  # a status message goes after this long
+STATUS_ERROR_MS = 30_000
 
 
 def _menu_titles(window: QMainWindow) -> dict[str, str]:
@@ -88,24 +104,41 @@ class MainWindow(QMainWindow):
     tensors_changed = Signal()
     inspect_requested = Signal(str, object)
 
-    def __init__(self, document: Document | None = None, settings: QSettings | None = None):
+    def __init__(
+        self,
+        document: Document | None = None,
+        settings: QSettings | None = None,
+        session: Session | None = None,
+    ):
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings or QSettings()
-        self.document = document or Document(ModelSpec())
+        self.session = session or Session(document or Document(ModelSpec()))
+        self.document = self.session.document
         self.undo_stack = QUndoStack(self)
         self.selection = Selection(self)
-        self.file_path: Path | None = None
         self.close_guards: list[Callable[[], bool]] = []  # each returns False to veto closing
         self.ready = False  # True once the first paint is done and views show the model
         self.run_probes: dict[str, Callable] = {}
-        self.tensors: dict[str, object] = {}
-        self.project_state: dict[str, tuple[Callable[[], dict], Callable[[dict], None]]] = {}
         self._ready_callbacks: list[Callable[[], None]] = []
+        self._parts: dict[str, object] = {}
+        self._section_ends: dict[str, dict[str, QAction]] = {}
+        self.message_bar = MessageBar(self)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self._expire_status)
+        center = QWidget(self)
+        center.setObjectName("CentralArea")
+        self._center_layout = QVBoxLayout(center)
+        self._center_layout.setContentsMargins(0, 0, 0, 0)
+        self._center_layout.setSpacing(0)
+        self._center_layout.addWidget(self.message_bar)
+        self.setCentralWidget(center)
         self.menus: dict[str, QMenu] = {}
         titles = _menu_titles(self)
         for name in MENUS:
-            self.menus[name] = self.menuBar().addMenu(titles[name])
+            menu = self.menus[name] = self.menuBar().addMenu(titles[name])
+            self._section_ends[name] = {s: menu.addSeparator() for s in MENU_SECTIONS.get(name, ())}
         self.toolbar = QToolBar(self.tr("Main"), self)
         self.toolbar.setObjectName("MainToolbar")
         self.addToolBar(self.toolbar)
@@ -128,19 +161,31 @@ class MainWindow(QMainWindow):
         from explorer.ui.common.plots.theme import apply_plot_theme
 
         apply_plot_theme()  # before any feature builds a plot
+        self._sealed = True  # from here on, features add parts through register()
         for module in FEATURES:
             importlib.import_module(module).install(self)
         self._default_dock_sizes()
-        self._weights_unsaved = False  # values changed outside the undo stack (training, steps)
-        self.undo_stack.cleanChanged.connect(lambda clean: self._update_modified())
-        self.document.weights_changed.connect(self._on_weights_changed)
-        self.document.replaced.connect(self._forget_tensors)
+        self.session.mark_saved()  # the features' settings as installed are the starting point
+        self.session.modified_changed.connect(self.setWindowModified)
+        self.session.path_changed.connect(lambda _path: self._update_title())
+        self.session.tensors_changed.connect(self.tensors_changed.emit)
+        self.session.opened.connect(self._on_opened)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.session.refresh_modified())
         self.document.spec_changed.connect(lambda *_: self._refresh_status())
         self.document.device_changed.connect(lambda *_: self._refresh_status())
         self.when_ready(self._refresh_status)
         self._update_title()
         self.resize(1400, 900)
         self._restore_layout()
+
+    def __setattr__(self, name: str, value) -> None:
+        """Features never set attributes on the window (they :meth:`register` their parts)."""
+        if self.__dict__.get("_sealed") and name not in self.__dict__:
+            if not hasattr(type(self), name):
+                raise AttributeError(
+                    f"features do not set attributes on the window ({name!r}): use register()"
+                )
+        super().__setattr__(name, value)
 
     # ----- building blocks for features ---------------------------------------------------
 
@@ -168,11 +213,58 @@ class MainWindow(QMainWindow):
         if slot is not None:
             action.triggered.connect(lambda checked=False: slot())
         if menu:
-            self.menus[menu].addAction(action)
+            self._insert(menu, action)
         if toolbar:
             self.toolbar.addAction(action)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
+
+    def _insert(self, place: str, action: QAction) -> None:
+        """Put ``action`` at a named place: "File" (its first section) or "File/export"."""
+        name, _, section = place.partition("/")
+        ends = self._section_ends.get(name, {})
+        if not section and ends:
+            section = next(iter(ends))
+        if section and section not in ends:
+            raise KeyError(f"no place {place!r} in the menus")
+        before = ends.get(section) if section else None
+        if before is None:
+            self.menus[name].addAction(action)
+        else:
+            self.menus[name].insertAction(before, action)
+
+    def add_menu(self, place: str, title: str) -> QMenu:
+        """A submenu at a named place (see :meth:`add_action`)."""
+        menu = QMenu(title, self)
+        self._insert(place, menu.menuAction())
+        return menu
+
+    def trigger(self, name: str) -> bool:
+        """Trigger the action whose objectName is ``name``; False when there is none."""
+        action = self.findChild(QAction, name)
+        if action is None:
+            return False
+        action.trigger()
+        return True
+
+    # ----- the parts features register (for tests and tools, not for other features) ------
+
+    def register(self, name: str, part):
+        """Name a feature's part so tests and tools can reach it; returns ``part``.
+
+        Features do not reach each other through this: they share the session, the
+        frame's helpers and the actions' objectNames.
+        """
+        if name in self._parts:
+            raise KeyError(f"a part named {name!r} is registered already")
+        self._parts[name] = part
+        return part
+
+    def part(self, name: str, *default):
+        """The part registered as ``name`` (``default`` when given and there is none)."""
+        if default and name not in self._parts:
+            return default[0]
+        return self._parts[name]
 
     def add_dock(
         self, widget: QWidget, title: str, area: Qt.DockWidgetArea, name: str
@@ -182,7 +274,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        self.menus["View"].addAction(dock.toggleViewAction())
+        self._insert("View/panels", dock.toggleViewAction())
         return dock
 
     def add_tab(self, widget: QWidget, title: str, name: str) -> int:
@@ -242,13 +334,51 @@ class MainWindow(QMainWindow):
         if not self.ready:
             QTimer.singleShot(0, self._become_ready)
 
+    def set_center(self, widget: QWidget) -> None:
+        """The central widget (the canvas), below the message bar."""
+        self._center_layout.addWidget(widget, 1)
+
     def set_tensor(self, name: str, tensor) -> None:
         """Publish a named tensor (a detached copy) for the inspector and File > Save tensor."""
-        if tensor is None:
-            self.tensors.pop(name, None)
-        else:
-            self.tensors[name] = tensor.detach().cpu() if hasattr(tensor, "detach") else tensor
-        self.tensors_changed.emit()
+        self.session.set_tensor(name, tensor)
+
+    @property
+    def tensors(self) -> dict[str, object]:
+        """The session's named tensors (input, output, target...)."""
+        return self.session.tensors
+
+    @property
+    def project_state(self) -> dict[str, tuple[Callable[[], dict], Callable[[dict], None]]]:
+        """name -> (get, set): what a feature keeps in the project (see Session.project)."""
+        return self.session.project_state
+
+    @property
+    def file_path(self) -> Path | None:
+        return self.session.path
+
+    # ----- opening --------------------------------------------------------------------------
+
+    def open_model(self, request: OpenRequest) -> bool:
+        """The one way a model is opened (New, example, project, import, recovery).
+
+        False when it failed: the message is shown, nothing changed, and the action that
+        asked must stop.
+        """
+        with self.errors(self.tr("Cannot open the model: {0}")) as failed:
+            problems = self.session.open(request)
+        if failed:
+            return False
+        self.undo_stack.clear()
+        self.selection.select_layers(())
+        self.selection.select_parameter("")
+        for problem in problems:
+            self.report_error(problem)
+        return True
+
+    def _on_opened(self, _kind: str) -> None:
+        """Messages belong to the model they were about."""
+        self.message_bar.clear()
+        self._expire_status()
 
     # ----- messages -----------------------------------------------------------------------
 
@@ -258,18 +388,45 @@ class MainWindow(QMainWindow):
         self.log_message.emit(level, text)
 
     def report_error(self, text: str) -> None:
-        """Where the user is looking: the status bar, and the Log tab with details."""
+        """Where the user is looking: the message bar, the status bar, and the Log tab."""
+        self.message_bar.show_message(text, "error")
         self._status_message.setText(text)
         self._status_message.setStyleSheet("color: #d64545;")
+        self._status_timer.start(STATUS_ERROR_MS)
         self.log(text, "error")
 
     def show_status(self, text: str) -> None:
+        """A passing message: the status bar (it expires) and the Log tab."""
         self._status_message.setStyleSheet("")
         self._status_message.setText(text)
+        self._status_timer.start(STATUS_MS)
         self.log(text)
 
     def status_text(self) -> str:
         return self._status_message.text()
+
+    def _expire_status(self) -> None:
+        self._status_timer.stop()
+        self._status_message.setStyleSheet("")
+        self._status_message.clear()
+
+    @contextmanager
+    def errors(self, template: str = "{0}") -> Iterator[list[str]]:
+        """Report an :class:`ExplorerError` raised in the block instead of raising it.
+
+        The yielded list receives the message, so the caller can stop::
+
+            with window.errors(window.tr("Cannot save {0}")) as failed:
+                do_it()
+            if failed:
+                return False
+        """
+        failed: list[str] = []
+        try:
+            yield failed
+        except ExplorerError as e:
+            failed.append(template.format(e))
+            self.report_error(failed[-1])
 
     # ----- title, status and layout -------------------------------------------------------
 
@@ -278,43 +435,23 @@ class MainWindow(QMainWindow):
         self._status_device.setText(self.tr("device {0}").format(self.document.device))
         self._status_params.setText(self.tr("{0} params").format(group_digits(report.total_params)))
 
-    def _forget_tensors(self) -> None:
-        """Inputs and outputs belong to the model that made them."""
-        if self.tensors:
-            self.tensors.clear()
-            self.tensors_changed.emit()
-
-    def _on_weights_changed(self) -> None:
-        self._weights_unsaved = True
-        self._update_modified()
-
     def is_modified(self) -> bool:
-        """Unsaved edits (the undo stack is not clean) or unsaved weights (after training)."""
-        return not self.undo_stack.isClean() or self._weights_unsaved
+        """A save would write something the file does not hold (see Session.unsaved)."""
+        return self.session.modified
 
-    def mark_saved(self, weights: bool = True) -> None:
-        """After saving or opening: the document equals its file (``weights``: the values too)."""
+    def mark_saved(self) -> None:
+        """The session equals its file (after saving; tests use it to close quietly)."""
         self.undo_stack.setClean()
-        if weights:
-            self._weights_unsaved = False
-        self._update_modified()
+        self.session.mark_saved()
 
     def mark_unsaved(self) -> None:
         """New work that no file holds yet (an imported or recovered model)."""
-        self.undo_stack.resetClean()
-        self._weights_unsaved = True
-        self._update_modified()
-
-    def _update_modified(self) -> None:
-        self.setWindowModified(self.is_modified())
+        self.session.mark_unsaved()
 
     def _update_title(self) -> None:
         name = self.file_path.name if self.file_path else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — NN Explorer")
 
-    def set_file_path(self, path: Path | None) -> None:
-        self.file_path = path
-        self._update_title()
 
     def _add_standard_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -345,7 +482,7 @@ class MainWindow(QMainWindow):
         )
         for tool in (self.undo_tool, self.redo_tool):
             tool.setEnabled(False)
-        self.add_action("Help", self.tr("&About NN Explorer"), self._about)
+        self.add_action("Help/about", self.tr("&About NN Explorer"), self._about)
         from explorer.ui.shell.wheel_guard import WheelGuard
 
         self._wheel_guard = WheelGuard(self)

@@ -85,6 +85,6 @@ def hidden_controls(window, tab: str | None = None) -> list[str]:
             problems.append(
                 f"ParameterTree: {rows:.1f} rows shown, fewer than {MIN_PARAMETER_ROWS}"
             )
-        if column_clipped(tree, window.param_tree.tr("grad")):
+        if column_clipped(tree, window.part("param_tree").tr("grad")):
             problems.append("ParameterTree: the grad column is cut off")
     return problems

@@ -39,10 +39,14 @@ class WheelGuard(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        # Every event of the application passes here: the type test (a C-level isinstance)
+        # comes first, as ``event.type()`` builds a Python enum on each call.
+        if not isinstance(obj, GUARDED):
+            return False
         kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(obj, GUARDED):
+        if kind == QEvent.Type.Polish:
             strong_focus(obj)
-        elif kind == QEvent.Type.Wheel and isinstance(obj, GUARDED) and not obj.hasFocus():
+        elif kind == QEvent.Type.Wheel and not obj.hasFocus():
             area = obj.parentWidget()
             while area is not None and not isinstance(area, QAbstractScrollArea):
                 area = area.parentWidget()

@@ -16,9 +16,10 @@ def local_paths(mime) -> list[Path]:
 class DropOpener(QObject):
     """Event filter on the window: accepts drags carrying local files; opens the first."""
 
-    def __init__(self, window):
+    def __init__(self, window, open_file):
         super().__init__(window)
         self.window = window
+        self.open_file = open_file  # path -> bool: opens by type (CheckpointActions.open_file)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         t = event.type()
@@ -30,7 +31,7 @@ class DropOpener(QObject):
             paths = local_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()
-                self.window.checkpoint_actions.open_file(paths[0])
+                self.open_file(paths[0])
                 if len(paths) > 1:
                     self.window.show_status(
                         self.window.tr("Opened {0}; drop one file at a time").format(paths[0].name)
@@ -39,7 +40,6 @@ class DropOpener(QObject):
         return False
 
 
-def install(window) -> None:
+def install(window, open_file) -> None:
     window.setAcceptDrops(True)
-    window.drop_opener = DropOpener(window)
-    window.installEventFilter(window.drop_opener)
+    window.installEventFilter(window.register("drop_opener", DropOpener(window, open_file)))

@@ -1,0 +1,309 @@
+"""The session: one owner for the open model, its run settings, file and unsaved state.
+
+Every way of opening a model (New, an example, a project, an imported state dict, a
+recovered autosave) goes through :meth:`Session.open`, so each resets the same things
+the same way: the seed decides the fresh weights, the model starts in ``train()``, the
+named tensors and the shown tensor of the previous model are dropped.
+
+What is unsaved is worked out, not flagged: the structure (the spec differs from the
+saved one), the weights (a parameter or buffer changed in place since the save, seen by
+PyTorch's own version counters, and only when the file holds weights) and the run
+settings (they differ from the saved ones). So undoing back to the saved spec is clean,
+and Forward, Backward and Zero grad never count: they leave the ``state_dict`` as it was
+(except a ``train()`` Forward through batch norm, which updates its running statistics).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from explorer.app.run_settings import RunSettings
+from explorer.core.document import Document
+from explorer.core.events import Event
+from explorer.core.spec import ModelSpec
+
+if TYPE_CHECKING:
+    from explorer.io.project import Project
+
+RUN_KEY = "run"  # where a project keeps the run settings
+WEIGHTS_SUFFIX = ".nnx"  # files that hold weights (".nnx.json" holds the architecture only)
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """A model to open, from wherever it came.
+
+    ``kind``: "new", "example", "project", "import" or "recovery". ``saved``: the opened
+    state equals ``path``'s file (False for imported and recovered work).
+    """
+
+    spec: ModelSpec
+    kind: str = "project"
+    path: Path | None = None
+    title: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
+    weights: dict[str, Any] | None = None
+    tensors: dict[str, Any] | None = None
+    saved: bool = True
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """What a save would write differently from the file (each part apart)."""
+
+    structure: bool = False
+    weights: bool = False
+    settings: bool = False
+
+    def __bool__(self) -> bool:
+        return self.structure or self.weights or self.settings
+
+
+@dataclass(frozen=True)
+class _Baseline:
+    spec: ModelSpec | None  # None: nothing saved (imported or recovered work)
+    settings: dict[str, Any]
+    fingerprint: tuple
+
+
+def weights_fingerprint(net) -> tuple:
+    """Which tensors the ``state_dict`` holds and how often each was changed in place.
+
+    PyTorch bumps a tensor's version on every in-place change (``optimizer.step()``,
+    ``nn.init``, ``load_state_dict``, batch norm's running statistics); gradients and
+    outputs do not touch it. The shape is included for lazy modules that materialize.
+    """
+    from torch.nn.parameter import is_lazy
+
+    return tuple(
+        (k, id(t), t._version, None if is_lazy(t) else tuple(t.shape))
+        for k, t in net.state_dict(keep_vars=True).items()
+    )
+
+
+class Session:
+    """The user's session.
+
+    Events
+    ------
+    opened(kind)
+        After :meth:`open`: views drop what they showed of the previous model.
+    settings_changed(old, new)
+        The run settings changed (the user, or an opened project).
+    path_changed(path)
+    modified_changed(bool)
+    tensors_changed()
+        A named tensor (input, output, target...) was set or dropped.
+    shown_changed(name)
+        The tensor shown in the Tensor tab (a ``state_dict`` key or a named tensor), or None.
+    """
+
+    def __init__(self, document: Document | None = None, settings: RunSettings | None = None):
+        self.document = document or Document(ModelSpec())
+        self.settings = settings or RunSettings()
+        self.path: Path | None = None
+        self.tensors: dict[str, Any] = {}
+        self.shown: str | None = None
+        self.generation = 0  # counts openings: messages of an older generation are stale
+        #: name -> (get() -> JSON-able dict, set(dict)): other features' project state.
+        self.project_state: dict[str, tuple[Callable[[], dict], Callable[[dict], None]]] = {}
+        self.opened = Event()
+        self.settings_changed = Event()
+        self.path_changed = Event()
+        self.modified_changed = Event()
+        self.tensors_changed = Event()
+        self.shown_changed = Event()
+        self._modified = False
+        self._baseline = self._snapshot()
+        self.document.spec_changed.connect(self._on_model_changed)
+        self.document.weights_changed.connect(self._on_model_changed)
+        self.document.replaced.connect(self._on_replaced)
+
+    # ----- run settings ---------------------------------------------------------------------
+
+    def set_settings(self, settings: RunSettings) -> None:
+        if settings == self.settings:
+            return
+        old, self.settings = self.settings, settings
+        self.settings_changed.emit(old, settings)
+        self.refresh_modified()
+
+    def update_settings(self, **changes: Any) -> None:
+        self.set_settings(self.settings.with_(**changes))
+
+    # ----- opening ---------------------------------------------------------------------------
+
+    def open(self, request: OpenRequest) -> list[str]:
+        """Open ``request`` in place of the current model; returns problems to report.
+
+        The spec is validated and built first: if that fails the exception propagates
+        and nothing changed, so the caller's action stops there. Weights that do not fit
+        are reported (the model keeps its seeded weights and counts as unsaved).
+        """
+        import torch
+
+        settings = RunSettings.from_dict(request.settings.get(RUN_KEY, {}), self.settings)
+        settings = settings.with_(training=True)  # a new nn.Module starts in train()
+        torch.manual_seed(settings.seed)  # the seed decides the fresh weights
+        self.document.load_spec(request.spec)  # raises before anything changed
+        self.generation += 1
+        self.document.net.train(True)
+        problems: list[str] = []
+        self.set_settings(settings)
+        weights_ok = True
+        if request.weights:
+            problems += self._load_weights(request.weights)
+            weights_ok = not problems
+        self.tensors.clear()
+        for name, tensor in (request.tensors or {}).items():
+            self.tensors[name] = tensor
+        self.tensors_changed.emit()
+        for name, (_get, put) in self.project_state.items():
+            if name in request.settings:
+                try:
+                    put(request.settings[name])
+                except Exception as e:  # noqa: BLE001 - one feature's bad settings: say so
+                    problems.append(f"{name} settings not restored: {e}")
+        self.set_shown(None)
+        self._set_path(request.path)
+        if request.saved and weights_ok:
+            self.mark_saved(request.path)
+        else:
+            self.mark_unsaved()
+        self.opened.emit(request.kind)
+        return problems
+
+    def _load_weights(self, weights: dict[str, Any]) -> list[str]:
+        from explorer.core.errors import ExplorerError
+        from explorer.io.checkpoints import LoadedState, load_into
+
+        try:
+            load_into(
+                self.document.net,
+                LoadedState(weights),
+                strict=True,
+                target_device=self.document.device,
+            )
+        except ExplorerError as e:
+            return [f"weights not loaded: {e}"]
+        self.document.notify_weights_changed()
+        return []
+
+    # ----- saving ---------------------------------------------------------------------------
+
+    def project(self, title: str, full: bool = True) -> tuple[Project, list[str]]:
+        """The project a save writes; ``full`` adds weights and named tensors (``.nnx``).
+
+        Returns the project and the names of features whose state could not be read.
+        """
+        from explorer.io.project import Project
+
+        settings, failed = self._settings_dict()
+        project = Project(spec=self.document.spec, title=title, settings=settings)
+        if full:
+            state = self.document.net.state_dict()
+            project.weights = {k: v.detach() for k, v in state.items()}
+            tensors = {k: v for k, v in self.tensors.items() if hasattr(v, "detach")}
+            project.tensors = tensors or None
+        return project, failed
+
+    def _settings_dict(self) -> tuple[dict[str, Any], list[str]]:
+        settings: dict[str, Any] = {RUN_KEY: self.settings.to_dict()}
+        failed = []
+        for name, (get, _put) in self.project_state.items():
+            try:
+                settings[name] = get()
+            except Exception:  # noqa: BLE001 - one feature's bug must not block saving
+                failed.append(name)
+        return settings, failed
+
+    def mark_saved(self, path: Path | None = None) -> None:
+        """The session now equals ``path``'s file (after a save or an open)."""
+        if path is not None:
+            self._set_path(path)
+        self._baseline = self._snapshot()
+        self.refresh_modified()
+
+    def mark_unsaved(self) -> None:
+        """New work that no file holds yet (imported or recovered)."""
+        self._baseline = _Baseline(None, {}, ())
+        self.refresh_modified()
+
+    # ----- what is unsaved ------------------------------------------------------------------
+
+    def holds_weights(self) -> bool:
+        """Whether a save writes the weights (untitled work is saved as ``.nnx``)."""
+        return self.path is None or self.path.name.endswith(WEIGHTS_SUFFIX)
+
+    def unsaved(self) -> Unsaved:
+        b = self._baseline
+        if b.spec is None:
+            return Unsaved(True, True, True)
+        return Unsaved(
+            structure=self.document.spec != b.spec,
+            weights=self.holds_weights()
+            and weights_fingerprint(self.document.net) != b.fingerprint,
+            settings=self._settings_dict()[0] != b.settings,
+        )
+
+    @property
+    def modified(self) -> bool:
+        return self._modified
+
+    def refresh_modified(self) -> None:
+        """Work out what is unsaved again; emits ``modified_changed`` when that flips."""
+        modified = bool(self.unsaved())
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    def _snapshot(self) -> _Baseline:
+        return _Baseline(
+            self.document.spec,
+            self._settings_dict()[0],
+            weights_fingerprint(self.document.net),
+        )
+
+    # ----- tensors and what is shown --------------------------------------------------------
+
+    def set_tensor(self, name: str, tensor) -> None:
+        """Publish a named tensor (a detached CPU copy) for the inspector and saving."""
+        if tensor is None:
+            self.tensors.pop(name, None)
+        else:
+            self.tensors[name] = tensor.detach().cpu() if hasattr(tensor, "detach") else tensor
+        self.tensors_changed.emit()
+
+    def set_shown(self, name: str | None) -> None:
+        """The tensor the Tensor tab shows (a ``state_dict`` key or a named tensor)."""
+        if name is not None and not self.exists(name):
+            name = None
+        if name != self.shown:
+            self.shown = name
+            self.shown_changed.emit(name)
+
+    def exists(self, name: str) -> bool:
+        """Whether ``name`` is a parameter, buffer or named tensor of the current model."""
+        if name in self.tensors:
+            return True
+        return name in self.document.net.state_dict(keep_vars=True)
+
+    # ----- plumbing -------------------------------------------------------------------------
+
+    def _set_path(self, path: Path | None) -> None:
+        if path != self.path:
+            self.path = path
+            self.path_changed.emit(path)
+
+    def _on_model_changed(self, *_args) -> None:
+        if self.shown is not None and not self.exists(self.shown):
+            self.set_shown(None)
+        self.refresh_modified()
+
+    def _on_replaced(self) -> None:
+        if self.tensors:
+            self.tensors.clear()
+            self.tensors_changed.emit()
