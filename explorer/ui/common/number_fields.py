@@ -14,7 +14,15 @@ from explorer.core.format import THIN, group_digits
 
 
 class GroupedSpinBox(QSpinBox):
-    """A QSpinBox showing ``group_digits(value)``; typing with or without spaces works."""
+    """A QSpinBox showing ``group_digits(value)``; typing with or without spaces works.
+
+    The value is taken when the user presses Enter or leaves the field (no keyboard
+    tracking): regrouping the digits on every keystroke would move the cursor.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt override
         return group_digits(value)
