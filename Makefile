@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 export QT_API := pyside6
 
-.PHONY: run test lint bench fuzz examples clean doctor screenshot translations
+.PHONY: run test lint bench fuzz examples clean doctor screenshot screenshots translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ examples: $(VENV)/.stamp-run
 
 screenshot: $(VENV)/.stamp-run
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshot.py
+
+# The window and each bottom tab at 1280x800, 1400x900 and 1920x1080, English and Chinese,
+# into screenshots/ (git-ignored), with a report of every control that is clipped.
+screenshots: $(VENV)/.stamp-run
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py screenshots
 
 # Extract every tr() string from the UI into the Chinese .ts file, keeping existing translations.
 translations: $(VENV)/.stamp-run

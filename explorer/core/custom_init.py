@@ -27,6 +27,7 @@ import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from explorer.core.errors import with_message
 from explorer.core.init import (
     InitError,
     LazyParameterError,
@@ -70,10 +71,18 @@ def init_42(m):
 class CustomInitError(InitError):
     """The user's code failed: ``line`` is the line in their code (None if unknown)."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, msgid: str = "", **fields):
         super().__init__(f"line {line}: {message}" if line else message)
         self.line = line
         self.detail = message
+        # Translatable: the frame ("line 7: ...") and our own sentences; Python's own
+        # error text (NameError: name 'x' is not defined) is shown as Python wrote it.
+        if line:
+            detail_id = msgid or "{text}"
+            detail = (detail_id, fields or {"text": message})
+            with_message(self, "line {line}: {detail}", line=line, detail=detail)
+        elif msgid:
+            with_message(self, msgid, **fields)
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,8 @@ def _function_name(code: str) -> tuple[str, int]:
         raise CustomInitError(f"SyntaxError: {e.msg}", e.lineno) from None
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     if not defs:
-        raise CustomInitError("define a function, like def my_init(m): ... (none found)")
+        text = "define a function, like def my_init(m): ... (none found)"
+        raise CustomInitError(text, msgid=text)
     return defs[-1].name, defs[-1].lineno
 
 
@@ -175,6 +185,10 @@ def run_custom(
                     f"{fname} takes {arity} arguments; write def {fname}(m) (called on every "
                     f"module) or def {fname}(name, tensor) (called on each parameter)",
                     def_line,
+                    msgid="{fname} takes {arity} arguments; write def {fname}(m) (called on "
+                    "every module) or def {fname}(name, tensor) (called on each parameter)",
+                    fname=fname,
+                    arity=arity,
                 )
             with torch.no_grad():
                 if arity == 1:
@@ -192,12 +206,25 @@ def run_custom(
         t = after.get(n)
         if t is None or (tuple(t.shape), t.dtype) != shapes[n]:
             got = "removed it" if t is None else f"made it {tuple(t.shape)} {t.dtype}"
+            got_id = ("removed it", {}) if t is None else ("made it {shape} {dtype}", {
+                "shape": tuple(t.shape), "dtype": t.dtype})  # fmt: skip
             raise CustomInitError(
                 f"{fname} replaced {n} {shapes[n][0]}: it {got}; change values in place instead "
-                "(nn.init functions, tensor.data[...] = ...)"
+                "(nn.init functions, tensor.data[...] = ...)",
+                msgid="{fname} replaced {name} {shape}: it {got}; change values in place "
+                "instead (nn.init functions, tensor.data[...] = ...)",
+                fname=fname,
+                name=n,
+                shape=shapes[n][0],
+                got=got_id,
             )
         if t.is_floating_point() and not bool(torch.isfinite(t).all()):
-            raise CustomInitError(f"{fname} left NaN or infinity in {n}; nothing was applied")
+            raise CustomInitError(
+                f"{fname} left NaN or infinity in {n}; nothing was applied",
+                msgid="{fname} left NaN or infinity in {name}; nothing was applied",
+                fname=fname,
+                name=n,
+            )
         values[n] = t.detach().clone()
     original = dict(net.named_parameters())
     changed = tuple(n for n in names if not torch.equal(values[n], original[n].detach()))

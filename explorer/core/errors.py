@@ -82,3 +82,22 @@ class FormatVersionError(SpecError):
         )
         self.found = found
         self.supported = supported
+
+
+def with_message(error: ExplorerError, msgid: str, **fields) -> ExplorerError:
+    """Attach a translatable message to ``error``: an English template and its fields.
+
+    The core has no Qt, so it cannot translate; it keeps ``msgid`` (the English template,
+    also the translation key, e.g. ``"line {line}: {detail}"``) and the ``fields`` the
+    template is filled with. ``str(error)`` stays the English sentence (the CLI and the
+    Log use it); the UI shows ``tr(msgid).format(**fields)`` instead.
+    """
+    error.msgid = msgid
+    error.fields = fields
+    return error
+
+
+def message_parts(error: BaseException) -> tuple[str, dict] | None:
+    """``(msgid, fields)`` of an error made with :func:`with_message`, else None."""
+    msgid = getattr(error, "msgid", "")
+    return (msgid, dict(getattr(error, "fields", {}))) if msgid else None

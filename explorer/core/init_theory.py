@@ -263,7 +263,7 @@ def sample_values(tensor, max_n: int = 200_000) -> tuple[np.ndarray, int]:
     return flat.float().cpu().numpy().astype(np.float64), n
 
 
-def fit(tensor, theory: Theory | None, bins: int = 80) -> Fit:
+def fit(tensor, theory: Theory | None, bins: int | None = None) -> Fit:
     """Histogram of the values, the theoretical density over the same range, and KS."""
     values, n = sample_values(tensor)
     if values.size == 0:
@@ -276,6 +276,10 @@ def fit(tensor, theory: Theory | None, bins: int = 80) -> Fit:
         lo, hi = min(lo, slo), max(hi, shi)
     if hi <= lo:
         lo, hi = lo - 0.5, hi + 0.5
+    if not bins:  # from the data (numpy's "auto" rule, capped)
+        from explorer.core.stats import auto_bins
+
+        bins = auto_bins(values, lo, hi)
     counts, edges = np.histogram(values, bins=bins, range=(lo, hi), density=True)
     curve_x = curve_y = None
     atoms: tuple[float, ...] = ()

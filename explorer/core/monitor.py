@@ -182,7 +182,7 @@ def _leaf_forward(seq: nn.Module, x, prefix: str, out: list):
     return x
 
 
-def activations(net: nn.Module, batch_x: torch.Tensor, bins: int = 40):
+def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     """Each layer's output on ``batch_x``: histogram, mean, std, dead ReLU share.
 
     The forward runs under ``no_grad`` with the random state and buffers (batch norm's

@@ -122,6 +122,22 @@ def tensor_stats(t: torch.Tensor) -> TensorStats:
 
 #: Tensors larger than this are binned from an evenly strided sample (as pyqtgraph does).
 HIST_SAMPLE = 1 << 22
+AUTO_BINS_MAX = 100  # the cap on numpy's "auto" rule: more bars than pixels help nobody
+AUTO_BINS_SAMPLE = 1 << 15  # values the rule looks at (a strided sample of big tensors)
+
+
+def auto_bins(values: np.ndarray, lo: float, hi: float, cap: int = AUTO_BINS_MAX) -> int:
+    """How many bins numpy's ``"auto"`` rule (max of Sturges and Freedman-Diaconis) picks
+    for ``values`` on ``[lo, hi]``, at least 1 and at most ``cap``.
+
+    8 values get 4 bins, not a spiky 50; a large normal sample gets the cap.
+    """
+    values = np.asarray(values, dtype=np.float64).ravel()
+    values = values[np.isfinite(values)]
+    if values.size < 2 or not hi > lo:
+        return 1
+    edges = np.histogram_bin_edges(values, bins="auto", range=(lo, hi))
+    return int(min(cap, max(1, len(edges) - 1)))
 
 
 @dataclass(frozen=True)
@@ -133,13 +149,16 @@ class Histogram:
 
 def histogram(
     t: torch.Tensor,
-    bins: int = 50,
+    bins: int | None = None,
     lo: float | None = None,
     hi: float | None = None,
     finite: bool = False,
     sample: int = HIST_SAMPLE,
 ):
     """Bin the finite values of ``t`` with ``torch.histc`` on its device.
+
+    ``bins=None`` chooses the count from the data (:func:`auto_bins`, on a strided
+    sample of at most ``AUTO_BINS_SAMPLE`` values).
 
     The range defaults to the exact min and max. Above ``sample`` elements every k-th
     value is binned and the counts are scaled by k (``Histogram.every``); pass
@@ -150,6 +169,7 @@ def histogram(
     if not finite and flat.numel() and not bool(torch.isfinite(flat).all()):
         flat = flat[torch.isfinite(flat)]
     if flat.numel() == 0:
+        bins = bins or 1
         return Histogram(np.zeros(bins, np.int64), np.linspace(0.0, 1.0, bins + 1))
     if lo is None or hi is None:
         a, b = (float(v) for v in torch.aminmax(flat))
@@ -159,6 +179,9 @@ def histogram(
         lo, hi = lo - 0.5, hi + 0.5
     if flat.dtype == torch.float64:
         flat = flat.float()
+    if not bins:
+        step = max(1, math.ceil(flat.numel() / AUTO_BINS_SAMPLE))
+        bins = auto_bins(flat[::step].detach().cpu().numpy(), lo, hi)
     every = max(1, math.ceil(flat.numel() / sample)) if sample else 1
     counts = torch.histc(flat[::every], bins=bins, min=lo, max=hi)
     counts = counts.cpu().numpy().astype(np.int64) * every
@@ -295,7 +318,7 @@ def snapshot(
     title: str = "",
     index: tuple[int, ...] = (),
     tiled: bool = False,
-    bins: int = 50,
+    bins: int | None = None,
     max_side: int = 512,
 ) -> Snapshot:
     """Statistics (exact), histogram and picture of ``t``, all computed on its device."""

@@ -76,7 +76,7 @@
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="389"/>
         <source>Add &amp;shared use</source>
-        <translation>添加共享使用(&amp;S)</translation>
+        <translation>再次使用此层（共享参数）(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="392"/>
@@ -230,7 +230,7 @@
     <message>
         <location filename="../../explorer/ui/example_titles.py" line="26"/>
         <source>5.3 deep tanh MLP: default vs Xavier initialization (Init lab, depth probe)</source>
-        <translation>5.3 深层 tanh MLP：默认 对比 Xavier 初始化（初始化实验室，深度探测）</translation>
+        <translation>5.3 深层 tanh MLP：默认初始化与 Xavier 初始化对比（初始化实验室，深度探测）</translation>
     </message>
 </context>
 <context>
@@ -327,12 +327,12 @@
     <message>
         <location filename="../../explorer/ui/history_view.py" line="45"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/history_view.py" line="49"/>
         <source>step</source>
-        <translation>步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/history_view.py" line="50"/>
@@ -493,7 +493,7 @@
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="76"/>
         <source>Values of</source>
-        <translation>取值：</translation>
+        <translation>查看张量：</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="137"/>
@@ -783,7 +783,7 @@
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="295"/>
         <source>Lesson complete: {0}</source>
-        <translation>课程完成：{0}</translation>
+        <translation>已完成课程「{0}」</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="297"/>
@@ -1054,7 +1054,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/output_view.py" line="151"/>
         <source>Largest difference {0}: dropout zeroes and rescales in train(); batch norm uses the batch&apos;s statistics in train() and running statistics in eval().</source>
-        <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用滑动统计量。</translation>
+        <translation>最大差异 {0}：dropout 在 train() 中置零并重新缩放；批量规范化在 train() 中使用本批量的统计量，在 eval() 中使用移动平均统计量。</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1229,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="86"/>
         <source>10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier</source>
-        <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认 对比 Xavier</translation>
+        <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认初始化与 Xavier 初始化对比</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="95"/>
@@ -1590,7 +1590,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/run_controller.py" line="276"/>
         <source>model.eval(): dropout off, batch norm uses running statistics</source>
-        <translation>model.eval()：dropout 关闭，批量规范化使用滑动统计量</translation>
+        <translation>model.eval()：dropout 关闭，批量规范化使用移动平均统计量</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/run_controller.py" line="296"/>
@@ -1892,7 +1892,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="110"/>
         <source>Held out</source>
-        <translation>留出</translation>
+        <translation>验证集（留出）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="122"/>
@@ -1948,7 +1948,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="141"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="142"/>
@@ -1969,7 +1969,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="161"/>
         <source>step</source>
-        <translation>步</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="165"/>
@@ -1984,7 +1984,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="171"/>
         <source>held-out</source>
-        <translation>留出集</translation>
+        <translation>验证集（留出）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="284"/>
@@ -1999,7 +1999,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="325"/>
         <source>{0}: {1} training samples, {2} held out</source>
-        <translation>{0}：{1} 个训练样本，留出 {2} 个</translation>
+        <translation>{0}：{1} 个训练样本，验证集（留出）{2} 个</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="344"/>
@@ -2014,7 +2014,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="370"/>
         <source> · held-out {0}</source>
-        <translation> · 留出集 {0}</translation>
+        <translation> · 验证集（留出）{0}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="378"/>
@@ -2359,7 +2359,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="258"/>
         <source>Add shared use</source>
-        <translation>添加共享使用</translation>
+        <translation>再次使用此层（共享参数）</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="267"/>
@@ -2606,7 +2606,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="82"/>
         <source>Import State Dict as &amp;Model…</source>
-        <translation>把 State Dict 导入为模型(&amp;M)…</translation>
+        <translation>从 state_dict 导入为模型(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="85"/>
@@ -2642,7 +2642,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="218"/>
         <source>Loaded {0} of {1} tensors from {2}</source>
-        <translation>已从 {2} 加载 {1} 个张量中的 {0} 个</translation>
+        <translation>已从 {2} 加载 {0}/{1} 个张量</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/checkpoint_actions.py" line="230"/>
@@ -2777,7 +2777,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/run_actions.py" line="65"/>
         <source>Step</source>
-        <translation>步</translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/run_actions.py" line="68"/>
@@ -3011,7 +3011,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/palette.py" line="183"/>
         <source>Palette</source>
-        <translation>层面板</translation>
+        <translation>层库</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/param_tree.py" line="402"/>
@@ -3350,6 +3350,219 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>Weights reset from seed {0}: the next Train starts at step 0 (Ctrl+Z undoes)</source>
         <translation>已按种子 {0} 重置权重：下次训练从第 0 步开始（Ctrl+Z 撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>Polish</name>
+    <message>
+        <source>Replace your code?</source>
+        <translation>替换你的代码？</translation>
+    </message>
+    <message>
+        <source>Replace the code you edited with this template? Your code is lost.</source>
+        <translation>用这个模板替换你编辑过的代码？你的代码将丢失。</translation>
+    </message>
+    <message>
+        <source>Move layer</source>
+        <translation>移动层</translation>
+    </message>
+    <message>
+        <source>Insert layer</source>
+        <translation>插入层</translation>
+    </message>
+    <message>
+        <source>Delete layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Delete {0} layers</source>
+        <translation>删除 {0} 个层</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected layers one place up</source>
+        <translation>把选中的层上移一位</translation>
+    </message>
+    <message>
+        <source>Move the selected layers one place down</source>
+        <translation>把选中的层下移一位</translation>
+    </message>
+    <message>
+        <source>bins: auto</source>
+        <translation>分箱：自动</translation>
+    </message>
+    <message>
+        <source>auto: from the data, as numpy&apos;s bins=&apos;auto&apos;</source>
+        <translation>自动：按数据决定，同 numpy 的 bins=&apos;auto&apos;</translation>
+    </message>
+    <message>
+        <source>no gradient yet</source>
+        <translation>尚无梯度</translation>
+    </message>
+</context>
+<context>
+    <name>LayerDocs</name>
+    <message>
+        <source>A placeholder identity operator that is argument-insensitive.</source>
+        <translation>占位用的恒等运算，忽略所有参数。</translation>
+    </message>
+    <message>
+        <source>A torch.nn.Conv2d module with lazy initialization of the in_channels argument.</source>
+        <translation>延后初始化 in_channels 参数的 torch.nn.Conv2d 模块。</translation>
+    </message>
+    <message>
+        <source>A torch.nn.Linear module where `in_features` is inferred.</source>
+        <translation>自动推断 `in_features` 的 torch.nn.Linear 模块。</translation>
+    </message>
+    <message>
+        <source>Applies Batch Normalization over a 2D or 3D input.</source>
+        <translation>对二维或三维输入做批量规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Batch Normalization over a 4D input.</source>
+        <translation>对四维输入做批量规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Group Normalization over a mini-batch of inputs.</source>
+        <translation>对一个小批量输入做组规范化。</translation>
+    </message>
+    <message>
+        <source>Applies Layer Normalization over a mini-batch of inputs.</source>
+        <translation>对一个小批量输入做层规范化。</translation>
+    </message>
+    <message>
+        <source>Applies a 1D convolution over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做一维卷积。</translation>
+    </message>
+    <message>
+        <source>Applies a 1D max pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做一维最大汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D adaptive average pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维自适应平均汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D average pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维平均汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D convolution over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维卷积。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D max pooling over an input signal composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入信号做二维最大汇聚。</translation>
+    </message>
+    <message>
+        <source>Applies a 2D transposed convolution operator over an input image composed of several input planes.</source>
+        <translation>对由多个输入平面组成的输入图像做二维转置卷积。</translation>
+    </message>
+    <message>
+        <source>Applies an affine linear transformation to the incoming data: y = xA^T + b.</source>
+        <translation>对输入数据做仿射线性变换：y = xA^T + b。</translation>
+    </message>
+    <message>
+        <source>Applies the Exponential Linear Unit (ELU) function, element-wise.</source>
+        <translation>逐元素应用指数线性单元（ELU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Gaussian Error Linear Units function.</source>
+        <translation>应用高斯误差线性单元（GELU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the HardTanh function element-wise.</source>
+        <translation>逐元素应用 HardTanh 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Hyperbolic Tangent (Tanh) function element-wise.</source>
+        <translation>逐元素应用双曲正切（Tanh）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the LeakyReLU function element-wise.</source>
+        <translation>逐元素应用 LeakyReLU 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Sigmoid Linear Unit (SiLU) function, element-wise.</source>
+        <translation>逐元素应用 Sigmoid 线性单元（SiLU）函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Sigmoid function element-wise.</source>
+        <translation>逐元素应用 Sigmoid 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Softmax function to an n-dimensional input Tensor.</source>
+        <translation>对 n 维输入张量应用 Softmax 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the Softplus function element-wise.</source>
+        <translation>逐元素应用 Softplus 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the \log(\text{Softmax}(x)) function to an n-dimensional input Tensor.</source>
+        <translation>对 n 维输入张量应用 \log(\text{Softmax}(x)) 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the element-wise PReLU function.</source>
+        <translation>逐元素应用 PReLU 函数。</translation>
+    </message>
+    <message>
+        <source>Applies the rectified linear unit function element-wise.</source>
+        <translation>逐元素应用修正线性单元（ReLU）函数。</translation>
+    </message>
+    <message>
+        <source>During training, randomly zeroes some of the elements of the input tensor with probability p.</source>
+        <translation>训练时以概率 p 随机把输入张量的部分元素置零。</translation>
+    </message>
+    <message>
+        <source>Flattens a contiguous range of dims into a tensor.</source>
+        <translation>把一段连续的维度展平。</translation>
+    </message>
+    <message>
+        <source>Randomly zero out entire channels.</source>
+        <translation>随机把整个通道置零。</translation>
+    </message>
+    <message>
+        <source>Unflattens a tensor dim expanding it to a desired shape. For use with ~nn.Sequential.</source>
+        <translation>把张量的一个维度展开成所需的形状。可用于 ~nn.Sequential。</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>line {line}: {detail}</source>
+        <translation>第 {line} 行：{detail}</translation>
+    </message>
+    <message>
+        <source>define a function, like def my_init(m): ... (none found)</source>
+        <translation>请定义一个函数，例如 def my_init(m): ...（未找到函数）</translation>
+    </message>
+    <message>
+        <source>{fname} takes {arity} arguments; write def {fname}(m) (called on every module) or def {fname}(name, tensor) (called on each parameter)</source>
+        <translation>{fname} 有 {arity} 个参数；请写成 def {fname}(m)（对每个模块调用）或 def {fname}(name, tensor)（对每个参数调用）</translation>
+    </message>
+    <message>
+        <source>{fname} replaced {name} {shape}: it {got}; change values in place instead (nn.init functions, tensor.data[...] = ...)</source>
+        <translation>{fname} 替换了 {name} {shape}：它{got}；请改为原地修改数值（nn.init 函数、tensor.data[...] = ...）</translation>
+    </message>
+    <message>
+        <source>removed it</source>
+        <translation>被删除了</translation>
+    </message>
+    <message>
+        <source>made it {shape} {dtype}</source>
+        <translation>变成了 {shape} {dtype}</translation>
+    </message>
+    <message>
+        <source>{fname} left NaN or infinity in {name}; nothing was applied</source>
+        <translation>{fname} 在 {name} 中留下了 NaN 或无穷大；未做任何更改</translation>
     </message>
 </context>
 </TS>

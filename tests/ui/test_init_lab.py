@@ -76,7 +76,11 @@ def test_preview_shows_the_values_without_changing_the_model(window, lab, qtbot)
     assert "every value is 0.1" in lab.stats.text() and "D = 0 (" in lab.stats.text()
 
 
-def test_custom_code_errors_show_the_line_and_the_book_my_init_applies(window, lab, qtbot):
+def test_custom_code_errors_show_the_line_and_the_book_my_init_applies(
+    window, lab, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
     net = window.document.net
     before = {k: v.clone() for k, v in net.state_dict().items()}
     choose(lab.form.scheme, "custom")
@@ -90,7 +94,9 @@ def test_custom_code_errors_show_the_line_and_the_book_my_init_applies(window, l
     assert all(torch.equal(before[k], v) for k, v in net.state_dict().items())
     assert window.undo_stack.count() == 0
 
-    lab.form.templates.activated.emit(0)  # the book's my_init
+    # the book's my_init replaces the edited code once the user agrees
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    lab.form.templates.activated.emit(0)
     click(qtbot, lab.form.apply_button)
     assert not lab.form.error.isVisible()
     w = net[0].weight

@@ -130,7 +130,9 @@ class BuilderActions:
     def insert_nodes(
         self, nodes: Sequence[Node], parent: Path, index: int, text: str | None = None
     ) -> bool:
-        text = text or self.window.tr("Insert {0} layers").format(len(nodes))
+        text = text or self._count_text(
+            len(nodes), self.window.tr("Insert layer"), self.window.tr("Insert {0} layers")
+        )
         return self._apply(
             lambda: edits.insert_many(self.spec, parent, index, list(nodes)),
             text,
@@ -156,9 +158,30 @@ class BuilderActions:
         before = next((n.id for n in siblings[index:] if n.id not in moving), None)
         return self._apply(
             lambda: edits.move_nodes(spec, ids, parent_id, before),
-            self.window.tr("Move {0} layers").format(len(ids)),
+            self._count_text(
+                len(ids), self.window.tr("Move layer"), self.window.tr("Move {0} layers")
+            ),
             list(ids),
         )
+
+    @staticmethod
+    def _count_text(n: int, one: str, many: str) -> str:
+        """ "Move layer" for one, "Move 3 layers" for more (no "Move 1 layers")."""
+        return one if n == 1 else many.format(n)
+
+    def move_selection(self, delta: int) -> bool:
+        """Alt+Up / Alt+Down: move the selected siblings one place up or down (undoable)."""
+        paths = self.selected_paths()
+        if not paths or len({p[:-1] for p in paths}) != 1:
+            return False
+        parent = paths[0][:-1]
+        count = len(self.spec.children_at(parent))
+        first, last = paths[0][-1], paths[-1][-1]
+        if delta < 0 and first == 0 or delta > 0 and last == count - 1:
+            return False  # already at the edge of its block
+        index = first - 1 if delta < 0 else last + 2  # positions before the move
+        ids = [self.spec.node(p).id for p in paths]
+        return self.move(ids, parent, index)
 
     # ----- edits on the selection -----------------------------------------------------
 
@@ -167,7 +190,10 @@ class BuilderActions:
         if not paths:
             return False
         return self._apply(
-            lambda: edits.remove(self.spec, paths), self.window.tr("Delete {0}").format(len(paths))
+            lambda: edits.remove(self.spec, paths),
+            self._count_text(
+                len(paths), self.window.tr("Delete layer"), self.window.tr("Delete {0} layers")
+            ),
         )
 
     def duplicate(self) -> bool:
@@ -347,6 +373,20 @@ class BuilderActions:
                 self.delete,
                 QKeySequence.StandardKey.Delete,
                 tr("Delete the selected layers"),
+            ),
+            (
+                "move_up",
+                tr("Move up"),
+                lambda: self.move_selection(-1),
+                "Alt+Up",
+                tr("Move the selected layers one place up"),
+            ),
+            (
+                "move_down",
+                tr("Move down"),
+                lambda: self.move_selection(1),
+                "Alt+Down",
+                tr("Move the selected layers one place down"),
             ),
             (
                 "duplicate",

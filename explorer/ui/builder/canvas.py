@@ -128,10 +128,13 @@ class CanvasView(QListView):
             if tie is not None:
                 ties.add(tie)
         parameter = self.window_.selection.parameter
+        selected = set(self.window_.selection.layers)
         if parameter and "." in parameter:
             owner = parameter.rsplit(".", 1)[0]
             for row in self.model_.rows:
                 if row.info is not None and row.info.key == owner:
+                    if selected and row.node.id not in selected:
+                        continue  # a stale parameter: the outline follows the selection
                     ids.add(row.node.id)
                     if getattr(row.node, "tie", None) is not None:
                         ties.add(row.node.tie)

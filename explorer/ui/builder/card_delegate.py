@@ -137,10 +137,10 @@ class CardDelegate(QStyledItemDelegate):
             pen = QPen(ERROR_RED, 2)
         elif tie is not None and tie in self.highlight_ties:
             pen = QPen(TIED_PURPLE, 2.5)
+        elif selected:  # one outline for the selected (and focused) card, never two styles
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5)
         elif node.id in self.highlight_ids:
             pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5, Qt.PenStyle.DashLine)
-        elif selected:
-            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2)
         else:
             pen = QPen(pal.color(QPalette.ColorRole.Mid), 1)
         painter.setPen(pen)

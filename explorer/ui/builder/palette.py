@@ -93,7 +93,7 @@ class Palette(QWidget):
                 item = QTreeWidgetItem(top, [lt.name])
                 item.setData(0, KIND_ROLE, "layer")
                 item.setData(0, VALUE_ROLE, lt.name)
-                item.setToolTip(0, f"{lt.signature}\n\n{lt.doc}")
+                item.setToolTip(0, f"{lt.signature}\n\n{self.tr(lt.doc)}")
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
@@ -104,6 +104,7 @@ class Palette(QWidget):
         self.blocks_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.tree.expandAll()
         self.filter.textChanged.connect(self.apply_filter)
+        self.filter.returnPressed.connect(self.append_first_match)
         window.when_ready(self.reload_user_blocks)
 
     def append(self, item: QTreeWidgetItem) -> bool:
@@ -130,6 +131,29 @@ class Palette(QWidget):
                 child.setHidden(not match)
                 visible += match
             top.setHidden(bool(needle) and visible == 0)
+        if needle:  # the entry Enter would append is the current one
+            match = self.first_match()
+            if match is not None:
+                self.tree.setCurrentItem(match)
+
+    def first_match(self) -> QTreeWidgetItem | None:
+        """The entry Enter in the filter appends: an exact name, else the first one shown."""
+        needle = self.filter.text().strip().lower()
+        shown = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top.isHidden():
+                continue
+            shown += [top.child(j) for j in range(top.childCount()) if not top.child(j).isHidden()]
+        exact = [item for item in shown if item.text(0).lower() == needle]
+        return (exact or shown or [None])[0]
+
+    def append_first_match(self) -> bool:
+        """Enter in the filter box: append the matching layer, as Enter in the list does."""
+        if not self.filter.text().strip():
+            return False
+        item = self.first_match()
+        return item is not None and self.append(item)
 
     def visible_layer_names(self) -> list[str]:
         return [name for name, item in self.items.items() if not item.isHidden()]

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,15 @@ def value_text(value) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def reserve(label: QLabel) -> None:
+    """Keep ``label``'s line in the layout while it is hidden (no jump when it appears)."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # a long reason never widens
+    label.setSizePolicy(policy)
+    label.setWordWrap(False)
 
 
 class Field:
@@ -93,17 +104,23 @@ class PropertiesPane(QWidget):
         self.document = window.document
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
-        # Model input.
+        # Model input: one row; its error line is reserved below it, so nothing moves.
         box = QGroupBox(self.tr("Model input"), self)
-        form = QFormLayout(box)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(6, 2, 6, 2)
+        grid.setVerticalSpacing(0)
         self.shape_edit = QLineEdit(box)
         self.shape_edit.setToolTip(self.tr("Input shape, e.g. 2, 20 (batch first)"))
         self.dtype_combo = QComboBox(box)
         self.dtype_combo.addItems(DTYPES)
         self.shape_field = Field(self.shape_edit, self._error_label(box), None)
-        form.addRow(self.tr("shape"), self.shape_edit)
-        form.addRow("", self.shape_field.error)
-        form.addRow(self.tr("dtype"), self.dtype_combo)
+        reserve(self.shape_field.error)
+        grid.addWidget(QLabel(self.tr("shape"), box), 0, 0)
+        grid.addWidget(self.shape_edit, 0, 1)
+        grid.addWidget(QLabel(self.tr("dtype"), box), 0, 2)
+        grid.addWidget(self.dtype_combo, 0, 3)
+        grid.addWidget(self.shape_field.error, 1, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
         self.shape_edit.editingFinished.connect(self._commit_input)
         self.dtype_combo.activated.connect(lambda *_: self._commit_input())
         outer.addWidget(box)
@@ -118,9 +135,17 @@ class PropertiesPane(QWidget):
         self.form_host = QWidget(self.layer_box)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setVerticalSpacing(3)
+        # Errors go below the fields (the layer's shape error, then each field's reason),
+        # so showing one never moves a field under the pointer.
+        self.errors_host = QWidget(self.layer_box)
+        self.errors_layout = QVBoxLayout(self.errors_host)
+        self.errors_layout.setContentsMargins(0, 0, 0, 0)
+        self.errors_layout.addWidget(self.shape_error)
+        self.layer_layout.setSpacing(4)
         self.layer_layout.addWidget(self.title)
-        self.layer_layout.addWidget(self.shape_error)
         self.layer_layout.addWidget(self.form_host)
+        self.layer_layout.addWidget(self.errors_host)
         self.layer_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -135,6 +160,7 @@ class PropertiesPane(QWidget):
         window.when_ready(self.refresh)
 
     def _error_label(self, parent) -> QLabel:
+        """A red reason line, hidden until there is a reason."""
         label = QLabel(parent)
         label.setStyleSheet("color: #d64545;")
         label.setWordWrap(True)
@@ -167,6 +193,8 @@ class PropertiesPane(QWidget):
     def _build(self, path, node) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
+        for field in self.fields.values():
+            field.error.deleteLater()
         self.fields = {}
         self._node_id = node.id if node is not None else None
         self._node_type = None
@@ -212,10 +240,10 @@ class PropertiesPane(QWidget):
         return w
 
     def _add_field(self, name: str, widget: QWidget, arg, label: str) -> None:
-        error = self._error_label(self.form_host)
+        error = self._error_label(self.errors_host)
         self.fields[name] = Field(widget, error, arg)
         self.form.addRow(label, widget)
-        self.form.addRow("", error)
+        self.errors_layout.addWidget(error)
         if name == "name":
             widget.editingFinished.connect(lambda: self._commit("name"))
 
@@ -238,7 +266,7 @@ class PropertiesPane(QWidget):
             lt = layer_type(node.type)
             tied = self.tr(" · tied: editing changes every use") if node.tie else ""
             self.title.setText(
-                f"<b>{row.key if row else ''}</b> · {lt.name}{tied}<br><i>{lt.doc}</i>"
+                f"<b>{row.key if row else ''}</b> · {lt.name}{tied}<br><i>{self.tr(lt.doc)}</i>"
             )
         error = row.error if row is not None else None
         self.shape_error.setText(error or "")

@@ -37,6 +37,15 @@ def demo_spec() -> ModelSpec:
     )
 
 
+def section_key(title: str) -> tuple[int, ...]:
+    """ "5.3 deep tanh ..." -> (5, 3); a title without a section number sorts last."""
+    head = title.split(" ", 1)[0]
+    try:
+        return tuple(int(part) for part in head.split("."))
+    except ValueError:
+        return (10**6,)
+
+
 class FileActions:
     """The document's life cycle; the undo stack's clean state is the "modified" mark."""
 
@@ -89,11 +98,14 @@ class FileActions:
         w.toolbar.addSeparator()
         w.toolbar.addAction(w.undo_tool)
         w.toolbar.addAction(w.redo_tool)
+        examples = []
         for path in sorted(examples_dir().glob(f"*{PROJECT_SUFFIX}")):
             try:
                 title = load_project(path).title or path.stem
             except ExplorerError:
                 continue
+            examples.append((section_key(title), path.name, title, path))
+        for _, _, title, path in sorted(examples):  # in the book's order: 5.3 before 5.4
             w.add_action(
                 "Examples",
                 w.tr(title),  # the shipped titles are listed in example_titles.py

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -152,7 +153,14 @@ class InitForm(QWidget):
         self.apply_button = QPushButton(self.tr("Apply"), self)
         self.apply_button.setObjectName("InitApply")
         self.apply_button.setToolTip(self.tr("Initialize the target (undo with Ctrl+Z)"))
+        # The error and the buttons sit in a bar the Init lab keeps below the scrolling form,
+        # so Preview and Apply are always in view.
+        self.button_bar = QWidget(self)
+        bar = QVBoxLayout(self.button_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.error)
         buttons = QHBoxLayout()
+        bar.addLayout(buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.apply_button)
@@ -169,11 +177,15 @@ class InitForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.lazy_banner)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
         layout.addWidget(self.contract_title)
         layout.addWidget(self.contract)
 
+        for combo in (self.scope, self.layer_type, self.kind, self.scheme):
+            # long entries elide instead of widening the form past a small pane
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.scheme.currentIndexChanged.connect(self._scheme_changed)
         for w in (self.layer_type, self.kind):
@@ -204,15 +216,17 @@ class InitForm(QWidget):
         warning.setStyleSheet(f"color: {LAZY_AMBER.name()};")
         self.templates = QComboBox(page)
         self.templates.setObjectName("InitTemplates")
+        self.templates.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.templates.setMinimumContentsLength(10)
         for text, code in (
             (self.tr("Book: my_init (uniform on (-10, 10), zero |w| < 5)"), BOOK_MY_INIT),
             (self.tr("Book: init_42 (constant 42)"), BOOK_INIT_42),
             (self.tr("Per tensor: def my_init(name, tensor)"), PER_TENSOR_EXAMPLE),
         ):
             self.templates.addItem(text, code)
-        self.templates.activated.connect(
-            lambda i: self.editor.setPlainText(self.templates.itemData(i))
-        )
+        self.templates.activated.connect(self._template_chosen)
         self.editor = CodeEditor(page)
         self.editor.setObjectName("InitCode")
         self.editor.setPlainText(BOOK_MY_INIT)
@@ -226,6 +240,25 @@ class InitForm(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.output)
         return page
+
+    def _template_chosen(self, index: int) -> None:
+        """Put a template in the editor; edited code is replaced only if the user agrees."""
+        code = self.templates.itemData(index)
+        current = self.editor.toPlainText()
+        if current == code:
+            return
+        pristine = {self.templates.itemData(i) for i in range(self.templates.count())}
+        if current.strip() and current not in pristine:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace your code?"),
+                self.tr("Replace the code you edited with this template? Your code is lost."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.editor.setPlainText(code)
 
     # ----- choices -------------------------------------------------------------------------
 
@@ -306,6 +339,8 @@ class InitForm(QWidget):
                 self.args_form.addRow(QLabel(self.tr("(no arguments)"), self.args_page))
             if s.name == "default":
                 note = self.tr("each layer's own reset_parameters(), as at construction")
-                self.args_form.addRow(QLabel(note, self.args_page))
+                label = QLabel(note, self.args_page)
+                label.setWordWrap(True)
+                self.args_form.addRow(label)
         self.show_error("")
         self.changed.emit()

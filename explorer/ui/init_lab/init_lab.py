@@ -39,6 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
+from explorer.ui.common.messages import error_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
 from explorer.ui.init_lab.init_probe_view import ProbePanel
@@ -90,8 +91,17 @@ class InitLab(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(panel)
-            split.addWidget(scroll)
-        split.setSizes([360, 640, 420])
+            if panel is self.form:  # Preview and Apply stay below the form, always in view
+                column = QWidget(split)
+                column_layout = QVBoxLayout(column)
+                column_layout.setContentsMargins(0, 0, 0, 0)
+                column_layout.setSpacing(0)
+                column_layout.addWidget(scroll, 1)
+                column_layout.addWidget(self.form.button_bar)
+                split.addWidget(column)
+            else:
+                split.addWidget(scroll)
+        split.setSizes([380, 400, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -330,7 +340,7 @@ class InitLab(QWidget):
         try:
             return self._compute()
         except CustomInitError as e:
-            self.form.show_error(str(e), e.line)
+            self.form.show_error(error_text(e), e.line)
             self.window_.report_error(self.tr("Custom init failed, nothing changed: {0}").format(e))
         except LazyParameterError as e:
             self.form.show_error(str(e))

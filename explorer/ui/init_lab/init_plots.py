@@ -11,11 +11,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
 
 from explorer.core.init_probe import ProbeResult
 from explorer.core.init_theory import Fit
+from explorer.ui.common.plots.theme import FOREGROUND, room_for_axis_titles
 
 HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
 THEORY_COLOR = QColor("#e0582f")
@@ -23,19 +23,21 @@ SERIES_COLORS = (QColor("#2f7fd6"), QColor("#e08a1b"))
 
 
 def _base_color() -> QColor:
-    app = QApplication.instance()
-    return app.palette().color(QPalette.ColorRole.Base) if app else QColor("white")
+    from explorer.ui.common.plots.theme import BACKGROUND
+
+    return BACKGROUND
 
 
 def _plot(parent, title: str, left: str, bottom: str) -> pg.PlotWidget:
     w = pg.PlotWidget(parent, background=_base_color())
-    text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
+    text = FOREGROUND
     w.setTitle(title, color=text.name(), size="9pt")
     for side, label in (("left", left), ("bottom", bottom)):
         axis = w.getPlotItem().getAxis(side)
         axis.setLabel(label)
         axis.setTextPen(text)
     w.showGrid(x=True, y=True, alpha=0.2)
+    room_for_axis_titles(w.getPlotItem())
     w.setMinimumHeight(140)
     return w
 
@@ -45,9 +47,10 @@ class DistributionPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, background=_base_color())
-        text = QApplication.instance().palette().color(QPalette.ColorRole.Text)
+        text = FOREGROUND
         for side in ("left", "bottom"):
             self.getPlotItem().getAxis(side).setTextPen(text)
+        room_for_axis_titles(self.getPlotItem())
         self.getPlotItem().getAxis("left").setLabel(self.tr("density"))
         self.getPlotItem().getAxis("bottom").setLabel(self.tr("value"))
         self.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)

@@ -68,6 +68,11 @@ class ParamTree(QWidget):
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
+        # Shown order: what lessons ask about first (numel, grad), dtype and device last,
+        # so grad stays in view in a narrow dock. Logical columns keep COLUMNS' order.
+        header = self.tree.header()
+        header.moveSection(COLUMNS.index("numel"), 2)
+        header.moveSection(COLUMNS.index("grad"), 3)
         self.tree.setAlternatingRowColors(True)
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)

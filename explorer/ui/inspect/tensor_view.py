@@ -59,7 +59,7 @@ class TensorView(QWidget):
         self.array_title = ""
         self.index: tuple[int, ...] = ()
         self.tiled = False
-        self.bins = 50
+        self.bins: int | None = None  # None: from the data (numpy's "auto", capped)
         self.tracker = UpdateTracker()
         self.ratio: float | None = None
         self.ratio_steps: int | None = None
@@ -74,9 +74,11 @@ class TensorView(QWidget):
         self.tile_box = QCheckBox(self.tr("Tile kernels"), self)
         self.tile_box.setToolTip(self.tr("Draw a conv weight as a grid of its kernels"))
         self.bins_spin = QSpinBox(self)
-        self.bins_spin.setRange(2, 1000)
-        self.bins_spin.setValue(self.bins)
+        self.bins_spin.setRange(1, 1000)
+        self.bins_spin.setSpecialValueText(self.tr("bins: auto"))  # the minimum, 1
+        self.bins_spin.setValue(1)
         self.bins_spin.setPrefix(self.tr("bins "))
+        self.bins_spin.setToolTip(self.tr("auto: from the data, as numpy's bins='auto'"))
         self.log_box = QCheckBox(self.tr("Log counts"), self)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -255,9 +257,10 @@ class TensorView(QWidget):
     def _draw(self, w: Snapshot | None, g: Snapshot | None, message: str = "") -> None:
         self.snaps = (w, g)
         self.weight_map.show_image(None if w is None else w.image, "" if w else message)
-        self.grad_map.show_image(None if g is None else g.image, "" if g else message)
+        no_grad = self.tr("no gradient yet") if w is not None else ""
+        self.grad_map.show_image(None if g is None else g.image, "" if g else message or no_grad)
         self.weight_hist.show_histogram(None if w is None else w.hist)
-        self.grad_hist.show_histogram(None if g is None else g.hist)
+        self.grad_hist.show_histogram(None if g is None else g.hist, no_grad)
         for col, snap in enumerate((w, g)):
             values = (
                 [] if snap is None else [snap.stats.numel] + [v for _, v in snap.stats.as_rows()]
@@ -321,7 +324,7 @@ class TensorView(QWidget):
         self.refresh()
 
     def _on_bins(self, bins: int) -> None:
-        self.bins = bins
+        self.bins = bins if bins > 1 else None
         self.refresh()
 
     def _on_log(self, on: bool) -> None:

@@ -97,7 +97,9 @@ class ValuesTable(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model_)
         self.view.verticalHeader().setDefaultSectionSize(20)
-        self.view.horizontalHeader().setDefaultSectionSize(72)
+        # wide enough for the longest value .6g prints ("-1.23457e-05"): never cut a sign
+        widest = self.view.fontMetrics().horizontalAdvance("-8.88888e-88")
+        self.view.horizontalHeader().setDefaultSectionSize(widest + 14)
         self.row_page = QSpinBox(self)
         self.col_page = QSpinBox(self)
         self.where = QLabel(self)

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 
 def use_theme_colours() -> None:
-    """Plots take the window's colours (light or dark theme) instead of pyqtgraph's black."""
-    import pyqtgraph as pg
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication
+    """Plots share one light theme (see explorer.ui.common.plots.theme)."""
+    from explorer.ui.common.plots.theme import apply_plot_theme
 
-    palette = QApplication.instance().palette()
-    pg.setConfigOptions(
-        background=palette.color(QPalette.ColorRole.Base),
-        foreground=palette.color(QPalette.ColorRole.Text),
-        antialias=False,
-    )
+    apply_plot_theme()
 
 
 def install(window) -> None:

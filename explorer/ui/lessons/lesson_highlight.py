@@ -13,6 +13,8 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPainter, QPen
 from PySide6.QtWidgets import QDockWidget, QStackedWidget, QTabWidget, QToolBar, QWidget
 
+from explorer.ui.common.geometry import shown_rect
+
 COLOR = QColor("#f0a020")
 
 
@@ -100,8 +102,14 @@ class Highlight(QWidget):
             self.hide()
             self.pulse.stop()
             return
-        r = self.rect_in_target or w.rect()
-        top_left = w.mapTo(self.parentWidget(), r.topLeft())
+        # Only the part in view: a form scrolled inside a small pane must not be outlined
+        # over the panes around it.
+        r = shown_rect(w, self.rect_in_target or w.rect())
+        if r.isEmpty():
+            self.hide()
+            self.pulse.stop()
+            return
+        top_left = w.window().mapTo(self.parentWidget(), r.topLeft())
         self.setGeometry(QRect(top_left - QPoint(3, 3), r.size() + type(r.size())(6, 6)))
         self.show()
         self.raise_()

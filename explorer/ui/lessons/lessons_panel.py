@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +90,6 @@ class LessonsPanel(QWidget):
         self.text = QLabel(self)
         self.text.setObjectName("lessonText")
         self.text.setWordWrap(True)
-        self.text.setMinimumHeight(60)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel(self)
@@ -110,7 +111,14 @@ class LessonsPanel(QWidget):
         layout.addWidget(self.load_errors)
         layout.addWidget(self.progress)
         layout.addWidget(self.steps)
-        layout.addWidget(self.text, 1)
+        # Long step text scrolls inside its own area instead of being cut off.
+        self.text_scroll = QScrollArea(self)
+        self.text_scroll.setObjectName("lessonTextScroll")
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_scroll.setWidget(self.text)
+        layout.addWidget(self.text_scroll, 1)
         layout.addWidget(self.state)
         layout.addLayout(nav)
         self.start_button.clicked.connect(lambda: self.start(self.chooser.currentData()))

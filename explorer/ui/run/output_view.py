@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.common.plots.heatmap import set_cell_ticks
+
 
 def diverging_colormap() -> pg.ColorMap:
     """Negative blue, zero neutral, positive red (readable on light and dark backgrounds)."""
@@ -46,6 +48,8 @@ class Heatmap(pg.GraphicsLayoutWidget):
         m = m if np.isfinite(m) and m > 0 else 1.0
         self.image.setImage(values, levels=(-m, m))
         self.bar.setLevels((-m, m))
+        rows, cols = values.shape if values.ndim == 2 else (1, values.size)
+        set_cell_ticks(self.plot, rows, cols)
         self.plot.autoRange()
 
 
@@ -104,6 +108,7 @@ class OutputView(QWidget):
         self.train_pane = OutputPane("net.train()", self.compare_box)
         self.eval_pane = OutputPane("net.eval()", self.compare_box)
         self.difference = QLabel(self.compare_box)
+        self.difference.setWordWrap(True)  # a long sentence must not widen the window
         box = QVBoxLayout(self.compare_box)
         row = QHBoxLayout()
         row.addWidget(self.train_pane)
@@ -124,6 +129,7 @@ class OutputView(QWidget):
         """Another model was opened: its outputs are not this one's."""
         self.main.title.setText(self.tr("output = net(X)"))
         self.main.show_result_empty()
+        self.main.show()
         self.compare_box.hide()
 
     def show_output(self, result) -> None:
@@ -135,8 +141,11 @@ class OutputView(QWidget):
             )
         )
         self.main.show_result(result)
+        self.compare_box.hide()  # one output at a time: the panel keeps its height
+        self.main.show()
 
     def show_comparison(self, train_result, eval_result) -> None:
+        self.main.hide()  # the comparison takes the main output's place, not more room
         self.compare_box.show()
         both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
         limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both

@@ -25,7 +25,7 @@ LOSS_TITLES = (
     QT_TRANSLATE_NOOP("RunActions", "BCE with logits"),
 )
 
-BADGE = "QToolButton {{ font-weight: bold; color: white; background: {0}; border-radius: 4px; padding: 2px 8px; }}"
+BADGE = "QToolButton {{ font-weight: bold; color: white; background: {0}; border-radius: 4px; padding: 2px 5px; }}"
 
 
 class RunActions:
@@ -86,6 +86,10 @@ class RunActions:
             self.actions[key] = w.add_action(
                 "Run", text, slot, keys, tip, toolbar=True, name=f"action_{key}"
             )
+        # Pause and Cancel show as symbols on the toolbar (names in the menu and tooltips),
+        # so the toolbar fits a 1280-pixel window in every language.
+        self.actions["pause"].setIconText("‖")
+        self.actions["cancel"].setIconText("■")
         self.actions["train"].setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         )
@@ -123,6 +127,7 @@ class RunActions:
         self.seed = QSpinBox(w)
         self.seed.setObjectName("seed")
         self.seed.setRange(0, 2**31 - 1)
+        self.seed.setMaximumWidth(self.seed.fontMetrics().horizontalAdvance("0" * 6) + 24)
         self.seed.setToolTip(
             w.tr(
                 "torch.manual_seed: the weights of a model when it is opened or made new, "
@@ -206,6 +211,7 @@ class RunActions:
         self.actions["pause"].setText(
             self.window.tr("Resume") if r.paused else self.window.tr("Pause")
         )
+        self.actions["pause"].setIconText("▶" if r.paused else "‖")
         self.actions["cancel"].setEnabled(r.running)
 
     # ----- the session's run settings <-> the widgets that show them ----------------------

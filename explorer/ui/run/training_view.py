@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,9 @@ from explorer.core.training import TrainConfig
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.playground import Playground
+from explorer.core.format import group_digits
+from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.plots.theme import room_for_axis_titles
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
 GENERATOR_TITLES = (
@@ -140,6 +142,7 @@ class TrainingView(QWidget):
         self.loss_plot = pg.PlotWidget(self, title=self.tr("Loss"))
         self.loss_plot.addLegend(offset=(-10, 10))
         self.loss_plot.setLabel("bottom", self.tr("step"))
+        room_for_axis_titles(self.loss_plot.getPlotItem())
         self.loss_plot.setClipToView(True)
         self.loss_plot.setDownsampling(auto=True, mode="peak")
         self.raw_curve = self.loss_plot.plot(
@@ -201,10 +204,9 @@ class TrainingView(QWidget):
     # ----- widgets ------------------------------------------------------------------------
 
     def _spin(self, lo, hi, value):
-        s = QSpinBox(self)
+        s = GroupedSpinBox(self)  # "30 000", grouped like every number in the app
         s.setRange(lo, hi)
         s.setValue(value)
-        s.setGroupSeparatorShown(True)
         return s
 
     def _dspin(self, lo, hi, value, step, decimals=3):
@@ -374,7 +376,7 @@ class TrainingView(QWidget):
             self.tr("step {0}/{1} · {2} steps/s · ETA {3} · loss {4}{5}").format(
                 p.step,
                 p.total or "?",
-                f"{p.steps_per_s:,.0f}".replace(",", "\u202f"),
+                group_digits(round(p.steps_per_s)),
                 "?" if eta is None else f"{eta:.1f} s",
                 "?" if p.loss is None else f"{p.loss:.5g}",
                 ""

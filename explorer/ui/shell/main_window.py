@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_params)
         self.statusBar().addPermanentWidget(self._status_device)
         self._add_standard_actions()
+        from explorer.ui.common.plots.theme import apply_plot_theme
+
+        apply_plot_theme()  # before any feature builds a plot
         self._sealed = True  # from here on, features add parts through register()
         for module in FEATURES:
             importlib.import_module(module).install(self)
@@ -323,6 +326,10 @@ class MainWindow(QMainWindow):
             callback()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.ready and self.settings.value("window/state") is None:
+            from explorer.ui.shell.layout_defaults import default_dock_sizes
+
+            QTimer.singleShot(0, lambda: default_dock_sizes(self))  # once laid out at its size
         super().showEvent(event)
         if not self.ready:
             QTimer.singleShot(0, self._become_ready)
@@ -493,12 +500,10 @@ class MainWindow(QMainWindow):
         )
 
     def _default_dock_sizes(self) -> None:
-        """First start: the parameter tree taller than the properties, the panels half the height."""
-        props = self.findChild(QDockWidget, "PropertiesDock")
-        params = self.findChild(QDockWidget, "ParametersDock")
-        if props is not None and params is not None:
-            self.resizeDocks([props, params], [260, 440], Qt.Orientation.Vertical)
-        self.resizeDocks([self.bottom_dock], [440], Qt.Orientation.Vertical)
+        """The right column runs full height; first-start sizes follow the window (on show)."""
+        from explorer.ui.shell.layout_defaults import arrange_frame
+
+        arrange_frame(self)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -10,6 +10,32 @@ from explorer.core.stats import DisplayImage, symmetric_levels
 from explorer.ui.common.plots.colors import DIVERGING
 
 
+def cell_ticks(n: int, max_labels: int = 8) -> list[tuple[float, str]]:
+    """Whole-number ticks at the centres of ``n`` cells (cell i spans [i, i+1]).
+
+    At most about ``max_labels`` labels, at a step of 1, 2 or 5 times a power of ten.
+    """
+    if n <= 0:
+        return []
+    step = 1
+    while n / step > max_labels:
+        step = _next_step(step)
+    return [(i + 0.5, str(i)) for i in range(0, n, step)]
+
+
+def _next_step(step: int) -> int:
+    """1, 2, 5, 10, 20, 50, ..."""
+    digits = str(step)
+    lead, zeros = int(digits[0]), len(digits) - 1
+    return {1: 2, 2: 5, 5: 10}[lead] * 10**zeros
+
+
+def set_cell_ticks(plot_item, rows: int, cols: int) -> None:
+    """Label a heatmap's axes with row and column indices centred on the cells."""
+    plot_item.getAxis("bottom").setTicks([cell_ticks(cols)])
+    plot_item.getAxis("left").setTicks([cell_ticks(rows)])
+
+
 class Heatmap(pg.GraphicsLayoutWidget):
     """Draws a :class:`DisplayImage`; hovering reports the index and value under the mouse.
 
@@ -48,6 +74,7 @@ class Heatmap(pg.GraphicsLayoutWidget):
         self.message.setText(message)
         if display is None:
             self.image_item.clear()
+            set_cell_ticks(self.plot, 0, 0)
             self.message.setPos(0.5, 0.5)
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
             return
@@ -56,6 +83,7 @@ class Heatmap(pg.GraphicsLayoutWidget):
         rows, cols = display.source_shape
         self.image_item.setRect(QRectF(0, 0, cols, rows))
         self.bar.setLevels((lo, hi))
+        set_cell_ticks(self.plot, rows, cols)
         self.plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
 
     def describe(self, x: float, y: float) -> str:

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from explorer.core.stats import Histogram
+from explorer.ui.common.plots.theme import room_for_axis_titles
 
 
 class HistogramPlot(pg.PlotWidget):
@@ -17,10 +18,15 @@ class HistogramPlot(pg.PlotWidget):
         self.plotItem.setTitle(title)
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
+        room_for_axis_titles(self.plotItem)
+        # a short plot gets major ticks only: no overlapping labels at 100 px high
+        self.plotItem.getAxis("left").setStyle(maxTickLevel=0)
         self.curve = pg.PlotDataItem(
             stepMode="center", fillLevel=0, brush=brush, pen=pg.mkPen(brush[:3], width=1)
         )
         self.addItem(self.curve)
+        self.placeholder = pg.TextItem("", color=(120, 120, 120), anchor=(0.5, 0.5))
+        self.addItem(self.placeholder)
         self.log = False
         self.hist: Histogram | None = None
 
@@ -31,16 +37,25 @@ class HistogramPlot(pg.PlotWidget):
         self.log = log
         self.show_histogram(self.hist)
 
-    def show_histogram(self, hist: Histogram | None) -> None:
+    def show_histogram(self, hist: Histogram | None, empty_text: str = "") -> None:
+        """Draw ``hist``; None shows ``empty_text`` (e.g. "no gradient yet"), not a flat line."""
         self.hist = hist
         if hist is None:
-            self.curve.setData([0.0, 1.0], [0.0])
+            self.curve.setData([], [])
+            self.placeholder.setText(empty_text)
+            self.placeholder.setPos(0.5, 0.5)
+            self.plotItem.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            self.plotItem.setLabel("left", "")
+            self.plotItem.getAxis("left").setStyle(showValues=False)  # no scale for nothing
             return
+        self.placeholder.setText("")
+        self.plotItem.getAxis("left").setStyle(showValues=True)
         counts = hist.counts.astype(np.float64)
         if self.log:  # log10(1 + count): empty bins stay at 0 instead of -inf
             counts = np.log10(counts + 1.0)
             self.curve.setFillLevel(0)
         self.curve.setData(hist.edges, counts)
+        self.plotItem.enableAutoRange()
         label = self.tr("log10(1 + count)") if self.log else self.tr("count")
         if hist.every > 1:  # a huge tensor: binned from a strided sample, counts scaled
             label += " " + self.tr("(every {0}th value)").format(hist.every)

@@ -1,0 +1,24 @@
+"""One number format: narrow no-break space grouping everywhere, in both languages."""
+
+from PySide6.QtCore import Qt
+
+from explorer.core.format import THIN, group_digits
+
+
+def test_training_fields_group_digits_like_the_canvas_and_accept_typing(window, qtbot):
+    tv = window.part("run_actions").training_view
+    window.show_tab("TrainingTab")
+    tv.samples.setValue(30000)
+    assert tv.samples.text() == f"30{THIN}000" == group_digits(30000)
+    assert "," not in tv.samples.text()
+    tv.samples.setFocus()
+    tv.samples.lineEdit().selectAll()
+    qtbot.keyClicks(tv.samples, "12345")
+    qtbot.keyClick(tv.samples, Qt.Key.Key_Return)
+    assert tv.samples.value() == 12345 and tv.samples.text() == f"12{THIN}345"
+
+
+def test_values_table_columns_fit_a_negative_number_in_e_notation(window):
+    view = window.part("tensor_view").values.view
+    width = view.horizontalHeader().defaultSectionSize()
+    assert width >= view.fontMetrics().horizontalAdvance("-1.23457e-05") + 8
