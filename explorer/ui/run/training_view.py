@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 
 from explorer.core.data import GENERATORS, DataSpec
 from explorer.core.errors import ExplorerError
+from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.plots.theme import room_for_axis_titles
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.playground import Playground
-from explorer.core.format import group_digits
-from explorer.ui.common.number_fields import GroupedSpinBox
-from explorer.ui.common.plots.theme import room_for_axis_titles
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
 GENERATOR_TITLES = (
