@@ -46,8 +46,8 @@ def main(mode: str, project: str | None) -> None:
             file_path=str(window.file_path) if window.file_path else None,
             types=[n.type for _, n in window.document.spec.layers()],
             modified=window.isWindowModified(),
-            autosave=str(autosave_path(window.autosaver.folder)),
-            autosave_exists=autosave_path(window.autosaver.folder).exists(),
+            autosave=str(autosave_path(window.part("autosaver").folder)),
+            autosave_exists=autosave_path(window.part("autosaver").folder).exists(),
             pid=os.getpid(),
         )
         print("RECOVERED " + json.dumps(seen), flush=True)
