@@ -42,7 +42,7 @@ def app_run(window, probes: dict) -> tuple[float, int, float]:
 
     window.run_probes.clear()
     window.run_probes.update(probes)
-    controller = window.run_actions.controller
+    controller = window.part("run_actions").controller
     controller.set_steps_done(0)
     config = TrainConfig(OptimizerConfig("sgd", 0.05), "cross_entropy", 32, STEPS, seed=0)
     last, done = [], []
@@ -97,7 +97,7 @@ def _run(rec: Recorder, app, torch) -> None:
     while not window.ready:
         app.processEvents()
     window.show_tab("TrainingTab")
-    tv = window.run_actions.training_view
+    tv = window.part("run_actions").training_view
     tv.source.setCurrentIndex(tv.source.findData("spiral"))
     assert tv.fit_offer.apply(), window.status_text()
     tv.dataset_for()
@@ -137,6 +137,6 @@ def _run(rec: Recorder, app, torch) -> None:
         "  one 64x64 decision grid on the model's device", (time.perf_counter() - t0) * 50, "ms"
     )
     rec.add("  decision grids drawn per run", grids / REPEATS, "")
-    window.run_actions.controller.shutdown()
+    window.part("run_actions").controller.shutdown()
     window.mark_saved()
     window.close()

@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
 def train_spiral(window, steps: int) -> None:
     from PySide6.QtCore import QEventLoop
 
-    run = window.run_actions
+    run = window.part("run_actions")
     tv = run.training_view
     window.show_tab("TrainingTab")
     tv.source.setCurrentIndex(tv.source.findData("spiral"))

@@ -15,7 +15,7 @@ from explorer.core.metrics import grid_points
 @pytest.fixture
 def run(window):
     window.show_tab("TrainingTab")
-    return window.run_actions
+    return window.part("run_actions")
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_reset_weights_is_undoable_and_the_next_train_starts_at_step_0(qtbot, wi
     train(qtbot, window, tv)
     assert [s for p in progress for s, _ in p.losses] == list(range(21, 41))
     assert list(tv.raw_curve.getData()[0]) == list(range(1, 41))
-    hist_steps, _ = window.history_view.history.series("0.weight")
+    hist_steps, _ = window.part("history_view").history.series("0.weight")
     assert hist_steps[0] <= 20 < hist_steps[-1] <= 40  # one axis: History went on too
     trained = {k: v.clone() for k, v in window.document.net.state_dict().items()}
 
@@ -156,7 +156,7 @@ def test_reset_weights_is_undoable_and_the_next_train_starts_at_step_0(qtbot, wi
     train(qtbot, window, tv)
     assert progress[0].losses[0][0] == 1
     assert list(tv.raw_curve.getData()[0]) == list(range(1, 21))
-    hist_steps, _ = window.history_view.history.series("0.weight")
+    hist_steps, _ = window.part("history_view").history.series("0.weight")
     assert 1 <= hist_steps[0] and hist_steps[-1] <= 20  # History started over
 
 
