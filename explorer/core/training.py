@@ -45,8 +45,8 @@ EVAL_INTERVAL_S = 0.1  # held-out loss at most 10 times a second
 EVAL_SHARE = 0.01
 #: Probes and the held-out loss may take at most this fraction of the run's time; on a big
 #: model they run less often than the display ticks, so training stays within a few percent
-#: of a plain loop. Single steps (and pauses) always get them; the last tick gets the
-#: held-out loss. A Progress without a probe's key means "no new value this tick".
+#: of a plain loop. Single steps, pauses and the last tick always get them, so the views
+#: end on the run's final weights. A Progress without a probe's key means "no new value this tick".
 EXTRA_BUDGET = 0.02
 #: The clock is read about this many times per display interval, not once per step: the
 #: number of steps between reads follows the measured step rate (one read per step until
@@ -301,7 +301,7 @@ def train(
         steps = range(first_pending, first_pending + len(values))
         last_loss = values[-1]
         probed = {}
-        if probes and (single or budget.allows(elapsed, run_probes)):
+        if probes and (last_tick or budget.allows(elapsed, run_probes)):
             probed = budget.run(clock, run_probes, probes, net, xb, control)
         if xe is not None and (single or last_tick or now >= next_eval):
             spent = budget.spent
