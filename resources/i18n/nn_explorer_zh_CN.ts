@@ -1998,8 +1998,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="325"/>
-        <source>{0}: {1} training samples, {2} held out</source>
-        <translation>{0}：{1} 个训练样本，验证集（留出）{2} 个</translation>
+        <source>{0}: {1} train, {2} held out</source>
+        <translation>{0}：训练 {1} 个，留出 {2} 个</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="344"/>

@@ -181,6 +181,15 @@ class TrainingView(QWidget):
         split.addWidget(self.data_plot)
         split.addWidget(losses)
         split.setSizes([360, 320, 520])
+        # The settings keep their width; the two plots share what the window adds.
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 1)
+        split.setCollapsible(1, False)
+        split.setCollapsible(2, False)
+        self.data_plot.setMinimumWidth(260)
+        left.setMinimumWidth(left.minimumSizeHint().width())  # buttons are never cut
+        self.loss_plot.setMinimumWidth(260)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
@@ -317,7 +326,7 @@ class TrainingView(QWidget):
             brushes = pg.mkBrush("#3163ce")
         self.data_plot.show_samples(px, py, brushes)
         self.data_plot.setTitle(
-            self.tr("{0}: {1} training samples, {2} held out").format(
+            self.tr("{0}: {1} train, {2} held out").format(
                 data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
             )
         )
