@@ -82,3 +82,22 @@ def _with_guess(layer: LayerSpec, text: str) -> LayerSpec:
     from dataclasses import replace
 
     return replace(layer, guessed=text)
+
+
+def with_input_shape(spec: ModelSpec, input_shape, result) -> ModelSpec:
+    """``spec`` with the input shape the user gave, or the one the file proves, or a
+    placeholder marked as a guess (added to ``result.guessed`` / ``result.guessed_ids``)."""
+    from dataclasses import replace
+
+    from explorer.core.spec import validate
+
+    if input_shape is not None:
+        return validate(replace(spec, input_shape=tuple(input_shape)))
+    shape, note = derive_input_shape(spec)
+    spec = replace(spec, input_shape=shape)
+    if note:
+        spec = guessed_first(spec, note)
+        first = next(layer for _, layer in spec.layers())
+        result.guessed.append(("input", note))
+        result.guessed_ids.append(first.id)
+    return validate(spec)

@@ -178,26 +178,14 @@ def import_model_file(
 
 def finish(children, state, kind: str, input_shape) -> ModelImport:
     """Spec with the input shape (given, proven, or a marked guess); keys checked."""
-    from dataclasses import replace
-
     from explorer.core.build import build
     from explorer.core.spec import DTYPES, ModelSpec, validate
-    from explorer.io.input_guess import derive_input_shape, guessed_first
+    from explorer.io.input_guess import with_input_shape
 
     dtype = next((str(t.dtype)[6:] for t in state.values() if t.is_floating_point()), "float32")
     spec = validate(ModelSpec(children=children, dtype=dtype if dtype in DTYPES else "float32"))
     result = ModelImport(spec, state, kind)
-    if input_shape is not None:
-        spec = replace(spec, input_shape=tuple(input_shape))
-    else:
-        shape, note = derive_input_shape(spec)
-        spec = replace(spec, input_shape=shape)
-        if note:
-            spec = guessed_first(spec, note)
-            first = next(layer for _, layer in spec.layers())
-            result.guessed.append(("input", note))
-            result.guessed_ids.append(first.id)
-    result.spec = validate(spec)
+    result.spec = with_input_shape(spec, input_shape, result)
     model = build(result.spec, device="meta").state_dict()
     if set(model) != set(state):
         extra = sorted(set(model) ^ set(state))[0]

@@ -278,23 +278,10 @@ def infer_spec(
         spec = validate(spec)
     except ExplorerError as e:
         raise ImportError_(f"the inferred model is not valid: {e}") from None
-    result.spec = _with_input(spec, input_shape, result)
+    from explorer.io.input_guess import with_input_shape
+
+    result.spec = with_input_shape(spec, input_shape, result)
     return result
-
-
-def _with_input(spec: ModelSpec, input_shape, result: ImportResult) -> ModelSpec:
-    from explorer.io.input_guess import derive_input_shape, guessed_first
-
-    if input_shape is not None:
-        return validate(replace(spec, input_shape=tuple(input_shape)))
-    shape, note = derive_input_shape(spec)
-    spec = replace(spec, input_shape=shape)
-    if note:
-        spec = guessed_first(spec, note)
-        first = next(layer for _, layer in spec.layers())
-        result.guessed.append(("input", note))
-        result.guessed_ids.append(first.id)
-    return validate(spec)
 
 
 def _free_name(base: str, used: set[str]) -> str:
