@@ -83,6 +83,8 @@ def app_run(window, app, initial, heartbeat: list[float]) -> float:
     from explorer.core.training import TrainConfig
 
     window.document.net.load_state_dict(initial)
+    # each repeat is a fresh run: Train otherwise continues the step count (issue 15)
+    window.part("run_actions").controller.set_steps_done(0)
     config = TrainConfig(OptimizerConfig("sgd", 0.01), "cross_entropy", BATCH, STEPS, seed=0)
     last = []
     window.run_progressed.connect(last.append)
