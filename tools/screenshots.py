@@ -46,7 +46,8 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
     install_language(lang)
     folder = out / lang / f"{size[0]}x{size[1]}"
     folder.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(os.devnull, QSettings.Format.IniFormat)
+    # never os.devnull: QSettings.sync() run as root would replace /dev/null with a file
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Document(demo_spec()), settings=settings)
     window.resize(*size)
     window.show()
