@@ -187,9 +187,6 @@ class TrainingView(QWidget):
         split.setStretchFactor(2, 1)
         split.setCollapsible(1, False)
         split.setCollapsible(2, False)
-        self.data_plot.setMinimumWidth(260)
-        left.setMinimumWidth(left.minimumSizeHint().width())  # buttons are never cut
-        self.loss_plot.setMinimumWidth(260)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
