@@ -35,6 +35,7 @@ from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.common.plots.theme import room_for_axis_titles
+from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.playground import Playground
@@ -201,7 +202,9 @@ class TrainingView(QWidget):
         controller.training_started.connect(self._on_started)
         controller.state_changed.connect(self._update_buttons)
         window.run_progressed.connect(self.show_progress)
-        window.document.spec_changed.connect(lambda *_: self._on_data_settings())
+        # A hidden Training tab redraws its data when shown, not on every edit.
+        self._data_when_shown = WhenShown(self, self._on_data_settings)
+        window.document.spec_changed.connect(self._data_when_shown.request)
         window.document.replaced.connect(self.clear_run)
         self.log_scale.toggled.connect(self._on_log_scale)
         self.playground = Playground(self, window, controller)
