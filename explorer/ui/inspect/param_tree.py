@@ -45,6 +45,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id
 UID_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's stable id (param_rows.TreeRow.uid)
 
 
+def _facts(e) -> tuple:
+    """What a tensor row shows besides its names."""
+    return (e.shape, e.grad_shape, e.dtype, e.device, e.requires_grad, e.kind, e.type_name)
+
+
 def link_icon() -> QIcon:
     """A small purple chain: the badge of a tied (shared) tensor."""
     pix = QPixmap(16, 16)
@@ -278,11 +283,17 @@ class ParamTree(QWidget):
                 e.lazy,
             ):
                 self._style_entry(item, e)
-            item.setData(0, NAMES_ROLE, e.names)
-            texts = list(enumerate(self._columns(e)))
+            if old is None or old.names != row.names:
+                item.setData(0, NAMES_ROLE, e.names)
+            if old is not None and _facts(old.entry) == _facts(e):  # renamed: the rest stays
+                texts = [(0, " = ".join(e.names))]
+            else:
+                texts = list(enumerate(self._columns(e)))
         else:
-            item.setData(0, KEY_ROLE, row.key)
-            item.setData(0, ID_ROLE, row.node_id)
+            if old is None or old.key != row.key:
+                item.setData(0, KEY_ROLE, row.key)
+            if old is None:
+                item.setData(0, ID_ROLE, row.node_id)
             if row.kind == "use":
                 texts = [(0, f"{row.label}  = {row.earlier}")]
                 item.setIcon(0, self._link)
