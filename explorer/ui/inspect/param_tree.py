@@ -165,6 +165,8 @@ class ParamTree(QWidget):
         from explorer.core.param_rows import reorder_plan, tree_rows
 
         self._stale = False
+        selected = self._rows.get(self.window_.selection.parameter)
+        selected_uid = None if selected is None else selected.data(0, UID_ROLE)
         old_rows = self._tree_rows
         new_rows = tree_rows(self.document.net, self.document.spec, self._cache)
         self._layout_key = self._key_of(new_rows.entries)
@@ -221,8 +223,20 @@ class ParamTree(QWidget):
         finally:
             self.tree.blockSignals(False)
             self.tree.setUpdatesEnabled(True)
+        self._follow_renamed(new_by_uid.get(selected_uid))
         self._show_selection(scroll=False)
         self._update_state_text()
+
+    def _follow_renamed(self, row) -> None:
+        """The selected tensor was renamed (``2.bias`` -> ``3.bias``): select its new name."""
+        name = self.window_.selection.parameter
+        if row is None or row.kind != "tensor" or name in row.names:
+            return
+        self._syncing = True
+        try:
+            self.window_.selection.select_parameter(row.names[0])
+        finally:
+            self._syncing = False
 
     @staticmethod
     def _note_expansion(item: QTreeWidgetItem, out: dict[str, bool]) -> None:
