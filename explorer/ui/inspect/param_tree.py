@@ -195,14 +195,23 @@ class ParamTree(QWidget):
             for uid in [u for u in old_by_uid if u not in new_by_uid]:
                 del self._items[uid]  # taken out above; Python drops the item
             changed: list[tuple[QTreeWidgetItem, int, str]] = []  # (item, column, new text)
-            for row in new_rows.rows:
-                old = old_by_uid.get(row.uid)
-                if old is None:
-                    item = self._new_item(row)
-                    changed += [(item, c, item.text(c)) for c in range(len(COLUMNS))]
-                elif old != row:
-                    item = self._items[row.uid]
-                    changed += [(item, c, t) for c, t in self._set_texts(item, row, old)]
+            # Texts only (no row comes or goes here): the view is told once, by the repaint
+            # below, instead of once per renamed row (each costs it a search for the row).
+            model = self.tree.model()
+            model.blockSignals(True)
+            try:
+                for row in new_rows.rows:
+                    old = old_by_uid.get(row.uid)
+                    if old is None:
+                        item = self._new_item(row)
+                        changed += [(item, c, item.text(c)) for c in range(len(COLUMNS))]
+                    elif old != row:
+                        item = self._items[row.uid]
+                        changed += [(item, c, t) for c, t in self._set_texts(item, row, old)]
+            finally:
+                model.blockSignals(False)
+            if changed:
+                self.tree.viewport().update()
             for parent, kids in new_children.items():
                 if parent in plans:
                     inserts = plans[parent][1]
