@@ -23,13 +23,13 @@ def test_code_after_each_edit_and_undo_is_the_generated_code(window):
         n = len(spec.children)
         edit = rng.choice(
             [
-                lambda: edits.insert(spec, (), rng.randrange(n + 1), L("ReLU")),
-                lambda: edits.remove(spec, [(rng.randrange(n),)]),
-                lambda: edits.move(spec, (rng.randrange(n),), (), rng.randrange(n + 1)),
-                lambda: edits.group(spec, [(rng.randrange(n),)]),
+                lambda spec, n: edits.insert(spec, (), rng.randrange(n + 1), L("ReLU")),
+                lambda spec, n: edits.remove(spec, [(rng.randrange(n),)]),
+                lambda spec, n: edits.move(spec, (rng.randrange(n),), (), rng.randrange(n + 1)),
+                lambda spec, n: edits.group(spec, [(rng.randrange(n),)]),
             ]
         )
-        window.push_spec(edit(), "edit")
+        window.push_spec(edit(spec, n), "edit")
         s = window.session.settings
         expected = model_code(window.document.spec, seed=s.seed, input_kind=s.input_kind)
         assert view.toPlainText() == expected
