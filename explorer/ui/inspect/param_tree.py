@@ -173,6 +173,9 @@ class ParamTree(QWidget):
         old_children, new_children = old_rows.children, new_rows.children
         new_by_uid = {r.uid: r for r in new_rows.rows}
         old_by_uid = {r.uid: r for r in old_rows.rows}
+        if 2 * sum(u in new_by_uid for u in old_by_uid) < len(old_by_uid):
+            self.refresh()  # another model (an open, an example): nothing worth keeping
+            return
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)
         try:
