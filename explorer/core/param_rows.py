@@ -129,7 +129,13 @@ class TensorCache:
 
 
 def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None) -> TreeRows:
-    """The tree's rows for ``net`` built from ``spec`` (layers the net lacks are skipped)."""
+    """The tree's rows for ``net`` built from ``spec`` (layers the net lacks are skipped).
+
+    A model without layers in its spec but with children (a Python class) is shown as
+    ``named_modules()`` nests it: one row per module with its own tensors.
+    """
+    if not spec.children and any(True for _ in net.children()):
+        return _module_rows(net)
     cache = cache if cache is not None else TensorCache()
     rows = [TreeRow(MODEL_UID, None, "model")]
     modules: dict[tuple, Any] = {(): net}
@@ -188,6 +194,37 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
             entry.names,
             entry,
         )
+    return TreeRows(rows, entries)
+
+
+def _module_rows(net: nn.Module) -> TreeRows:
+    """Rows of a model built by a Python class: its modules by key, their own tensors.
+
+    Every row's uid comes from its key (there are no spec ids); a tensor sits under the
+    module of its first name, the model's own ``nn.Parameter`` under the model row.
+    """
+    from explorer.core.params import list_entries, owner_of
+
+    entries = list_entries(net)
+    by_owner: dict[str, list[ParamEntry]] = {}
+    for e in entries:
+        by_owner.setdefault(owner_of(e.name), []).append(e)
+
+    def tensors(key: str, uid: str) -> list[TreeRow]:
+        return [
+            TreeRow(f"t:{e.name}", uid, "tensor", key, None, "", "", e.names, e)
+            for e in by_owner.get(key, [])
+        ]
+
+    rows = [TreeRow(MODEL_UID, None, "model"), *tensors("", MODEL_UID)]
+    for key, module in net.named_modules():
+        if not key:
+            continue
+        parent, _, last = key.rpartition(".")
+        uid = f"m:{key}"
+        label = f"{last}  {type(module).__name__}"
+        rows.append(TreeRow(uid, f"m:{parent}" if parent else MODEL_UID, "layer", key, None, label))
+        rows += tensors(key, uid)
     return TreeRows(rows, entries)
 
 

@@ -270,7 +270,7 @@ class ParamTree(QWidget):
             if row.kind == "tensor":
                 for name in row.names:
                     self._rows[name] = item
-            elif row.kind in ("layer", "block", "use"):
+            elif row.node_id is not None:  # a layer, block or tied use of the spec
                 self._layer_rows.setdefault(row.node_id, []).append(item)
         for row in rows.rows:
             if row.kind == "use":
