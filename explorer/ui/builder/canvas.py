@@ -20,6 +20,7 @@ from explorer.ui.builder.builder_actions import BuilderActions
 from explorer.ui.builder.canvas_model import ID_ROLE, CanvasModel
 from explorer.ui.builder.card_delegate import INDENT, CardDelegate, arrow_rect, card_rect
 from explorer.ui.common import mime
+from explorer.ui.common.messages import error_text
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ class CanvasView(QListView):
         try:
             payload = mime.decode(event.mimeData())
         except ExplorerError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             event.ignore()
             return
         if payload.move_ids:

@@ -17,6 +17,7 @@ from explorer.io.project import (
     save_project,
 )
 from explorer.resources import examples_dir
+from explorer.ui.common.messages import error_text
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
@@ -147,7 +148,9 @@ class FileActions:
         try:
             project = load_project(path)
         except (ExplorerError, OSError) as e:
-            self.window.report_error(self.window.tr("Cannot open {0}: {1}").format(path.name, e))
+            self.window.report_error(
+                self.window.tr("Cannot open {0}: {1}").format(path.name, error_text(e))
+            )
             return False
         request = OpenRequest(
             project.spec,
@@ -171,7 +174,7 @@ class FileActions:
         try:
             project = load_project(path)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         request = OpenRequest(
             project.spec,

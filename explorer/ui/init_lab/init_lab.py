@@ -39,7 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
 from explorer.ui.init_lab.init_probe_view import ProbePanel
@@ -204,7 +204,7 @@ class InitLab(QWidget):
         try:
             names = resolve(self.net, self._target())
         except InitError as e:
-            self.form.target_summary.setText(str(e))
+            self.form.target_summary.setText(error_text(e))
             self.form.contract.setPlainText("")
             return
         shown = ", ".join(names[:6]) + (" …" if len(names) > 6 else "")
@@ -219,7 +219,7 @@ class InitLab(QWidget):
             try:
                 code = plain_pytorch(names, self.form.scheme_name, self.form.args(), seed)
             except InitError as e:
-                code = str(e)
+                code = error_text(e)
         self.form.contract.setPlainText(code)
 
     # ----- the distribution -------------------------------------------------------------------
@@ -257,12 +257,12 @@ class InitLab(QWidget):
                     self.net, name, self.form.scheme_name, self.form.args()
                 )
             except ExplorerError as e:
-                theory_note = str(e)
+                theory_note = error_text(e)
         try:
             result = fit(values, theory)
         except ValueError as e:
             self.plot.show_fit(None)
-            self.stats.setText(html.escape(str(e)))
+            self.stats.setText(html.escape(error_text(e)))
             return
         self.plot.show_fit(result)
         self.stats.setText(self._stats_html(name, tuple(param.shape), result, theory_note))
@@ -281,7 +281,7 @@ class InitLab(QWidget):
         if theory is not None:
             label = scheme(self.form.scheme_name).label
             parts.append(self.tr("<b>theory</b> ({0}):").format(html.escape(label)))
-            parts += [html.escape(line) for line in theory.lines]
+            parts += [html.escape(message_text(line)) for line in theory.lines]
             if theory.dist is None:
                 parts.append(self.tr("no closed-form density drawn"))
         elif theory_note:
@@ -341,14 +341,16 @@ class InitLab(QWidget):
             return self._compute()
         except CustomInitError as e:
             self.form.show_error(error_text(e), e.line)
-            self.window_.report_error(self.tr("Custom init failed, nothing changed: {0}").format(e))
+            self.window_.report_error(
+                self.tr("Custom init failed, nothing changed: {0}").format(error_text(e))
+            )
         except LazyParameterError as e:
-            self.form.show_error(str(e))
+            self.form.show_error(error_text(e))
             self.form.lazy_banner.show()
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
         except InitError as e:
-            self.form.show_error(str(e))
-            self.window_.report_error(str(e))
+            self.form.show_error(error_text(e))
+            self.window_.report_error(error_text(e))
         return None
 
     def preview_values(self) -> None:
@@ -400,7 +402,7 @@ class InitLab(QWidget):
         try:
             names = materialize(self.document)
         except ExplorerError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             return
         self.form.show_error("")
         shapes = ", ".join(f"{n} {tuple(self.net.get_parameter(n).shape)}" for n in names)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import ModuleFile, guess_input_shape, parse_args_json
+from explorer.ui.common.messages import error_text
 
 
 def ask_trust(parent: QWidget, path: Path) -> bool:
@@ -125,7 +126,7 @@ class ClassDialog(QDialog):
             args = parse_args_json(self.args.text())
             net = self.file.construct(self.class_name(), args)
         except ExplorerError as e:
-            self.message.setText(str(e))
+            self.message.setText(error_text(e))
             return False
         self.net = net
         self.message.setText("")
@@ -176,7 +177,7 @@ class ClassDialog(QDialog):
         try:
             spec = to_sequential(self.net, self._shape())
         except ExplorerError as e:
-            self.message.setText(self.tr("Cannot convert: {0}").format(e))
+            self.message.setText(self.tr("Cannot convert: {0}").format(error_text(e)))
             return False
         state = {k: v.detach().clone() for k, v in self.net.state_dict().items()}
         self.converted = (spec, state)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import load_module_file
 from explorer.resources import examples_dir
+from explorer.ui.common.messages import error_text
 from explorer.ui.pyclass.class_dialog import ClassDialog, ask_trust
 
 NOTES_MLP = examples_dir() / "notes_mlp_class.py"
@@ -56,7 +57,7 @@ class PythonClassOpener:
         try:
             module_file = load_module_file(path)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         dialog = self.make_dialog(module_file)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.converted is None:

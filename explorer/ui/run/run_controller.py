@@ -24,6 +24,7 @@ from explorer.core.session import (
     run_step,
 )
 from explorer.core.training import TrainConfig, train
+from explorer.ui.common.messages import error_text
 from explorer.workers.runner import Runner
 
 
@@ -247,7 +248,7 @@ class RunController(QObject):
         try:
             optimizer = self.workbench.optimizer_for(self.net, self.optimizer)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return
         if self.workbench.rebuilt:
             self.window.log(
@@ -294,8 +295,8 @@ class RunController(QObject):
 
             optimizer = make_optimizer(config.optimizer, self.net.parameters())
         except ExplorerError as e:
-            self.window.report_error(str(e))
-            self.training_failed.emit(str(e))
+            self.window.report_error(error_text(e))
+            self.training_failed.emit(error_text(e))
             return
         self.workbench.adopt(optimizer, self.net, config.optimizer)
         if not self.training:
@@ -396,7 +397,7 @@ class RunController(QObject):
         try:
             x, y = self.batch()
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return
         self._start(busy, lambda control: _once(lambda: fn(x, y)), done)
 

@@ -33,6 +33,7 @@ from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.common.plots.theme import room_for_axis_titles
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
@@ -306,9 +307,9 @@ class TrainingView(QWidget):
         try:
             data = self.dataset_for()
         except ExplorerError as e:
-            self.data_plot.show_message(str(e))
+            self.data_plot.show_message(error_text(e))
             self.fit_offer.hide()
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             return False
         self.playground.check_fit(data)
         x = data.X.reshape(len(data), -1)[:5000].numpy()

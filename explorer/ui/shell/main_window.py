@@ -33,6 +33,7 @@ from explorer.core.document import Document
 from explorer.core.errors import ExplorerError
 from explorer.core.format import group_digits
 from explorer.core.spec import ModelSpec
+from explorer.ui.common.messages import error_text
 from explorer.ui.common.selection import Selection
 from explorer.ui.shell.message_bar import MessageBar
 
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(SpecCommand(self.document, new, text))
         except ExplorerError as e:
-            self.report_error(str(e))
+            self.report_error(error_text(e))
             return False
         return True
 
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
         try:
             yield failed
         except ExplorerError as e:
-            failed.append(template.format(e))
+            failed.append(template.format(error_text(e)))
             self.report_error(failed[-1])
 
     # ----- title, status and layout -------------------------------------------------------
@@ -451,7 +452,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.file_path.name if self.file_path else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — NN Explorer")
-
 
     def _add_standard_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
