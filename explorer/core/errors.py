@@ -64,7 +64,9 @@ class InvalidArgument(ExplorerError):
     """
 
     def __init__(self, layer: str, field: str, reason: str):
-        super().__init__(f"{layer}: {field} {reason}")
+        super().__init__(
+            Message("{layer}: {field} {reason}", layer=layer, field=field, reason=reason)
+        )
         self.layer = layer
         self.field = field
         self.reason = reason
