@@ -824,6 +824,14 @@
 <context>
     <name>LoadReportDialog</name>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/load_report_dialog.py" line="22"/>
         <source>match</source>
         <translation>匹配</translation>
@@ -3563,6 +3571,546 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>{fname} left NaN or infinity in {name}; nothing was applied</source>
         <translation>{fname} 在 {name} 中留下了 NaN 或无穷大；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{label} {where} expects {expected}, got {got}</source>
+        <translation>{label}（{where}）需要 {expected}，实际得到 {got}</translation>
+    </message>
+    <message>
+        <source>{label} {where} cannot take input of shape {shape}: {detail}</source>
+        <translation>{label}（{where}）无法接受形状为 {shape} 的输入：{detail}</translation>
+    </message>
+    <message>
+        <source>the last line must be the result: an expression, or z = ...</source>
+        <translation>最后一行必须是结果：一个表达式，或 z = ...</translation>
+    </message>
+    <message>
+        <source>backward() on {where} that is not a single number needs gradient=: a tensor of the same shape (torch.ones_like), or reduce it first with .sum().</source>
+        <translation>对不是单个数的 {where} 调用 backward() 需要 gradient=：一个形状相同的张量（torch.ones_like），或先用 .sum() 把它归约为标量。</translation>
+    </message>
+    <message>
+        <source>The graph was freed by the previous backward() (PyTorch frees saved values after use). Evaluate again, or call backward(retain_graph=True) the first time.</source>
+        <translation>计算图已被上一次 backward() 释放（PyTorch 用完保存的值后会释放它们）。请重新求值，或在第一次调用时使用 backward(retain_graph=True)。</translation>
+    </message>
+    <message>
+        <source>The result depends on no tensor with requires_grad=True, so there is no graph to walk back. Set requires_grad on a leaf it uses.</source>
+        <translation>结果不依赖任何 requires_grad=True 的张量，因此没有可回溯的计算图。请对它用到的某个叶子设置 requires_grad。</translation>
+    </message>
+    <message>
+        <source>{where}: only floating-point tensors can require grad; write 3.0 instead of 3, or add dtype=torch.float32.</source>
+        <translation>{where}：只有浮点张量才能 requires_grad；请写 3.0 而不是 3，或加上 dtype=torch.float32。</translation>
+    </message>
+    <message>
+        <source>{name}: the value must be a number or a tensor</source>
+        <translation>{name}：值必须是数字或张量</translation>
+    </message>
+    <message>
+        <source>write an expression, like x * y + x**2</source>
+        <translation>请写一个表达式，例如 x * y + x**2</translation>
+    </message>
+    <message>
+        <source>an in-place change (a method ending in _, or +=) of a leaf that requires grad; PyTorch forbids it because the graph needs the leaf&apos;s value. Write x = x + 1 for a new tensor, or change it under torch.no_grad().</source>
+        <translation>对需要梯度的叶子做了原地修改（以 _ 结尾的方法，或 +=）；PyTorch 禁止这样做，因为计算图需要叶子的值。请写 x = x + 1 得到新张量，或在 torch.no_grad() 下修改。</translation>
+    </message>
+    <message>
+        <source>a value saved for backward was changed in place after it was used; backward would compute a wrong gradient, so PyTorch refuses. Use an out-of-place operation (y = y * 2, not y *= 2).</source>
+        <translation>为反向传播保存的值在使用后被原地修改；反向传播会算出错误的梯度，因此 PyTorch 拒绝执行。请使用非原地运算（y = y * 2，而不是 y *= 2）。</translation>
+    </message>
+    <message>
+        <source>the result is a {kind}, not a tensor</source>
+        <translation>结果是 {kind}，不是张量</translation>
+    </message>
+    <message>
+        <source>evaluate the code first</source>
+        <translation>请先对代码求值</translation>
+    </message>
+    <message>
+        <source>{name}: a leaf needs a name like x</source>
+        <translation>{name}：叶子需要一个名字，例如 x</translation>
+    </message>
+    <message>
+        <source>{name}: two leaves have this name</source>
+        <translation>{name}：有两个叶子同名</translation>
+    </message>
+    <message>
+        <source>a result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>has an unknown kind {kind}</source>
+        <translation>的类型 {kind} 未知</translation>
+    </message>
+    <message>
+        <source>must be a number, not true/false</source>
+        <translation>必须是数字，不能是 true/false</translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation>必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限数</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {got}</source>
+        <translation>必须至少为 {minimum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be a list of whole numbers, got {value}</source>
+        <translation>必须是整数列表，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must hold at most {n} numbers</source>
+        <translation>最多只能包含 {n} 个数</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must divide num_channels ({n})</source>
+        <translation>必须整除 num_channels（{n}）</translation>
+    </message>
+    <message>
+        <source>must be greater than min_val</source>
+        <translation>必须大于 min_val</translation>
+    </message>
+    <message>
+        <source>&apos;same&apos; needs stride 1</source>
+        <translation>&apos;same&apos; 需要 stride 为 1</translation>
+    </message>
+    <message>
+        <source>must be a whole number, got {value}</source>
+        <translation>必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {max} in size</source>
+        <translation>的绝对值最多为 {max}</translation>
+    </message>
+    <message>
+        <source>must be below {maximum}, got {got}</source>
+        <translation>必须小于 {maximum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {got}</source>
+        <translation>必须至多为 {maximum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, got {value}</source>
+        <translation>必须是 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one number or {dims} numbers, got {got}</source>
+        <translation>必须是 1 个数或 {dims} 个数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>is not an argument of this layer</source>
+        <translation>不是该层的参数</translation>
+    </message>
+    <message>
+        <source>must divide in_channels and out_channels</source>
+        <translation>必须同时整除 in_channels 和 out_channels</translation>
+    </message>
+    <message>
+        <source>{layer}: {field} {reason}</source>
+        <translation>{layer}：{field} {reason}</translation>
+    </message>
+    <message>
+        <source>U(a, b): a = {a}, b = {b}</source>
+        <translation>U(a, b)：a = {a}，b = {b}</translation>
+    </message>
+    <message>
+        <source>std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out})) = {std}; values N(0, std²)</source>
+        <translation>std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out})) = {std}；取值服从 N(0, std²)</translation>
+    </message>
+    <message>
+        <source>std = gain / √{mode} = {gain} / √{fan} = {std}; values N(0, std²)</source>
+        <translation>std = gain / √{mode} = {gain} / √{fan} = {std}；取值服从 N(0, std²)</translation>
+    </message>
+    <message>
+        <source>weight: kaiming_uniform_(a=√5), so bound = gain · √(3 / fan_in) with gain = √(1/3)</source>
+        <translation>weight：kaiming_uniform_(a=√5)，因此 bound = gain · √(3 / fan_in)，其中 gain = √(1/3)</translation>
+    </message>
+    <message>
+        <source>bias: uniform_(-bound, bound) with the weight&apos;s fan-in</source>
+        <translation>bias：uniform_(-bound, bound)，使用权重的 fan_in</translation>
+    </message>
+    <message>
+        <source>no theory known for {layer}.reset_parameters()</source>
+        <translation>{layer}.reset_parameters() 没有已知的理论分布</translation>
+    </message>
+    <message>
+        <source>no theory known for this layer&apos;s reset_parameters()</source>
+        <translation>该层的 reset_parameters() 没有已知的理论分布</translation>
+    </message>
+    <message>
+        <source>N(mean, std²) cut to [a, b]: mean = {mean}, std = {std}, a = {a}, b = {b} (a and b are values, not multiples of std)</source>
+        <translation>截断到 [a, b] 的 N(mean, std²)：mean = {mean}，std = {std}，a = {a}，b = {b}（a 和 b 是取值，不是 std 的倍数）</translation>
+    </message>
+    <message>
+        <source>density φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std))) on [a, b]</source>
+        <translation>在 [a, b] 上的密度为 φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std)))</translation>
+    </message>
+    <message>
+        <source>flattened to ({rows}, {cols}); its rows are orthonormal (Q of a QR), times gain</source>
+        <translation>展平为 ({rows}, {cols})；各行正交归一（QR 分解中的 Q），再乘以 gain</translation>
+    </message>
+    <message>
+        <source>flattened to ({rows}, {cols}); its columns are orthonormal (Q of a QR), times gain</source>
+        <translation>展平为 ({rows}, {cols})；各列正交归一（QR 分解中的 Q），再乘以 gain</translation>
+    </message>
+    <message>
+        <source>each value: gain × one coordinate of a random unit vector in R^{n}; std = |gain| / √{n} = {std}</source>
+        <translation>每个值：gain × R^{n} 中随机单位向量的一个坐标；std = |gain| / √{n} = {std}</translation>
+    </message>
+    <message>
+        <source>a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out})) = {bound}; values U(-a, a)</source>
+        <translation>a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out})) = {bound}；取值服从 U(-a, a)</translation>
+    </message>
+    <message>
+        <source>bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}; values U(-bound, bound)</source>
+        <translation>bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}；取值服从 U(-bound, bound)</translation>
+    </message>
+    <message>
+        <source>every value is {value}</source>
+        <translation>每个值都是 {value}</translation>
+    </message>
+    <message>
+        <source>bound = 1 / √fan_in = 1 / √{fan_in} = {bound}; values U(-bound, bound)</source>
+        <translation>bound = 1 / √fan_in = 1 / √{fan_in} = {bound}；取值服从 U(-bound, bound)</translation>
+    </message>
+    <message>
+        <source>identity: {ones} ones on the diagonal, {zeros} zeros</source>
+        <translation>单位矩阵：对角线上 {ones} 个 1，其余 {zeros} 个 0</translation>
+    </message>
+    <message>
+        <source>N(mean, std²): mean = {mean}, std = {std}</source>
+        <translation>N(mean, std²)：mean = {mean}，std = {std}</translation>
+    </message>
+    <message>
+        <source>a different input</source>
+        <translation>不同的输入</translation>
+    </message>
+    <message>
+        <source>at index {key}</source>
+        <translation>索引 {key} 处</translation>
+    </message>
+    <message>
+        <source>at {key}</source>
+        <translation>{key} 处</translation>
+    </message>
+    <message>
+        <source>last dimension {n}</source>
+        <translation>最后一维为 {n}</translation>
+    </message>
+    <message>
+        <source>a {a}-D or {b}-D input (N, C, {dims})</source>
+        <translation>{a} 维或 {b} 维输入 (N, C, {dims})</translation>
+    </message>
+    <message>
+        <source>{n} channels at dimension {dim}</source>
+        <translation>第 {dim} 维有 {n} 个通道</translation>
+    </message>
+    <message>
+        <source>a {a}-D or {b}-D input</source>
+        <translation>{a} 维或 {b} 维输入</translation>
+    </message>
+    <message>
+        <source>a {a}-D input</source>
+        <translation>{a} 维输入</translation>
+    </message>
+    <message>
+        <source>{n} features at dimension 1</source>
+        <translation>第 1 维有 {n} 个特征</translation>
+    </message>
+    <message>
+        <source>trailing dimensions {dims}</source>
+        <translation>末尾几维为 {dims}</translation>
+    </message>
+    <message>
+        <source>must be non-empty, without dots or outer spaces, like hidden</source>
+        <translation>不能为空，不能含点号或首尾空格，例如 hidden</translation>
+    </message>
+    <message>
+        <source>{name} is a Module attribute in PyTorch</source>
+        <translation>{name} 是 PyTorch 中 Module 的属性</translation>
+    </message>
+    <message>
+        <source>index {index} is already used as a name here</source>
+        <translation>索引 {index} 已在此处被用作名字</translation>
+    </message>
+    <message>
+        <source>{name} is already used in this block</source>
+        <translation>{name} 已在此块中使用</translation>
+    </message>
+    <message>
+        <source>a {kind}</source>
+        <translation>一个 {kind}</translation>
+    </message>
+    <message>
+        <source>a single tensor of shape {shape}</source>
+        <translation>一个形状为 {shape} 的单独张量</translation>
+    </message>
+    <message>
+        <source>a {kind} of {n} items</source>
+        <translation>一个含 {n} 项的 {kind}</translation>
+    </message>
+    <message>
+        <source>{name} holds {what}, not a state dict (use Inspect to look inside)</source>
+        <translation>{name} 中是{what}，不是 state_dict（可用“检查”查看其内容）</translation>
+    </message>
+    <message>
+        <source>saved on {devices}, loaded onto {target}</source>
+        <translation>保存于 {devices}，加载到 {target}</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <source>{name} is a Git LFS pointer, not the file itself (run `git lfs pull`)</source>
+        <translation>{name} 是 Git LFS 指针，不是文件本身（请运行 `git lfs pull`）</translation>
+    </message>
+    <message>
+        <source>{name} is too short to be a safetensors file</source>
+        <translation>{name} 太短，不可能是 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a safetensors file (bad header)</source>
+        <translation>{name} 不是 safetensors 文件（文件头错误）</translation>
+    </message>
+    <message>
+        <source>{name} is truncated (header longer than the file)</source>
+        <translation>{name} 已被截断（文件头比文件还长）</translation>
+    </message>
+    <message>
+        <source>{name}: no such file</source>
+        <translation>{name}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or not a safetensors file</source>
+        <translation>{name} 已被截断，或不是 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>a dict with keys {keys}</source>
+        <translation>一个键为 {keys} 的字典</translation>
+    </message>
+    <message>
+        <source>an empty dict</source>
+        <translation>一个空字典</translation>
+    </message>
+    <message>
+        <source>{n} keys match</source>
+        <translation>{n} 个键匹配</translation>
+    </message>
+    <message>
+        <source>missing in the file: {key}</source>
+        <translation>文件中缺少：{key}</translation>
+    </message>
+    <message>
+        <source>{keys} are one tied tensor in the model but differ in the file: {last} wins</source>
+        <translation>{keys} 在模型中是同一个绑定张量，但在文件中取值不同：以 {last} 为准</translation>
+    </message>
+    <message>
+        <source>not in the model: {key}</source>
+        <translation>模型中没有：{key}</translation>
+    </message>
+    <message>
+        <source>{key}: file has shape {file}, model has {model}</source>
+        <translation>{key}：文件中形状为 {file}，模型中为 {model}</translation>
+    </message>
+    <message>
+        <source>the model has lazy layers that are not initialized yet ({keys}): run a forward pass first, then load</source>
+        <translation>模型中有尚未初始化的延后初始化层（{keys}）：请先运行一次前向传播，再加载</translation>
+    </message>
+    <message>
+        <source>strict load refused, nothing changed: {reason}</source>
+        <translation>拒绝严格加载，未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>no key of the file matches the model; nothing changed</source>
+        <translation>文件中没有与模型匹配的键；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable safetensors file: {first}</source>
+        <translation>{name} 不是可读取的 safetensors 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{n} missing</source>
+        <translation>{n} 个缺失</translation>
+    </message>
+    <message>
+        <source>{n} unexpected</source>
+        <translation>{n} 个多余</translation>
+    </message>
+    <message>
+        <source>{n} with the wrong shape</source>
+        <translation>{n} 个形状不符</translation>
+    </message>
+    <message>
+        <source>{n} not initialized (lazy)</source>
+        <translation>{n} 个未初始化（延后初始化）</translation>
+    </message>
+    <message>
+        <source>{n} tied with different values in the file</source>
+        <translation>{n} 组绑定参数在文件中取值不同</translation>
+    </message>
+    <message>
+        <source>{keys}: lazy layer not initialized yet; run a forward pass first, then load</source>
+        <translation>{keys}：延后初始化层尚未初始化；请先运行一次前向传播，再加载</translation>
+    </message>
+    <message>
+        <source>the &apos;{key}&apos; entry of a checkpoint dict (it also holds {others})</source>
+        <translation>检查点字典的 &apos;{key}&apos; 条目（其中还有 {others}）</translation>
+    </message>
+    <message>
+        <source>the &apos;{key}&apos; entry of a checkpoint dict</source>
+        <translation>检查点字典的 &apos;{key}&apos; 条目</translation>
+    </message>
+    <message>
+        <source>{name} was refused: loading it would run code from the file ({what})</source>
+        <translation>已拒绝 {name}：加载它会运行文件中的代码（{what}）</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model using nn.{layer}, which the app does not offer</source>
+        <translation>{name} 中是使用 nn.{layer} 的完整模型，本应用不提供该层</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model of class {cls}: its forward is Python code the file does not carry, so the app cannot know how its layers connect; save an nn.Sequential, or its state_dict</source>
+        <translation>{name} 中是类 {cls} 的完整模型：它的 forward 是文件中没有的 Python 代码，因此本应用无法知道各层如何连接；请保存为 nn.Sequential，或保存它的 state_dict</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model in the legacy (non-zip) format, which cannot be read without running code; re-save it with a current torch.save</source>
+        <translation>{name} 中是旧（非 zip）格式的完整模型，不运行代码就无法读取；请用当前版本的 torch.save 重新保存</translation>
+    </message>
+    <message>
+        <source>the rebuilt model&apos;s keys differ from the file&apos;s (first: {key})</source>
+        <translation>重建模型的键与文件中的不同（第一个：{key}）</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the model ({first})</source>
+        <translation>{name}：无法读取模型（{first}）</translation>
+    </message>
+    <message>
+        <source>{where} is None: not a layer</source>
+        <translation>{where} 是 None：不是层</translation>
+    </message>
+    <message>
+        <source>{name} does not hold a whole model</source>
+        <translation>{name} 中不是完整模型</translation>
+    </message>
+    <message>
+        <source>{file}: {what}: {error}</source>
+        <translation>{file}：{what}：{error}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}, in {func}: {error}</source>
+        <translation>{file}，第 {line} 行，{func} 中：{error}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {error}</source>
+        <translation>{file}，第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <source>{file} defines no nn.Module subclass</source>
+        <translation>{file} 没有定义 nn.Module 子类</translation>
+    </message>
+    <message>
+        <source>{file} has no nn.Module class {name} (it has: {have})</source>
+        <translation>{file} 中没有 nn.Module 类 {name}（现有：{have}）</translation>
+    </message>
+    <message>
+        <source>{file} is too large for a model file</source>
+        <translation>{file} 太大，不像是模型文件</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text</source>
+        <translation>{file} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>running the file</source>
+        <translation>运行文件时</translation>
+    </message>
+    <message>
+        <source>{file} has several classes ({names}); pass --class NAME</source>
+        <translation>{file} 中有多个类（{names}）；请用 --class NAME 指定</translation>
+    </message>
+    <message>
+        <source>{name}: cannot tell its input shape; pass --input-shape, like 2,20</source>
+        <translation>{name}：无法判断其输入形状；请用 --input-shape 指定，例如 2,20</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable PyTorch file: {first}</source>
+        <translation>{name} 不是可读取的 PyTorch 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or corrupted (not a complete PyTorch zip file)</source>
+        <translation>{name} 已被截断或损坏（不是完整的 PyTorch zip 文件）</translation>
+    </message>
+    <message>
+        <source>{name} is not a PyTorch file: it is {kind}</source>
+        <translation>{name} 不是 PyTorch 文件：它是{kind}</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read as weights</source>
+        <translation>其内容无法作为权重读取</translation>
+    </message>
+    <message>
+        <source>unknown objects</source>
+        <translation>未知对象</translation>
+    </message>
+    <message>
+        <source>{name} was refused: loading it would run code from the file (it asks for {names}). Only weights-only files are opened.</source>
+        <translation>已拒绝 {name}：加载它会运行文件中的代码（它需要 {names}）。只打开仅含权重的文件。</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>in an unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>{key}.weight has shape {shape}: no layer type fits</source>
+        <translation>{key}.weight 的形状为 {shape}：没有合适的层类型</translation>
+    </message>
+    <message>
+        <source>--between {value}: choose one of {choices}</source>
+        <translation>--between {value}：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>{key}: cannot tell the layer from {names}</source>
+        <translation>{key}：无法从 {names} 判断层的类型</translation>
+    </message>
+    <message>
+        <source>the state dict is empty</source>
+        <translation>state_dict 为空</translation>
+    </message>
+    <message>
+        <source>imports are built on the CPU; move the model afterwards</source>
+        <translation>导入的模型在 CPU 上构建；之后再移动模型</translation>
+    </message>
+    <message>
+        <source>{where} has both tensors ({tensors}) and sub-modules: not an nn.Sequential</source>
+        <translation>{where} 既有张量（{tensors}）又有子模块：不是 nn.Sequential</translation>
+    </message>
+    <message>
+        <source>the file does not keep the order of {where}&apos;s named children ({names}): safetensors sorts them by name, and the app will not invent an order (a .pt file, or one saved by this app, keeps it)</source>
+        <translation>文件没有保留 {where} 的命名子模块（{names}）的顺序：safetensors 按名字排序，本应用不会臆造顺序（.pt 文件或本应用保存的文件会保留顺序）</translation>
+    </message>
+    <message>
+        <source>the inferred model is not valid: {reason}</source>
+        <translation>推断出的模型无效：{reason}</translation>
     </message>
 </context>
 </TS>
