@@ -15,6 +15,7 @@ from explorer.ui.common.geometry import shown_rect, window_rect
 TAB_CONTROLS: dict[str, tuple[str, ...]] = {
     "TrainingTab": ("training_train", "training_pause", "training_step", "training_cancel"),
     "InitLabTab": ("InitScope", "InitScheme", "InitSeed", "InitPreview", "InitApply"),
+    "TensorTab": ("TensorStats",),
 }
 
 #: Controls of the docks, checked whatever tab is shown.
@@ -78,6 +79,8 @@ def hidden_controls(window, tab: str | None = None) -> list[str]:
         why = clipped(widget)
         if why:
             problems.append(f"{name}: {why}")
+        elif hasattr(widget, "all_rows_shown") and not widget.all_rows_shown():
+            problems.append(f"{name}: scrolls (not every row is shown)")
     tree = window.findChild(QTreeView, "ParameterTree")
     if tree is not None and tree.isVisible():
         rows = parameter_rows_shown(tree)
