@@ -279,7 +279,7 @@ class InitLab(QWidget):
         parts = [head]
         theory = result.theory
         if theory is not None:
-            label = scheme(self.form.scheme_name).label
+            label = self.form.scheme.currentText()  # the scheme as the form shows it (translated)
             parts.append(self.tr("<b>theory</b> ({0}):").format(html.escape(label)))
             parts += [html.escape(message_text(line)) for line in theory.lines]
             if theory.dist is None:

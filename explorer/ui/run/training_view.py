@@ -189,10 +189,10 @@ class TrainingView(QWidget):
         split.addWidget(self.data_plot)
         split.addWidget(losses)
         split.setSizes([280, 560, 380])
-        # The settings keep their width; the two plots share what the window adds.
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 1)  # the data plot, whose title is longer, takes more
+        # The plots take most of what the window adds, the data plot (longer title) the most.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 3)
         split.setCollapsible(1, False)
         split.setCollapsible(2, False)
         layout = QVBoxLayout(self)
