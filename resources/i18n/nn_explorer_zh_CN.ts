@@ -3574,7 +3574,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{label} {where} expects {expected}, got {got}</source>
-        <translation>{label}（{where}）需要 {expected}，实际得到 {got}</translation>
+        <translation>{label}（{where}）需要{expected}，实际得到 {got}</translation>
     </message>
     <message>
         <source>{label} {where} cannot take input of shape {shape}: {detail}</source>
@@ -4111,6 +4111,22 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>the inferred model is not valid: {reason}</source>
         <translation>推断出的模型无效：{reason}</translation>
+    </message>
+    <message>
+        <source>the model takes samples of shape {want}, {name} has {has}</source>
+        <translation>模型接受形状为 {want} 的样本，{name} 的样本形状为 {has}</translation>
+    </message>
+    <message>
+        <source>the model gives {got} outputs, {name} has {width} target columns</source>
+        <translation>模型给出 {got} 个输出，{name} 有 {width} 个目标列</translation>
+    </message>
+    <message>
+        <source>the model gives {got} outputs, {name} has {width} classes</source>
+        <translation>模型给出 {got} 个输出，{name} 有 {width} 个类别</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}；{b}</translation>
     </message>
 </context>
 </TS>

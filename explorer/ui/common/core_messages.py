@@ -253,4 +253,10 @@ CORE_MESSAGES = (
         "the file does not keep the order of {where}'s named children ({names}): safetensors sorts them by name, and the app will not invent an order (a .pt file, or one saved by this app, keeps it)",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the inferred model is not valid: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model takes samples of shape {want}, {name} has {has}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the model gives {got} outputs, {name} has {width} target columns"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model gives {got} outputs, {name} has {width} classes"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{a}; {b}"),
 )
