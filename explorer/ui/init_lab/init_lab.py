@@ -81,7 +81,7 @@ class InitLab(QWidget):
         mid_split = QSplitter(Qt.Orientation.Horizontal, middle)
         mid_split.addWidget(self.plot)
         mid_split.addWidget(self.stats)
-        mid_split.setSizes([420, 300])
+        mid_split.setSizes([300, 300])  # the histogram is as wide as the theory text
         mid_layout.addWidget(mid_split, 1)
         self.probe = ProbePanel(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -91,6 +91,16 @@ class InitLab(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(panel)
+            # long choices shrink; the column is never narrower than its panel needs, so the
+            # splitter cannot cut a control (the probe's Run button was cut at 1280-1400 px)
+            for combo in panel.findChildren(QComboBox):
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(10)
+            scroll.setMinimumWidth(
+                panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+            )
             if panel is self.form:  # Preview and Apply stay below the form, always in view
                 column = QWidget(split)
                 column_layout = QVBoxLayout(column)
@@ -101,7 +111,10 @@ class InitLab(QWidget):
                 split.addWidget(column)
             else:
                 split.addWidget(scroll)
-        split.setSizes([380, 400, 320])
+        split.setSizes([210, 420, 300])  # the values in the middle get what is left
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

@@ -21,7 +21,16 @@ TAB_CONTROLS: dict[str, tuple[str, ...]] = {
         "training_data_plot",
         "training_loss_plot",
     ),
-    "InitLabTab": ("InitScope", "InitScheme", "InitSeed", "InitPreview", "InitApply"),
+    "InitLabTab": (
+        "InitScope",
+        "InitScheme",
+        "InitSeed",
+        "InitPreview",
+        "InitApply",
+        "InitProbeRun",
+        "InitProbeA",
+        "InitProbeB",
+    ),
     "TensorTab": ("TensorStats",),
 }
 
