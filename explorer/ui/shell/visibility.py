@@ -32,6 +32,7 @@ TAB_CONTROLS: dict[str, tuple[str, ...]] = {
         "InitProbeB",
     ),
     "TensorTab": ("TensorStats",),
+    "AutogradTab": ("AutogradRetain",),
 }
 
 #: Controls of the docks, checked whatever tab is shown.
