@@ -4128,5 +4128,77 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{a}; {b}</source>
         <translation>{a}；{b}</translation>
     </message>
+    <message>
+        <source>no arguments</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>{scheme} has no argument {names} (it takes {takes})</source>
+        <translation>{scheme} 没有参数 {names}（它接受 {takes}）</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be one of {choices}, got {value}</source>
+        <translation>{scheme}：{name} 必须是 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be a number, got {value}</source>
+        <translation>{scheme}：{name} 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be finite</source>
+        <translation>{scheme}：{name} 必须是有限数</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be at least {minimum}, got {value}</source>
+        <translation>{scheme}：{name} 必须至少为 {minimum}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>uniform_: a must not exceed b (got a={a}, b={b})</source>
+        <translation>uniform_：a 不能大于 b（实际 a={a}，b={b}）</translation>
+    </message>
+    <message>
+        <source>trunc_normal_: a must be below b (got a={a}, b={b})</source>
+        <translation>trunc_normal_：a 必须小于 b（实际 a={a}，b={b}）</translation>
+    </message>
+    <message>
+        <source>{name} ({layer} has no reset_parameters)</source>
+        <translation>{name}（{layer} 没有 reset_parameters）</translation>
+    </message>
+    <message>
+        <source>exactly 2 dimensions (a matrix)</source>
+        <translation>恰好 2 维（矩阵）</translation>
+    </message>
+    <message>
+        <source>at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)</source>
+        <translation>至少 2 维（fan_in 和 fan_out 需要矩阵或卷积核）</translation>
+    </message>
+    <message>
+        <source>a layer with reset_parameters()</source>
+        <translation>带 reset_parameters() 的层</translation>
+    </message>
+    <message>
+        <source>{scheme} needs {need}; it cannot take {cannot}. Target weights only, or another scheme.</source>
+        <translation>{scheme} 需要{need}；它不能用于 {cannot}。请只选择权重，或换一种方法。</translation>
+    </message>
+    <message>
+        <source>{names} is not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model&apos;s input shape).</source>
+        <translation>{names} 尚未初始化：延后初始化层要到第一次前向传播时才知道输入大小，也才知道其参数的形状。请先运行一次前向传播（本应用可以用符合模型输入形状的随机输入来完成）。</translation>
+    </message>
+    <message>
+        <source>{names} are not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model&apos;s input shape).</source>
+        <translation>{names} 尚未初始化：延后初始化层要到第一次前向传播时才知道输入大小，也才知道其参数的形状。请先运行一次前向传播（本应用可以用符合模型输入形状的随机输入来完成）。</translation>
+    </message>
+    <message>
+        <source>no layer {key} in this model</source>
+        <translation>此模型中没有层 {key}</translation>
+    </message>
+    <message>
+        <source>no parameter {names} in this model</source>
+        <translation>此模型中没有参数 {names}</translation>
+    </message>
+    <message>
+        <source>no parameters match the target ({target})</source>
+        <translation>没有参数符合目标（{target}）</translation>
+    </message>
 </context>
 </TS>

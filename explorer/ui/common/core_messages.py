@@ -259,4 +259,33 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the model gives {got} outputs, {name} has {width} classes"),
     QT_TRANSLATE_NOOP("CoreMessages", "{a}; {b}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no arguments"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme} has no argument {names} (it takes {takes})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be one of {choices}, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be finite"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be at least {minimum}, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "uniform_: a must not exceed b (got a={a}, b={b})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "trunc_normal_: a must be below b (got a={a}, b={b})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} ({layer} has no reset_parameters)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "exactly 2 dimensions (a matrix)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "a layer with reset_parameters()"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{scheme} needs {need}; it cannot take {cannot}. Target weights only, or another scheme.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{names} is not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model's input shape).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{names} are not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model's input shape).",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "no layer {key} in this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no parameter {names} in this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no parameters match the target ({target})"),
 )
