@@ -4200,5 +4200,129 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>no parameters match the target ({target})</source>
         <translation>没有参数符合目标（{target}）</translation>
     </message>
+    <message>
+        <source>a block cannot be moved into itself</source>
+        <translation>块不能移动到它自身之中</translation>
+    </message>
+    <message>
+        <source>a block has no arguments</source>
+        <translation>块没有参数</translation>
+    </message>
+    <message>
+        <source>cannot insert at {index}: the block has {n} children</source>
+        <translation>无法插入到位置 {index}：该块只有 {n} 个子项</translation>
+    </message>
+    <message>
+        <source>format version {version} is not supported here</source>
+        <translation>这里不支持格式版本 {version}</translation>
+    </message>
+    <message>
+        <source>no layer at {path}</source>
+        <translation>{path} 处没有层</translation>
+    </message>
+    <message>
+        <source>not a block</source>
+        <translation>不是块</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>only a block can be ungrouped</source>
+        <translation>只有块才能取消分组</translation>
+    </message>
+    <message>
+        <source>only a single layer can be shared</source>
+        <translation>只有单个层才能共享</translation>
+    </message>
+    <message>
+        <source>only blocks collapse</source>
+        <translation>只有块可以折叠</translation>
+    </message>
+    <message>
+        <source>only layers of the same block can be grouped</source>
+        <translation>只有同一块中的层才能分组</translation>
+    </message>
+    <message>
+        <source>select layers to group</source>
+        <translation>请选择要分组的层</translation>
+    </message>
+    <message>
+        <source>the model takes samples of shape {want} (input {input}), but {name} has samples of shape {has}: change the first layer or the input shape, or pick the &apos;teacher&apos; dataset</source>
+        <translation>模型接受形状为 {want} 的样本（输入 {input}），但 {name} 的样本形状为 {has}：请修改第一层或输入形状，或选择“teacher”数据集</translation>
+    </message>
+    <message>
+        <source>this layer is not tied</source>
+        <translation>该层没有绑定参数</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects: object arrays are refused (they could run code)</source>
+        <translation>{name} 中含有 Python 对象：拒绝对象数组（它们可能运行代码）</translation>
+    </message>
+    <message>
+        <source>{name} holds {dtype} values; use an array of numbers</source>
+        <translation>{name} 中是 {dtype} 类型的值；请使用数值数组</translation>
+    </message>
+    <message>
+        <source>{name} is a device or a pipe, not a data file</source>
+        <translation>{name} 是设备或管道，不是数据文件</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a data file</source>
+        <translation>{name} 是文件夹，不是数据文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .npy file: {first}</source>
+        <translation>{name} 不是可读取的 .npy 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable safetensors file: {e}</source>
+        <translation>{name} 不是可读取的 safetensors 文件：{e}</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a CSV file here</source>
+        <translation>{name} 太大，这里无法作为 CSV 文件读取</translation>
+    </message>
+    <message>
+        <source>{name}: X has {n_x} samples but y has {n_y}</source>
+        <translation>{name}：X 有 {n_x} 个样本，而 y 有 {n_y} 个</translation>
+    </message>
+    <message>
+        <source>{name}: a dict needs keys &apos;X&apos; and &apos;y&apos; (it has {keys})</source>
+        <translation>{name}：字典需要键 &apos;X&apos; 和 &apos;y&apos;（现有 {keys}）</translation>
+    </message>
+    <message>
+        <source>{name}: cannot open ({reason})</source>
+        <translation>{name}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: integer targets are class labels and must be 0 or more</source>
+        <translation>{name}：整数目标是类别标签，必须大于等于 0</translation>
+    </message>
+    <message>
+        <source>{name}: needs at least 2 samples</source>
+        <translation>{name}：至少需要 2 个样本</translation>
+    </message>
+    <message>
+        <source>{name}: needs at least two columns (inputs, then the target)</source>
+        <translation>{name}：至少需要两列（先是输入，最后是目标）</translation>
+    </message>
+    <message>
+        <source>{name}: not a table of numbers ({e})</source>
+        <translation>{name}：不是数值表格（{e}）</translation>
+    </message>
+    <message>
+        <source>{name}: unknown kind of file; use {kinds}</source>
+        <translation>{name}：未知的文件类型；请使用 {kinds}</translation>
+    </message>
+    <message>
+        <source>{name}: {what} has dtype {dtype}; use float or integer numbers</source>
+        <translation>{name}：{what} 的 dtype 为 {dtype}；请使用浮点数或整数</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be a tensor, got {kind}</source>
+        <translation>{name}：{what} 必须是张量，实际为 {kind}</translation>
+    </message>
 </context>
 </TS>

@@ -288,4 +288,47 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "no layer {key} in this model"),
     QT_TRANSLATE_NOOP("CoreMessages", "no parameter {names} in this model"),
     QT_TRANSLATE_NOOP("CoreMessages", "no parameters match the target ({target})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a block cannot be moved into itself"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a block has no arguments"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot insert at {index}: the block has {n} children"),
+    QT_TRANSLATE_NOOP("CoreMessages", "format version {version} is not supported here"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no layer at {path}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a block"),
+    QT_TRANSLATE_NOOP("CoreMessages", "nothing selected"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a block can be ungrouped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a single layer can be shared"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only blocks collapse"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only layers of the same block can be grouped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "select layers to group"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the model takes samples of shape {want} (input {input}), but {name} has samples of shape {has}: change the first layer or the input shape, or pick the 'teacher' dataset",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "this layer is not tied"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} holds Python objects: object arrays are refused (they could run code)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} holds {dtype} values; use an array of numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a device or a pipe, not a data file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a folder, not a data file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable .npy file: {first}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable safetensors file: {e}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is too large for a CSV file here"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: X has {n_x} samples but y has {n_y}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: a dict needs keys 'X' and 'y' (it has {keys})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: cannot open ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: integer targets are class labels and must be 0 or more"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: needs at least 2 samples"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: needs at least two columns (inputs, then the target)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: not a table of numbers ({e})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: unknown kind of file; use {kinds}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: {what} has dtype {dtype}; use float or integer numbers"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {what} must be a tensor, got {kind}"),
 )
