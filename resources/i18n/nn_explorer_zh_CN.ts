@@ -3862,7 +3862,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{name} holds {what}, not a state dict (use Inspect to look inside)</source>
-        <translation>{name} 中是{what}，不是 state_dict（可用“检查”查看其内容）</translation>
+        <translation>{name} 中是{what}，不是 state_dict（可用“查看”打开其内容）</translation>
     </message>
     <message>
         <source>saved on {devices}, loaded onto {target}</source>
@@ -4323,6 +4323,46 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>{name}: {what} must be a tensor, got {kind}</source>
         <translation>{name}：{what} 必须是张量，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>&apos;settings&apos; must be an object</source>
+        <translation>&apos;settings&apos; 必须是对象</translation>
+    </message>
+    <message>
+        <source>&apos;title&apos; must be text</source>
+        <translation>&apos;title&apos; 必须是文本</translation>
+    </message>
+    <message>
+        <source>a project file must hold a JSON object</source>
+        <translation>项目文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>cannot open {name}: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>not an NN Explorer project (kind {kind})</source>
+        <translation>不是 NN Explorer 项目（kind 为 {kind}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used: {reason}</source>
+        <translation>{name} 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file</source>
+        <translation>{name} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (is it a checkpoint? use Inspect)</source>
+        <translation>{name} 不是文本文件（是检查点吗？请用“查看”打开）</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {reason} at line {line}</source>
+        <translation>{name} 不是有效的 JSON：第 {line} 行 {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MiB: too large for a project file</source>
+        <translation>{name} 有 {size} MiB：对项目文件来说太大</translation>
     </message>
 </context>
 </TS>

@@ -331,4 +331,16 @@ CORE_MESSAGES = (
         "CoreMessages", "{name}: {what} has dtype {dtype}; use float or integer numbers"
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: {what} must be a tensor, got {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "'settings' must be an object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "'title' must be text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a project file must hold a JSON object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot open {name}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not an NN Explorer project (kind {kind})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be used: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a regular file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} is not a text file (is it a checkpoint? use Inspect)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not valid JSON: {reason} at line {line}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is {size} MiB: too large for a project file"),
 )
