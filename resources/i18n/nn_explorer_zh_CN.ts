@@ -4364,5 +4364,53 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name} is {size} MiB: too large for a project file</source>
         <translation>{name} 有 {size} MiB：对项目文件来说太大</translation>
     </message>
+    <message>
+        <source>device mismatch at step {step}: {where}</source>
+        <translation>第 {step} 步设备不一致：{where}</translation>
+    </message>
+    <message>
+        <source>device mismatch: {where}</source>
+        <translation>设备不一致：{where}</translation>
+    </message>
+    <message>
+        <source>layer {name} ({kind})</source>
+        <translation>第 {name} 层（{kind}）</translation>
+    </message>
+    <message>
+        <source>no gradients yet: press Backward before Step</source>
+        <translation>还没有梯度：请先按“反向传播”，再按“单步”</translation>
+    </message>
+    <message>
+        <source>out of memory on {device} at step {step}: try a smaller batch size or a smaller model ({text})</source>
+        <translation>第 {step} 步 {device} 内存不足：请减小批量大小或使用更小的模型（{text}）</translation>
+    </message>
+    <message>
+        <source>out of memory on {device}: try a smaller batch size or a smaller model ({text})</source>
+        <translation>{device} 内存不足：请减小批量大小或使用更小的模型（{text}）</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>the {loss} loss failed at step {step}: {text}</source>
+        <translation>第 {step} 步 {loss} 损失计算失败：{text}</translation>
+    </message>
+    <message>
+        <source>the {loss} loss failed: {text}</source>
+        <translation>{loss} 损失计算失败：{text}</translation>
+    </message>
+    <message>
+        <source>{kind} at step {step}: {text}</source>
+        <translation>第 {step} 步出现 {kind}：{text}</translation>
+    </message>
+    <message>
+        <source>{what} at step {step} cannot take input of shape {shape}: {text}</source>
+        <translation>{what}在第 {step} 步无法接受形状为 {shape} 的输入：{text}</translation>
+    </message>
+    <message>
+        <source>{what} cannot take input of shape {shape}: {text}</source>
+        <translation>{what}无法接受形状为 {shape} 的输入：{text}</translation>
+    </message>
 </context>
 </TS>

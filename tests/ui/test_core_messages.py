@@ -48,6 +48,10 @@ def test_in_chinese_the_frame_is_translated_and_pythons_own_text_is_kept(chinese
 # ----- every sentence made in core/io is marked for translation and translated ------------
 
 
+#: functions in core that take Message templates, and which of their arguments are templates
+TEMPLATE_HELPERS = {"_at_step": slice(1, 3)}
+
+
 def _constants(node) -> list[str]:
     """The string literals ``node`` can be: "a", "a" if c else "b", or ("a", {...})[0]."""
     import ast
@@ -82,11 +86,17 @@ def core_message_ids() -> set[str]:
                             if isinstance(t, ast.Name):
                                 assigned.setdefault(t.id, []).extend(_constants(v))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Message":
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", "")
+            if called == "Message":
                 first = node.args[0]
                 found.update(_constants(first))
                 if isinstance(first, ast.Name):
                     found.update(assigned.get(first.id, []))
+            elif called in TEMPLATE_HELPERS:  # helpers that pass their templates to Message
+                for arg in node.args[TEMPLATE_HELPERS[called]]:
+                    found.update(_constants(arg))
     found.discard("{text}")  # Python's own words, shown as they are
     return found
 

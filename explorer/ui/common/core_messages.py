@@ -343,4 +343,24 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is not valid JSON: {reason} at line {line}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is {size} MiB: too large for a project file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "device mismatch at step {step}: {where}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "device mismatch: {where}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "layer {name} ({kind})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no gradients yet: press Backward before Step"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "out of memory on {device} at step {step}: try a smaller batch size or a smaller model ({text})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "out of memory on {device}: try a smaller batch size or a smaller model ({text})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the {loss} loss failed at step {step}: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the {loss} loss failed: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{kind} at step {step}: {text}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{what} at step {step} cannot take input of shape {shape}: {text}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} cannot take input of shape {shape}: {text}"),
 )
