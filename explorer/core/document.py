@@ -81,7 +81,7 @@ class Document:
         if new == old:
             return
         if self.source is not None:
-            self._check_class_edit(new)
+            self.check_edit(new)
             if new.input_shape != old.input_shape:
                 self.input_guess = None  # the user's own shape: no longer a guess
         self._spec = new
@@ -90,7 +90,10 @@ class Document:
             self.net = self._rebuild(keep=True)
         self.spec_changed.emit(old, new)
 
-    def _check_class_edit(self, new: ModelSpec) -> None:
+    def check_edit(self, new: ModelSpec) -> None:
+        """Raise :class:`ReadOnlyModel` when ``new`` changes what a Python class fixes."""
+        if self.source is None:
+            return
         if new.children or new.dtype != self._spec.dtype:
             raise ReadOnlyModel(
                 f"{self.source.title} is a Python class: its layers are read-only "

@@ -120,3 +120,14 @@ def _shape_of(out) -> tuple[int, ...]:
     if not hasattr(out, "shape"):
         raise ExplorerError(f"forward returned {type(out).__name__}, not one tensor")
     return tuple(out.shape)
+
+
+def seeded_module_state(source: ModuleSource, seed: int) -> dict:
+    """Fresh weights as ``torch.manual_seed(seed)`` then constructing the class give them
+    (detached CPU tensors keyed like ``state_dict()``; the global RNG is left as it was)."""
+    import torch
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(int(seed))
+        net = source.build("cpu")
+    return {k: v.detach().clone() for k, v in net.state_dict().items()}

@@ -68,8 +68,9 @@ def test_reset_weights_builds_the_class_again(tmp_path):
 def test_an_error_in_forward_is_located_in_the_file(tmp_path):
     s = class_session(tmp_path, BROKEN_FORWARD)
     error = s.document.report.error
-    line = BROKEN_FORWARD.splitlines().index(
-        "        return self.out(F.relu(self.hidden(X))).foo()"
-    ) + 1
+    line = (
+        BROKEN_FORWARD.splitlines().index("        return self.out(F.relu(self.hidden(X))).foo()")
+        + 1
+    )
     assert isinstance(error, ModuleFileError) and error.line == line
     assert str(error).startswith(f"mlp.py, line {line}, in forward: AttributeError")

@@ -41,7 +41,12 @@ def reset_weights(window, controller) -> bool:
         )
         return False
     before = {k: v.detach().cpu().clone() for k, v in live.items()}
-    after = seeded_state_dict(doc.spec, controller.seed)
+    if doc.source is not None:  # a Python class: constructed again after the seed
+        from explorer.core.module_source import seeded_module_state
+
+        after = seeded_module_state(doc.source, controller.seed)
+    else:
+        after = seeded_state_dict(doc.spec, controller.seed)
     window.undo_stack.push(
         ResetWeightsCommand(
             controller,
