@@ -259,3 +259,89 @@ def test_an_error_in_init_is_shown_in_the_dialog_with_its_line_and_nothing_opens
     assert window.part("python_class_opener").open_path(write(tmp_path, text)) is False
     assert messages == [f"mlp.py, line {line}, in __init__: ValueError: no width"]
     assert window.document.net is net and window.document.source is None
+
+
+def test_tensor_tab_and_init_lab_work_on_the_class_like_plain_pytorch(
+    window, qtbot, monkeypatch, tmp_path
+):
+    open_class(window, qtbot, monkeypatch, tmp_path)
+    net = window.document.net
+    window.selection.select_parameter("out.weight")
+    view = window.part("tensor_view")
+    assert view.name == "out.weight" and window.session.shown == "out.weight"
+    model = view.values.model_
+    assert model.index(0, 0).data() == f"{float(net.out.weight[0, 0].detach()):.6g}"
+
+    window.close_guards.insert(0, lambda: window.mark_saved() or True)
+    window.show_tab("InitLabTab")
+    lab = window.part("init_lab")
+    before = {k: v.clone() for k, v in net.state_dict().items()}
+    for combo, data in (
+        (lab.form.scope, "model"),
+        (lab.form.kind, "weight"),
+        (lab.form.scheme, "xavier_uniform"),
+    ):
+        combo.setCurrentIndex(combo.findData(data))
+    lab.form.seed.setValue(1)
+    assert "nn.init.xavier_uniform_(net.out.weight, gain=1)" in lab.form.contract.toPlainText()
+    qtbot.mouseClick(lab.form.apply_button, Qt.MouseButton.LeftButton)
+    reference = [before["hidden.weight"].clone(), before["out.weight"].clone()]
+    torch.manual_seed(1)
+    for t in reference:
+        nn.init.xavier_uniform_(t)
+    assert torch.equal(net.hidden.weight, reference[0]) and torch.equal(
+        net.out.weight, reference[1]
+    )
+    assert torch.equal(net.hidden.bias, before["hidden.bias"])
+    window.undo_stack.undo()
+    assert all(torch.equal(before[k], v) for k, v in net.state_dict().items())
+
+
+def test_convert_in_the_centre_keeps_the_trained_weights_and_loads_back_into_the_class(
+    window, qtbot, monkeypatch, tmp_path
+):
+    open_class(window, qtbot, monkeypatch, tmp_path)
+    window.session.update_settings(unit="steps", length=3)
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        window.part("run_actions").controller.start_training()
+    trained = copy.deepcopy(window.document.net.state_dict())
+    view = window.part("class_view")
+    qtbot.mouseClick(view.convert_button, Qt.MouseButton.LeftButton)
+    doc = window.document
+    assert doc.source is None and [c.name for c in doc.spec.children] == ["hidden", "relu", "out"]
+    assert window.part("canvas").isVisible() and not view.isVisible()
+    hand = HandMLP()
+    hand.load_state_dict(doc.net.state_dict(), strict=True)
+    for key, value in trained.items():
+        assert torch.equal(hand.state_dict()[key], value), key
+    x = torch.rand(3, 20)
+    assert torch.equal(doc.net(x), hand(x))
+
+
+def test_a_class_that_fx_cannot_convert_says_why_on_the_disabled_button(
+    window, qtbot, monkeypatch, tmp_path
+):
+    text = NOTES_MLP.replace(
+        "return self.out(F.relu(self.hidden(X)))",
+        "return self.out(F.relu(self.hidden(X))) + X.sum()",
+    )
+    open_class(window, qtbot, monkeypatch, tmp_path, text)
+    button = window.part("class_view").convert_button
+    assert not button.isEnabled() and button.toolTip().startswith("Cannot convert: ")
+
+
+def test_save_writes_the_class_state_dict_and_marks_it_saved(window, qtbot, monkeypatch, tmp_path):
+    open_class(window, qtbot, monkeypatch, tmp_path)
+    net = window.document.net
+    with torch.no_grad():
+        net.out.bias.add_(1.0)
+    window.document.notify_weights_changed()
+    assert window.isWindowModified()
+    target = tmp_path / "saved.params"
+    actions = window.part("checkpoint_actions")
+    monkeypatch.setattr(actions, "ask_save_path", lambda title, filter_, default: target)
+    assert window.trigger("actionSave")
+    assert not window.isWindowModified() and window.file_path is None
+    saved = torch.load(target, weights_only=True)
+    assert list(saved) == list(net.state_dict())
+    assert torch.equal(saved["out.bias"], net.out.bias.detach())
