@@ -3565,4 +3565,55 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{fname} 在 {name} 中留下了 NaN 或无穷大；未做任何更改</translation>
     </message>
 </context>
+<context>
+    <name>PythonClassModel</name>
+    <message>
+        <source>The input Forward and Train feed the class</source>
+        <translation>前向传播和训练送入这个类的输入</translation>
+    </message>
+    <message>
+        <source>{0} is a Python class: its module tree is shown read-only. Forward, Train, Init lab and the inspectors work on it; editing layers needs a Sequential.</source>
+        <translation>{0} 是一个 Python 类：它的模块树只读显示。前向传播、训练、初始化实验和各查看面板都可用于它；编辑层需要 Sequential。</translation>
+    </message>
+    <message>
+        <source>output {0}</source>
+        <translation>输出 {0}</translation>
+    </message>
+    <message>
+        <source>guessed {0} (a guess: type the real one)</source>
+        <translation>猜测：{0}（请输入真实的形状）</translation>
+    </message>
+    <message>
+        <source>An editable Sequential with the class's current weights</source>
+        <translation>带有这个类当前权重的可编辑 Sequential</translation>
+    </message>
+    <message>
+        <source>Input shape {0}</source>
+        <translation>输入形状 {0}</translation>
+    </message>
+    <message>
+        <source>The model is a Python class: convert it to Sequential to edit its layers</source>
+        <translation>模型是一个 Python 类：把它转换为 Sequential 才能编辑它的层</translation>
+    </message>
+    <message>
+        <source>Open the class</source>
+        <translation>打开这个类</translation>
+    </message>
+    <message>
+        <source>Run, train and inspect the class as it is; its layers stay read-only (the window's model is replaced)</source>
+        <translation>按原样运行、训练和查看这个类；它的层保持只读（窗口中的模型会被替换）</translation>
+    </message>
+    <message>
+        <source>Opened the class {0}: its layers are read-only</source>
+        <translation>已打开类 {0}：它的层是只读的</translation>
+    </message>
+    <message>
+        <source>; input shape {0} guessed {1}</source>
+        <translation>；输入形状 {0} 是猜测的：{1}</translation>
+    </message>
+    <message>
+        <source>Save the class's state_dict</source>
+        <translation>保存这个类的 state_dict</translation>
+    </message>
+</context>
 </TS>
