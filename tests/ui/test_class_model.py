@@ -345,3 +345,23 @@ def test_save_writes_the_class_state_dict_and_marks_it_saved(window, qtbot, monk
     saved = torch.load(target, weights_only=True)
     assert list(saved) == list(net.state_dict())
     assert torch.equal(saved["out.bias"], net.out.bias.detach())
+
+
+def test_every_tab_follows_the_class_through_forward_backward_and_training(
+    window, qtbot, monkeypatch, tmp_path
+):
+    open_class(window, qtbot, monkeypatch, tmp_path)
+    problems = []
+    window.log_message.connect(lambda level, text: level != "info" and problems.append(text))
+    tabs = window.bottom_tabs
+    window.session.update_settings(unit="steps", length=20)
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        for key in (Qt.Key.Key_F5, Qt.Key.Key_F6):
+            assert press(qtbot, window, key) == "done", (tabs.tabText(i), window.status_text())
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
+        window.part("run_actions").controller.start_training()
+    assert blocker.args == ["done"], window.status_text()
+    assert "Training done: 20 steps" in window.status_text()
+    assert problems == []
