@@ -94,7 +94,12 @@ class Document:
         """Raise :class:`ReadOnlyModel` when ``new`` changes what a Python class fixes."""
         if self.source is None:
             return
-        if new.children or new.dtype != self._spec.dtype:
+        if new.dtype != self._spec.dtype:
+            raise ReadOnlyModel(
+                f"{self.source.title} is a Python class: its dtype ({self._spec.dtype}) "
+                "comes from its code"
+            )
+        if new.children:
             raise ReadOnlyModel(
                 f"{self.source.title} is a Python class: its layers are read-only "
                 "(Convert to Sequential makes an editable copy)"

@@ -3615,5 +3615,9 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>Save the class's state_dict</source>
         <translation>保存这个类的 state_dict</translation>
     </message>
+    <message>
+        <source>Cannot reset the weights: {0}</source>
+        <translation>无法重置权重：{0}</translation>
+    </message>
 </context>
 </TS>

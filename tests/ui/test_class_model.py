@@ -365,3 +365,30 @@ def test_every_tab_follows_the_class_through_forward_backward_and_training(
     assert blocker.args == ["done"], window.status_text()
     assert "Training done: 20 steps" in window.status_text()
     assert problems == []
+
+
+def test_reset_weights_reports_an_error_in_init_with_its_line_and_keeps_the_weights(
+    window, qtbot, monkeypatch, tmp_path
+):
+    marker = tmp_path / "broken"
+    text, line = with_line(
+        "super().__init__()",
+        f"        if __import__('os').path.exists({str(marker)!r}):\n"
+        "            raise RuntimeError('cannot build twice')\n",
+    )
+    open_class(window, qtbot, monkeypatch, tmp_path, text)
+    net = window.document.net
+    before = copy.deepcopy(net.state_dict())
+    marker.write_text("x")
+    errors = []
+    monkeypatch.setattr(window, "report_error", errors.append)
+    from explorer.ui.run.reset_weights import reset_weights
+
+    assert reset_weights(window, window.part("run_actions").controller) is False
+    assert errors == [
+        f"Cannot reset the weights: mlp.py, line {line + 1}, in __init__: "
+        "RuntimeError: cannot build twice"
+    ]
+    assert window.document.net is net and not window.undo_stack.canUndo()
+    for key, value in before.items():
+        assert torch.equal(net.state_dict()[key], value), key
