@@ -392,3 +392,39 @@ def test_reset_weights_reports_an_error_in_init_with_its_line_and_keeps_the_weig
     assert window.document.net is net and not window.undo_stack.canUndo()
     for key, value in before.items():
         assert torch.equal(net.state_dict()[key], value), key
+
+
+NESTED = """
+import torch
+from torch import nn
+
+
+class Nested(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(3))
+        self.body = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3))
+        self.head = nn.ModuleDict({"a": nn.Linear(3, 2)})
+
+    def forward(self, x):
+        return self.head["a"](self.body(x) * self.scale)
+"""
+
+
+def test_a_nested_class_lists_every_state_dict_key_in_pytorch_order(
+    window, qtbot, monkeypatch, tmp_path
+):
+    def steps(dialog):
+        dialog.input_shape.setText("5, 4")
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+    drive(monkeypatch, qtbot, steps)
+    assert window.part("python_class_opener").open_path(write(tmp_path, NESTED))
+    net = window.document.net
+    assert window.document.input_guess is None and window.document.report.output_shape == (5, 2)
+    assert tree_names(window) == list(net.state_dict())
+    assert [n for n, _ in net.named_parameters()] == [
+        n for n in tree_names(window) if "running" not in n and "num_batches" not in n
+    ]
+    assert press(qtbot, window, Qt.Key.Key_F5) == "done"
+    assert window.tensors["output"].shape == (5, 2)

@@ -57,6 +57,7 @@ class ClassView(QWidget):
         self.shape_note = QLabel(self)
         self.shape_note.setObjectName("ClassShapeNote")
         self.shape_note.setWordWrap(True)
+        self.shape_note.setMinimumHeight(self.fontMetrics().height() * 2 + 4)  # no jumps
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ClassTree")
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Module"), self.tr("Parameters")])
