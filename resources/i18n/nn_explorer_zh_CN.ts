@@ -3619,5 +3619,9 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>Cannot reset the weights: {0}</source>
         <translation>无法重置权重：{0}</translation>
     </message>
+    <message>
+        <source>It cannot become a Sequential: {0}</source>
+        <translation>它无法转换为 Sequential：{0}</translation>
+    </message>
 </context>
 </TS>

@@ -328,6 +328,8 @@ def test_a_class_that_fx_cannot_convert_says_why_on_the_disabled_button(
     open_class(window, qtbot, monkeypatch, tmp_path, text)
     button = window.part("class_view").convert_button
     assert not button.isEnabled() and button.toolTip().startswith("Cannot convert: ")
+    why = button.toolTip().removeprefix("Cannot convert: ")
+    assert f"It cannot become a Sequential: {why}" in window.part("class_view").banner.text()
 
 
 def test_save_writes_the_class_state_dict_and_marks_it_saved(window, qtbot, monkeypatch, tmp_path):

@@ -133,6 +133,12 @@ class ClassView(QWidget):
             self.why_not = f"{type(e).__name__}: {e}"
         else:
             self.why_not = ""
+        if self.why_not:
+            self.banner.setText(
+                self.banner.text()
+                + " "
+                + self.tr("It cannot become a Sequential: {0}").format(self.why_not)
+            )
         self.convert_button.setEnabled(not self.why_not)
         self.convert_button.setToolTip(
             self.tr("Cannot convert: {0}").format(self.why_not)
