@@ -6,6 +6,13 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs one worker per core. torch's own intra-op threads on top of that
+    # oversubscribe the cores, and small steps then run many times slower (PITFALLS).
+    # Set before torch is imported, so CLI subprocesses of the tests inherit it too.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
 
 import pytest  # noqa: E402
 
