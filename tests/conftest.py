@@ -43,6 +43,30 @@ def no_blocking_message_boxes(monkeypatch):
 
 
 @pytest.fixture
+def cli_run(capsys):
+    """``nn-explorer ARGS`` in this process: its exit status and output, as a child's.
+
+    Each child process pays for importing torch (seconds of a 2-core machine); the tests
+    that are about the process itself (Ctrl-C, file limits, no display, Qt never imported)
+    still start one.
+    """
+    import subprocess
+
+    from explorer.__main__ import main
+
+    def run(*args):
+        capsys.readouterr()
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as e:  # argparse's usage errors
+            code = e.code if isinstance(e.code, int) else 2
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out.out, out.err)
+
+    return run
+
+
+@pytest.fixture
 def settings(tmp_path):
     """A QSettings in a temp folder, so tests never touch the user's settings."""
     from PySide6.QtCore import QSettings
