@@ -927,6 +927,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Settings are not kept: {0} is not a regular file.</source>
+        <translation>设置不会被保存：{0} 不是普通文件。</translation>
+    </message>
+    <message>
         <source>Cannot open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
