@@ -117,6 +117,23 @@ def located(exc: BaseException, path: Path, what: str) -> ModuleFileError:
     return ModuleFileError(message, line)
 
 
+def located_in(exc: BaseException, path: Path, what: str) -> ModuleFileError | None:
+    """``exc`` (or the error it was raised from) as :func:`located`, if it passed through
+    ``path``; None when no frame of its traceback is in the file."""
+    filename = str(path)
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, ModuleFileError):
+            return error
+        frames = traceback.extract_tb(error.__traceback__)
+        if any(f.filename == filename for f in frames):
+            return located(error, path, what)
+        error = error.__cause__ or error.__context__
+    return None
+
+
 def _classes(tree: ast.Module, namespace: dict[str, Any]) -> tuple[ModuleClass, ...]:
     import inspect
 
@@ -248,6 +265,23 @@ class ClassModel:
 
     def build(self, device: Any = None) -> nn.Module:
         return self.file.construct(self.class_name, self.args, device)
+
+    @property
+    def title(self) -> str:
+        """``MLP (notes.py)``: how the user names this model."""
+        return f"{self.class_name} ({self.file.path.name})"
+
+    @property
+    def source_text(self) -> str:
+        return self.file.source
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def located(self, exc: BaseException) -> ModuleFileError | None:
+        """An error of a run as one line naming the file's line (None: not from the file)."""
+        return located_in(exc, self.file.path, f"{self.class_name}.forward")
 
     def forward(self, net: nn.Module, x: Any) -> Any:
         return run_forward(net, x, self.file.path, self.class_name)

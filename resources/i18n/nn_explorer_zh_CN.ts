@@ -935,6 +935,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Settings are not kept: {0} is not a regular file.</source>
+        <translation>设置不会被保存：{0} 不是普通文件。</translation>
+    </message>
+    <message>
         <source>Cannot open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
@@ -4411,6 +4415,65 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>{what} cannot take input of shape {shape}: {text}</source>
         <translation>{what}无法接受形状为 {shape} 的输入：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>PythonClassModel</name>
+    <message>
+        <source>The input Forward and Train feed the class</source>
+        <translation>前向传播和训练送入这个类的输入</translation>
+    </message>
+    <message>
+        <source>{0} is a Python class: its module tree is shown read-only. Forward, Train, Init lab and the inspectors work on it; editing layers needs a Sequential.</source>
+        <translation>{0} 是一个 Python 类：它的模块树只读显示。前向传播、训练、初始化实验和各查看面板都可用于它；编辑层需要 Sequential。</translation>
+    </message>
+    <message>
+        <source>output {0}</source>
+        <translation>输出 {0}</translation>
+    </message>
+    <message>
+        <source>guessed {0} (a guess: type the real one)</source>
+        <translation>猜测：{0}（请输入真实的形状）</translation>
+    </message>
+    <message>
+        <source>An editable Sequential with the class's current weights</source>
+        <translation>带有这个类当前权重的可编辑 Sequential</translation>
+    </message>
+    <message>
+        <source>Input shape {0}</source>
+        <translation>输入形状 {0}</translation>
+    </message>
+    <message>
+        <source>The model is a Python class: convert it to Sequential to edit its layers</source>
+        <translation>模型是一个 Python 类：把它转换为 Sequential 才能编辑它的层</translation>
+    </message>
+    <message>
+        <source>Open the class</source>
+        <translation>打开这个类</translation>
+    </message>
+    <message>
+        <source>Run, train and inspect the class as it is; its layers stay read-only (the window's model is replaced)</source>
+        <translation>按原样运行、训练和查看这个类；它的层保持只读（窗口中的模型会被替换）</translation>
+    </message>
+    <message>
+        <source>Opened the class {0}: its layers are read-only</source>
+        <translation>已打开类 {0}：它的层是只读的</translation>
+    </message>
+    <message>
+        <source>; input shape {0} guessed {1}</source>
+        <translation>；输入形状 {0} 是猜测的：{1}</translation>
+    </message>
+    <message>
+        <source>Save the class's state_dict</source>
+        <translation>保存这个类的 state_dict</translation>
+    </message>
+    <message>
+        <source>Cannot reset the weights: {0}</source>
+        <translation>无法重置权重：{0}</translation>
+    </message>
+    <message>
+        <source>It cannot become a Sequential: {0}</source>
+        <translation>它无法转换为 Sequential：{0}</translation>
     </message>
 </context>
 </TS>

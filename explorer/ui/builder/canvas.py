@@ -308,7 +308,7 @@ class CanvasView(QListView):
 
 def install(window) -> None:
     """The builder: canvas (central), palette (left), properties (right), Code tab."""
-    from explorer.ui.builder import code_view, palette, properties
+    from explorer.ui.builder import class_view, code_view, palette, properties
 
     builder = window.register("builder", BuilderActions(window))
     canvas = window.register("canvas", CanvasView(window))
@@ -318,3 +318,4 @@ def install(window) -> None:
     palette.install(window)
     properties.install(window)
     code_view.install(window)
+    class_view.install(window, canvas, builder, window.part("palette_view"))

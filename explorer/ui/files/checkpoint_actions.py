@@ -345,12 +345,12 @@ class CheckpointActions:
     # ----- any file ------------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
-        """Open by type: a project opens; a state dict offers load / import / inspect;
-        any other tensor file is inspected."""
+        """Open by type: a project opens; a ``.py`` asks to run it, then offers its classes;
+        a state dict offers load / import / inspect; any other tensor file is inspected."""
         from explorer.io.tensors import inspect_file
 
         w = self.window
-        if is_project_path(path):
+        if is_project_path(path) or path.suffix.lower() == ".py":  # .py: the trust prompt first
             return w.part("file_actions").maybe_save() and w.part("file_actions").open_path(path)
         try:
             tree = inspect_file(path)

@@ -193,11 +193,15 @@ class FileActions:
         return True
 
     def save(self) -> bool:
+        if self.window.document.source is not None:
+            return self.save_class_weights()
         if self.window.file_path is None:
             return self.save_as()
         return self.save_to(self.window.file_path)
 
     def save_as(self) -> bool:
+        if self.window.document.source is not None:
+            return self.save_class_weights()
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.window.tr("Save project"), self._start_dir(), FILTER
         )
@@ -206,6 +210,20 @@ class FileActions:
         if not path.endswith((".json", ARCHIVE_SUFFIX)):
             path += ARCHIVE_SUFFIX
         return self.save_to(Path(path))
+
+    def save_class_weights(self) -> bool:
+        """A Python class is saved as its ``state_dict`` (a project cannot hold its code)."""
+        from explorer.ui.files.checkpoint_actions import STATE_FILTER
+
+        w = self.window
+        actions = w.part("checkpoint_actions")
+        title = w.tr("Save the class's state_dict")
+        path = actions.ask_save_path(title, STATE_FILTER, "model.params")
+        if path is None or not actions.save_weights_to(path):
+            return False
+        w.undo_stack.setClean()
+        w.session.mark_saved()
+        return True
 
     def save_to(self, path: Path) -> bool:
         w = self.window

@@ -34,6 +34,25 @@ def _once(fn: Callable[[], object]):
     yield  # noqa: B901 - makes this a generator for the runner
 
 
+def located_run(factory, source):
+    """``factory``'s run, with an error raised in a Python class's file told by its line.
+
+    The run's generator is driven unchanged (``yield from``); an error whose traceback
+    passes through the class's file is re-raised as one line naming that line.
+    """
+
+    def run(control):
+        try:
+            return (yield from factory(control))
+        except Exception as exc:  # noqa: BLE001 - whatever the learner's code raised
+            error = source.located(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    return run
+
+
 def shift_steps(progress, offset: int):
     """``progress`` on the shared step axis: this run's steps counted after ``offset``."""
     if not offset:
@@ -404,6 +423,8 @@ class RunController(QObject):
     def _start(self, busy: str, factory, done) -> None:
         self._busy_text = busy
         self._on_result = done
+        if self.document.source is not None:  # a Python class: its errors name its lines
+            factory = located_run(factory, self.document.source)
         self.document.set_busy(busy)
         self.runner.start(factory)
         self.state_changed.emit()

@@ -36,6 +36,7 @@ from explorer.core.spec import ModelSpec
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.selection import Selection
 from explorer.ui.shell.message_bar import MessageBar
+from explorer.ui.shell.settings_guard import guarded
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.setObjectName("MainWindow")
-        self.settings = settings or QSettings()
+        self.settings, refused_settings = guarded(settings or QSettings())
         self.session = session or Session(document or Document(ModelSpec()))
         self.document = self.session.document
         self.undo_stack = QUndoStack(self)
@@ -134,6 +135,13 @@ class MainWindow(QMainWindow):
         self._center_layout.setContentsMargins(0, 0, 0, 0)
         self._center_layout.setSpacing(0)
         self._center_layout.addWidget(self.message_bar)
+        if refused_settings:
+            self.message_bar.show_message(
+                self.tr("Settings are not kept: {0} is not a regular file.").format(
+                    refused_settings
+                ),
+                "warning",
+            )
         self.setCentralWidget(center)
         self.menus: dict[str, QMenu] = {}
         titles = _menu_titles(self)
