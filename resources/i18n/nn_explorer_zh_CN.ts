@@ -4416,6 +4416,46 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{what} cannot take input of shape {shape}: {text}</source>
         <translation>{what}无法接受形状为 {shape} 的输入：{text}</translation>
     </message>
+    <message>
+        <source>{loss} needs outputs (batch, classes), got {shape}</source>
+        <translation>{loss} 需要形状为 (batch, classes) 的输出，实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>{loss}: class labels of shape {labels} do not match outputs {shape}</source>
+        <translation>{loss}：形状为 {labels} 的类别标签与输出 {shape} 不匹配</translation>
+    </message>
+    <message>
+        <source>{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide</source>
+        <translation>{loss}：标签最大为 {top}，但模型只给出 {classes} 个类别得分；请把最后一层的宽度设为 {wide}</translation>
+    </message>
+    <message>
+        <source>{loss} needs class labels; the targets are real numbers of shape {shape} (pick a classification dataset, or MSE)</source>
+        <translation>{loss} 需要类别标签；目标是形状为 {shape} 的实数（请选择分类数据集，或使用 MSE）</translation>
+    </message>
+    <message>
+        <source>{loss}: labels {labels} do not fit outputs {shape}</source>
+        <translation>{loss}：标签 {labels} 与输出 {shape} 不匹配</translation>
+    </message>
+    <message>
+        <source>{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets</source>
+        <translation>{loss}：标签最大为 {top}，但输出只有 {columns} 列可用于独热目标</translation>
+    </message>
+    <message>
+        <source>{loss}: the output has shape {shape} but the target has shape {target}; make the last layer {wide} wide</source>
+        <translation>{loss}：输出形状为 {shape}，而目标形状为 {target}；请把最后一层的宽度设为 {wide}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be positive, got {lr}</source>
+        <translation>学习率必须为正数，实际为 {lr}</translation>
+    </message>
+    <message>
+        <source>momentum and weight decay must be 0 or more</source>
+        <translation>动量和权重衰减必须大于等于 0</translation>
+    </message>
+    <message>
+        <source>the model has no parameters to optimize</source>
+        <translation>模型没有可优化的参数</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -363,4 +363,28 @@ CORE_MESSAGES = (
         "CoreMessages", "{what} at step {step} cannot take input of shape {shape}: {text}"
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{what} cannot take input of shape {shape}: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{loss} needs outputs (batch, classes), got {shape}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{loss}: class labels of shape {labels} do not match outputs {shape}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss} needs class labels; the targets are real numbers of shape {shape} (pick a classification dataset, or MSE)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{loss}: labels {labels} do not fit outputs {shape}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: the output has shape {shape} but the target has shape {target}; make the last layer {wide} wide",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the learning rate must be positive, got {lr}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "momentum and weight decay must be 0 or more"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model has no parameters to optimize"),
 )
