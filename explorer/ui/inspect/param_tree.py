@@ -28,6 +28,7 @@ from explorer.core.format import group_digits, shape_text
 from explorer.core.param_rows import TensorCache
 from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
+from explorer.ui.common.messages import error_text
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -588,7 +589,7 @@ class ParamTree(QWidget):
             expr = module_expression(key, net)
             text = state_dict_text(net, key)
         except (AttributeError, ValueError, KeyError) as e:
-            self.state_text.setPlainText(str(e))
+            self.state_text.setPlainText(error_text(e))
             return
         self.state_text.setPlainText(f">>> print({expr}.state_dict())\n{text}")
 
