@@ -128,3 +128,32 @@ def test_reorder_plan_moves_only_what_moved():
     inserted = old[:500] + ["new"] + old[500:]
     assert reorder_plan(old, inserted) == (set(), [(500, "new")])
     assert reorder_plan(old, old[:3] + old[4:]) == ({3}, [])
+
+
+def test_a_python_class_model_is_shown_as_named_modules_nests_it():
+    import torch
+
+    class Net(nn.Module):  # a d2l-style class: its own parameter, a block, a shared layer
+        def __init__(self):
+            super().__init__()
+            self.scale = nn.Parameter(torch.ones(1))
+            self.body = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))
+            self.shared = nn.Linear(4, 4)
+            self.again = self.shared
+
+        def forward(self, x):
+            return self.again(self.shared(self.body(x))) * self.scale
+
+    net = Net()
+    rows = tree_rows(net, sequential(input_shape=(2, 3)))
+    by_uid = {r.uid: r for r in rows.rows}
+    tensor_rows = [r for r in rows.rows if r.kind == "tensor"]
+    assert sorted(n for r in tensor_rows for n in r.names) == sorted(net.state_dict())
+    assert [r.names[0] for r in tensor_rows if r.entry.kind == "parameter"] == [
+        n for n, _ in net.named_parameters()
+    ]
+    assert rows.entries == list_entries(net)
+    assert by_uid["t:scale"].parent == "model"
+    assert by_uid["t:body.1.running_mean"].parent == "m:body.1"
+    assert by_uid["m:body.1"].parent == "m:body" and by_uid["m:body.1"].label == "1  BatchNorm1d"
+    assert by_uid["t:shared.weight"].names == ("shared.weight", "again.weight")
