@@ -20,17 +20,22 @@ TENSORS_ENTRY = "tensors.safetensors"
 
 
 def write_archive(project, path: str | os.PathLike) -> None:
-    """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file."""
-    from explorer.io.checkpoints import write_safetensors_stream
+    """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file.
+
+    The tensors go from their own memory into the file (no copy of the whole weights);
+    the zip's CRC-32 is computed beside the write (:mod:`explorer.io.zip_stored`).
+    """
+    from explorer.io.checkpoints import safetensors_parts
     from explorer.io.project import project_to_dict
+    from explorer.io.zip_stored import write_stored_zip
 
     text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
-    with atomic_open(path) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
-        z.writestr(PROJECT_ENTRY, text.encode("utf-8"))
-        for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
-            if tensors:
-                with z.open(entry, "w", force_zip64=True) as out:
-                    write_safetensors_stream(tensors, out)  # no whole-file copy in memory
+    members = [(PROJECT_ENTRY, [text.encode("utf-8")])]
+    for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
+        if tensors:
+            members.append((entry, safetensors_parts(tensors)))
+    with atomic_open(path) as f:
+        write_stored_zip(f, members)
 
 
 #: Compression methods read here; the app writes STORED, other tools may deflate.
