@@ -192,6 +192,9 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
 
         flow = forward_flow(classes.class_def(obj.qualname), path)
         node.chain, node.refusal = flow.chain, flow.reason
+        retraced = flow.retraced
+    else:
+        retraced = ()
     for k, v in state.items():
         if isinstance(v, _Record):
             child_path = f"{path}.{k}" if path else k
@@ -200,4 +203,10 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
             else:
                 seen[id(v)] = child = _node(v, child_path, classes, seen)
                 node.children.append((k, child))
+    for name, child in node.children:
+        if name in retraced and not child.torch_nn and node.refusal is None:
+            node.refusal = (
+                f"{child.path}: called again through a traced copy of its forward, which "
+                "may compute something else for a user's class (not a chain)"
+            )
     return node
