@@ -30,13 +30,14 @@ class _NotChain(Exception):
     pass
 
 
-def forward_flow(cls: ast.ClassDef | None, path: str) -> Flow:
-    """Analyse ``cls.forward``; ``path`` names the module in messages (``"features.1"``)."""
+def forward_flow(cls: ast.ClassDef | None, path: str, method: str = "forward") -> Flow:
+    """Analyse ``cls.forward`` (or a traced copy such as ``forward1``); ``path`` names the
+    module in messages (``"features.1"``)."""
     where = path or "the model"
     forward = None
     if cls is not None:
         forward = next(
-            (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "forward"), None
+            (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == method), None
         )
     if forward is None or len(forward.args.args) != 2:
         return Flow(None, f"{where}: its forward cannot be read as one input, one output")

@@ -47,6 +47,44 @@ def block_used_twice() -> nn.Module:
     return nn.Sequential(nn.Linear(4, 8), block, block, nn.Linear(8, 2))
 
 
+class Inner(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        return torch.tanh(self.fc(x))
+
+
+class UserBlockTwice(nn.Module):
+    """A user's block called twice (a trace writes the second call as ``forward1``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.a, self.inner = nn.Linear(4, 8), Inner()
+
+    def forward(self, x):
+        return self.inner(self.inner(self.a(x)))
+
+
+class Alternating(nn.Module):
+    """Computes tanh on odd calls and relu on even ones: its two traced calls differ."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc, self.calls = nn.Linear(8, 8), 0
+
+    def forward(self, x):
+        self.calls += 1
+        return torch.tanh(self.fc(x)) if self.calls % 2 else torch.relu(self.fc(x))
+
+
+class AlternatingTwice(UserBlockTwice):
+    def __init__(self):
+        super().__init__()
+        self.inner = Alternating()
+
+
 def save(net: nn.Module, fmt: str, folder) -> object:
     path = folder / {"script": "n.ts.pt", "trace": "n.tr.pt", "export": "n.pt2"}.get(fmt, "n.pt")
     if fmt == "script":
@@ -64,6 +102,7 @@ CASES = [
     (shared_in_sequential, ("script", "trace", "export", "pickled")),
     (CalledTwice, ("script", "trace", "export")),  # a pickle does not carry its forward
     (block_used_twice, ("script", "trace", "export", "pickled")),
+    (UserBlockTwice, ("script", "trace", "export")),
 ]
 
 
@@ -128,3 +167,13 @@ def test_what_a_tie_cannot_express_is_refused_in_one_line(make, words, fmt, tmp_
         import_file(save(net, fmt, tmp_path))
     text = str(e.value)
     assert "\n" not in text and all(w in text for w in words), text
+
+
+def test_a_traced_block_whose_second_call_computes_otherwise_is_refused(tmp_path):
+    net = AlternatingTwice().eval()
+    with pytest.raises(ExplorerError) as e:
+        import_file(save(net, "trace", tmp_path))
+    assert str(e.value) == (
+        "inner: called again through a traced copy of its forward that does not compute "
+        "the same chain (not a chain)"
+    )
