@@ -315,7 +315,11 @@ class CheckpointActions:
             return infer_spec(loaded.state, between, loaded.ordered, shape)
 
         dialog = ImportOptionsDialog(w, path.name, preview)
-        return dialog.options() if dialog.exec() else None
+        try:
+            return dialog.options() if dialog.exec() else None
+        finally:  # the file's tensors are not kept by a closed dialog
+            dialog.preview = None
+            dialog.deleteLater()
 
     def import_path(
         self, path: Path, between: str = "relu", input_shape: tuple[int, ...] | None = None
