@@ -414,12 +414,6 @@ def test_cancelling_the_import_dialog_of_a_drop_changes_nothing(window, tmp_path
     assert accepted and seen == [None]
     assert window.document.spec is spec and unchanged(window.document.net, weights)
     assert window.isWindowModified() == modified and window.status_text() == status
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    from explorer.ui.files.import_options_dialog import ImportOptionsDialog
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert window.findChildren(ImportOptionsDialog) == []  # not kept, nor the file's tensors
 
 
 def test_a_file_the_import_refuses_says_why_in_the_dialog_and_cannot_be_confirmed(window, tmp_path):
