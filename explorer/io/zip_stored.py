@@ -34,25 +34,77 @@ _LOCATOR64 = struct.Struct("<4sLQL")
 Buffer = bytes | bytearray | memoryview
 
 
+class Known:
+    """A buffer whose CRC-32 is already known (a zip member copied as it is): the CRC
+    thread combines it instead of reading the bytes again."""
+
+    __slots__ = ("buffer", "crc")
+
+    def __init__(self, buffer: Buffer, crc: int):
+        self.buffer, self.crc = buffer, crc
+
+
+def _multmodp(a: int, b: int) -> int:
+    """a * b modulo the CRC-32 polynomial (reflected), as zlib's ``multmodp``."""
+    m, p = 1 << 31, 0
+    while True:
+        if a & m:
+            p ^= b
+            if not a & (m - 1):
+                return p
+        m >>= 1
+        b = (b >> 1) ^ 0xEDB88320 if b & 1 else b >> 1
+
+
+def _x2n_table() -> list[int]:
+    p, out = 1 << 30, []  # x^1
+    for _ in range(32):
+        out.append(p)
+        p = _multmodp(p, p)
+    return out
+
+
+_X2N = _x2n_table()
+
+
+def crc32_combine(crc1: int, crc2: int, len2: int) -> int:
+    """The CRC-32 of ``A + B`` from ``crc32(A)``, ``crc32(B)`` and ``len(B)`` (zlib's
+    ``crc32_combine``, which Python's :mod:`zlib` does not offer)."""
+    p, k, n = 1 << 31, 3, len2
+    while n:
+        if n & 1:
+            p = _multmodp(_X2N[k & 31], p)
+        n >>= 1
+        k += 1
+    return _multmodp(p, crc1) ^ crc2
+
+
 def _dos_time(t: float) -> tuple[int, int]:
     y, mo, d, h, mi, s = time.localtime(t)[:6]
     y = max(y, 1980)
     return (h << 11) | (mi << 5) | (s // 2), ((y - 1980) << 9) | (mo << 5) | d
 
 
-def _crcs(members: Sequence[tuple[str, Sequence[Buffer]]], out: list[int]) -> None:
+def _crcs(members: Sequence[tuple[str, Sequence[Buffer | Known]]], out: list[int]) -> None:
     for _, chunks in members:
         crc = 0
         for c in chunks:
-            crc = zlib.crc32(c, crc)
+            if isinstance(c, Known):
+                crc = crc32_combine(crc, c.crc, memoryview(c.buffer).nbytes)
+            else:
+                crc = zlib.crc32(c, crc)
         out.append(crc)
 
 
-def write_stored_zip(f: BinaryIO, members: Sequence[tuple[str, Sequence[Buffer]]]) -> None:
+def _buffer(c: Buffer | Known) -> Buffer:
+    return c.buffer if isinstance(c, Known) else c
+
+
+def write_stored_zip(f: BinaryIO, members: Sequence[tuple[str, Sequence[Buffer | Known]]]) -> None:
     """Write ``members`` (name, the member's bytes as a list of buffers) as a stored zip.
 
     The buffers are written as they are (no copy); they must not change until this
-    returns. Names are stored as UTF-8.
+    returns. A :class:`Known` buffer's CRC is taken as given. Names are stored as UTF-8.
     """
     crcs: list[int] = []
     worker = threading.Thread(target=_crcs, args=(members, crcs), name="zip-crc", daemon=True)
@@ -70,7 +122,7 @@ def _write(f: BinaryIO, members, crcs: list[int], worker: threading.Thread) -> N
     for name, chunks in members:
         raw = name.encode("utf-8")
         flags = 0 if raw.isascii() else 0x800
-        size = sum(memoryview(c).nbytes for c in chunks)
+        size = sum(memoryview(_buffer(c)).nbytes for c in chunks)
         offset = f.tell() - start
         big = size >= ZIP64_LIMIT
         extra = struct.pack("<2H2Q", 1, 16, size, size) if big else b""
@@ -81,7 +133,7 @@ def _write(f: BinaryIO, members, crcs: list[int], worker: threading.Thread) -> N
         )  # fmt: skip
         f.write(header + raw + extra)
         for c in chunks:
-            f.write(c)
+            f.write(_buffer(c))
         entries.append((raw, flags, offset, size))
     f.flush()
     try:

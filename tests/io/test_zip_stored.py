@@ -107,3 +107,22 @@ def test_a_failed_write_raises_and_leaves_no_crc_thread_behind():
     with pytest.raises(OSError, match="No space"):
         write_stored_zip(Full(), members)
     assert not [t for t in threading.enumerate() if t.name == "zip-crc"]
+
+
+@pytest.mark.parametrize(("la", "lb"), [(0, 0), (1, 0), (0, 5), (7, 13), (1000, 4096), (3, 70001)])
+def test_crc32_combine_equals_the_crc_of_the_concatenation(la, lb):
+    g = torch.Generator().manual_seed(la * 7 + lb)
+    a = torch.randint(0, 256, (la,), dtype=torch.uint8, generator=g).numpy().tobytes()
+    b = torch.randint(0, 256, (lb,), dtype=torch.uint8, generator=g).numpy().tobytes()
+    assert zip_stored.crc32_combine(zlib.crc32(a), zlib.crc32(b), lb) == zlib.crc32(a + b)
+
+
+def test_a_known_crc_is_written_as_given_and_a_wrong_one_is_caught_on_reading():
+    data = bytes(range(200))
+    good, bad = io.BytesIO(), io.BytesIO()
+    write_stored_zip(good, [("m", [b"head", zip_stored.Known(data, zlib.crc32(data))])])
+    write_stored_zip(bad, [("m", [b"head", zip_stored.Known(data, zlib.crc32(data) ^ 1)])])
+    with zipfile.ZipFile(good) as z:
+        assert z.read("m") == b"head" + data and z.testzip() is None
+    with zipfile.ZipFile(bad) as z, pytest.raises(zipfile.BadZipFile, match="Bad CRC-32"):
+        z.read("m")
