@@ -45,12 +45,6 @@ class Playground(QObject):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(0)
         self._redraw.timeout.connect(self.draw_current_model)
-        view.buttons["reset_weights"].setToolTip(
-            self.tr(
-                "Fresh weights from the seed (torch.manual_seed); the next Train starts at step 0"
-            )
-        )
-        view.buttons["reset_weights"].clicked.connect(self.reset_weights)
         controller.training_finished.connect(self.on_finished)
         controller.training_failed.connect(view.show_error)
         controller.steps_changed.connect(self.on_steps_changed)

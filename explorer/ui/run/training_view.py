@@ -8,6 +8,7 @@ loss history is bounded (``explorer.core.loss_history``).
 
 from __future__ import annotations
 
+import copy
 import time
 
 import numpy as np
@@ -208,6 +209,7 @@ class TrainingView(QWidget):
         window.document.replaced.connect(self.clear_run)
         self.log_scale.toggled.connect(self._on_log_scale)
         self.playground = Playground(self, window, controller)
+        controller.run_records.append(self)
         self._update_buttons()
 
     # ----- widgets ------------------------------------------------------------------------
@@ -412,13 +414,24 @@ class TrainingView(QWidget):
             )
         )
 
+    def share_action(self, key: str, action) -> None:
+        """The button ``key`` does what ``action`` does and shows its state and tooltip."""
+        button = self.buttons[key]
+        button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.toolTip())
+
+        action.changed.connect(follow)
+        follow()
+
     def _update_buttons(self) -> None:
         running = self.controller.runner.running
         paused = self.controller.runner.paused
         self.buttons["pause"].setEnabled(running)
         self.buttons["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.buttons["cancel"].setEnabled(running)
-        self.buttons["reset_weights"].setEnabled(not running)
         done = self.controller.steps_done
         train = self.buttons["train"]
         if running and paused:
@@ -468,6 +481,22 @@ class TrainingView(QWidget):
         self.progress.setValue(0)
         self.rate.setStyleSheet("")
         self.rate.setText(self.tr("Not started"))
+
+    def snapshot_run(self) -> tuple:
+        """What the tab shows of the runs on the current step axis (for undo of a reset)."""
+        self.flush()
+        return copy.deepcopy(self.history), self._last_progress
+
+    def restore_run(self, snapshot: tuple) -> None:
+        """Show ``snapshot`` again: the loss curves, the progress and the last step's line."""
+        history, progress = snapshot
+        self.clear_curves()
+        self.history = copy.deepcopy(history)  # the snapshot stays whole for the next undo
+        self._last_progress = progress
+        if progress is not None:
+            self.progress.setRange(0, max(1, progress.total or progress.step))
+            self._dirty = True
+            self.flush()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
