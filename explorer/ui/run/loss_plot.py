@@ -2,9 +2,9 @@
 
 Drawn at display rate from a :class:`~explorer.core.loss_history.LossHistory`, and cheap
 to redraw while a run competes for the same cores: the curves are created once and
-updated with ``setData``; the step axis spans the whole run from its start (the curve
-grows into it), and the loss axis moves only when the data leaves it or fills less than
-half of it (:func:`loss_axis_range`). So the axes, their ticks and the view's auto-range
+updated with ``setData``; the step axis grows by doubling up to the run's length
+(:func:`step_axis_end`), and the loss axis moves only when the data leaves it or fills
+less than half of it (:func:`loss_axis_range`). So the axes, their ticks and the view's auto-range
 are not recomputed every frame. Once the user pans or zooms, the plot stops following
 until the next fresh run.
 """
@@ -46,6 +46,19 @@ def loss_axis_range(
     if not log and lo >= 0:
         low = max(0.0, low)
     return low, hi + MARGIN * span
+
+
+def step_axis_end(current: int | None, last: int, total: int | None) -> int | None:
+    """Where the step axis ends when step ``last`` is drawn, or ``None`` to keep ``current``.
+
+    The axis grows by doubling, up to the run's ``total`` steps: it moves a few times a
+    run, and the curve always fills at least half of it (a 10-million-step run does not
+    squeeze its first thousand steps into one pixel).
+    """
+    if current is not None and last <= current:
+        return None
+    end = max(1, 2 * last)
+    return end if total is None else max(last, min(end, total))
 
 
 class LossPlot(pg.PlotWidget):
@@ -103,12 +116,10 @@ class LossPlot(pg.PlotWidget):
 
     def _follow(self, h, total: int | None) -> None:
         vb = self.getViewBox()
-        if total is None:
-            vb.enableAutoRange(x=True)
-            self._x_end = None
-        elif total != self._x_end:
-            vb.setXRange(0, total, padding=0.02)
-            self._x_end = total
+        end = step_axis_end(self._x_end, int(h.steps[-1]), total)
+        if end is not None:
+            vb.setXRange(0, end, padding=0.02)
+            self._x_end = end
         values = [h.raw, h.smooth]
         if h.eval:
             values.append(np.asarray(h.eval, dtype=float))
