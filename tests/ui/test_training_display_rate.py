@@ -121,3 +121,24 @@ def test_the_step_axis_doubles_up_to_the_runs_length():
         assert last <= current <= max(2 * last, 2)  # the curve fills half the axis or more
     assert ends == [2, 6, 14, 30, 62, 126, 254, 500]
     assert step_axis_end(None, 3000, None) == 6000  # length unknown: doubling only
+
+
+def test_the_hidden_gradients_tab_keeps_the_newest_rows_and_draws_them_when_shown(window):
+    import torch
+
+    from explorer.core.progress import Progress
+
+    view = window.part("gradflow_view")
+    window.show_tab("TrainingTab")
+    drawn = list(view.max_bars.opts["height"])
+    net = window.document.net
+    x = torch.randn(tuple(window.document.spec.input_shape))
+    net(x).pow(2).mean().backward()
+    probe = window.run_probes["views.gradflow"]
+    window.run_progressed.emit(Progress(step=1, total=1, probes={"views.gradflow": probe(net, x)}))
+    assert list(view.max_bars.opts["height"]) == drawn  # hidden: not drawn
+    assert all(r.has_grad for r in view.rows)  # but the newest rows are kept
+    window.show_tab("GradientsTab")
+    expected = [float(np.log10(max(r.max_abs, 1e-12))) for r in view.rows]
+    shown = np.asarray(view.max_bars.opts["height"]) + np.log10(1e-12)
+    np.testing.assert_allclose(shown, expected, rtol=1e-6)
