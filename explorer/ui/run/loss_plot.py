@@ -4,9 +4,9 @@ Drawn at display rate from a :class:`~explorer.core.loss_history.LossHistory`, a
 to redraw while a run competes for the same cores: the curves are created once and
 updated with ``setData``; the step axis grows by doubling up to the run's length
 (:func:`step_axis_end`), and the loss axis moves only when the data leaves it or fills
-less than half of it (:func:`loss_axis_range`). So the axes, their ticks and the view's auto-range
-are not recomputed every frame. Once the user pans or zooms, the plot stops following
-until the next fresh run.
+less than half of it (:func:`loss_axis_range`). So the axes, their ticks and the view's
+auto-range are not recomputed every frame. Once the user pans or zooms, the plot stops
+following until the next fresh run.
 """
 
 from __future__ import annotations
