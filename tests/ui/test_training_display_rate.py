@@ -48,9 +48,7 @@ def in_view(plot, xs, ys):
     return x0 <= xs.min() and xs.max() <= x1 and y0 <= ys.min() and ys.max() <= y1
 
 
-def test_a_run_is_drawn_at_display_rate_and_its_last_frame_is_its_last_step(
-    qtbot, window, run, tv
-):
+def test_a_run_is_drawn_at_display_rate_and_its_last_frame_is_its_last_step(qtbot, window, run, tv):
     progress = spiral_run(qtbot, window, run, tv)
     drawn0, t0 = tv.loss_plot.redraws, time.perf_counter()
     qtbot.waitUntil(lambda: len(progress) >= 30, timeout=30000)
@@ -85,8 +83,8 @@ def test_a_hidden_training_tab_draws_nothing_until_shown(qtbot, window, run, tv)
 def test_the_loss_axis_holds_every_frame_and_moves_a_few_times_a_run(log):
     rng = np.random.default_rng(0)
     steps = np.arange(1, 5001)
-    losses = 1.1 * np.exp(-steps / 800) + 0.002 + 0.05 * rng.random(len(steps)) * np.exp(
-        -steps / 1500
+    losses = (
+        1.1 * np.exp(-steps / 800) + 0.002 + 0.05 * rng.random(len(steps)) * np.exp(-steps / 1500)
     )
     values = np.log10(losses) if log else losses
     current, moves = None, 0
@@ -142,3 +140,33 @@ def test_the_hidden_gradients_tab_keeps_the_newest_rows_and_draws_them_when_show
     expected = [float(np.log10(max(r.max_abs, 1e-12))) for r in view.rows]
     shown = np.asarray(view.max_bars.opts["height"]) + np.log10(1e-12)
     np.testing.assert_allclose(shown, expected, rtol=1e-6)
+
+
+def test_after_the_user_zooms_the_loss_plot_the_run_leaves_the_range_alone(qtbot, window, run, tv):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    progress = spiral_run(qtbot, window, run, tv)
+    qtbot.waitUntil(lambda: tv.loss_plot.redraws >= 2, timeout=30000)
+    view = tv.loss_plot.viewport()
+    at = QPointF(view.width() / 2, view.height() / 2)
+    wheel = QWheelEvent(
+        at,
+        view.mapToGlobal(at),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view, wheel)  # the user zooms in
+    assert not tv.loss_plot.following
+    zoomed = tv.loss_plot.getViewBox().viewRange()
+    seen = len(progress)
+    qtbot.waitUntil(lambda: len(progress) >= seen + 5, timeout=30000)
+    with qtbot.waitSignal(window.run_finished, timeout=20000):
+        run.actions["cancel"].trigger()
+    assert tv.loss_plot.getViewBox().viewRange() == zoomed
+    assert tv.raw_curve.xData[-1] == run.controller.steps_done  # the data is still all there

@@ -93,16 +93,16 @@ def test_the_shortcut_resets_the_weights(qtbot, window, run, tv):
     train(qtbot, window, run)
     window.activateWindow()
     qtbot.keyClick(
-        window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     state = window.document.net.state_dict()
     assert all(torch.equal(state[k], v) for k, v in seeded_weights(run.controller.seed).items())
     assert run.controller.steps_done == 0
 
 
-def test_undo_of_reset_puts_back_weights_loss_curve_history_and_step_count(
-    qtbot, window, run, tv
-):
+def test_undo_of_reset_puts_back_weights_loss_curve_history_and_step_count(qtbot, window, run, tv):
     spiral(qtbot, window, run, tv, steps=25)
     train(qtbot, window, run)
     train(qtbot, window, run)  # Continue: steps 26..50 on the same axis
