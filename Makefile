@@ -30,8 +30,9 @@ lint: $(VENV)/.stamp-test
 	$(VENV)/bin/ruff check explorer tests benchmarks tools
 	$(VENV)/bin/lint-imports
 
+# One pytest worker per core (pytest-xdist); `$(PY) -m pytest` alone runs the suite serially.
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -n auto
 
 # Thousands of hostile project files and archives through summary, export-code, init and
 # train, plus the slow cases (a 1.5 GiB zip bomb). Takes tens of minutes on 2 cores.

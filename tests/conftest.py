@@ -6,6 +6,13 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs one worker per core. torch's own intra-op threads on top of that
+    # oversubscribe the cores, and small steps then run many times slower (PITFALLS).
+    # Set before torch is imported, so CLI subprocesses of the tests inherit it too.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
 
 import pytest  # noqa: E402
 
@@ -33,6 +40,30 @@ def no_blocking_message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+
+@pytest.fixture
+def cli_run(capsys):
+    """``nn-explorer ARGS`` in this process: its exit status and output, as a child's.
+
+    Each child process pays for importing torch (seconds of a 2-core machine); the tests
+    that are about the process itself (Ctrl-C, file limits, no display, Qt never imported)
+    still start one.
+    """
+    import subprocess
+
+    from explorer.__main__ import main
+
+    def run(*args):
+        capsys.readouterr()
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as e:  # argparse's usage errors
+            code = e.code if isinstance(e.code, int) else 2
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out.out, out.err)
+
+    return run
 
 
 @pytest.fixture

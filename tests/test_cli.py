@@ -11,15 +11,15 @@ def run(*args):
     return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True, text=True)
 
 
-def test_summary_prints_the_per_layer_table():
-    out = run("summary", str(examples_dir() / "01-sequential.nnx.json"))
+def test_summary_prints_the_per_layer_table(cli_run):
+    out = cli_run("summary", str(examples_dir() / "01-sequential.nnx.json"))
     assert out.returncode == 0, out.stderr
     assert "Linear(20 -> 256)" in out.stdout and "(2, 256)" in out.stdout
     assert "7,946 params" in out.stdout and "30.7 kFLOPs" in out.stdout
 
 
-def test_summary_json_with_another_input_shape_reports_the_error_and_exits_2():
-    out = run(
+def test_summary_json_with_another_input_shape_reports_the_error_and_exits_2(cli_run):
+    out = cli_run(
         "summary", str(examples_dir() / "01-sequential.nnx.json"), "--input-shape", "2,30", "--json"
     )
     assert out.returncode == 2
@@ -31,10 +31,10 @@ def test_summary_json_with_another_input_shape_reports_the_error_and_exits_2():
     assert data["total_params"] == 7946
 
 
-def test_summary_of_a_broken_file_is_one_line_and_exit_2(tmp_path):
+def test_summary_of_a_broken_file_is_one_line_and_exit_2(tmp_path, cli_run):
     bad = tmp_path / "bad.nnx.json"
     bad.write_text("{not json")
-    out = run("summary", str(bad))
+    out = cli_run("summary", str(bad))
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "not valid JSON" in out.stderr
 
@@ -62,10 +62,10 @@ def test_launch_without_display_libraries_prints_the_fix_instead_of_aborting():
     assert "cannot open a window" in out.stderr
 
 
-def test_autograd_json_matches_torch():
+def test_autograd_json_matches_torch(cli_run):
     import torch
 
-    out = run("autograd", "x * y + x**2", "--leaf", "x=3.0", "--leaf", "y=torch.arange(3.0)",
+    out = cli_run("autograd", "x * y + x**2", "--leaf", "x=3.0", "--leaf", "y=torch.arange(3.0)",
               "--gradient", "torch.ones(3)", "--json")  # fmt: skip
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
@@ -79,7 +79,7 @@ def test_autograd_json_matches_torch():
     assert data["graph"][0]["next"] == [1, 2]
 
 
-def test_autograd_on_a_non_scalar_exits_2_with_one_line():
-    out = run("autograd", "x * 2", "--leaf", "x=torch.arange(4.0)")
+def test_autograd_on_a_non_scalar_exits_2_with_one_line(cli_run):
+    out = cli_run("autograd", "x * 2", "--leaf", "x=torch.arange(4.0)")
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "gradient=" in out.stderr

@@ -29,9 +29,9 @@ def test_export_code_writes_a_file_that_builds_the_shared_example(tmp_path):
     assert ran.stdout.strip() == "True", ran.stderr
 
 
-def test_export_code_of_a_broken_file_is_one_line_and_exit_2(tmp_path):
+def test_export_code_of_a_broken_file_is_one_line_and_exit_2(tmp_path, cli_run):
     bad = tmp_path / "bad.nnx.json"
     bad.write_text("[]")
-    result = run("export-code", str(bad))
+    result = cli_run("export-code", str(bad))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stdout == ""

@@ -36,8 +36,10 @@ WEIGHTS_SUFFIX = ".nnx"  # files that hold weights (".nnx.json" holds the archit
 class OpenRequest:
     """A model to open, from wherever it came.
 
-    ``kind``: "new", "example", "project", "import" or "recovery". ``saved``: the opened
-    state equals ``path``'s file (False for imported and recovered work).
+    ``kind``: "new", "example", "project", "import", "recovery" or "class". ``saved``: the
+    opened state equals ``path``'s file (False for imported and recovered work).
+    ``module``: a :class:`~explorer.core.module_source.ModuleSource` (a Python class) that
+    builds the model instead of ``spec``; its input shape is the source's.
     """
 
     spec: ModelSpec
@@ -48,6 +50,7 @@ class OpenRequest:
     weights: dict[str, Any] | None = None
     tensors: dict[str, Any] | None = None
     saved: bool = True
+    module: Any = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,10 @@ class Session:
         settings = RunSettings.from_dict(request.settings.get(RUN_KEY, {}), self.settings)
         settings = settings.with_(training=True)  # a new nn.Module starts in train()
         torch.manual_seed(settings.seed)  # the seed decides the fresh weights
-        self.document.load_spec(request.spec)  # raises before anything changed
+        if request.module is not None:  # a Python class: its code builds the module
+            self.document.load_module(request.module)  # raises before anything changed
+        else:
+            self.document.load_spec(request.spec)  # raises before anything changed
         self.generation += 1
         self.document.net.train(True)
         problems: list[str] = []
@@ -198,9 +204,17 @@ class Session:
         """The project a save writes; ``full`` adds weights and named tensors (``.nnx``).
 
         Returns the project and the names of features whose state could not be read.
+        A Python class's model raises :class:`~explorer.core.module_source.ReadOnlyModel`.
         """
         from explorer.io.project import Project
 
+        if self.document.source is not None:
+            from explorer.core.module_source import ReadOnlyModel
+
+            raise ReadOnlyModel(
+                f"{self.document.source.title} is a Python class: a project cannot hold it; "
+                "save its state_dict (File > Save Weights) or convert it to Sequential"
+            )
         settings, failed = self._settings_dict()
         project = Project(spec=self.document.spec, title=title, settings=settings)
         if full:

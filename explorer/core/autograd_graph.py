@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     import torch
@@ -216,56 +216,85 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+def _at(line: int | None, detail: Message) -> Message:
+    """``detail`` prefixed with "line N: " when the line is known."""
+    return Message("line {line}: {detail}", line=line, detail=detail) if line else detail
+
+
+def _python(exc: BaseException) -> Message:
+    """Python's own ``Type: text`` (not translated)."""
+    return Message("{text}", text=f"{type(exc).__name__}: {_first_line(exc)}")
+
+
 def explain(exc: BaseException, where: str = "", line: int | None = None) -> AutogradError:
     """PyTorch's autograd messages turned into plain words, with a ``kind``."""
     text = str(exc)
-    at = f"line {line}: " if line else ""
     if "grad can be implicitly created only for" in text:
         return AutogradError(
             "non_scalar",
-            f"backward() on {where or 'a result'} that is not a single number needs "
-            "gradient=: a tensor of the same shape (torch.ones_like), or reduce it first "
-            "with .sum().",
+            Message(
+                "backward() on {where} that is not a single number needs "
+                "gradient=: a tensor of the same shape (torch.ones_like), or reduce it first "
+                "with .sum().",
+                where=where or Message("a result"),
+            ),
             line,
         )
     if "backward through the graph a second time" in text:
         return AutogradError(
             "freed",
-            "The graph was freed by the previous backward() (PyTorch frees saved values "
-            "after use). Evaluate again, or call backward(retain_graph=True) the first time.",
+            Message(
+                "The graph was freed by the previous backward() (PyTorch frees saved values "
+                "after use). Evaluate again, or call backward(retain_graph=True) the first time."
+            ),
             line,
         )
     if "does not require grad and does not have a grad_fn" in text:
         return AutogradError(
             "no_grad",
-            "The result depends on no tensor with requires_grad=True, so there is no graph "
-            "to walk back. Set requires_grad on a leaf it uses.",
+            Message(
+                "The result depends on no tensor with requires_grad=True, so there is no graph "
+                "to walk back. Set requires_grad on a leaf it uses."
+            ),
             line,
         )
     if "leaf Variable that requires grad is being used in an in-place" in text:
         return AutogradError(
             "inplace_leaf",
-            f"{at}an in-place change (a method ending in _, or +=) of a leaf that requires "
-            "grad; PyTorch forbids it because the graph needs the leaf's value. Write "
-            "x = x + 1 for a new tensor, or change it under torch.no_grad().",
+            _at(
+                line,
+                Message(
+                    "an in-place change (a method ending in _, or +=) of a leaf that requires "
+                    "grad; PyTorch forbids it because the graph needs the leaf's value. Write "
+                    "x = x + 1 for a new tensor, or change it under torch.no_grad()."
+                ),
+            ),
             line,
         )
     if "modified by an inplace operation" in text:
         return AutogradError(
             "inplace",
-            f"{at}a value saved for backward was changed in place after it was used; "
-            "backward would compute a wrong gradient, so PyTorch refuses. Use an "
-            "out-of-place operation (y = y * 2, not y *= 2).",
+            _at(
+                line,
+                Message(
+                    "a value saved for backward was changed in place after it was used; "
+                    "backward would compute a wrong gradient, so PyTorch refuses. Use an "
+                    "out-of-place operation (y = y * 2, not y *= 2)."
+                ),
+            ),
             line,
         )
     if "floating point" in text and "require gradients" in text:
         return AutogradError(
             "leaf",
-            f"{where}: only floating-point tensors can require grad; write 3.0 instead "
-            "of 3, or add dtype=torch.float32.",
+            Message(
+                "{where}: only floating-point tensors can require grad; write 3.0 instead "
+                "of 3, or add dtype=torch.float32.",
+                where=where,
+            ),
             line,
         )
-    return AutogradError("eval", f"{at}{type(exc).__name__}: {_first_line(exc)}", line)
+    return AutogradError("eval", _at(line, _python(exc)), line)
 
 
 def _as_tensor(value: Any, name: str) -> torch.Tensor:
@@ -274,7 +303,9 @@ def _as_tensor(value: Any, name: str) -> torch.Tensor:
     if isinstance(value, torch.Tensor):
         return value.detach().clone()
     if isinstance(value, bool) or not isinstance(value, (int, float, list, tuple)):
-        raise AutogradError("leaf", f"{name}: the value must be a number or a tensor")
+        raise AutogradError(
+            "leaf", Message("{name}: the value must be a number or a tensor", name=name)
+        )
     try:
         return torch.tensor(value, dtype=torch.float32)
     except (TypeError, ValueError, RuntimeError) as e:
@@ -284,7 +315,7 @@ def _as_tensor(value: Any, name: str) -> torch.Tensor:
 def _result_statement(tree: ast.Module) -> tuple[ast.Module, ast.expr | None, str | None]:
     """Split the code: statements to run, and the expression or name that is the result."""
     if not tree.body:
-        raise AutogradError("syntax", "write an expression, like x * y + x**2")
+        raise AutogradError("syntax", Message("write an expression, like x * y + x**2"))
     last = tree.body[-1]
     if isinstance(last, ast.Expr):
         body = ast.Module(body=tree.body[:-1], type_ignores=[])
@@ -294,7 +325,9 @@ def _result_statement(tree: ast.Module) -> tuple[ast.Module, ast.expr | None, st
         if isinstance(target, ast.Name):
             return tree, None, target.id
     raise AutogradError(
-        "syntax", "the last line must be the result: an expression, or z = ...", last.lineno
+        "syntax",
+        Message("the last line must be the result: an expression, or z = ..."),
+        last.lineno,
     )
 
 
@@ -329,9 +362,11 @@ class Scratchpad:
         for leaf in leaves:
             name = leaf.name.strip()
             if not name.isidentifier() or name in ("torch", "math"):
-                raise AutogradError("leaf", f"{name or '(empty)'}: a leaf needs a name like x")
+                raise AutogradError(
+                    "leaf", Message("{name}: a leaf needs a name like x", name=name or "(empty)")
+                )
             if name in made:
-                raise AutogradError("leaf", f"{name}: two leaves have this name")
+                raise AutogradError("leaf", Message("{name}: two leaves have this name", name=name))
             try:
                 value = eval(compile(leaf.expr, f"<{name}>", "eval"), ns)  # noqa: S307
             except SyntaxError as e:
@@ -349,7 +384,9 @@ class Scratchpad:
         try:
             tree = ast.parse(code, self.FILENAME, "exec")
         except SyntaxError as e:
-            raise AutogradError("syntax", f"line {e.lineno}: {e.msg}", e.lineno) from None
+            raise AutogradError(
+                "syntax", _at(e.lineno, Message("{text}", text=e.msg)), e.lineno
+            ) from None
         body, expr, result_name = _result_statement(tree)
         try:
             exec(compile(body, self.FILENAME, "exec"), ns)  # noqa: S102
@@ -362,7 +399,10 @@ class Scratchpad:
         except Exception as e:  # noqa: BLE001 - explained, with the line
             raise explain(e, line=_line_of(e, self.FILENAME)) from None
         if not isinstance(result, torch.Tensor):
-            raise AutogradError("eval", f"the result is a {type(result).__name__}, not a tensor")
+            raise AutogradError(
+                "eval",
+                Message("the result is a {kind}, not a tensor", kind=type(result).__name__),
+            )
         leaf_ids = {id(t): n for n, t in made.items()}
         var_ids = {
             id(v.grad_fn): k
@@ -381,7 +421,7 @@ class Scratchpad:
         the namespace. Leaves' grads are unchanged when it fails.
         """
         if self.result is None:
-            raise AutogradError("eval", "evaluate the code first")
+            raise AutogradError("eval", Message("evaluate the code first"))
         grad = None
         if gradient:
             ns = _namespace()

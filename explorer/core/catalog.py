@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from explorer.core.errors import InvalidArgument, UnknownLayerType
+from explorer.core.errors import InvalidArgument, Message, UnknownLayerType
 
 #: Argument kinds understood by the validators and by the properties editor.
 KINDS = ("int", "float", "bool", "choice", "ints", "shape", "padding", "opt_int", "opt_float")
@@ -322,7 +322,7 @@ MAX_LIST = 8
 
 def _number(value: Any, kind: str, layer: str, field_name: str):
     if isinstance(value, bool):
-        raise InvalidArgument(layer, field_name, "must be a number, not true/false")
+        raise InvalidArgument(layer, field_name, Message("must be a number, not true/false"))
     if kind == "int":
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -331,34 +331,70 @@ def _number(value: Any, kind: str, layer: str, field_name: str):
                 value = int(value.strip())
             except ValueError:
                 raise InvalidArgument(
-                    layer, field_name, f"must be a whole number, got {value!r}"
+                    layer,
+                    field_name,
+                    Message("must be a whole number, got {value}", value=repr(value)),
                 ) from None
         if not isinstance(value, int):
-            raise InvalidArgument(layer, field_name, f"must be a whole number, got {value!r}")
+            raise InvalidArgument(
+                layer, field_name, Message("must be a whole number, got {value}", value=repr(value))
+            )
         if abs(value) > MAX_INT:
-            raise InvalidArgument(layer, field_name, f"must be at most {MAX_INT:,} in size")
+            raise InvalidArgument(
+                layer,
+                field_name,
+                Message("must be at most {max} in size", max=format(MAX_INT, ",")),
+            )
         return value
     if isinstance(value, str):
         try:
             value = float(value.strip())
         except ValueError:
-            raise InvalidArgument(layer, field_name, f"must be a number, got {value!r}") from None
+            raise InvalidArgument(
+                layer, field_name, Message("must be a number, got {value}", value=repr(value))
+            ) from None
     if not isinstance(value, (int, float)):
-        raise InvalidArgument(layer, field_name, f"must be a number, got {value!r}")
+        raise InvalidArgument(
+            layer, field_name, Message("must be a number, got {value}", value=repr(value))
+        )
     value = float(value)
     if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidArgument(layer, field_name, "must be a finite number")
+        raise InvalidArgument(layer, field_name, Message("must be a finite number"))
     return value
 
 
 def _check_range(v: float, a: ArgSpec, layer: str) -> None:
     if a.minimum is not None and v < a.minimum:
-        raise InvalidArgument(layer, a.name, f"must be at least {a.minimum:g}, got {v:g}")
+        raise InvalidArgument(
+            layer,
+            a.name,
+            Message(
+                "must be at least {minimum}, got {got}",
+                minimum=format(a.minimum, "g"),
+                got=format(v, "g"),
+            ),
+        )
     if a.maximum is not None:
         if a.exclusive_max and v >= a.maximum:
-            raise InvalidArgument(layer, a.name, f"must be below {a.maximum:g}, got {v:g}")
+            raise InvalidArgument(
+                layer,
+                a.name,
+                Message(
+                    "must be below {maximum}, got {got}",
+                    maximum=format(a.maximum, "g"),
+                    got=format(v, "g"),
+                ),
+            )
         if not a.exclusive_max and v > a.maximum:
-            raise InvalidArgument(layer, a.name, f"must be at most {a.maximum:g}, got {v:g}")
+            raise InvalidArgument(
+                layer,
+                a.name,
+                Message(
+                    "must be at most {maximum}, got {got}",
+                    maximum=format(a.maximum, "g"),
+                    got=format(v, "g"),
+                ),
+            )
 
 
 def _int_tuple(value: Any, a: ArgSpec, layer: str) -> tuple[int, ...]:
@@ -368,9 +404,13 @@ def _int_tuple(value: Any, a: ArgSpec, layer: str) -> tuple[int, ...]:
     if isinstance(value, list):
         value = tuple(value)
     if not isinstance(value, tuple) or not value:
-        raise InvalidArgument(layer, a.name, f"must be a list of whole numbers, got {value!r}")
+        raise InvalidArgument(
+            layer,
+            a.name,
+            Message("must be a list of whole numbers, got {value}", value=repr(value)),
+        )
     if len(value) > MAX_LIST:
-        raise InvalidArgument(layer, a.name, f"must hold at most {MAX_LIST} numbers")
+        raise InvalidArgument(layer, a.name, Message("must hold at most {n} numbers", n=MAX_LIST))
     out = tuple(_number(v, "int", layer, a.name) for v in value)
     for v in out:
         _check_range(v, a, layer)
@@ -383,12 +423,14 @@ def validate_value(lt: LayerType, a: ArgSpec, value: Any) -> Any:
     if value is None:
         if a.kind.startswith("opt_") or (not a.required and a.default is None):
             return None
-        raise InvalidArgument(layer, a.name, "is required")
+        raise InvalidArgument(layer, a.name, Message("is required"))
     if a.kind == "bool":
         if isinstance(value, str) and value.lower() in ("true", "false"):
             return value.lower() == "true"
         if not isinstance(value, bool):
-            raise InvalidArgument(layer, a.name, f"must be true or false, got {value!r}")
+            raise InvalidArgument(
+                layer, a.name, Message("must be true or false, got {value}", value=repr(value))
+            )
         return value
     if a.kind in ("int", "opt_int"):
         v = _number(value, "int", layer, a.name)
@@ -401,7 +443,13 @@ def validate_value(lt: LayerType, a: ArgSpec, value: Any) -> Any:
     if a.kind == "choice":
         if value not in a.choices:
             raise InvalidArgument(
-                layer, a.name, f"must be one of {', '.join(a.choices)}, got {value!r}"
+                layer,
+                a.name,
+                Message(
+                    "must be one of {choices}, got {value}",
+                    choices=", ".join(a.choices),
+                    value=repr(value),
+                ),
             )
         return value
     if a.kind == "padding" and isinstance(value, str) and value.strip() in ("same", "valid"):
@@ -416,7 +464,9 @@ def validate_value(lt: LayerType, a: ArgSpec, value: Any) -> Any:
             return t[0]
         if len(t) != a.dims:
             raise InvalidArgument(
-                layer, a.name, f"must be one number or {a.dims} numbers, got {len(t)}"
+                layer,
+                a.name,
+                Message("must be one number or {dims} numbers, got {got}", dims=a.dims, got=len(t)),
             )
         return t
     if a.kind == "shape":
@@ -427,7 +477,9 @@ def validate_value(lt: LayerType, a: ArgSpec, value: Any) -> Any:
                 else _int_tuple(value, a, layer)
             )
         return _int_tuple(value, a, layer)
-    raise InvalidArgument(layer, a.name, f"has an unknown kind {a.kind}")  # pragma: no cover
+    raise InvalidArgument(
+        layer, a.name, Message("has an unknown kind {kind}", kind=a.kind)
+    )  # pragma: no cover
 
 
 def validate_args(type_name: str, args: Mapping[str, Any]) -> dict[str, Any]:
@@ -439,13 +491,13 @@ def validate_args(type_name: str, args: Mapping[str, Any]) -> dict[str, Any]:
     known = {a.name for a in lt.args}
     for name in args:
         if name not in known:
-            raise InvalidArgument(lt.name, name, "is not an argument of this layer")
+            raise InvalidArgument(lt.name, name, Message("is not an argument of this layer"))
     out: dict[str, Any] = {}
     for a in lt.args:
         if a.name in args:
             out[a.name] = validate_value(lt, a, args[a.name])
         elif a.required:
-            raise InvalidArgument(lt.name, a.name, "is required")
+            raise InvalidArgument(lt.name, a.name, Message("is required"))
         else:
             out[a.name] = a.default
     _cross_check(lt, out)
@@ -455,16 +507,18 @@ def validate_args(type_name: str, args: Mapping[str, Any]) -> dict[str, Any]:
 def _cross_check(lt: LayerType, args: dict[str, Any]) -> None:
     if lt.name == "GroupNorm" and args["num_channels"] % args["num_groups"]:
         raise InvalidArgument(
-            lt.name, "num_groups", f"must divide num_channels ({args['num_channels']})"
+            lt.name, "num_groups", Message("must divide num_channels ({n})", n=args["num_channels"])
         )
     if "groups" in args and "in_channels" in args:
         g = args["groups"]
         if args["in_channels"] % g or args["out_channels"] % g:
-            raise InvalidArgument(lt.name, "groups", "must divide in_channels and out_channels")
+            raise InvalidArgument(
+                lt.name, "groups", Message("must divide in_channels and out_channels")
+            )
     if lt.name == "Hardtanh" and args["max_val"] <= args["min_val"]:
-        raise InvalidArgument(lt.name, "max_val", "must be greater than min_val")
+        raise InvalidArgument(lt.name, "max_val", Message("must be greater than min_val"))
     if args.get("padding") == "same" and args.get("stride", 1) not in (1, (1, 1)):
-        raise InvalidArgument(lt.name, "padding", "'same' needs stride 1")
+        raise InvalidArgument(lt.name, "padding", Message("'same' needs stride 1"))
 
 
 def suggest_args(type_name: str, incoming: tuple[int, ...] | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     import torch
@@ -260,7 +260,13 @@ def check_fits(dataset: Dataset, model_in_shape: tuple[int, ...]) -> None:
     want = tuple(model_in_shape[1:])
     if dataset.features != want:
         raise DataError(
-            f"the model takes samples of shape {want} (input {tuple(model_in_shape)}), "
-            f"but {dataset.name} has samples of shape {dataset.features}: "
-            f"change the first layer or the input shape, or pick the 'teacher' dataset"
+            Message(
+                "the model takes samples of shape {want} (input {input}), but {name} has "
+                "samples of shape {has}: change the first layer or the input shape, or pick "
+                "the 'teacher' dataset",
+                want=want,
+                input=tuple(model_in_shape),
+                name=dataset.name,
+                has=dataset.features,
+            )
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     import torch
@@ -42,7 +42,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def layer_title(name: str, module: nn.Module) -> str:
-    return f"layer {name} ({type(module).__name__})"
+    return Message("layer {name} ({kind})", name=name, kind=type(module).__name__)
 
 
 def _leaves(net: nn.Module):
@@ -116,7 +116,6 @@ def explain(
     import torch
 
     text = _first_line(exc)
-    at = f" at step {step}" if step is not None else ""
     if (
         isinstance(exc, MemoryError)
         or isinstance(exc, torch.cuda.OutOfMemoryError)
@@ -124,27 +123,71 @@ def explain(
     ):
         device = next((str(p.device) for p in net.parameters()), "cpu")
         return RunError(
-            f"out of memory on {device}{at}: try a smaller batch size or a smaller model ({text})",
+            _at_step(
+                step,
+                "out of memory on {device}: try a smaller batch size or a smaller model ({text})",
+                "out of memory on {device} at step {step}: try a smaller batch size or a "
+                "smaller model ({text})",
+                device=device,
+                text=text,
+            ),
             "memory",
             step,
         )
     if "device" in text.lower():
         where = device_report(net, input=x, target=target)
         if where:
-            return RunError(f"device mismatch{at}: {where}", "device", step)
+            return RunError(
+                _at_step(
+                    step,
+                    "device mismatch: {where}",
+                    "device mismatch at step {step}: {where}",
+                    where=where,
+                ),
+                "device",
+                step,
+            )
     failed = locate_failure(net, x) if x is not None else None
     if failed is not None:
         name, module, shape, inner = failed
-        what = layer_title(name, module) if name else "the model"
+        what = layer_title(name, module) if name else Message("the model")
         return RunError(
-            f"{what}{at} cannot take input of shape {shape}: {_first_line(inner)}",
+            _at_step(
+                step,
+                "{what} cannot take input of shape {shape}: {text}",
+                "{what} at step {step} cannot take input of shape {shape}: {text}",
+                what=what,
+                shape=shape,
+                text=_first_line(inner),
+            ),
             "shape" if "shape" in str(inner) or "size" in str(inner) else "other",
             step,
             name or None,
         )
     if loss_title:
-        return RunError(f"the {loss_title} loss failed{at}: {text}", "loss", step)
-    return RunError(f"{type(exc).__name__}{at}: {text}", "other", step)
+        return RunError(
+            _at_step(
+                step,
+                "the {loss} loss failed: {text}",
+                "the {loss} loss failed at step {step}: {text}",
+                loss=loss_title,
+                text=text,
+            ),
+            "loss",
+            step,
+        )
+    if step is None:  # Python's own words
+        return RunError(Message("{text}", text=f"{type(exc).__name__}: {text}"), "other", step)
+    kind = type(exc).__name__
+    message = Message("{kind} at step {step}: {text}", kind=kind, step=step, text=text)
+    return RunError(message, "other", step)
+
+
+def _at_step(step, without: str, with_step: str, **fields) -> Message:
+    """The sentence with "at step N" when the step is known."""
+    if step is None:
+        return Message(without, **fields)
+    return Message(with_step, step=step, **fields)
 
 
 def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.core.build import build, signature_of
 from explorer.core.errors import ExplorerError
 from explorer.core.events import Event
+from explorer.core.module_source import ModuleSource, ReadOnlyModel, module_report
 from explorer.core.shapes import ShapeReport, infer_shapes
 from explorer.core.spec import LayerSpec, ModelSpec, validate
 
@@ -41,6 +42,10 @@ class Document:
     weights_changed()
         After parameter values changed outside a spec edit (a step, an init, a load).
     device_changed(device)
+
+    A model built by a Python class (:meth:`load_module`) has a spec without layers
+    that holds only its input shape; :attr:`source` builds its module, and edits that
+    add layers raise :class:`ReadOnlyModel` until another model is opened.
     """
 
     def __init__(self, spec: ModelSpec | None = None, device: str = "cpu"):
@@ -57,7 +62,9 @@ class Document:
         # Modules an edit dropped (a deleted layer, a layer whose arguments changed), kept so
         # that undoing the edit brings back the same module with its weights.
         self._retired: OrderedDict[tuple[str, tuple], nn.Module] = OrderedDict()
-        self.net: nn.Sequential = self._rebuild(keep=False)
+        self.source: ModuleSource | None = None  # a class's module instead of the spec's
+        self.input_guess: str | None = None  # how a class's input shape was guessed
+        self.net: nn.Module = self._rebuild(keep=False)
 
     # ----- spec ----------------------------------------------------------------------
 
@@ -73,10 +80,37 @@ class Document:
         old = self._spec
         if new == old:
             return
+        if self.source is not None:
+            self.check_edit(new)
+            if new.input_shape != old.input_shape:
+                self.input_guess = None  # the user's own shape: no longer a guess
         self._spec = new
         self._report = None
-        self.net = self._rebuild(keep=True)
+        if self.source is None:
+            self.net = self._rebuild(keep=True)
         self.spec_changed.emit(old, new)
+
+    def check_edit(self, new: ModelSpec) -> None:
+        """Raise :class:`ReadOnlyModel` when ``new`` changes what a Python class fixes."""
+        if self.source is None:
+            return
+        if new.dtype != self._spec.dtype:
+            raise ReadOnlyModel(
+                f"{self.source.title} is a Python class: its dtype ({self._spec.dtype}) "
+                "comes from its code"
+            )
+        if new.children:
+            raise ReadOnlyModel(
+                f"{self.source.title} is a Python class: its layers are read-only "
+                "(Convert to Sequential makes an editable copy)"
+            )
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the layers cannot be edited (a Python class), or None."""
+        if self.source is None:
+            return None
+        return f"{self.source.title} is a Python class: convert it to Sequential to edit it"
 
     def load_spec(self, new: ModelSpec) -> None:
         """Open a different model: new spec, fresh modules (nothing reused)."""
@@ -86,7 +120,32 @@ class Document:
         old = self._spec
         self._spec = new
         self._report = None
+        self.source, self.input_guess = None, None
         self.net = self._rebuild(keep=False)
+        self.spec_changed.emit(old, new)
+        self.replaced.emit()
+
+    def load_module(self, source: ModuleSource, input_shape: tuple[int, ...] | None = None) -> None:
+        """Open a model built by ``source`` (a Python class): fresh module, no layers to edit.
+
+        ``input_shape`` defaults to the source's (given or guessed). The module is built
+        first: if its code raises, nothing changed.
+        """
+        if self._busy_reason:
+            raise Busy(self._busy_reason)
+        net = source.build(self._device)
+        dtype = next((str(p.dtype).removeprefix("torch.") for p in net.parameters()), "float32")
+        shape = tuple(input_shape or source.input_shape)
+        guess = source.input_guess if input_shape is None else None
+        if not shape:
+            shape, guess = (2, 1), "input shape unknown: (2, 1) assumed; type the real one"
+        new = validate(ModelSpec(input_shape=shape, dtype=dtype))
+        old = self._spec
+        self._spec, self._report = new, None
+        self.source, self.input_guess = source, guess
+        self.modules, self._signatures = {}, {}
+        self._retired.clear()
+        self.net = net
         self.spec_changed.emit(old, new)
         self.replaced.emit()
 
@@ -94,12 +153,18 @@ class Document:
     def report(self) -> ShapeReport:
         """Shapes, parameters and FLOPs of the current spec (computed on demand, cached)."""
         if self._report is None:
-            self._report = infer_shapes(self._spec)
+            if self.source is not None:
+                spec = self._spec
+                self._report = module_report(self.source, self.net, spec.input_shape, spec.dtype)
+            else:
+                self._report = infer_shapes(self._spec)
         return self._report
 
     # ----- live module ---------------------------------------------------------------
 
-    def _rebuild(self, keep: bool) -> nn.Sequential:
+    def _rebuild(self, keep: bool) -> nn.Module:
+        if self.source is not None:
+            return self.source.build(self._device)
         old_modules, old_sigs = (self.modules, self._signatures) if keep else ({}, {})
         if not keep:
             self._retired.clear()

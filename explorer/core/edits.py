@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from explorer.core.catalog import validate_args
-from explorer.core.errors import SpecError
+from explorer.core.errors import Message, SpecError
 from explorer.core.spec import (
     BlockSpec,
     LayerSpec,
@@ -33,7 +33,7 @@ def _set_children(spec: ModelSpec, parent: Path, children: tuple[Node, ...]) -> 
         i = path[0]
         node = nodes[i]
         if not isinstance(node, BlockSpec):
-            raise SpecError("not a block")
+            raise SpecError(Message("not a block"))
         inner = children if len(path) == 1 else rec(node.children, path[1:])
         return (*nodes[:i], replace(node, children=inner), *nodes[i + 1 :])
 
@@ -62,7 +62,13 @@ def insert(spec: ModelSpec, parent: Path, index: int, node: Node) -> ModelSpec:
     """Insert ``node`` as child ``index`` of the block at ``parent`` (``()`` is the model)."""
     siblings = spec.children_at(parent)
     if not 0 <= index <= len(siblings):
-        raise SpecError(f"cannot insert at {index}: the block has {len(siblings)} children")
+        raise SpecError(
+            Message(
+                "cannot insert at {index}: the block has {n} children",
+                index=index,
+                n=len(siblings),
+            )
+        )
     return validate(_set_children(spec, parent, (*siblings[:index], node, *siblings[index:])))
 
 
@@ -78,7 +84,7 @@ def remove(spec: ModelSpec, paths: Sequence[Path]) -> ModelSpec:
         siblings = spec.children_at(path[:-1])
         i = path[-1]
         if not 0 <= i < len(siblings):
-            raise SpecError(f"no layer at {path}")
+            raise SpecError(Message("no layer at {path}", path=path))
         spec = _set_children(spec, path[:-1], (*siblings[:i], *siblings[i + 1 :]))
     return validate(_drop_lonely_ties(spec))
 
@@ -86,7 +92,7 @@ def remove(spec: ModelSpec, paths: Sequence[Path]) -> ModelSpec:
 def move(spec: ModelSpec, src: Path, parent: Path, index: int) -> ModelSpec:
     """Move the node at ``src`` to child ``index`` of ``parent`` (index counted before removal)."""
     if parent[: len(src)] == src:
-        raise SpecError("a block cannot be moved into itself")
+        raise SpecError(Message("a block cannot be moved into itself"))
     node = spec.node(src)
     # Removing shifts later siblings and deeper paths that go through src's parent.
     if src[:-1] == parent and src[-1] < index:
@@ -109,7 +115,7 @@ def set_args(spec: ModelSpec, path: Path, args: Mapping[str, Any]) -> ModelSpec:
     """
     layer = spec.node(path)
     if not isinstance(layer, LayerSpec):
-        raise SpecError("a block has no arguments")
+        raise SpecError(Message("a block has no arguments"))
     valid = validate_args(layer.type, {**layer.args, **args})
     targets = spec.tie_group(layer.tie) or [path]
     for p in targets:
@@ -127,7 +133,7 @@ def rename(spec: ModelSpec, path: Path, name: str | None) -> ModelSpec:
 def set_collapsed(spec: ModelSpec, path: Path, collapsed: bool) -> ModelSpec:
     node = spec.node(path)
     if not isinstance(node, BlockSpec):
-        raise SpecError("only blocks collapse")
+        raise SpecError(Message("only blocks collapse"))
     return _replace_node(spec, path, replace(node, collapsed=collapsed))
 
 
@@ -135,10 +141,10 @@ def group(spec: ModelSpec, paths: Sequence[Path], name: str | None = None) -> Mo
     """Wrap sibling nodes in a new nested block, placed where the first of them was."""
     paths = sorted(set(paths))
     if not paths:
-        raise SpecError("select layers to group")
+        raise SpecError(Message("select layers to group"))
     parent = paths[0][:-1]
     if any(p[:-1] != parent for p in paths):
-        raise SpecError("only layers of the same block can be grouped")
+        raise SpecError(Message("only layers of the same block can be grouped"))
     siblings = spec.children_at(parent)
     chosen = {p[-1] for p in paths}
     members = tuple(siblings[i] for i in sorted(chosen))
@@ -152,7 +158,7 @@ def ungroup(spec: ModelSpec, path: Path) -> ModelSpec:
     """Replace a block by its children, in place."""
     node = spec.node(path)
     if not isinstance(node, BlockSpec):
-        raise SpecError("only a block can be ungrouped")
+        raise SpecError(Message("only a block can be ungrouped"))
     siblings = spec.children_at(path[:-1])
     i = path[-1]
     inner = tuple(
@@ -170,7 +176,7 @@ def add_shared_use(
     """
     layer = spec.node(path)
     if not isinstance(layer, LayerSpec):
-        raise SpecError("only a single layer can be shared")
+        raise SpecError(Message("only a single layer can be shared"))
     tie = layer.tie or new_id()
     spec = _replace_node(spec, path, replace(layer, tie=tie))
     use = replace(layer, id=new_id(), tie=tie, name=None)
@@ -183,7 +189,7 @@ def untie(spec: ModelSpec, path: Path) -> ModelSpec:
     """Make this use an independent layer (a copy with its own parameters)."""
     layer = spec.node(path)
     if not isinstance(layer, LayerSpec) or layer.tie is None:
-        raise SpecError("this layer is not tied")
+        raise SpecError(Message("this layer is not tied"))
     return validate(_drop_lonely_ties(_replace_node(spec, path, replace(layer, tie=None))))
 
 
@@ -191,7 +197,7 @@ def duplicate(spec: ModelSpec, paths: Sequence[Path]) -> ModelSpec:
     """Insert an independent copy of each node right after the last selected one."""
     paths = sorted(set(paths))
     if not paths:
-        raise SpecError("nothing selected")
+        raise SpecError(Message("nothing selected"))
     last = paths[-1]
     copies = [with_fresh_ids(replace(spec.node(p), name=None)) for p in paths]
     return insert_many(spec, last[:-1], last[-1] + 1, copies)
@@ -220,7 +226,7 @@ def move_nodes(
     target = spec.path_of(parent_id) if parent_id is not None else ()
     for p in paths:
         if target[: len(p)] == p:
-            raise SpecError("a block cannot be moved into itself")
+            raise SpecError(Message("a block cannot be moved into itself"))
     nodes = [spec.node(p) for p in paths]
     for p in sorted(paths, reverse=True):
         siblings = spec.children_at(p[:-1])

@@ -3,6 +3,39 @@
 from __future__ import annotations
 
 
+class Message(str):
+    """An English sentence that keeps the template and fields it was made from.
+
+    The core and io have no Qt, so they cannot translate. A ``Message`` *is* the English
+    text (the CLI, the Log and the tests read it as a plain ``str``) and also carries
+    ``msgid`` (the English template, the translation key: ``"{n} keys match"``) and the
+    ``fields`` it was filled with, so the UI can show ``tr(msgid).format(**fields)``.
+    A field may itself be a ``Message``; it is translated the same way.
+
+    Examples
+    --------
+    >>> m = Message("{n} keys match", n=4)
+    >>> m, m.msgid, m.fields
+    ('4 keys match', '{n} keys match', {'n': 4})
+    """
+
+    msgid: str
+    fields: dict
+
+    def __new__(cls, msgid: str, /, **fields):
+        self = super().__new__(cls, msgid.format(**fields))
+        self.msgid = msgid
+        self.fields = fields
+        return self
+
+    def __reduce__(self):
+        return _make_message, (self.msgid, self.fields)
+
+
+def _make_message(msgid: str, fields: dict) -> Message:
+    return Message(msgid, **fields)
+
+
 class ExplorerError(Exception):
     """Base class of every error the app reports to the user in plain words."""
 
@@ -31,7 +64,9 @@ class InvalidArgument(ExplorerError):
     """
 
     def __init__(self, layer: str, field: str, reason: str):
-        super().__init__(f"{layer}: {field} {reason}")
+        super().__init__(
+            Message("{layer}: {field} {reason}", layer=layer, field=field, reason=reason)
+        )
         self.layer = layer
         self.field = field
         self.reason = reason
@@ -98,6 +133,12 @@ def with_message(error: ExplorerError, msgid: str, **fields) -> ExplorerError:
 
 
 def message_parts(error: BaseException) -> tuple[str, dict] | None:
-    """``(msgid, fields)`` of an error made with :func:`with_message`, else None."""
+    """``(msgid, fields)`` of an error made with :func:`with_message` or raised with a
+    :class:`Message` as its text, else None."""
     msgid = getattr(error, "msgid", "")
-    return (msgid, dict(getattr(error, "fields", {}))) if msgid else None
+    if msgid:
+        return msgid, dict(getattr(error, "fields", {}))
+    args = getattr(error, "args", ())
+    if len(args) == 1 and isinstance(args[0], Message):
+        return args[0].msgid, dict(args[0].fields)
+    return None

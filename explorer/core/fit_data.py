@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 from explorer.core.data import DataError, Dataset
+from explorer.core.errors import Message
 from explorer.core.spec import LayerSpec, ModelSpec, Path, key_of
 
 
@@ -64,18 +65,26 @@ def fit_problem(spec: ModelSpec, data: Dataset, loss: str | None = None) -> FitP
     problems = []
     if data.features != want_in:
         problems.append(
-            f"the model takes samples of shape {want_in}, {data.name} has {data.features}"
+            Message(
+                "the model takes samples of shape {want}, {name} has {has}",
+                want=want_in,
+                name=data.name,
+                has=data.features,
+            )
         )
     width = output_width(data, loss)
     report = infer_shapes(spec)
     out = report.output_shape if report.error is None else None
     if not problems and report.error is not None:
-        return FitProblem(str(report.error), False)
+        return FitProblem(report.error.args[0], False)  # the shape error's sentence
     if width is not None and out is not None and not problems:
         got = int(math.prod(out[1:])) if len(out) > 1 else 1
         if got != width:
-            what = "classes" if not data.y.is_floating_point() else "target columns"
-            problems.append(f"the model gives {got} outputs, {data.name} has {width} {what}")
+            if data.y.is_floating_point():
+                text = "the model gives {got} outputs, {name} has {width} target columns"
+            else:
+                text = "the model gives {got} outputs, {name} has {width} classes"
+            problems.append(Message(text, got=got, name=data.name, width=width))
     if not problems:
         return None
     try:
@@ -83,7 +92,10 @@ def fit_problem(spec: ModelSpec, data: Dataset, loss: str | None = None) -> FitP
         fixable = True
     except DataError:
         fixable = False
-    return FitProblem("; ".join(problems), fixable)
+    message = (
+        problems[0] if len(problems) == 1 else Message("{a}; {b}", a=problems[0], b=problems[1])
+    )
+    return FitProblem(message, fixable)
 
 
 def fit_model_to_data(

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.errors import Message
 from explorer.core.init_targets import (
     InitError,
     LazyParameterError,
@@ -146,9 +147,14 @@ def parse_args(scheme_name: str, raw: Mapping[str, Any] | None = None) -> dict[s
     known = {a.name for a in s.args}
     unknown = sorted(set(raw) - known)
     if unknown:
-        takes = ", ".join(sorted(known)) if known else "no arguments"
+        takes = ", ".join(sorted(known)) if known else Message("no arguments")
         raise InitError(
-            "{} has no argument {} (it takes {})".format(s.label, ", ".join(unknown), takes)
+            Message(
+                "{scheme} has no argument {names} (it takes {takes})",
+                scheme=s.label,
+                names=", ".join(unknown),
+                takes=takes,
+            )
         )
     out: dict[str, Any] = {}
     for a in s.args:
@@ -157,25 +163,48 @@ def parse_args(scheme_name: str, raw: Mapping[str, Any] | None = None) -> dict[s
             value = str(value)
             if value not in a.choices:
                 raise InitError(
-                    "{}: {} must be one of {}, got {!r}".format(
-                        s.function, a.name, ", ".join(a.choices), value
+                    Message(
+                        "{scheme}: {name} must be one of {choices}, got {value}",
+                        scheme=s.function,
+                        name=a.name,
+                        choices=", ".join(a.choices),
+                        value=repr(value),
                     )
                 )
         else:
             try:
                 value = float(value)
             except (TypeError, ValueError):
-                raise InitError(f"{s.function}: {a.name} must be a number, got {value!r}") from None
+                raise InitError(
+                    Message(
+                        "{scheme}: {name} must be a number, got {value}",
+                        scheme=s.function,
+                        name=a.name,
+                        value=repr(value),
+                    )
+                ) from None
             if not math.isfinite(value):
-                raise InitError(f"{s.function}: {a.name} must be finite")
+                raise InitError(
+                    Message("{scheme}: {name} must be finite", scheme=s.function, name=a.name)
+                )
             if a.minimum is not None and value < a.minimum:
-                raise InitError(f"{s.function}: {a.name} must be at least {a.minimum}, got {value}")
+                raise InitError(
+                    Message(
+                        "{scheme}: {name} must be at least {minimum}, got {value}",
+                        scheme=s.function,
+                        name=a.name,
+                        minimum=a.minimum,
+                        value=value,
+                    )
+                )
         out[a.name] = value
     if s.name == "uniform" and out["a"] > out["b"]:
-        raise InitError("uniform_: a must not exceed b (got a={}, b={})".format(out["a"], out["b"]))
+        raise InitError(
+            Message("uniform_: a must not exceed b (got a={a}, b={b})", a=out["a"], b=out["b"])
+        )
     if s.name == "trunc_normal" and not out["a"] < out["b"]:
         raise InitError(
-            "trunc_normal_: a must be below b (got a={}, b={})".format(out["a"], out["b"])
+            Message("trunc_normal_: a must be below b (got a={a}, b={b})", a=out["a"], b=out["b"])
         )
     return out
 
@@ -213,18 +242,32 @@ def check_applicable(net: nn.Module, names: list[str], scheme_name: str) -> None
         elif not s.function and not hasattr(
             net.get_submodule(entries[n].owner_key), "reset_parameters"
         ):
-            bad.append(f"{n} ({entries[n].owner_type} has no reset_parameters)")
+            bad.append(
+                Message(
+                    "{name} ({layer} has no reset_parameters)",
+                    name=n,
+                    layer=entries[n].owner_type,
+                )
+            )
     if not bad:
         return
     if s.max_dims == 2:
-        need = "exactly 2 dimensions (a matrix)"
+        need = Message("exactly 2 dimensions (a matrix)")
     elif s.min_dims >= 2:
-        need = "at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)"
+        need = Message("at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)")
     else:
-        need = "a layer with reset_parameters()"
+        need = Message("a layer with reset_parameters()")
+    if len(bad) == 1:
+        cannot = bad[0]
+    else:  # the names are PyTorch's; only a "(X has no reset_parameters)" note is words
+        cannot = ", ".join(bad)
     raise InitError(
-        "{} needs {}; it cannot take {}. Target weights only, or another scheme.".format(
-            s.label, need, ", ".join(bad)
+        Message(
+            "{scheme} needs {need}; it cannot take {cannot}. Target weights only, or another "
+            "scheme.",
+            scheme=s.label,
+            need=need,
+            cannot=cannot,
         )
     )
 

@@ -11,7 +11,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     from torch import nn
@@ -28,13 +28,16 @@ class LazyParameterError(InitError):
     """The target holds ``UninitializedParameter`` s: their shape exists only after a forward."""
 
     def __init__(self, names: list[str]):
-        super().__init__(
-            "{} not initialized yet: a lazy layer learns its input size, and so the shape of "
-            "its parameters, only in the first forward pass. Run one forward first "
-            "(the app can do it with a random input of the model's input shape).".format(
-                ", ".join(names) + (" is" if len(names) == 1 else " are")
-            )
+        text = (
+            "{names} is not initialized yet: a lazy layer learns its input size, and so the "
+            "shape of its parameters, only in the first forward pass. Run one forward first "
+            "(the app can do it with a random input of the model's input shape)."
+            if len(names) == 1
+            else "{names} are not initialized yet: a lazy layer learns its input size, and so "
+            "the shape of its parameters, only in the first forward pass. Run one forward first "
+            "(the app can do it with a random input of the model's input shape)."
         )
+        super().__init__(Message(text, names=", ".join(names)))
         self.names = names
 
 
@@ -146,7 +149,7 @@ def resolve(net: nn.Module, target: Target) -> list[str]:
             try:
                 owners.update(id(m) for m in net.get_submodule(key).modules())
             except AttributeError:
-                raise InitError(f"no layer {key!r} in this model") from None
+                raise InitError(Message("no layer {key} in this model", key=repr(key))) from None
         chosen = [e for e in entries if id(net.get_submodule(e.owner_key)) in owners]
     elif target.scope == "type":
         chosen = [e for e in entries if e.owner_type in target.names]
@@ -161,9 +164,13 @@ def resolve(net: nn.Module, target: Target) -> list[str]:
             known = {n for e in entries for n in (e.name, *e.aliases)}
             missing = [n for n in target.names if n not in known]
             if missing:
-                raise InitError("no parameter {} in this model".format(", ".join(missing)))
+                raise InitError(
+                    Message("no parameter {names} in this model", names=", ".join(missing))
+                )
     if target.kind != "all":
         chosen = [e for e in chosen if e.leaf.startswith(target.kind)]
     if not chosen:
-        raise InitError(f"no parameters match the target ({target.describe()})")
+        raise InitError(
+            Message("no parameters match the target ({target})", target=target.describe())
+        )
     return [e.name for e in chosen]

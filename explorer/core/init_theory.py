@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from explorer.core.errors import Message
 from explorer.core.init import parse_args, scheme
 from explorer.core.init_dists import (
     Dist,
@@ -88,7 +89,13 @@ def theory_for(
         return (
             Theory(
                 Normal(a["mean"], a["std"]),
-                (f"N(mean, std²): mean = {_g(a['mean'])}, std = {_g(a['std'])}",),
+                (
+                    Message(
+                        "N(mean, std²): mean = {mean}, std = {std}",
+                        mean=_g(a["mean"]),
+                        std=_g(a["std"]),
+                    ),
+                ),
             )
             if a["std"] > 0
             else _point(a["mean"])
@@ -96,14 +103,23 @@ def theory_for(
     if s.name == "uniform":
         if a["a"] == a["b"]:
             return _point(a["a"])
-        return Theory(Uniform(a["a"], a["b"]), (f"U(a, b): a = {_g(a['a'])}, b = {_g(a['b'])}",))
+        line = Message("U(a, b): a = {a}, b = {b}", a=_g(a["a"]), b=_g(a["b"]))
+        return Theory(Uniform(a["a"], a["b"]), (line,))
     if s.name in ("constant", "zeros", "ones"):
         return _point({"constant": a.get("val", 0.0), "zeros": 0.0, "ones": 1.0}[s.name])
     if s.name == "trunc_normal":
         lines = (
-            f"N(mean, std²) cut to [a, b]: mean = {_g(a['mean'])}, std = {_g(a['std'])}, "
-            f"a = {_g(a['a'])}, b = {_g(a['b'])} (a and b are values, not multiples of std)",
-            "density φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std))) on [a, b]",
+            Message(
+                "N(mean, std²) cut to [a, b]: mean = {mean}, std = {std}, "
+                "a = {a}, b = {b} (a and b are values, not multiples of std)",
+                mean=_g(a["mean"]),
+                std=_g(a["std"]),
+                a=_g(a["a"]),
+                b=_g(a["b"]),
+            ),
+            Message(
+                "density φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std))) on [a, b]"
+            ),
         )
         if a["std"] == 0:
             return _point(min(max(a["mean"], a["a"]), a["b"]))
@@ -113,18 +129,30 @@ def theory_for(
         k = min(rows, cols)
         return Theory(
             PointMasses((0.0, 1.0), (1 - k / numel, k / numel)),
-            (f"identity: {k} ones on the diagonal, {numel - k} zeros",),
+            (
+                Message(
+                    "identity: {ones} ones on the diagonal, {zeros} zeros", ones=k, zeros=numel - k
+                ),
+            ),
         )
     if s.name == "orthogonal":
         rows = shape[0]
         cols = numel // rows
         n = max(rows, cols)
         gain_v = a["gain"]
-        side = "rows" if rows < cols else "columns"
+        orthonormal = (
+            "flattened to ({rows}, {cols}); its rows are orthonormal (Q of a QR), times gain"
+            if rows < cols
+            else "flattened to ({rows}, {cols}); its columns are orthonormal (Q of a QR), times gain"
+        )
         lines = (
-            f"flattened to ({rows}, {cols}); its {side} are orthonormal (Q of a QR), times gain",
-            f"each value: gain × one coordinate of a random unit vector in R^{n}; "
-            f"std = |gain| / √{n} = {_g(abs(gain_v) / math.sqrt(n))}",
+            Message(orthonormal, rows=rows, cols=cols),
+            Message(
+                "each value: gain × one coordinate of a random unit vector in R^{n}; "
+                "std = |gain| / √{n} = {std}",
+                n=n,
+                std=_g(abs(gain_v) / math.sqrt(n)),
+            ),
         )
         if gain_v == 0:
             return _point(0.0)
@@ -136,14 +164,22 @@ def theory_for(
         std = a["gain"] * math.sqrt(2.0 / (fan_in + fan_out))
         if s.name == "xavier_uniform":
             bound = math.sqrt(3.0) * std
-            line = (
-                f"a = gain · √(6 / (fan_in + fan_out)) = {_g(a['gain'])} · √(6 / ({fan_in} + {fan_out}))"
-                f" = {_g(bound)}; values U(-a, a)"
+            line = Message(
+                "a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out}))"
+                " = {bound}; values U(-a, a)",
+                gain=_g(a["gain"]),
+                fan_in=fan_in,
+                fan_out=fan_out,
+                bound=_g(bound),
             )
             return Theory(Uniform(-bound, bound), (line,), fan_in, fan_out)
-        line = (
-            f"std = gain · √(2 / (fan_in + fan_out)) = {_g(a['gain'])} · √(2 / ({fan_in} + {fan_out}))"
-            f" = {_g(std)}; values N(0, std²)"
+        line = Message(
+            "std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out}))"
+            " = {std}; values N(0, std²)",
+            gain=_g(a["gain"]),
+            fan_in=fan_in,
+            fan_out=fan_out,
+            std=_g(std),
         )
         return Theory(Normal(0.0, std), (line,), fan_in, fan_out)
     if s.name in ("kaiming_uniform", "kaiming_normal"):
@@ -153,15 +189,30 @@ def theory_for(
         gline = f"gain = calculate_gain({a['nonlinearity']!r}, {_g(a['a'])}) = {_g(g)}"
         if s.name == "kaiming_uniform":
             bound = math.sqrt(3.0) * std
-            line = f"bound = gain · √(3 / {a['mode']}) = {_g(g)} · √(3 / {fan}) = {_g(bound)}; values U(-bound, bound)"
+            line = Message(
+                "bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}; "
+                "values U(-bound, bound)",
+                mode=a["mode"],
+                gain=_g(g),
+                fan=fan,
+                bound=_g(bound),
+            )
             return Theory(Uniform(-bound, bound), (gline, line), fan_in, fan_out)
-        line = f"std = gain / √{a['mode']} = {_g(g)} / √{fan} = {_g(std)}; values N(0, std²)"
+        line = Message(
+            "std = gain / √{mode} = {gain} / √{fan} = {std}; values N(0, std²)",
+            mode=a["mode"],
+            gain=_g(g),
+            fan=fan,
+            std=_g(std),
+        )
         return Theory(Normal(0.0, std), (gline, line), fan_in, fan_out)
     return _default_theory(shape, owner_type, leaf, weight_shape, owner_init)
 
 
 def _point(value: float) -> Theory:
-    return Theory(PointMasses((float(value),), (1.0,)), (f"every value is {_g(value)}",))
+    return Theory(
+        PointMasses((float(value),), (1.0,)), (Message("every value is {value}", value=_g(value)),)
+    )
 
 
 _FAN_LAYERS = (
@@ -189,21 +240,29 @@ def _default_theory(shape, owner_type, leaf, weight_shape, owner_init) -> Theory
     if owner_type in _FAN_LAYERS and leaf in ("weight", "bias"):
         fan_in, fan_out = fans(weight_shape or shape)
         bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0.0
-        what = (
+        what = Message(
             "weight: kaiming_uniform_(a=√5), so bound = gain · √(3 / fan_in) with gain = √(1/3)"
             if leaf == "weight"
             else "bias: uniform_(-bound, bound) with the weight's fan-in"
         )
         lines = (
             what,
-            f"bound = 1 / √fan_in = 1 / √{fan_in} = {_g(bound)}; values U(-bound, bound)",
+            Message(
+                "bound = 1 / √fan_in = 1 / √{fan_in} = {bound}; values U(-bound, bound)",
+                fan_in=fan_in,
+                bound=_g(bound),
+            ),
         )
         return Theory(Uniform(-bound, bound) if bound > 0 else None, lines, fan_in, fan_out)
     if owner_type in _NORM_LAYERS and leaf in ("weight", "bias"):
         return _point(1.0 if leaf == "weight" else 0.0)
     if owner_type == "PReLU" and owner_init is not None:
         return _point(owner_init)
-    return Theory(None, (f"no theory known for {owner_type or 'this layer'}.reset_parameters()",))
+    if owner_type:
+        line = Message("no theory known for {layer}.reset_parameters()", layer=owner_type)
+    else:
+        line = Message("no theory known for this layer's reset_parameters()")
+    return Theory(None, (line,))
 
 
 def theory_for_parameter(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     import torch
@@ -105,38 +105,77 @@ def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...
     is_index = not target.is_floating_point()
     if name == "cross_entropy":
         if len(out_shape) < 2:
-            raise LossError(f"{title} needs outputs (batch, classes), got {out_shape}")
+            raise LossError(
+                Message(
+                    "{loss} needs outputs (batch, classes), got {shape}",
+                    loss=title,
+                    shape=out_shape,
+                )
+            )
         classes = out_shape[1]
         if is_index:
             if tuple(target.shape) != (out_shape[0], *out_shape[2:]):
                 raise LossError(
-                    f"{title}: class labels of shape {tuple(target.shape)} do not match outputs {out_shape}"
+                    Message(
+                        "{loss}: class labels of shape {labels} do not match outputs {shape}",
+                        loss=title,
+                        labels=tuple(target.shape),
+                        shape=out_shape,
+                    )
                 )
             if target.numel() and int(target.max()) >= classes:
                 raise LossError(
-                    f"{title}: labels go up to {int(target.max())} but the model gives {classes} "
-                    f"class scores; make the last layer {int(target.max()) + 1} wide"
+                    Message(
+                        "{loss}: labels go up to {top} but the model gives {classes} class "
+                        "scores; make the last layer {wide} wide",
+                        loss=title,
+                        top=int(target.max()),
+                        classes=classes,
+                        wide=int(target.max()) + 1,
+                    )
                 )
             return target.long()
         if tuple(target.shape) == out_shape:
             return target.argmax(dim=1)
         raise LossError(
-            f"{title} needs class labels; the targets are real numbers of shape "
-            f"{tuple(target.shape)} (pick a classification dataset, or MSE)"
+            Message(
+                "{loss} needs class labels; the targets are real numbers of shape {shape} "
+                "(pick a classification dataset, or MSE)",
+                loss=title,
+                shape=tuple(target.shape),
+            )
         )
     if is_index:
         if target.dim() != 1 or len(out_shape) != 2 or target.shape[0] != out_shape[0]:
-            raise LossError(f"{title}: labels {tuple(target.shape)} do not fit outputs {out_shape}")
+            raise LossError(
+                Message(
+                    "{loss}: labels {labels} do not fit outputs {shape}",
+                    loss=title,
+                    labels=tuple(target.shape),
+                    shape=out_shape,
+                )
+            )
         if target.numel() and int(target.max()) >= out_shape[1]:
             raise LossError(
-                f"{title}: labels go up to {int(target.max())} but the output has only "
-                f"{out_shape[1]} columns for one-hot targets"
+                Message(
+                    "{loss}: labels go up to {top} but the output has only {columns} columns "
+                    "for one-hot targets",
+                    loss=title,
+                    top=int(target.max()),
+                    columns=out_shape[1],
+                )
             )
         return torch.nn.functional.one_hot(target.long(), out_shape[1]).float()
     if tuple(target.shape) != out_shape:
         raise LossError(
-            f"{title}: the output has shape {out_shape} but the target has shape "
-            f"{tuple(target.shape)}; make the last layer {tuple(target.shape)[-1]} wide"
+            Message(
+                "{loss}: the output has shape {shape} but the target has shape {target}; "
+                "make the last layer {wide} wide",
+                loss=title,
+                shape=out_shape,
+                target=tuple(target.shape),
+                wide=tuple(target.shape)[-1],
+            )
         )
     if name == "bce_with_logits":
         return (target > 0).to(target.dtype)
@@ -180,12 +219,12 @@ def make_optimizer(config: OptimizerConfig, params) -> torch.optim.Optimizer:
     if config.name not in OPTIMIZERS:
         raise LossError(f"unknown optimizer {config.name!r}: use one of {', '.join(OPTIMIZERS)}")
     if not config.lr > 0:
-        raise LossError(f"the learning rate must be positive, got {config.lr}")
+        raise LossError(Message("the learning rate must be positive, got {lr}", lr=config.lr))
     if config.momentum < 0 or config.weight_decay < 0:
-        raise LossError("momentum and weight decay must be 0 or more")
+        raise LossError(Message("momentum and weight decay must be 0 or more"))
     params = list(params)
     if not params:
-        raise LossError("the model has no parameters to optimize")
+        raise LossError(Message("the model has no parameters to optimize"))
     wd = config.weight_decay
     if config.name == "sgd":
         return torch.optim.SGD(params, lr=config.lr, momentum=config.momentum, weight_decay=wd)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.diagnose import RunError, device_report, explain
+from explorer.core.errors import Message
 from explorer.core.losses import LOSSES, OptimizerConfig, compute_loss, make_optimizer
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def run_forward(net, x) -> tuple[Any, OutputResult]:
     """``output = net(x)`` with autograd on, as the book's ``net(X)``."""
     where = device_report(net, input=x)
     if where:
-        raise RunError(f"device mismatch: {where}", "device")
+        raise RunError(Message("device mismatch: {where}", where=where), "device")
     try:
         out = net(x)
     except Exception as exc:  # noqa: BLE001 - named by layer
@@ -171,7 +172,7 @@ def run_step(optimizer, net) -> float:
 
     params = [p for p in net.parameters()]
     if all(p.grad is None for p in params):
-        raise RunError("no gradients yet: press Backward before Step", "other")
+        raise RunError(Message("no gradients yet: press Backward before Step"), "other")
     before = [p.detach().clone() for p in params]
     optimizer.step()
     with torch.no_grad():

@@ -13,7 +13,7 @@ import contextlib
 from dataclasses import dataclass
 
 from explorer.core.catalog import key_args_text, layer_type
-from explorer.core.errors import ShapeError
+from explorer.core.errors import Message, ShapeError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, Path, child_key
 
 Shape = tuple[int, ...]
@@ -61,13 +61,13 @@ class ShapeReport:
         return self.error is None
 
 
-def _expectation(layer: LayerSpec, shape: Shape) -> tuple[str, str] | None:
+def _expectation(layer: LayerSpec, shape: Shape) -> tuple[Message, str] | None:
     """(expected, got) in words when ``shape`` cannot enter ``layer``; None if it can."""
     a = layer.args
     t = layer.type
     if t == "Linear":
         if shape[-1] != a["in_features"]:
-            return f"last dimension {a['in_features']}", str(shape[-1])
+            return Message("last dimension {n}", n=a["in_features"]), str(shape[-1])
     elif t in (
         "Conv1d",
         "Conv2d",
@@ -83,26 +83,35 @@ def _expectation(layer: LayerSpec, shape: Shape) -> tuple[str, str] | None:
         d = 1 if t.endswith("1d") else 2
         if len(shape) not in (d + 1, d + 2):
             return (
-                f"a {d + 1}-D or {d + 2}-D input (N, C, {'L' if d == 1 else 'H, W'})",
+                Message(
+                    "a {a}-D or {b}-D input (N, C, {dims})",
+                    a=d + 1,
+                    b=d + 2,
+                    dims="L" if d == 1 else "H, W",
+                ),
                 f"{len(shape)}-D {shape}",
             )
         if "in_channels" in a and shape[-d - 1] != a["in_channels"]:
-            return f"{a['in_channels']} channels at dimension {len(shape) - d - 1}", str(
-                shape[-d - 1]
-            )
+            return Message(
+                "{n} channels at dimension {dim}", n=a["in_channels"], dim=len(shape) - d - 1
+            ), str(shape[-d - 1])
     elif t in ("BatchNorm1d", "BatchNorm2d"):
         dims = (2, 3) if t == "BatchNorm1d" else (4,)
         if len(shape) not in dims:
-            return f"a {' or '.join(f'{n}-D' for n in dims)} input", f"{len(shape)}-D {shape}"
+            if len(dims) == 2:
+                wanted = Message("a {a}-D or {b}-D input", a=dims[0], b=dims[1])
+            else:
+                wanted = Message("a {a}-D input", a=dims[0])
+            return wanted, f"{len(shape)}-D {shape}"
         if shape[1] != a["num_features"]:
-            return f"{a['num_features']} features at dimension 1", str(shape[1])
+            return Message("{n} features at dimension 1", n=a["num_features"]), str(shape[1])
     elif t == "LayerNorm":
         ns = tuple(a["normalized_shape"])
         if tuple(shape[-len(ns) :]) != ns:
-            return f"trailing dimensions {ns}", str(tuple(shape[-len(ns) :]))
+            return Message("trailing dimensions {dims}", dims=ns), str(tuple(shape[-len(ns) :]))
     elif t == "GroupNorm":
         if len(shape) < 2 or shape[1] != a["num_channels"]:
-            return f"{a['num_channels']} channels at dimension 1", str(
+            return Message("{n} channels at dimension {dim}", n=a["num_channels"], dim=1), str(
                 shape[1] if len(shape) > 1 else shape
             )
     return None
@@ -119,12 +128,16 @@ def _fail(layer: LayerSpec, shape: Shape, exc: BaseException | None) -> ShapeErr
     found = _expectation(layer, shape)
     if found:
         expected, got = found
-        msg = f"{label} {{where}} expects {expected}, got {got}"
+        msgid, fields = "{label} {where} expects {expected}, got {got}", {"got": got}
     else:
-        expected = "a different input"
+        expected = Message("a different input")
         detail = _first_line(exc) if exc else ""
-        msg = f"{label} {{where}} cannot take input of shape {shape}: {detail.replace('{', '(').replace('}', ')')}"
-    return ShapeError((), "", layer.type, expected, shape, msg)
+        msgid = "{label} {where} cannot take input of shape {shape}: {detail}"
+        fields = {"shape": shape, "detail": Message("{text}", text=detail)}
+    fields.update(label=label, expected=expected)
+    error = ShapeError((), "", layer.type, expected, shape, Message(msgid, where="", **fields))
+    error.template = (msgid, fields)
+    return error
 
 
 @dataclass(frozen=True)
@@ -249,8 +262,12 @@ def _meta_leaf(layer: LayerSpec, in_shape: Shape | None, dtype: str, training: b
 
 def _placed(err: ShapeError, layer: LayerSpec, path: Path, key: str) -> ShapeError:
     """The cached, position-free error, rewritten for the layer's place in the model."""
-    where = f"at index {key}" if key.replace(".", "").isdigit() else f"at {key!r}"
-    message = err.message.format(where=where)
+    if key.replace(".", "").isdigit():
+        where = Message("at index {key}", key=key)
+    else:
+        where = Message("at {key}", key=repr(key))
+    msgid, fields = err.template
+    message = Message(msgid, where=where, **fields)
     return ShapeError(path, key, layer.type, err.expected, err.got, message)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.core.catalog import validate_args
-from explorer.core.errors import FormatVersionError, InvalidArgument, SpecError
+from explorer.core.errors import FormatVersionError, InvalidArgument, Message, SpecError
 
 FORMAT_VERSION = 1
 DTYPES = ("float32", "float64", "float16", "bfloat16")
@@ -177,18 +177,24 @@ def check_name(name: str | None, siblings: Sequence[Node], index: int) -> None:
     if name is None:
         keys = {child_key(n, i) for i, n in enumerate(siblings) if i != index}
         if str(index) in keys:
-            raise InvalidArgument("name", "name", f"index {index} is already used as a name here")
+            raise InvalidArgument(
+                "name", "name", Message("index {index} is already used as a name here", index=index)
+            )
         return
     # PyTorch's own rule (Module.add_module): a non-empty string without dots.
     if not name or "." in name or name != name.strip():
         raise InvalidArgument(
-            "name", "name", "must be non-empty, without dots or outer spaces, like hidden"
+            "name", "name", Message("must be non-empty, without dots or outer spaces, like hidden")
         )
     if name in _module_attributes():
-        raise InvalidArgument("name", "name", f"{name!r} is a Module attribute in PyTorch")
+        raise InvalidArgument(
+            "name", "name", Message("{name} is a Module attribute in PyTorch", name=repr(name))
+        )
     for i, n in enumerate(siblings):
         if i != index and child_key(n, i) == name:
-            raise InvalidArgument("name", "name", f"{name!r} is already used in this block")
+            raise InvalidArgument(
+                "name", "name", Message("{name} is already used in this block", name=repr(name))
+            )
 
 
 def validate(spec: ModelSpec) -> ModelSpec:
@@ -339,7 +345,9 @@ def spec_from_dict(d: Any) -> ModelSpec:
     ):
         raise SpecError("'input_shape' must be a list of whole numbers")
     if len(shape) > MAX_DIMS:
-        raise SpecError(f"'input_shape' has {len(shape)} dimensions; at most {MAX_DIMS} are supported")
+        raise SpecError(
+            f"'input_shape' has {len(shape)} dimensions; at most {MAX_DIMS} are supported"
+        )
     if not isinstance(d.get("dtype", "float32"), str):
         raise SpecError("'dtype' must be a string like float32")
     spec = ModelSpec(

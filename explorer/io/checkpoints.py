@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 from explorer.io.atomic import atomic_path, atomic_write_bytes
 from explorer.io.safe_load import BrokenFileError, is_lfs_pointer, torch_load_traced
 
@@ -164,20 +164,29 @@ def check_safetensors_header(path: Path) -> None:
     """One-line reasons for files safetensors would reject with a terse message."""
     size = path.stat().st_size
     if size == 0:
-        raise BrokenFileError(f"{path.name} is empty")
+        raise BrokenFileError(Message("{name} is empty", name=path.name))
     if is_lfs_pointer(path):
         raise BrokenFileError(
-            f"{path.name} is a Git LFS pointer, not the file itself (run `git lfs pull`)"
+            Message(
+                "{name} is a Git LFS pointer, not the file itself (run `git lfs pull`)",
+                name=path.name,
+            )
         )
     with open(path, "rb") as f:
         head = f.read(9)
     if len(head) < 9:
-        raise BrokenFileError(f"{path.name} is too short to be a safetensors file")
+        raise BrokenFileError(
+            Message("{name} is too short to be a safetensors file", name=path.name)
+        )
     n = int.from_bytes(head[:8], "little")
     if n > MAX_SAFETENSORS_HEADER or head[8:9] != b"{":
-        raise BrokenFileError(f"{path.name} is not a safetensors file (bad header)")
+        raise BrokenFileError(
+            Message("{name} is not a safetensors file (bad header)", name=path.name)
+        )
     if n + 8 > size:
-        raise BrokenFileError(f"{path.name} is truncated (header longer than the file)")
+        raise BrokenFileError(
+            Message("{name} is truncated (header longer than the file)", name=path.name)
+        )
 
 
 def read_safetensors(path: str | os.PathLike, device: str = "cpu") -> tuple[dict, dict[str, str]]:
@@ -186,7 +195,7 @@ def read_safetensors(path: str | os.PathLike, device: str = "cpu") -> tuple[dict
 
     path = Path(path)
     if not path.is_file():
-        raise BrokenFileError(f"{path.name}: no such file")
+        raise BrokenFileError(Message("{name}: no such file", name=path.name))
     check_safetensors_header(path)
     try:
         with safe_open(str(path), framework="pt", device=str(device)) as f:
@@ -194,7 +203,11 @@ def read_safetensors(path: str | os.PathLike, device: str = "cpu") -> tuple[dict
             state = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 - not a dict
     except Exception as e:  # noqa: BLE001 - SafetensorError and friends: one line
         first = (str(e).splitlines() or [type(e).__name__])[0]
-        raise BrokenFileError(f"{path.name} is not a readable safetensors file: {first}") from None
+        raise BrokenFileError(
+            Message(
+                "{name} is not a readable safetensors file: {first}", name=path.name, first=first
+            )
+        ) from None
     aliases = _aliases(metadata)
     for alias, target in aliases.items():
         if target in state:
@@ -224,12 +237,14 @@ def safetensors_from_bytes(data: bytes, name: str) -> dict:
     from safetensors.torch import load
 
     if len(data) < 9 or int.from_bytes(data[:8], "little") + 8 > len(data):
-        raise BrokenFileError(f"{name} is truncated or not a safetensors file")
+        raise BrokenFileError(Message("{name} is truncated or not a safetensors file", name=name))
     try:
         state = load(data)
     except Exception as e:  # noqa: BLE001
         first = (str(e).splitlines() or [type(e).__name__])[0]
-        raise BrokenFileError(f"{name} is not a readable safetensors file: {first}") from None
+        raise BrokenFileError(
+            Message("{name} is not a readable safetensors file: {first}", name=name, first=first)
+        ) from None
     n = int.from_bytes(data[:8], "little")
     try:
         metadata = json.loads(data[8 : 8 + n]).get("__metadata__", {}) or {}
@@ -262,13 +277,13 @@ def describe_object(obj: Any) -> str:
     import torch
 
     if isinstance(obj, torch.Tensor):
-        return f"a single tensor of shape {tuple(obj.shape)}"
+        return Message("a single tensor of shape {shape}", shape=tuple(obj.shape))
     if isinstance(obj, (list, tuple)):
-        return f"a {type(obj).__name__} of {len(obj)} items"
+        return Message("a {kind} of {n} items", kind=type(obj).__name__, n=len(obj))
     if isinstance(obj, Mapping):
         keys = ", ".join(map(str, list(obj)[:5]))
-        return f"a dict with keys {keys}" if obj else "an empty dict"
-    return f"a {type(obj).__name__}"
+        return Message("a dict with keys {keys}", keys=keys) if obj else Message("an empty dict")
+    return Message("a {kind}", kind=type(obj).__name__)
 
 
 def extract_state_dict(obj: Any, name: str = "the file") -> tuple[dict, str]:
@@ -280,10 +295,21 @@ def extract_state_dict(obj: Any, name: str = "the file") -> tuple[dict, str]:
             inner = obj.get(key)
             if is_tensor_dict(inner) and inner:
                 others = ", ".join(str(k) for k in obj if k != key)
-                note = f"the '{key}' entry of a checkpoint dict"
-                return dict(inner), note + (f" (it also holds {others})" if others else "")
+                if others:
+                    note = Message(
+                        "the '{key}' entry of a checkpoint dict (it also holds {others})",
+                        key=key,
+                        others=others,
+                    )
+                else:
+                    note = Message("the '{key}' entry of a checkpoint dict", key=key)
+                return dict(inner), note
     raise NotAStateDict(
-        f"{name} holds {describe_object(obj)}, not a state dict (use Inspect to look inside)"
+        Message(
+            "{name} holds {what}, not a state dict (use Inspect to look inside)",
+            name=name,
+            what=describe_object(obj),
+        )
     )
 
 
@@ -350,40 +376,60 @@ class CheckpointReport:
         other = [d for d in self.saved_devices if d != self.target_device]
         if not other:
             return ""
-        return f"saved on {', '.join(self.saved_devices)}, loaded onto {self.target_device}"
+        return Message(
+            "saved on {devices}, loaded onto {target}",
+            devices=", ".join(self.saved_devices),
+            target=self.target_device,
+        )
+
+    def summary_parts(self) -> list[Message]:
+        """The summary's pieces ("4 keys match", "1 missing", ...), each translatable."""
+        parts = [Message("{n} keys match", n=len(self.matching))]
+        if self.missing:
+            parts.append(Message("{n} missing", n=len(self.missing)))
+        if self.unexpected:
+            parts.append(Message("{n} unexpected", n=len(self.unexpected)))
+        if self.shape_mismatched:
+            parts.append(Message("{n} with the wrong shape", n=len(self.shape_mismatched)))
+        if self.uninitialized:
+            parts.append(Message("{n} not initialized (lazy)", n=len(self.uninitialized)))
+        if self.tied_conflicts:
+            parts.append(
+                Message("{n} tied with different values in the file", n=len(self.tied_conflicts))
+            )
+        return parts
 
     def summary(self) -> str:
-        parts = [f"{len(self.matching)} keys match"]
-        if self.missing:
-            parts.append(f"{len(self.missing)} missing")
-        if self.unexpected:
-            parts.append(f"{len(self.unexpected)} unexpected")
-        if self.shape_mismatched:
-            parts.append(f"{len(self.shape_mismatched)} with the wrong shape")
-        if self.uninitialized:
-            parts.append(f"{len(self.uninitialized)} not initialized (lazy)")
-        if self.tied_conflicts:
-            parts.append(f"{len(self.tied_conflicts)} tied with different values in the file")
         origin = self.origin_note()
-        return ", ".join(parts) + (f"; {origin}" if origin else "")
+        return ", ".join(self.summary_parts()) + (f"; {origin}" if origin else "")
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Message]:
         """One line per reason a strict load is refused."""
-        lines = [f"missing in the file: {k}" for k in self.missing]
+        lines = [Message("missing in the file: {key}", key=k) for k in self.missing]
         lines += [
-            f"{' and '.join(keys)} are one tied tensor in the model but differ in the file: "
-            f"{keys[-1]} wins"
+            Message(
+                "{keys} are one tied tensor in the model but differ in the file: {last} wins",
+                keys=" and ".join(keys),
+                last=keys[-1],
+            )
             for keys in self.tied_conflicts
         ]
-        lines += [f"not in the model: {k}" for k in self.unexpected]
+        lines += [Message("not in the model: {key}", key=k) for k in self.unexpected]
         lines += [
-            f"{k}: file has shape {tuple(a)}, model has {tuple(b)}"
+            Message(
+                "{key}: file has shape {file}, model has {model}",
+                key=k,
+                file=tuple(a),
+                model=tuple(b),
+            )
             for k, a, b in self.shape_mismatched
         ]
         if self.uninitialized:
             lines.append(
-                f"{', '.join(self.uninitialized)}: lazy layer not initialized yet; "
-                "run a forward pass first, then load"
+                Message(
+                    "{keys}: lazy layer not initialized yet; run a forward pass first, then load",
+                    keys=", ".join(self.uninitialized),
+                )
             )
         return lines
 
@@ -441,13 +487,18 @@ def keys_to_load(report: CheckpointReport, strict: bool) -> tuple[str, ...]:
     """The keys a load writes; raises :class:`LoadRefused` when it must not go ahead."""
     if report.uninitialized:
         raise LoadRefused(
-            "the model has lazy layers that are not initialized yet "
-            f"({', '.join(report.uninitialized)}): run a forward pass first, then load"
+            Message(
+                "the model has lazy layers that are not initialized yet ({keys}): "
+                "run a forward pass first, then load",
+                keys=", ".join(report.uninitialized),
+            )
         )
     if strict and not report.ok:
-        raise LoadRefused(f"strict load refused, nothing changed: {report.problems()[0]}")
+        raise LoadRefused(
+            Message("strict load refused, nothing changed: {reason}", reason=report.problems()[0])
+        )
     if not report.matching:
-        raise LoadRefused("no key of the file matches the model; nothing changed")
+        raise LoadRefused(Message("no key of the file matches the model; nothing changed"))
     return report.matching
 
 

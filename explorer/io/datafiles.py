@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.data import GENERATORS, Dataset, DataSpec, from_tensors, make_dataset
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 SUFFIXES = (".pt", ".pth", ".safetensors", ".npy", ".csv")
 MAX_CSV_BYTES = 200 * 2**20
@@ -36,9 +36,23 @@ def _as_tensor(value: Any, what: str, name: str):
     if isinstance(value, np.ndarray):
         value = torch.from_numpy(value)
     if not isinstance(value, torch.Tensor):
-        raise DataFileError(f"{name}: {what} must be a tensor, got {type(value).__name__}")
+        raise DataFileError(
+            Message(
+                "{name}: {what} must be a tensor, got {kind}",
+                name=name,
+                what=what,
+                kind=type(value).__name__,
+            )
+        )
     if value.is_complex() or value.dtype == torch.bool:
-        raise DataFileError(f"{name}: {what} has dtype {value.dtype}; use float or integer numbers")
+        raise DataFileError(
+            Message(
+                "{name}: {what} has dtype {dtype}; use float or integer numbers",
+                name=name,
+                what=what,
+                dtype=value.dtype,
+            )
+        )
     return value
 
 
@@ -60,7 +74,9 @@ def _pair(obj: Any, name: str):
         if len(obj) == 1:
             return next(iter(obj.values())), None
         keys = ", ".join(map(str, list(obj)[:6]))
-        raise DataFileError(f"{name}: a dict needs keys 'X' and 'y' (it has {keys})")
+        raise DataFileError(
+            Message("{name}: a dict needs keys 'X' and 'y' (it has {keys})", name=name, keys=keys)
+        )
     raise DataFileError(
         f"{name}: expected a tensor, a list [X, y] or a dict with X and y, got {type(obj).__name__}"
     )
@@ -76,7 +92,11 @@ def load_data_file(path: str | os.PathLike):
     suffix = path.suffix.lower()
     _check_regular(path)
     if suffix not in SUFFIXES:
-        raise DataFileError(f"{name}: unknown kind of file; use {', '.join(SUFFIXES)}")
+        raise DataFileError(
+            Message(
+                "{name}: unknown kind of file; use {kinds}", name=name, kinds=", ".join(SUFFIXES)
+            )
+        )
     if suffix in (".pt", ".pth"):
         from explorer.io.safe_load import torch_load
 
@@ -88,18 +108,24 @@ def load_data_file(path: str | os.PathLike):
         try:
             x, y = _pair(load_file(str(path)), name)
         except SafetensorError as e:
-            raise DataFileError(f"{name} is not a readable safetensors file: {e}") from None
+            raise DataFileError(
+                Message("{name} is not a readable safetensors file: {e}", name=name, e=e)
+            ) from None
     elif suffix == ".npy":
         x, y = load_npy(path), None
     else:
         if path.stat().st_size > MAX_CSV_BYTES:
-            raise DataFileError(f"{name} is too large for a CSV file here")
+            raise DataFileError(Message("{name} is too large for a CSV file here", name=name))
         try:
             table = np.loadtxt(path, delimiter=",", ndmin=2, skiprows=_header_rows(path))
         except ValueError as e:
-            raise DataFileError(f"{name}: not a table of numbers ({e})") from None
+            raise DataFileError(
+                Message("{name}: not a table of numbers ({e})", name=name, e=e)
+            ) from None
         if table.shape[1] < 2:
-            raise DataFileError(f"{name}: needs at least two columns (inputs, then the target)")
+            raise DataFileError(
+                Message("{name}: needs at least two columns (inputs, then the target)", name=name)
+            )
         target = table[:, -1]
         integral = np.all(np.equal(np.mod(target, 1), 0))
         x = table[:, :-1].astype(np.float32)
@@ -113,13 +139,19 @@ def load_data_file(path: str | os.PathLike):
         y = torch.zeros(len(x), 1)
     y = _as_tensor(y, "y", name)
     if len(y) != len(x):
-        raise DataFileError(f"{name}: X has {len(x)} samples but y has {len(y)}")
+        raise DataFileError(
+            Message(
+                "{name}: X has {n_x} samples but y has {n_y}", name=name, n_x=len(x), n_y=len(y)
+            )
+        )
     if len(x) < 2:
-        raise DataFileError(f"{name}: needs at least 2 samples")
+        raise DataFileError(Message("{name}: needs at least 2 samples", name=name))
     x = x.float() if not x.is_floating_point() else x
     y = y.long() if not y.is_floating_point() else y
     if not y.is_floating_point() and int(y.min()) < 0:
-        raise DataFileError(f"{name}: integer targets are class labels and must be 0 or more")
+        raise DataFileError(
+            Message("{name}: integer targets are class labels and must be 0 or more", name=name)
+        )
     return x, y
 
 
@@ -131,13 +163,17 @@ def _check_regular(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise DataFileError(f"{path.name}: no such file") from None
+        raise DataFileError(Message("{name}: no such file", name=path.name)) from None
     except OSError as e:
-        raise DataFileError(f"{path.name}: cannot open ({e.strerror})") from None
+        raise DataFileError(
+            Message("{name}: cannot open ({reason})", name=path.name, reason=e.strerror)
+        ) from None
     if stat.S_ISDIR(mode):
-        raise DataFileError(f"{path.name} is a folder, not a data file")
+        raise DataFileError(Message("{name} is a folder, not a data file", name=path.name))
     if not stat.S_ISREG(mode):
-        raise DataFileError(f"{path.name} is a device or a pipe, not a data file")
+        raise DataFileError(
+            Message("{name} is a device or a pipe, not a data file", name=path.name)
+        )
 
 
 def load_npy(path: Path):
@@ -157,15 +193,26 @@ def load_npy(path: Path):
             elif version == (2, 0):
                 shape, _fortran, dtype = npy.read_array_header_2_0(f)
             else:
-                raise ValueError(f"format version {version} is not supported here")
+                raise ValueError(
+                    Message("format version {version} is not supported here", version=version)
+                )
             offset = f.tell()
     except (ValueError, OSError, SyntaxError, EOFError, TypeError) as e:
         first = (str(e).splitlines() or ["unreadable header"])[0]
-        raise DataFileError(f"{name} is not a readable .npy file: {first}") from None
+        raise DataFileError(
+            Message("{name} is not a readable .npy file: {first}", name=name, first=first)
+        ) from None
     if dtype.hasobject:
-        raise DataFileError(f"{name} holds Python objects: object arrays are refused (they could run code)")
+        raise DataFileError(
+            Message(
+                "{name} holds Python objects: object arrays are refused (they could run code)",
+                name=name,
+            )
+        )
     if dtype.fields is not None or dtype.kind not in "biuf":
-        raise DataFileError(f"{name} holds {dtype} values; use an array of numbers")
+        raise DataFileError(
+            Message("{name} holds {dtype} values; use an array of numbers", name=name, dtype=dtype)
+        )
     need = math.prod(shape) * dtype.itemsize
     have = path.stat().st_size - offset
     if need != have:
@@ -176,7 +223,9 @@ def load_npy(path: Path):
         return np.load(path, allow_pickle=False)
     except ValueError as e:
         first = (str(e).splitlines() or [""])[0]
-        raise DataFileError(f"{name} is not a readable .npy file: {first}") from None
+        raise DataFileError(
+            Message("{name} is not a readable .npy file: {first}", name=name, first=first)
+        ) from None
 
 
 def _header_rows(path: Path) -> int:

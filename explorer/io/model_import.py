@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.errors import Message
 from explorer.io.module_tree import ModelRefused, ModNode, spec_from_tree
 
 if TYPE_CHECKING:
@@ -88,24 +89,31 @@ def _is_class_name(name: str) -> bool:
     return name.rsplit(".", 1)[-1][:1].isupper()
 
 
-def refusal_for_globals(path: Path, needed: list[str]) -> str | None:
+def refusal_for_globals(path: Path, needed: list[str]) -> Message | None:
     """Why a pickled model cannot be read (first global outside the allow-list), or None."""
     allowed = allowed_classes()
     for g in needed:
         if g in allowed:
             continue
         if g.startswith("torch.nn.modules."):
-            return (
-                f"{path.name} holds a whole model using nn.{g.rsplit('.', 1)[-1]}, "
-                "which the app does not offer"
+            return Message(
+                "{name} holds a whole model using nn.{layer}, which the app does not offer",
+                name=path.name,
+                layer=g.rsplit(".", 1)[-1],
             )
         if _is_class_name(g):
-            return (
-                f"{path.name} holds a whole model of class {g}: its forward is Python code "
+            return Message(
+                "{name} holds a whole model of class {cls}: its forward is Python code "
                 "the file does not carry, so the app cannot know how its layers connect; "
-                "save an nn.Sequential, or its state_dict"
+                "save an nn.Sequential, or its state_dict",
+                name=path.name,
+                cls=g,
             )
-        return f"{path.name} was refused: loading it would run code from the file ({g})"
+        return Message(
+            "{name} was refused: loading it would run code from the file ({what})",
+            name=path.name,
+            what=g,
+        )
     return None
 
 
@@ -118,8 +126,11 @@ def read_pickled_module(path: str | os.PathLike) -> Any:
     path = Path(path)
     if not zipfile.is_zipfile(path):
         raise ModelRefused(
-            f"{path.name} holds a whole model in the legacy (non-zip) format, which cannot be "
-            "read without running code; re-save it with a current torch.save"
+            Message(
+                "{name} holds a whole model in the legacy (non-zip) format, which cannot be "
+                "read without running code; re-save it with a current torch.save",
+                name=path.name,
+            )
         )
     refusal = refusal_for_globals(path, unsafe_globals(path))
     if refusal:
@@ -129,7 +140,9 @@ def read_pickled_module(path: str | os.PathLike) -> Any:
             return torch.load(path, map_location="cpu", weights_only=True, mmap=True)
     except Exception as e:  # noqa: BLE001 - one line, whatever torch raises
         first = (strip_ansi(str(e)).strip().splitlines() or [type(e).__name__])[-1]
-        raise BrokenFileError(f"{path.name}: cannot read the model ({first})") from None
+        raise BrokenFileError(
+            Message("{name}: cannot read the model ({first})", name=path.name, first=first)
+        ) from None
 
 
 def tree_of_module(module: Any, path: str = "", seen: dict | None = None) -> ModNode:
@@ -148,7 +161,8 @@ def tree_of_module(module: Any, path: str = "", seen: dict | None = None) -> Mod
     )
     for name, child in module._modules.items():
         if child is None:
-            raise ModelRefused(f"{path + '.' if path else ''}{name} is None: not a layer")
+            where = f"{path}.{name}" if path else name
+            raise ModelRefused(Message("{where} is None: not a layer", where=where))
         node.children.append((name, tree_of_module(child, f"{path}.{name}" if path else name)))
     return node
 
@@ -171,7 +185,7 @@ def import_model_file(
     elif kind == PICKLED:
         root = tree_of_module(read_pickled_module(path))
     else:
-        raise ModelRefused(f"{path.name} does not hold a whole model")
+        raise ModelRefused(Message("{name} does not hold a whole model", name=path.name))
     children, state = spec_from_tree(root)
     return finish(children, state, kind, input_shape)
 
@@ -189,5 +203,7 @@ def finish(children, state, kind: str, input_shape) -> ModelImport:
     model = build(result.spec, device="meta").state_dict()
     if set(model) != set(state):
         extra = sorted(set(model) ^ set(state))[0]
-        raise ModelRefused(f"the rebuilt model's keys differ from the file's (first: {extra})")
+        raise ModelRefused(
+            Message("the rebuilt model's keys differ from the file's (first: {key})", key=extra)
+        )
     return result

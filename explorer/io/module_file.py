@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     from torch import nn
@@ -60,9 +60,14 @@ class ModuleFile:
 
     def cls(self, name: str) -> type:
         if name not in {c.name for c in self.classes}:
-            have = ", ".join(c.name for c in self.classes) or "none"
+            have = ", ".join(c.name for c in self.classes) or Message("none")
             raise ModuleFileError(
-                f"{self.path.name} has no nn.Module class {name!r} (it has: {have})"
+                Message(
+                    "{file} has no nn.Module class {name} (it has: {have})",
+                    file=self.path.name,
+                    name=repr(name),
+                    have=have,
+                )
             )
         return self.namespace[name]
 
@@ -96,10 +101,37 @@ def located(exc: BaseException, path: Path, what: str) -> ModuleFileError:
         if frame.filename == filename:
             line, func = frame.lineno, frame.name
     text = (str(exc).strip().splitlines() or [""])[0]
-    where = f"{path.name}, line {line}" + (f", in {func}" if func and func != "<module>" else "")
+    error = f"{type(exc).__name__}: {text}".rstrip(": ")  # Python's own words, kept
     if line is None:
-        where = f"{path.name}: {what}"
-    return ModuleFileError(f"{where}: {type(exc).__name__}: {text}".rstrip(": "), line)
+        message = Message("{file}: {what}: {error}", file=path.name, what=what, error=error)
+    elif func and func != "<module>":
+        message = Message(
+            "{file}, line {line}, in {func}: {error}",
+            file=path.name,
+            line=line,
+            func=func,
+            error=error,
+        )
+    else:
+        message = Message("{file}, line {line}: {error}", file=path.name, line=line, error=error)
+    return ModuleFileError(message, line)
+
+
+def located_in(exc: BaseException, path: Path, what: str) -> ModuleFileError | None:
+    """``exc`` (or the error it was raised from) as :func:`located`, if it passed through
+    ``path``; None when no frame of its traceback is in the file."""
+    filename = str(path)
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, ModuleFileError):
+            return error
+        frames = traceback.extract_tb(error.__traceback__)
+        if any(f.filename == filename for f in frames):
+            return located(error, path, what)
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def _classes(tree: ast.Module, namespace: dict[str, Any]) -> tuple[ModuleClass, ...]:
@@ -133,18 +165,26 @@ def load_module_file(path: str | os.PathLike) -> ModuleFile:
     path = Path(path).resolve()
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise ModuleFileError(f"{path.name} is too large for a model file")
+            raise ModuleFileError(Message("{file} is too large for a model file", file=path.name))
         source = path.read_text(encoding="utf-8")
     except OSError as e:
-        raise ModuleFileError(f"cannot read {path.name}: {e.strerror}") from None
+        raise ModuleFileError(
+            Message("cannot read {file}: {reason}", file=path.name, reason=e.strerror)
+        ) from None
     except UnicodeDecodeError:
-        raise ModuleFileError(f"{path.name} is not UTF-8 text") from None
+        raise ModuleFileError(Message("{file} is not UTF-8 text", file=path.name)) from None
     try:
         tree = ast.parse(source, str(path))
         code = compile(tree, str(path), "exec")
     except SyntaxError as e:
         raise ModuleFileError(
-            f"{path.name}, line {e.lineno}: SyntaxError: {e.msg}", e.lineno
+            Message(
+                "{file}, line {line}: {error}",
+                file=path.name,
+                line=e.lineno,
+                error=f"SyntaxError: {e.msg}",
+            ),
+            e.lineno,
         ) from None
     module = types.ModuleType(f"nn_explorer_user_{abs(hash(str(path)))}")
     module.__file__ = str(path)
@@ -153,13 +193,13 @@ def load_module_file(path: str | os.PathLike) -> ModuleFile:
     try:
         exec(code, module.__dict__)  # noqa: S102 - the user agreed to run this file
     except Exception as e:  # noqa: BLE001 - whatever the file raises is reported
-        raise located(e, path, "running the file") from None
+        raise located(e, path, Message("running the file")) from None
     finally:
         if folder in sys.path:
             sys.path.remove(folder)
     classes = _classes(tree, module.__dict__)
     if not classes:
-        raise ModuleFileError(f"{path.name} defines no nn.Module subclass")
+        raise ModuleFileError(Message("{file} defines no nn.Module subclass", file=path.name))
     return ModuleFile(path, source, module.__dict__, classes)
 
 
@@ -226,6 +266,23 @@ class ClassModel:
     def build(self, device: Any = None) -> nn.Module:
         return self.file.construct(self.class_name, self.args, device)
 
+    @property
+    def title(self) -> str:
+        """``MLP (notes.py)``: how the user names this model."""
+        return f"{self.class_name} ({self.file.path.name})"
+
+    @property
+    def source_text(self) -> str:
+        return self.file.source
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def located(self, exc: BaseException) -> ModuleFileError | None:
+        """An error of a run as one line naming the file's line (None: not from the file)."""
+        return located_in(exc, self.file.path, f"{self.class_name}.forward")
+
     def forward(self, net: nn.Module, x: Any) -> Any:
         return run_forward(net, x, self.file.path, self.class_name)
 
@@ -254,7 +311,11 @@ def load_class_model(
         if len(mf.classes) != 1:
             names = ", ".join(c.name for c in mf.classes)
             raise ModuleFileError(
-                f"{mf.path.name} has several classes ({names}); pass --class NAME"
+                Message(
+                    "{file} has several classes ({names}); pass --class NAME",
+                    file=mf.path.name,
+                    names=names,
+                )
             )
         class_name = mf.classes[0].name
     args = parse_args_json(args_json)
@@ -266,7 +327,10 @@ def load_class_model(
             return ClassModel(mf, class_name, args, (), None)
         if guessed is None:
             raise ModuleFileError(
-                f"{class_name}: cannot tell its input shape; pass --input-shape, like 2,20"
+                Message(
+                    "{name}: cannot tell its input shape; pass --input-shape, like 2,20",
+                    name=class_name,
+                )
             )
         input_shape, guess = guessed
     return ClassModel(mf, class_name, args, tuple(input_shape), guess)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.core.errors import SpecError
+from explorer.core.errors import Message, SpecError
 from explorer.core.spec import ModelSpec, json_problem, spec_from_dict, spec_to_dict
 from explorer.io.atomic import atomic_write_bytes, atomic_write_group
 
@@ -51,15 +51,17 @@ def project_to_dict(project: Project) -> dict[str, Any]:
 
 def project_from_dict(d: Any) -> Project:
     if not isinstance(d, dict):
-        raise SpecError("a project file must hold a JSON object")
+        raise SpecError(Message("a project file must hold a JSON object"))
     if d.get("kind", "nn-explorer-project") != "nn-explorer-project":
-        raise SpecError(f"not an NN Explorer project (kind {d.get('kind')!r})")
+        raise SpecError(
+            Message("not an NN Explorer project (kind {kind})", kind=repr(d.get("kind")))
+        )
     settings = d.get("settings", {})
     if not isinstance(settings, dict):
-        raise SpecError("'settings' must be an object")
+        raise SpecError(Message("'settings' must be an object"))
     title = d.get("title", "")
     if not isinstance(title, (str, int, float)):
-        raise SpecError("'title' must be text")
+        raise SpecError(Message("'title' must be text"))
     return Project(spec=spec_from_dict(d), title=str(title), settings=settings)
 
 
@@ -85,11 +87,22 @@ def parse_project_json(raw: bytes, name: str) -> Any:
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise SpecError(f"{name} is not a text file (is it a checkpoint? use Inspect)") from None
+        raise SpecError(
+            Message("{name} is not a text file (is it a checkpoint? use Inspect)", name=name)
+        ) from None
     except json.JSONDecodeError as e:
-        raise SpecError(f"{name} is not valid JSON: {e.msg} at line {e.lineno}") from None
+        raise SpecError(
+            Message(
+                "{name} is not valid JSON: {reason} at line {line}",
+                name=name,
+                reason=e.msg,
+                line=e.lineno,
+            )
+        ) from None
     except (ValueError, RecursionError) as e:  # 4,300-digit numbers, ~900-deep nesting
-        raise SpecError(f"{name} cannot be used: {json_problem(e)}") from None
+        raise SpecError(
+            Message("{name} cannot be used: {reason}", name=name, reason=json_problem(e))
+        ) from None
 
 
 def load_project(path: str | os.PathLike, weights: bool = True) -> Project:
@@ -104,19 +117,27 @@ def load_project(path: str | os.PathLike, weights: bool = True) -> Project:
     try:
         st = path.stat()
     except OSError as e:
-        raise SpecError(f"cannot open {path.name}: {e.strerror}") from None
+        raise SpecError(
+            Message("cannot open {name}: {reason}", name=path.name, reason=e.strerror)
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise SpecError(f"{path.name} is not a regular file")
+        raise SpecError(Message("{name} is not a regular file", name=path.name))
     size = st.st_size
     if is_archive(path):
         from explorer.io.project_archive import read_archive
 
         return read_archive(path, weights=weights)
     if size > MAX_PROJECT_BYTES:
-        raise SpecError(f"{path.name} is {size / 2**20:.0f} MiB: too large for a project file")
+        raise SpecError(
+            Message(
+                "{name} is {size} MiB: too large for a project file",
+                name=path.name,
+                size=format(size / 2**20, ".0f"),
+            )
+        )
     raw = path.read_bytes()
     if not raw.strip():
-        raise SpecError(f"{path.name} is empty")
+        raise SpecError(Message("{name} is empty", name=path.name))
     return project_from_dict(parse_project_json(raw, path.name))
 
 

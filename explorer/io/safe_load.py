@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -21,10 +21,14 @@ class UnsafeFileError(ExplorerError):
     """The file needs Python objects beyond tensors and plain containers; it was not run."""
 
     def __init__(self, path: Path, globals_: list[str]):
-        names = ", ".join(globals_) if globals_ else "unknown objects"
+        names = ", ".join(globals_) if globals_ else Message("unknown objects")
         super().__init__(
-            f"{path.name} was refused: loading it would run code from the file "
-            f"(it asks for {names}). Only weights-only files are opened."
+            Message(
+                "{name} was refused: loading it would run code from the file "
+                "(it asks for {names}). Only weights-only files are opened.",
+                name=path.name,
+                names=names,
+            )
         )
         self.globals = globals_
 
@@ -43,29 +47,34 @@ def is_lfs_pointer(path: Path) -> bool:
         return f.read(64).startswith(b"version https://git-lfs")
 
 
-def _reason(path: Path, exc: BaseException) -> str:
+def _reason(path: Path, exc: BaseException) -> Message:
     text = strip_ansi(str(exc)).strip()
     first = text.splitlines()[0] if text else type(exc).__name__
     if path.stat().st_size == 0:
-        return f"{path.name} is empty"
+        return Message("{name} is empty", name=path.name)
     if is_lfs_pointer(path):
-        return f"{path.name} is a Git LFS pointer, not the file itself (run `git lfs pull`)"
+        return Message(
+            "{name} is a Git LFS pointer, not the file itself (run `git lfs pull`)",
+            name=path.name,
+        )
     with open(path, "rb") as f:
         head = f.read(4)
     import zipfile
 
     broken_zip = head[:2] == b"PK" and not zipfile.is_zipfile(path)
     if broken_zip or "central directory" in text or "failed finding" in text:
-        return f"{path.name} is truncated or corrupted (not a complete PyTorch zip file)"
+        return Message(
+            "{name} is truncated or corrupted (not a complete PyTorch zip file)", name=path.name
+        )
     if head[:2] != b"PK" and head[:1] != b"\x80":
-        kind = "a text file" if _is_text(path) else "in an unknown format"
-        return f"{path.name} is not a PyTorch file: it is {kind}"
+        kind = Message("a text file") if _is_text(path) else Message("in an unknown format")
+        return Message("{name} is not a PyTorch file: it is {kind}", name=path.name, kind=kind)
     if "WeightsUnpickler error:" in text:
         detail = text.split("WeightsUnpickler error:", 1)[1].strip().splitlines()
         first = detail[0].strip() if detail else first
     if first.startswith("Weights only load failed"):
-        first = "its contents cannot be read as weights"
-    return f"{path.name} is not a readable PyTorch file: {first}"
+        first = Message("its contents cannot be read as weights")
+    return Message("{name} is not a readable PyTorch file: {first}", name=path.name, first=first)
 
 
 def _is_text(path: Path) -> bool:
@@ -148,9 +157,9 @@ def torch_load_traced(
 
     path = Path(path)
     if not path.is_file():
-        raise BrokenFileError(f"{path.name}: no such file")
+        raise BrokenFileError(Message("{name}: no such file", name=path.name))
     if path.stat().st_size == 0:
-        raise BrokenFileError(f"{path.name} is empty")
+        raise BrokenFileError(Message("{name} is empty", name=path.name))
     target = str(map_location)
     origins: dict[int, str] = {}
 

@@ -24,7 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 from explorer.core.spec import DTYPES, BlockSpec, LayerSpec, ModelSpec, Node, validate
 
 if TYPE_CHECKING:
@@ -67,7 +67,13 @@ def _between_type(between: str | None) -> str | None:
     choices = between_choices()
     key = between.strip().lower()
     if key not in choices:
-        raise ImportError_(f"--between {between}: choose one of {', '.join(choices)}")
+        raise ImportError_(
+            Message(
+                "--between {value}: choose one of {choices}",
+                value=between,
+                choices=", ".join(choices),
+            )
+        )
     return choices[key]
 
 
@@ -105,7 +111,11 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
             guess = f"{kind} assumed (no layer before it says 1d or 2d); " + guess
         return L(kind, num_features=n, affine=w is not None), guess
     if w is None:
-        raise ImportError_(f"{key}: cannot tell the layer from {', '.join(sorted(names))}")
+        raise ImportError_(
+            Message(
+                "{key}: cannot tell the layer from {names}", key=key, names=", ".join(sorted(names))
+            )
+        )
     if w.dim() == 2:
         return L(
             "Linear", in_features=w.shape[1], out_features=w.shape[0], bias=b is not None
@@ -131,7 +141,9 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
     if w.dim() == 1:
         layer = L("LayerNorm", normalized_shape=(int(w.shape[0]),), bias=b is not None)
         return layer, "LayerNorm assumed (GroupNorm stores the same tensors); eps assumed"
-    raise ImportError_(f"{key}.weight has shape {tuple(w.shape)}: no layer type fits")
+    raise ImportError_(
+        Message("{key}.weight has shape {shape}: no layer type fits", key=key, shape=tuple(w.shape))
+    )
 
 
 def _tensor_ptrs(node: _Node) -> tuple:
@@ -172,7 +184,7 @@ def infer_spec(
         The model input; by default proven by the first layer or a marked guess.
     """
     if not state:
-        raise ImportError_("the state dict is empty")
+        raise ImportError_(Message("the state dict is empty"))
     between_type = _between_type(between)
     result = ImportResult(ModelSpec())
     ties: dict[tuple, str] = {}
@@ -208,16 +220,23 @@ def infer_spec(
         where = prefix[:-1] or "the root"
         if node.params:
             raise ImportError_(
-                f"{where} has both tensors ({', '.join(node.params)}) and "
-                "sub-modules: not an nn.Sequential"
+                Message(
+                    "{where} has both tensors ({tensors}) and sub-modules: not an nn.Sequential",
+                    where=where,
+                    tensors=", ".join(node.params),
+                )
             )
         names = list(node.children)
         numeric = all(n.isdigit() for n in names)
         if not ordered and not numeric and len(names) > 1:
             raise ImportError_(
-                f"the file does not keep the order of {where}'s named children "
-                f"({', '.join(names[:4])}): safetensors sorts them by name, and the app "
-                "will not invent an order (a .pt file, or one saved by this app, keeps it)"
+                Message(
+                    "the file does not keep the order of {where}'s named children "
+                    "({names}): safetensors sorts them by name, and the app "
+                    "will not invent an order (a .pt file, or one saved by this app, keeps it)",
+                    where=where,
+                    names=", ".join(names[:4]),
+                )
             )
         out: list[Node] = []
         if numeric:
@@ -277,7 +296,7 @@ def infer_spec(
     try:
         spec = validate(spec)
     except ExplorerError as e:
-        raise ImportError_(f"the inferred model is not valid: {e}") from None
+        raise ImportError_(Message("the inferred model is not valid: {reason}", reason=e)) from None
     from explorer.io.input_guess import with_input_shape
 
     result.spec = with_input_shape(spec, input_shape, result)
@@ -317,5 +336,5 @@ def import_state_file(path, output=None, device: str = "cpu", **options) -> Impo
     from explorer.io.import_any import import_file
 
     if device != "cpu":
-        raise ImportError_("imports are built on the CPU; move the model afterwards")
+        raise ImportError_(Message("imports are built on the CPU; move the model afterwards"))
     return import_file(path, output, **options)

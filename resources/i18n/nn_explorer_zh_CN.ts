@@ -824,6 +824,14 @@
 <context>
     <name>LoadReportDialog</name>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/load_report_dialog.py" line="22"/>
         <source>match</source>
         <translation>匹配</translation>
@@ -926,6 +934,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Settings are not kept: {0} is not a regular file.</source>
+        <translation>设置不会被保存：{0} 不是普通文件。</translation>
+    </message>
     <message>
         <source>Cannot open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
@@ -3563,6 +3575,945 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>{fname} left NaN or infinity in {name}; nothing was applied</source>
         <translation>{fname} 在 {name} 中留下了 NaN 或无穷大；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{label} {where} expects {expected}, got {got}</source>
+        <translation>{label}（{where}）需要{expected}，实际得到 {got}</translation>
+    </message>
+    <message>
+        <source>{label} {where} cannot take input of shape {shape}: {detail}</source>
+        <translation>{label}（{where}）无法接受形状为 {shape} 的输入：{detail}</translation>
+    </message>
+    <message>
+        <source>the last line must be the result: an expression, or z = ...</source>
+        <translation>最后一行必须是结果：一个表达式，或 z = ...</translation>
+    </message>
+    <message>
+        <source>backward() on {where} that is not a single number needs gradient=: a tensor of the same shape (torch.ones_like), or reduce it first with .sum().</source>
+        <translation>对不是单个数的 {where} 调用 backward() 需要 gradient=：一个形状相同的张量（torch.ones_like），或先用 .sum() 把它归约为标量。</translation>
+    </message>
+    <message>
+        <source>The graph was freed by the previous backward() (PyTorch frees saved values after use). Evaluate again, or call backward(retain_graph=True) the first time.</source>
+        <translation>计算图已被上一次 backward() 释放（PyTorch 用完保存的值后会释放它们）。请重新求值，或在第一次调用时使用 backward(retain_graph=True)。</translation>
+    </message>
+    <message>
+        <source>The result depends on no tensor with requires_grad=True, so there is no graph to walk back. Set requires_grad on a leaf it uses.</source>
+        <translation>结果不依赖任何 requires_grad=True 的张量，因此没有可回溯的计算图。请对它用到的某个叶子设置 requires_grad。</translation>
+    </message>
+    <message>
+        <source>{where}: only floating-point tensors can require grad; write 3.0 instead of 3, or add dtype=torch.float32.</source>
+        <translation>{where}：只有浮点张量才能 requires_grad；请写 3.0 而不是 3，或加上 dtype=torch.float32。</translation>
+    </message>
+    <message>
+        <source>{name}: the value must be a number or a tensor</source>
+        <translation>{name}：值必须是数字或张量</translation>
+    </message>
+    <message>
+        <source>write an expression, like x * y + x**2</source>
+        <translation>请写一个表达式，例如 x * y + x**2</translation>
+    </message>
+    <message>
+        <source>an in-place change (a method ending in _, or +=) of a leaf that requires grad; PyTorch forbids it because the graph needs the leaf&apos;s value. Write x = x + 1 for a new tensor, or change it under torch.no_grad().</source>
+        <translation>对需要梯度的叶子做了原地修改（以 _ 结尾的方法，或 +=）；PyTorch 禁止这样做，因为计算图需要叶子的值。请写 x = x + 1 得到新张量，或在 torch.no_grad() 下修改。</translation>
+    </message>
+    <message>
+        <source>a value saved for backward was changed in place after it was used; backward would compute a wrong gradient, so PyTorch refuses. Use an out-of-place operation (y = y * 2, not y *= 2).</source>
+        <translation>为反向传播保存的值在使用后被原地修改；反向传播会算出错误的梯度，因此 PyTorch 拒绝执行。请使用非原地运算（y = y * 2，而不是 y *= 2）。</translation>
+    </message>
+    <message>
+        <source>the result is a {kind}, not a tensor</source>
+        <translation>结果是 {kind}，不是张量</translation>
+    </message>
+    <message>
+        <source>evaluate the code first</source>
+        <translation>请先对代码求值</translation>
+    </message>
+    <message>
+        <source>{name}: a leaf needs a name like x</source>
+        <translation>{name}：叶子需要一个名字，例如 x</translation>
+    </message>
+    <message>
+        <source>{name}: two leaves have this name</source>
+        <translation>{name}：有两个叶子同名</translation>
+    </message>
+    <message>
+        <source>a result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>has an unknown kind {kind}</source>
+        <translation>的类型 {kind} 未知</translation>
+    </message>
+    <message>
+        <source>must be a number, not true/false</source>
+        <translation>必须是数字，不能是 true/false</translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation>必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限数</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {got}</source>
+        <translation>必须至少为 {minimum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be a list of whole numbers, got {value}</source>
+        <translation>必须是整数列表，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must hold at most {n} numbers</source>
+        <translation>最多只能包含 {n} 个数</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must divide num_channels ({n})</source>
+        <translation>必须整除 num_channels（{n}）</translation>
+    </message>
+    <message>
+        <source>must be greater than min_val</source>
+        <translation>必须大于 min_val</translation>
+    </message>
+    <message>
+        <source>&apos;same&apos; needs stride 1</source>
+        <translation>&apos;same&apos; 需要 stride 为 1</translation>
+    </message>
+    <message>
+        <source>must be a whole number, got {value}</source>
+        <translation>必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {max} in size</source>
+        <translation>的绝对值最多为 {max}</translation>
+    </message>
+    <message>
+        <source>must be below {maximum}, got {got}</source>
+        <translation>必须小于 {maximum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {got}</source>
+        <translation>必须至多为 {maximum}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, got {value}</source>
+        <translation>必须是 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be one number or {dims} numbers, got {got}</source>
+        <translation>必须是 1 个数或 {dims} 个数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>is not an argument of this layer</source>
+        <translation>不是该层的参数</translation>
+    </message>
+    <message>
+        <source>must divide in_channels and out_channels</source>
+        <translation>必须同时整除 in_channels 和 out_channels</translation>
+    </message>
+    <message>
+        <source>{layer}: {field} {reason}</source>
+        <translation>{layer}：{field} {reason}</translation>
+    </message>
+    <message>
+        <source>U(a, b): a = {a}, b = {b}</source>
+        <translation>U(a, b)：a = {a}，b = {b}</translation>
+    </message>
+    <message>
+        <source>std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out})) = {std}; values N(0, std²)</source>
+        <translation>std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out})) = {std}；取值服从 N(0, std²)</translation>
+    </message>
+    <message>
+        <source>std = gain / √{mode} = {gain} / √{fan} = {std}; values N(0, std²)</source>
+        <translation>std = gain / √{mode} = {gain} / √{fan} = {std}；取值服从 N(0, std²)</translation>
+    </message>
+    <message>
+        <source>weight: kaiming_uniform_(a=√5), so bound = gain · √(3 / fan_in) with gain = √(1/3)</source>
+        <translation>weight：kaiming_uniform_(a=√5)，因此 bound = gain · √(3 / fan_in)，其中 gain = √(1/3)</translation>
+    </message>
+    <message>
+        <source>bias: uniform_(-bound, bound) with the weight&apos;s fan-in</source>
+        <translation>bias：uniform_(-bound, bound)，使用权重的 fan_in</translation>
+    </message>
+    <message>
+        <source>no theory known for {layer}.reset_parameters()</source>
+        <translation>{layer}.reset_parameters() 没有已知的理论分布</translation>
+    </message>
+    <message>
+        <source>no theory known for this layer&apos;s reset_parameters()</source>
+        <translation>该层的 reset_parameters() 没有已知的理论分布</translation>
+    </message>
+    <message>
+        <source>N(mean, std²) cut to [a, b]: mean = {mean}, std = {std}, a = {a}, b = {b} (a and b are values, not multiples of std)</source>
+        <translation>截断到 [a, b] 的 N(mean, std²)：mean = {mean}，std = {std}，a = {a}，b = {b}（a 和 b 是取值，不是 std 的倍数）</translation>
+    </message>
+    <message>
+        <source>density φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std))) on [a, b]</source>
+        <translation>在 [a, b] 上的密度为 φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std)))</translation>
+    </message>
+    <message>
+        <source>flattened to ({rows}, {cols}); its rows are orthonormal (Q of a QR), times gain</source>
+        <translation>展平为 ({rows}, {cols})；各行正交归一（QR 分解中的 Q），再乘以 gain</translation>
+    </message>
+    <message>
+        <source>flattened to ({rows}, {cols}); its columns are orthonormal (Q of a QR), times gain</source>
+        <translation>展平为 ({rows}, {cols})；各列正交归一（QR 分解中的 Q），再乘以 gain</translation>
+    </message>
+    <message>
+        <source>each value: gain × one coordinate of a random unit vector in R^{n}; std = |gain| / √{n} = {std}</source>
+        <translation>每个值：gain × R^{n} 中随机单位向量的一个坐标；std = |gain| / √{n} = {std}</translation>
+    </message>
+    <message>
+        <source>a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out})) = {bound}; values U(-a, a)</source>
+        <translation>a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out})) = {bound}；取值服从 U(-a, a)</translation>
+    </message>
+    <message>
+        <source>bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}; values U(-bound, bound)</source>
+        <translation>bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}；取值服从 U(-bound, bound)</translation>
+    </message>
+    <message>
+        <source>every value is {value}</source>
+        <translation>每个值都是 {value}</translation>
+    </message>
+    <message>
+        <source>bound = 1 / √fan_in = 1 / √{fan_in} = {bound}; values U(-bound, bound)</source>
+        <translation>bound = 1 / √fan_in = 1 / √{fan_in} = {bound}；取值服从 U(-bound, bound)</translation>
+    </message>
+    <message>
+        <source>identity: {ones} ones on the diagonal, {zeros} zeros</source>
+        <translation>单位矩阵：对角线上 {ones} 个 1，其余 {zeros} 个 0</translation>
+    </message>
+    <message>
+        <source>N(mean, std²): mean = {mean}, std = {std}</source>
+        <translation>N(mean, std²)：mean = {mean}，std = {std}</translation>
+    </message>
+    <message>
+        <source>a different input</source>
+        <translation>不同的输入</translation>
+    </message>
+    <message>
+        <source>at index {key}</source>
+        <translation>索引 {key} 处</translation>
+    </message>
+    <message>
+        <source>at {key}</source>
+        <translation>{key} 处</translation>
+    </message>
+    <message>
+        <source>last dimension {n}</source>
+        <translation>最后一维为 {n}</translation>
+    </message>
+    <message>
+        <source>a {a}-D or {b}-D input (N, C, {dims})</source>
+        <translation>{a} 维或 {b} 维输入 (N, C, {dims})</translation>
+    </message>
+    <message>
+        <source>{n} channels at dimension {dim}</source>
+        <translation>第 {dim} 维有 {n} 个通道</translation>
+    </message>
+    <message>
+        <source>a {a}-D or {b}-D input</source>
+        <translation>{a} 维或 {b} 维输入</translation>
+    </message>
+    <message>
+        <source>a {a}-D input</source>
+        <translation>{a} 维输入</translation>
+    </message>
+    <message>
+        <source>{n} features at dimension 1</source>
+        <translation>第 1 维有 {n} 个特征</translation>
+    </message>
+    <message>
+        <source>trailing dimensions {dims}</source>
+        <translation>末尾几维为 {dims}</translation>
+    </message>
+    <message>
+        <source>must be non-empty, without dots or outer spaces, like hidden</source>
+        <translation>不能为空，不能含点号或首尾空格，例如 hidden</translation>
+    </message>
+    <message>
+        <source>{name} is a Module attribute in PyTorch</source>
+        <translation>{name} 是 PyTorch 中 Module 的属性</translation>
+    </message>
+    <message>
+        <source>index {index} is already used as a name here</source>
+        <translation>索引 {index} 已在此处被用作名字</translation>
+    </message>
+    <message>
+        <source>{name} is already used in this block</source>
+        <translation>{name} 已在此块中使用</translation>
+    </message>
+    <message>
+        <source>a {kind}</source>
+        <translation>一个 {kind}</translation>
+    </message>
+    <message>
+        <source>a single tensor of shape {shape}</source>
+        <translation>一个形状为 {shape} 的单独张量</translation>
+    </message>
+    <message>
+        <source>a {kind} of {n} items</source>
+        <translation>一个含 {n} 项的 {kind}</translation>
+    </message>
+    <message>
+        <source>{name} holds {what}, not a state dict (use Inspect to look inside)</source>
+        <translation>{name} 中是{what}，不是 state_dict（可用“查看”打开其内容）</translation>
+    </message>
+    <message>
+        <source>saved on {devices}, loaded onto {target}</source>
+        <translation>保存于 {devices}，加载到 {target}</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <source>{name} is a Git LFS pointer, not the file itself (run `git lfs pull`)</source>
+        <translation>{name} 是 Git LFS 指针，不是文件本身（请运行 `git lfs pull`）</translation>
+    </message>
+    <message>
+        <source>{name} is too short to be a safetensors file</source>
+        <translation>{name} 太短，不可能是 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a safetensors file (bad header)</source>
+        <translation>{name} 不是 safetensors 文件（文件头错误）</translation>
+    </message>
+    <message>
+        <source>{name} is truncated (header longer than the file)</source>
+        <translation>{name} 已被截断（文件头比文件还长）</translation>
+    </message>
+    <message>
+        <source>{name}: no such file</source>
+        <translation>{name}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or not a safetensors file</source>
+        <translation>{name} 已被截断，或不是 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>a dict with keys {keys}</source>
+        <translation>一个键为 {keys} 的字典</translation>
+    </message>
+    <message>
+        <source>an empty dict</source>
+        <translation>一个空字典</translation>
+    </message>
+    <message>
+        <source>{n} keys match</source>
+        <translation>{n} 个键匹配</translation>
+    </message>
+    <message>
+        <source>missing in the file: {key}</source>
+        <translation>文件中缺少：{key}</translation>
+    </message>
+    <message>
+        <source>{keys} are one tied tensor in the model but differ in the file: {last} wins</source>
+        <translation>{keys} 在模型中是同一个绑定张量，但在文件中取值不同：以 {last} 为准</translation>
+    </message>
+    <message>
+        <source>not in the model: {key}</source>
+        <translation>模型中没有：{key}</translation>
+    </message>
+    <message>
+        <source>{key}: file has shape {file}, model has {model}</source>
+        <translation>{key}：文件中形状为 {file}，模型中为 {model}</translation>
+    </message>
+    <message>
+        <source>the model has lazy layers that are not initialized yet ({keys}): run a forward pass first, then load</source>
+        <translation>模型中有尚未初始化的延后初始化层（{keys}）：请先运行一次前向传播，再加载</translation>
+    </message>
+    <message>
+        <source>strict load refused, nothing changed: {reason}</source>
+        <translation>拒绝严格加载，未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>no key of the file matches the model; nothing changed</source>
+        <translation>文件中没有与模型匹配的键；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable safetensors file: {first}</source>
+        <translation>{name} 不是可读取的 safetensors 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{n} missing</source>
+        <translation>{n} 个缺失</translation>
+    </message>
+    <message>
+        <source>{n} unexpected</source>
+        <translation>{n} 个多余</translation>
+    </message>
+    <message>
+        <source>{n} with the wrong shape</source>
+        <translation>{n} 个形状不符</translation>
+    </message>
+    <message>
+        <source>{n} not initialized (lazy)</source>
+        <translation>{n} 个未初始化（延后初始化）</translation>
+    </message>
+    <message>
+        <source>{n} tied with different values in the file</source>
+        <translation>{n} 组绑定参数在文件中取值不同</translation>
+    </message>
+    <message>
+        <source>{keys}: lazy layer not initialized yet; run a forward pass first, then load</source>
+        <translation>{keys}：延后初始化层尚未初始化；请先运行一次前向传播，再加载</translation>
+    </message>
+    <message>
+        <source>the &apos;{key}&apos; entry of a checkpoint dict (it also holds {others})</source>
+        <translation>检查点字典的 &apos;{key}&apos; 条目（其中还有 {others}）</translation>
+    </message>
+    <message>
+        <source>the &apos;{key}&apos; entry of a checkpoint dict</source>
+        <translation>检查点字典的 &apos;{key}&apos; 条目</translation>
+    </message>
+    <message>
+        <source>{name} was refused: loading it would run code from the file ({what})</source>
+        <translation>已拒绝 {name}：加载它会运行文件中的代码（{what}）</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model using nn.{layer}, which the app does not offer</source>
+        <translation>{name} 中是使用 nn.{layer} 的完整模型，本应用不提供该层</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model of class {cls}: its forward is Python code the file does not carry, so the app cannot know how its layers connect; save an nn.Sequential, or its state_dict</source>
+        <translation>{name} 中是类 {cls} 的完整模型：它的 forward 是文件中没有的 Python 代码，因此本应用无法知道各层如何连接；请保存为 nn.Sequential，或保存它的 state_dict</translation>
+    </message>
+    <message>
+        <source>{name} holds a whole model in the legacy (non-zip) format, which cannot be read without running code; re-save it with a current torch.save</source>
+        <translation>{name} 中是旧（非 zip）格式的完整模型，不运行代码就无法读取；请用当前版本的 torch.save 重新保存</translation>
+    </message>
+    <message>
+        <source>the rebuilt model&apos;s keys differ from the file&apos;s (first: {key})</source>
+        <translation>重建模型的键与文件中的不同（第一个：{key}）</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the model ({first})</source>
+        <translation>{name}：无法读取模型（{first}）</translation>
+    </message>
+    <message>
+        <source>{where} is None: not a layer</source>
+        <translation>{where} 是 None：不是层</translation>
+    </message>
+    <message>
+        <source>{name} does not hold a whole model</source>
+        <translation>{name} 中不是完整模型</translation>
+    </message>
+    <message>
+        <source>{file}: {what}: {error}</source>
+        <translation>{file}：{what}：{error}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}, in {func}: {error}</source>
+        <translation>{file}，第 {line} 行，{func} 中：{error}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {error}</source>
+        <translation>{file}，第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <source>{file} defines no nn.Module subclass</source>
+        <translation>{file} 没有定义 nn.Module 子类</translation>
+    </message>
+    <message>
+        <source>{file} has no nn.Module class {name} (it has: {have})</source>
+        <translation>{file} 中没有 nn.Module 类 {name}（现有：{have}）</translation>
+    </message>
+    <message>
+        <source>{file} is too large for a model file</source>
+        <translation>{file} 太大，不像是模型文件</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text</source>
+        <translation>{file} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>running the file</source>
+        <translation>运行文件时</translation>
+    </message>
+    <message>
+        <source>{file} has several classes ({names}); pass --class NAME</source>
+        <translation>{file} 中有多个类（{names}）；请用 --class NAME 指定</translation>
+    </message>
+    <message>
+        <source>{name}: cannot tell its input shape; pass --input-shape, like 2,20</source>
+        <translation>{name}：无法判断其输入形状；请用 --input-shape 指定，例如 2,20</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable PyTorch file: {first}</source>
+        <translation>{name} 不是可读取的 PyTorch 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or corrupted (not a complete PyTorch zip file)</source>
+        <translation>{name} 已被截断或损坏（不是完整的 PyTorch zip 文件）</translation>
+    </message>
+    <message>
+        <source>{name} is not a PyTorch file: it is {kind}</source>
+        <translation>{name} 不是 PyTorch 文件：它是{kind}</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read as weights</source>
+        <translation>其内容无法作为权重读取</translation>
+    </message>
+    <message>
+        <source>unknown objects</source>
+        <translation>未知对象</translation>
+    </message>
+    <message>
+        <source>{name} was refused: loading it would run code from the file (it asks for {names}). Only weights-only files are opened.</source>
+        <translation>已拒绝 {name}：加载它会运行文件中的代码（它需要 {names}）。只打开仅含权重的文件。</translation>
+    </message>
+    <message>
+        <source>a text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>in an unknown format</source>
+        <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>{key}.weight has shape {shape}: no layer type fits</source>
+        <translation>{key}.weight 的形状为 {shape}：没有合适的层类型</translation>
+    </message>
+    <message>
+        <source>--between {value}: choose one of {choices}</source>
+        <translation>--between {value}：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>{key}: cannot tell the layer from {names}</source>
+        <translation>{key}：无法从 {names} 判断层的类型</translation>
+    </message>
+    <message>
+        <source>the state dict is empty</source>
+        <translation>state_dict 为空</translation>
+    </message>
+    <message>
+        <source>imports are built on the CPU; move the model afterwards</source>
+        <translation>导入的模型在 CPU 上构建；之后再移动模型</translation>
+    </message>
+    <message>
+        <source>{where} has both tensors ({tensors}) and sub-modules: not an nn.Sequential</source>
+        <translation>{where} 既有张量（{tensors}）又有子模块：不是 nn.Sequential</translation>
+    </message>
+    <message>
+        <source>the file does not keep the order of {where}&apos;s named children ({names}): safetensors sorts them by name, and the app will not invent an order (a .pt file, or one saved by this app, keeps it)</source>
+        <translation>文件没有保留 {where} 的命名子模块（{names}）的顺序：safetensors 按名字排序，本应用不会臆造顺序（.pt 文件或本应用保存的文件会保留顺序）</translation>
+    </message>
+    <message>
+        <source>the inferred model is not valid: {reason}</source>
+        <translation>推断出的模型无效：{reason}</translation>
+    </message>
+    <message>
+        <source>the model takes samples of shape {want}, {name} has {has}</source>
+        <translation>模型接受形状为 {want} 的样本，{name} 的样本形状为 {has}</translation>
+    </message>
+    <message>
+        <source>the model gives {got} outputs, {name} has {width} target columns</source>
+        <translation>模型给出 {got} 个输出，{name} 有 {width} 个目标列</translation>
+    </message>
+    <message>
+        <source>the model gives {got} outputs, {name} has {width} classes</source>
+        <translation>模型给出 {got} 个输出，{name} 有 {width} 个类别</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}；{b}</translation>
+    </message>
+    <message>
+        <source>no arguments</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>{scheme} has no argument {names} (it takes {takes})</source>
+        <translation>{scheme} 没有参数 {names}（它接受 {takes}）</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be one of {choices}, got {value}</source>
+        <translation>{scheme}：{name} 必须是 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be a number, got {value}</source>
+        <translation>{scheme}：{name} 必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be finite</source>
+        <translation>{scheme}：{name} 必须是有限数</translation>
+    </message>
+    <message>
+        <source>{scheme}: {name} must be at least {minimum}, got {value}</source>
+        <translation>{scheme}：{name} 必须至少为 {minimum}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>uniform_: a must not exceed b (got a={a}, b={b})</source>
+        <translation>uniform_：a 不能大于 b（实际 a={a}，b={b}）</translation>
+    </message>
+    <message>
+        <source>trunc_normal_: a must be below b (got a={a}, b={b})</source>
+        <translation>trunc_normal_：a 必须小于 b（实际 a={a}，b={b}）</translation>
+    </message>
+    <message>
+        <source>{name} ({layer} has no reset_parameters)</source>
+        <translation>{name}（{layer} 没有 reset_parameters）</translation>
+    </message>
+    <message>
+        <source>exactly 2 dimensions (a matrix)</source>
+        <translation>恰好 2 维（矩阵）</translation>
+    </message>
+    <message>
+        <source>at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)</source>
+        <translation>至少 2 维（fan_in 和 fan_out 需要矩阵或卷积核）</translation>
+    </message>
+    <message>
+        <source>a layer with reset_parameters()</source>
+        <translation>带 reset_parameters() 的层</translation>
+    </message>
+    <message>
+        <source>{scheme} needs {need}; it cannot take {cannot}. Target weights only, or another scheme.</source>
+        <translation>{scheme} 需要{need}；它不能用于 {cannot}。请只选择权重，或换一种方法。</translation>
+    </message>
+    <message>
+        <source>{names} is not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model&apos;s input shape).</source>
+        <translation>{names} 尚未初始化：延后初始化层要到第一次前向传播时才知道输入大小，也才知道其参数的形状。请先运行一次前向传播（本应用可以用符合模型输入形状的随机输入来完成）。</translation>
+    </message>
+    <message>
+        <source>{names} are not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model&apos;s input shape).</source>
+        <translation>{names} 尚未初始化：延后初始化层要到第一次前向传播时才知道输入大小，也才知道其参数的形状。请先运行一次前向传播（本应用可以用符合模型输入形状的随机输入来完成）。</translation>
+    </message>
+    <message>
+        <source>no layer {key} in this model</source>
+        <translation>此模型中没有层 {key}</translation>
+    </message>
+    <message>
+        <source>no parameter {names} in this model</source>
+        <translation>此模型中没有参数 {names}</translation>
+    </message>
+    <message>
+        <source>no parameters match the target ({target})</source>
+        <translation>没有参数符合目标（{target}）</translation>
+    </message>
+    <message>
+        <source>a block cannot be moved into itself</source>
+        <translation>块不能移动到它自身之中</translation>
+    </message>
+    <message>
+        <source>a block has no arguments</source>
+        <translation>块没有参数</translation>
+    </message>
+    <message>
+        <source>cannot insert at {index}: the block has {n} children</source>
+        <translation>无法插入到位置 {index}：该块只有 {n} 个子项</translation>
+    </message>
+    <message>
+        <source>format version {version} is not supported here</source>
+        <translation>这里不支持格式版本 {version}</translation>
+    </message>
+    <message>
+        <source>no layer at {path}</source>
+        <translation>{path} 处没有层</translation>
+    </message>
+    <message>
+        <source>not a block</source>
+        <translation>不是块</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>未选择任何内容</translation>
+    </message>
+    <message>
+        <source>only a block can be ungrouped</source>
+        <translation>只有块才能取消分组</translation>
+    </message>
+    <message>
+        <source>only a single layer can be shared</source>
+        <translation>只有单个层才能共享</translation>
+    </message>
+    <message>
+        <source>only blocks collapse</source>
+        <translation>只有块可以折叠</translation>
+    </message>
+    <message>
+        <source>only layers of the same block can be grouped</source>
+        <translation>只有同一块中的层才能分组</translation>
+    </message>
+    <message>
+        <source>select layers to group</source>
+        <translation>请选择要分组的层</translation>
+    </message>
+    <message>
+        <source>the model takes samples of shape {want} (input {input}), but {name} has samples of shape {has}: change the first layer or the input shape, or pick the &apos;teacher&apos; dataset</source>
+        <translation>模型接受形状为 {want} 的样本（输入 {input}），但 {name} 的样本形状为 {has}：请修改第一层或输入形状，或选择“teacher”数据集</translation>
+    </message>
+    <message>
+        <source>this layer is not tied</source>
+        <translation>该层没有绑定参数</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects: object arrays are refused (they could run code)</source>
+        <translation>{name} 中含有 Python 对象：拒绝对象数组（它们可能运行代码）</translation>
+    </message>
+    <message>
+        <source>{name} holds {dtype} values; use an array of numbers</source>
+        <translation>{name} 中是 {dtype} 类型的值；请使用数值数组</translation>
+    </message>
+    <message>
+        <source>{name} is a device or a pipe, not a data file</source>
+        <translation>{name} 是设备或管道，不是数据文件</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a data file</source>
+        <translation>{name} 是文件夹，不是数据文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .npy file: {first}</source>
+        <translation>{name} 不是可读取的 .npy 文件：{first}</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable safetensors file: {e}</source>
+        <translation>{name} 不是可读取的 safetensors 文件：{e}</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a CSV file here</source>
+        <translation>{name} 太大，这里无法作为 CSV 文件读取</translation>
+    </message>
+    <message>
+        <source>{name}: X has {n_x} samples but y has {n_y}</source>
+        <translation>{name}：X 有 {n_x} 个样本，而 y 有 {n_y} 个</translation>
+    </message>
+    <message>
+        <source>{name}: a dict needs keys &apos;X&apos; and &apos;y&apos; (it has {keys})</source>
+        <translation>{name}：字典需要键 &apos;X&apos; 和 &apos;y&apos;（现有 {keys}）</translation>
+    </message>
+    <message>
+        <source>{name}: cannot open ({reason})</source>
+        <translation>{name}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: integer targets are class labels and must be 0 or more</source>
+        <translation>{name}：整数目标是类别标签，必须大于等于 0</translation>
+    </message>
+    <message>
+        <source>{name}: needs at least 2 samples</source>
+        <translation>{name}：至少需要 2 个样本</translation>
+    </message>
+    <message>
+        <source>{name}: needs at least two columns (inputs, then the target)</source>
+        <translation>{name}：至少需要两列（先是输入，最后是目标）</translation>
+    </message>
+    <message>
+        <source>{name}: not a table of numbers ({e})</source>
+        <translation>{name}：不是数值表格（{e}）</translation>
+    </message>
+    <message>
+        <source>{name}: unknown kind of file; use {kinds}</source>
+        <translation>{name}：未知的文件类型；请使用 {kinds}</translation>
+    </message>
+    <message>
+        <source>{name}: {what} has dtype {dtype}; use float or integer numbers</source>
+        <translation>{name}：{what} 的 dtype 为 {dtype}；请使用浮点数或整数</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be a tensor, got {kind}</source>
+        <translation>{name}：{what} 必须是张量，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>&apos;settings&apos; must be an object</source>
+        <translation>&apos;settings&apos; 必须是对象</translation>
+    </message>
+    <message>
+        <source>&apos;title&apos; must be text</source>
+        <translation>&apos;title&apos; 必须是文本</translation>
+    </message>
+    <message>
+        <source>a project file must hold a JSON object</source>
+        <translation>项目文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>cannot open {name}: {reason}</source>
+        <translation>无法打开 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>not an NN Explorer project (kind {kind})</source>
+        <translation>不是 NN Explorer 项目（kind 为 {kind}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used: {reason}</source>
+        <translation>{name} 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file</source>
+        <translation>{name} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (is it a checkpoint? use Inspect)</source>
+        <translation>{name} 不是文本文件（是检查点吗？请用“查看”打开）</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {reason} at line {line}</source>
+        <translation>{name} 不是有效的 JSON：第 {line} 行 {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MiB: too large for a project file</source>
+        <translation>{name} 有 {size} MiB：对项目文件来说太大</translation>
+    </message>
+    <message>
+        <source>device mismatch at step {step}: {where}</source>
+        <translation>第 {step} 步设备不一致：{where}</translation>
+    </message>
+    <message>
+        <source>device mismatch: {where}</source>
+        <translation>设备不一致：{where}</translation>
+    </message>
+    <message>
+        <source>layer {name} ({kind})</source>
+        <translation>第 {name} 层（{kind}）</translation>
+    </message>
+    <message>
+        <source>no gradients yet: press Backward before Step</source>
+        <translation>还没有梯度：请先按“反向传播”，再按“单步”</translation>
+    </message>
+    <message>
+        <source>out of memory on {device} at step {step}: try a smaller batch size or a smaller model ({text})</source>
+        <translation>第 {step} 步 {device} 内存不足：请减小批量大小或使用更小的模型（{text}）</translation>
+    </message>
+    <message>
+        <source>out of memory on {device}: try a smaller batch size or a smaller model ({text})</source>
+        <translation>{device} 内存不足：请减小批量大小或使用更小的模型（{text}）</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>the {loss} loss failed at step {step}: {text}</source>
+        <translation>第 {step} 步 {loss} 损失计算失败：{text}</translation>
+    </message>
+    <message>
+        <source>the {loss} loss failed: {text}</source>
+        <translation>{loss} 损失计算失败：{text}</translation>
+    </message>
+    <message>
+        <source>{kind} at step {step}: {text}</source>
+        <translation>第 {step} 步出现 {kind}：{text}</translation>
+    </message>
+    <message>
+        <source>{what} at step {step} cannot take input of shape {shape}: {text}</source>
+        <translation>{what}在第 {step} 步无法接受形状为 {shape} 的输入：{text}</translation>
+    </message>
+    <message>
+        <source>{what} cannot take input of shape {shape}: {text}</source>
+        <translation>{what}无法接受形状为 {shape} 的输入：{text}</translation>
+    </message>
+    <message>
+        <source>{loss} needs outputs (batch, classes), got {shape}</source>
+        <translation>{loss} 需要形状为 (batch, classes) 的输出，实际为 {shape}</translation>
+    </message>
+    <message>
+        <source>{loss}: class labels of shape {labels} do not match outputs {shape}</source>
+        <translation>{loss}：形状为 {labels} 的类别标签与输出 {shape} 不匹配</translation>
+    </message>
+    <message>
+        <source>{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide</source>
+        <translation>{loss}：标签最大为 {top}，但模型只给出 {classes} 个类别得分；请把最后一层的宽度设为 {wide}</translation>
+    </message>
+    <message>
+        <source>{loss} needs class labels; the targets are real numbers of shape {shape} (pick a classification dataset, or MSE)</source>
+        <translation>{loss} 需要类别标签；目标是形状为 {shape} 的实数（请选择分类数据集，或使用 MSE）</translation>
+    </message>
+    <message>
+        <source>{loss}: labels {labels} do not fit outputs {shape}</source>
+        <translation>{loss}：标签 {labels} 与输出 {shape} 不匹配</translation>
+    </message>
+    <message>
+        <source>{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets</source>
+        <translation>{loss}：标签最大为 {top}，但输出只有 {columns} 列可用于独热目标</translation>
+    </message>
+    <message>
+        <source>{loss}: the output has shape {shape} but the target has shape {target}; make the last layer {wide} wide</source>
+        <translation>{loss}：输出形状为 {shape}，而目标形状为 {target}；请把最后一层的宽度设为 {wide}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be positive, got {lr}</source>
+        <translation>学习率必须为正数，实际为 {lr}</translation>
+    </message>
+    <message>
+        <source>momentum and weight decay must be 0 or more</source>
+        <translation>动量和权重衰减必须大于等于 0</translation>
+    </message>
+    <message>
+        <source>the model has no parameters to optimize</source>
+        <translation>模型没有可优化的参数</translation>
+    </message>
+</context>
+<context>
+    <name>PythonClassModel</name>
+    <message>
+        <source>The input Forward and Train feed the class</source>
+        <translation>前向传播和训练送入这个类的输入</translation>
+    </message>
+    <message>
+        <source>{0} is a Python class: its module tree is shown read-only. Forward, Train, Init lab and the inspectors work on it; editing layers needs a Sequential.</source>
+        <translation>{0} 是一个 Python 类：它的模块树只读显示。前向传播、训练、初始化实验和各查看面板都可用于它；编辑层需要 Sequential。</translation>
+    </message>
+    <message>
+        <source>output {0}</source>
+        <translation>输出 {0}</translation>
+    </message>
+    <message>
+        <source>guessed {0} (a guess: type the real one)</source>
+        <translation>猜测：{0}（请输入真实的形状）</translation>
+    </message>
+    <message>
+        <source>An editable Sequential with the class's current weights</source>
+        <translation>带有这个类当前权重的可编辑 Sequential</translation>
+    </message>
+    <message>
+        <source>Input shape {0}</source>
+        <translation>输入形状 {0}</translation>
+    </message>
+    <message>
+        <source>The model is a Python class: convert it to Sequential to edit its layers</source>
+        <translation>模型是一个 Python 类：把它转换为 Sequential 才能编辑它的层</translation>
+    </message>
+    <message>
+        <source>Open the class</source>
+        <translation>打开这个类</translation>
+    </message>
+    <message>
+        <source>Run, train and inspect the class as it is; its layers stay read-only (the window's model is replaced)</source>
+        <translation>按原样运行、训练和查看这个类；它的层保持只读（窗口中的模型会被替换）</translation>
+    </message>
+    <message>
+        <source>Opened the class {0}: its layers are read-only</source>
+        <translation>已打开类 {0}：它的层是只读的</translation>
+    </message>
+    <message>
+        <source>; input shape {0} guessed {1}</source>
+        <translation>；输入形状 {0} 是猜测的：{1}</translation>
+    </message>
+    <message>
+        <source>Save the class's state_dict</source>
+        <translation>保存这个类的 state_dict</translation>
+    </message>
+    <message>
+        <source>Cannot reset the weights: {0}</source>
+        <translation>无法重置权重：{0}</translation>
+    </message>
+    <message>
+        <source>It cannot become a Sequential: {0}</source>
+        <translation>它无法转换为 Sequential：{0}</translation>
     </message>
 </context>
 </TS>

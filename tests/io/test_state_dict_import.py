@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 import torch
 from torch import nn
@@ -164,11 +161,11 @@ def test_a_state_dict_that_is_not_a_sequential_is_explained():
         infer_spec({})
 
 
-def test_cli_import_state_dict_writes_a_project_with_the_weights(tmp_path):
+def test_cli_import_state_dict_writes_a_project_with_the_weights(tmp_path, cli_run):
     mlp = MLP()
     src, out = tmp_path / "mlp.params", tmp_path / "mlp.nnx"
     torch.save(mlp.state_dict(), src)
-    proc = _cli("import-state-dict", str(src), "-o", str(out))
+    proc = cli_run("import-state-dict", str(src), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "2 guesses" in proc.stdout
     assert "relu: not in the file (no parameters): ReLU assumed" in proc.stdout
@@ -179,21 +176,21 @@ def test_cli_import_state_dict_writes_a_project_with_the_weights(tmp_path):
     assert import_state_file(src).net is not None
 
 
-def test_cli_to_nnx_json_says_the_weights_were_not_kept(tmp_path):
+def test_cli_to_nnx_json_says_the_weights_were_not_kept(tmp_path, cli_run):
     src, out = tmp_path / "mlp.params", tmp_path / "mlp.nnx.json"
     torch.save(MLP().state_dict(), src)
-    proc = _cli("import-state-dict", str(src), "-o", str(out), "--between", "none")
+    proc = cli_run("import-state-dict", str(src), "-o", str(out), "--between", "none")
     assert proc.returncode == 0, proc.stderr
     assert "weights were not kept" in proc.stdout and "weights loaded" not in proc.stdout
     assert "weights written" not in proc.stdout
     assert [n.type for n in load_project(out).spec.children] == ["Linear", "Linear"]
 
 
-def test_cli_imports_a_pickled_sequential_exactly_with_zero_layer_guesses(tmp_path):
+def test_cli_imports_a_pickled_sequential_exactly_with_zero_layer_guesses(tmp_path, cli_run):
     net = nn.Sequential(nn.Linear(6, 4), nn.Tanh(), nn.Dropout(0.1), nn.Linear(4, 2)).eval()
     src, out = tmp_path / "net.pt", tmp_path / "net.nnx"
     torch.save(net, src)
-    proc = _cli("import-state-dict", str(src), "-o", str(out))
+    proc = cli_run("import-state-dict", str(src), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "pickled model (architecture read from the file)" in proc.stdout
     assert "0 guesses" in proc.stdout
@@ -204,15 +201,10 @@ def test_cli_imports_a_pickled_sequential_exactly_with_zero_layer_guesses(tmp_pa
     assert torch.equal(rebuilt.eval()(X), net(X))
 
 
-def test_cli_refuses_a_custom_model_class_in_one_line(tmp_path):
+def test_cli_refuses_a_custom_model_class_in_one_line(tmp_path, cli_run):
     src = tmp_path / "mlp.pt"
     torch.save(MLP(), src)
-    proc = _cli("import-state-dict", str(src), "-o", str(tmp_path / "x.nnx"))
+    proc = cli_run("import-state-dict", str(src), "-o", str(tmp_path / "x.nnx"))
     assert proc.returncode == 2 and not (tmp_path / "x.nnx").exists()
     assert proc.stderr.count("\n") == 1 and "tests.io.helpers.MLP" in proc.stderr
 
-
-def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args], capture_output=True, text=True, timeout=120
-    )

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 import torch
@@ -136,16 +134,11 @@ def test_inspect_reads_safetensors_with_its_metadata(tmp_path):
     assert torch.equal(tree.tensor("4.weight"), state["2.weight"])
 
 
-def cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args], capture_output=True, text=True, timeout=120
-    )
 
-
-def test_cli_inspect_prints_json_and_exits_0_or_2_with_the_reason(tmp_path):
+def test_cli_inspect_prints_json_and_exits_0_or_2_with_the_reason(tmp_path, cli_run):
     path = tmp_path / "mlp.params"
     torch.save(book_sequential().state_dict(), path)
-    out = cli("inspect", str(path), "--json")
+    out = cli_run("inspect", str(path), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["kind"] == "state_dict" and data["tensors"] == 4
@@ -160,14 +153,14 @@ def test_cli_inspect_prints_json_and_exits_0_or_2_with_the_reason(tmp_path):
         "value": "",
     }
     (tmp_path / "empty.pt").write_bytes(b"")
-    bad = cli("inspect", str(tmp_path / "empty.pt"))
+    bad = cli_run("inspect", str(tmp_path / "empty.pt"))
     assert bad.returncode == 2 and bad.stderr == "nn-explorer: empty.pt is empty\n"
 
 
-def test_cli_inspect_refuses_a_hostile_file_without_running_it(tmp_path):
+def test_cli_inspect_refuses_a_hostile_file_without_running_it(tmp_path, cli_run):
     from tests.io.test_safe_load import Payload
 
     marker = tmp_path / "pwned"
     torch.save({"w": Payload(marker)}, tmp_path / "evil.pt")
-    out = cli("inspect", str(tmp_path / "evil.pt"))
+    out = cli_run("inspect", str(tmp_path / "evil.pt"))
     assert out.returncode == 2 and "refused" in out.stderr and not marker.exists()

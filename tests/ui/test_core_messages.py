@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from torch import nn
 
@@ -41,3 +43,146 @@ def test_in_chinese_the_frame_is_translated_and_pythons_own_text_is_kept(chinese
     assert error_text(none).startswith("请定义一个函数")
     arity = custom_error("def f(a, b, c):\n    pass\n")
     assert error_text(arity).startswith("第 1 行：f 有 3 个参数")
+
+
+# ----- every sentence made in core/io is marked for translation and translated ------------
+
+
+#: functions in core that take Message templates, and which of their arguments are templates
+TEMPLATE_HELPERS = {"_at_step": slice(1, 3)}
+
+
+def _constants(node) -> list[str]:
+    """The string literals ``node`` can be: "a", "a" if c else "b", or ("a", {...})[0]."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _constants(node.body) + _constants(node.orelse)
+    return []
+
+
+def core_message_ids() -> set[str]:
+    """Every English template given to ``Message(...)`` in explorer/core and explorer/io,
+    written in the call or assigned to the name the call uses."""
+    import ast
+    from pathlib import Path
+
+    import explorer
+
+    root = Path(explorer.__file__).parent
+    found: set[str] = set()
+    for path in [*root.joinpath("core").rglob("*.py"), *root.joinpath("io").rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assigned: dict[str, list[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned.setdefault(target.id, []).extend(_constants(node.value))
+                    elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                        for t, v in zip(target.elts, node.value.elts, strict=False):
+                            if isinstance(t, ast.Name):
+                                assigned.setdefault(t.id, []).extend(_constants(v))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", "")
+            if called == "Message":
+                first = node.args[0]
+                found.update(_constants(first))
+                if isinstance(first, ast.Name):
+                    found.update(assigned.get(first.id, []))
+            elif called in TEMPLATE_HELPERS:  # helpers that pass their templates to Message
+                for arg in node.args[TEMPLATE_HELPERS[called]]:
+                    found.update(_constants(arg))
+    found.discard("{text}")  # Python's own words, shown as they are
+    return found
+
+
+def test_every_core_message_is_kept_for_lupdate_and_has_a_chinese_translation():
+    from explorer.ui.common.core_messages import CORE_MESSAGES
+
+    ids = core_message_ids()
+    assert len(ids) > 100  # load report, refusals, init theory, code errors, shape errors
+    assert ids <= set(CORE_MESSAGES)
+    table = i18n.read_ts(i18n.ts_path("zh_CN"))
+    for msgid in CORE_MESSAGES:
+        assert msgid in table, msgid
+        fields = set(re.findall(r"\{(\w*)\}", msgid))
+        assert set(re.findall(r"\{(\w*)\}", table[msgid])) == fields, msgid
+
+
+# ----- in the window: the load report, a refusal and the init theory ---------------------
+
+
+def _report_for_a_mismatched_file(window, tmp_path):
+    """A file with one key the model lacks and one of the wrong shape (book MLP 20-256-10)."""
+    import torch
+
+    from explorer.io.checkpoints import compare, read_state_file
+
+    state = {k: v.clone() for k, v in window.document.net.state_dict().items()}
+    state["0.weight"] = torch.zeros(3, 20)
+    state["extra.bias"] = torch.zeros(2)
+    path = tmp_path / "odd.pt"
+    torch.save(state, path)
+    return compare(window.document.net, read_state_file(path), "cpu")
+
+
+def _load_report_text(window, tmp_path) -> str:
+    from explorer.ui.files.load_report_dialog import LoadReportDialog
+
+    report = _report_for_a_mismatched_file(window, tmp_path)
+    dialog = LoadReportDialog(window, report, "odd.pt")
+    try:
+        return dialog.summary.text()
+    finally:
+        dialog.deleteLater()
+
+
+def _refusal_text(window, tmp_path) -> str:
+    empty = tmp_path / "empty.pt"
+    empty.write_bytes(b"")
+    before = {k: v.clone() for k, v in window.document.net.state_dict().items()}
+    assert not window.part("checkpoint_actions").load_weights_from(empty)
+    after = window.document.net.state_dict()
+    assert all(after[k].equal(v) for k, v in before.items())  # refused: nothing changed
+    return window.message_bar.text()
+
+
+def _theory_text(window) -> str:
+    window.show_tab("InitLabTab")
+    lab = window.part("init_lab")
+    scheme = lab.form.scheme
+    scheme.setCurrentIndex(scheme.findData("xavier_uniform"))
+    lab.show_parameter("0.weight")
+    return lab.stats.text()
+
+
+def test_in_english_the_load_report_refusal_and_theory_read_as_the_core_wrote_them(
+    window, tmp_path
+):
+    report = _report_for_a_mismatched_file(window, tmp_path)
+    assert report.summary() == "3 keys match, 1 unexpected, 1 with the wrong shape"
+    assert _load_report_text(window, tmp_path) == report.summary()
+    assert _refusal_text(window, tmp_path) == "Cannot load empty.pt: empty.pt is empty"
+    theory = _theory_text(window)
+    assert "values U(-a, a)" in theory and "√(6 / (20 + 256))" in theory
+
+
+def test_in_chinese_the_load_report_refusal_and_theory_are_translated(window, tmp_path):
+    i18n.install_language("zh_CN")
+    try:
+        summary = _load_report_text(window, tmp_path)
+        refusal = _refusal_text(window, tmp_path)
+        theory = _theory_text(window)
+    finally:
+        i18n.install_language("en")
+    assert summary == "3 个键匹配，1 个多余，1 个形状不符"
+    assert refusal == "无法加载 empty.pt：empty.pt 是空文件"
+    assert "取值服从 U(-a, a)" in theory and "√(6 / (20 + 256))" in theory
+    assert "values U(-a, a)" not in theory
+    # the CLI and the Log's English stay as they were
+    assert str(_report_for_a_mismatched_file(window, tmp_path).summary()).startswith("3 keys")

@@ -43,3 +43,26 @@ def test_a_parameter_without_grad_shows_no_gradient_yet_instead_of_a_line(window
     qtbot.waitUntil(lambda: view.snaps[1] is not None, timeout=10000)
     assert view.grad_hist.placeholder.toPlainText() == ""
     assert view.grad_hist.curve.getData()[1].sum() == 256 * 20
+
+
+def test_plot_menus_are_built_on_the_first_right_click_and_are_pyqtgraphs_own(window, qtbot):
+    from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
+    from PySide6.QtCore import QPoint, Qt
+
+    views = [p.getPlotItem().getViewBox() for p in window.findChildren(pg.PlotWidget)]
+    assert len(views) >= 5 and all(vb.menu is None for vb in views)  # none built yet
+    plot = pg.PlotWidget()  # made after the window applied the theme, as every feature's plots
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    plot.show()
+    qtbot.waitExposed(plot)
+    vb = plot.getPlotItem().getViewBox()
+    assert vb.menu is None and vb.menuEnabled()
+    center = plot.viewport().rect().center()
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, pos=QPoint(center))
+    assert isinstance(vb.menu, ViewBoxMenu)
+    qtbot.waitUntil(lambda: vb.menu.isVisible())
+    texts = [a.text() for a in vb.menu.actions()]
+    # pyqtgraph's own entries, with the plot's options (log scale, grid...) added to them
+    assert "View All" in texts and "Plot Options" in texts
+    vb.menu.close()

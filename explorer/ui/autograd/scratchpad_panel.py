@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from explorer.core.autograd_graph import AutogradError, Leaf, Scratchpad
 from explorer.core.errors import ExplorerError
 from explorer.ui.autograd.graph_view import GraphView
+from explorer.ui.common.messages import error_text
 
 DEFAULT_LEAVES = (Leaf("x", "3.0"), Leaf("y", "2.0"))
 DEFAULT_CODE = "z = x * y + x**2"
@@ -131,6 +132,10 @@ class ScratchpadPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(left)
+        # never narrower than the inputs need: at 1280 px retain_graph was cut off
+        scroll.setMinimumWidth(
+            left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
         split.addWidget(right)
@@ -236,8 +241,8 @@ class ScratchpadPanel(QWidget):
             net, x, target, loss = self.model_source()
             nodes, value = model_loss_graph(net, x, target, loss)
         except ExplorerError as e:
-            self.message.setText(str(e))
-            self.failed.emit("model", str(e))
+            self.message.setText(error_text(e))
+            self.failed.emit("model", error_text(e))
             return False
         except (RuntimeError, ValueError) as e:  # shapes or dtypes torch refuses
             text = (str(e).strip().splitlines() or [type(e).__name__])[0]

@@ -21,6 +21,7 @@ from explorer.core.catalog import suggest_args
 from explorer.core.errors import ExplorerError, SpecError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, Path
 from explorer.ui.common import mime
+from explorer.ui.common.messages import error_text
 
 
 def blocks_folder(window) -> FilePath:
@@ -102,7 +103,7 @@ class BuilderActions:
         try:
             new = make()
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         if not self.window.push_spec(new, text):
             return False
@@ -121,7 +122,7 @@ class BuilderActions:
         try:
             layer = self.new_layer(type_name, parent, index)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         return self.insert_nodes(
             [layer], parent, index, self.window.tr("Add {0}").format(type_name)
@@ -152,7 +153,7 @@ class BuilderActions:
             siblings = spec.children_at(parent)
             parent_id = spec.node(parent).id if parent else None
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         moving = set(ids)
         before = next((n.id for n in siblings[index:] if n.id not in moving), None)
@@ -233,7 +234,7 @@ class BuilderActions:
         try:
             payload = mime.decode(QGuiApplication.clipboard().mimeData(), text_fallback=True)
         except ExplorerError as e:
-            self.window.report_error(self.window.tr("Cannot paste: {0}").format(e))
+            self.window.report_error(self.window.tr("Cannot paste: {0}").format(error_text(e)))
             return False
         if not payload.nodes:
             return False
@@ -326,7 +327,9 @@ class BuilderActions:
         try:
             save_user_block(blocks_folder(self.window), name, node)
         except (ExplorerError, OSError) as e:
-            self.window.report_error(self.window.tr("Cannot save the block: {0}").format(e))
+            self.window.report_error(
+                self.window.tr("Cannot save the block: {0}").format(error_text(e))
+            )
             return False
         palette = self.window.part("palette_view", None)
         if palette is not None:

@@ -20,6 +20,7 @@ from explorer.ui.builder.builder_actions import BuilderActions
 from explorer.ui.builder.canvas_model import ID_ROLE, CanvasModel
 from explorer.ui.builder.card_delegate import INDENT, CardDelegate, arrow_rect, card_rect
 from explorer.ui.common import mime
+from explorer.ui.common.messages import error_text
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ class CanvasView(QListView):
         try:
             payload = mime.decode(event.mimeData())
         except ExplorerError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             event.ignore()
             return
         if payload.move_ids:
@@ -307,7 +308,7 @@ class CanvasView(QListView):
 
 def install(window) -> None:
     """The builder: canvas (central), palette (left), properties (right), Code tab."""
-    from explorer.ui.builder import code_view, palette, properties
+    from explorer.ui.builder import class_view, code_view, palette, properties
 
     builder = window.register("builder", BuilderActions(window))
     canvas = window.register("canvas", CanvasView(window))
@@ -317,3 +318,4 @@ def install(window) -> None:
     palette.install(window)
     properties.install(window)
     code_view.install(window)
+    class_view.install(window, canvas, builder, window.part("palette_view"))

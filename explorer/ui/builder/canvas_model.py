@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from explorer.core.format import group_digits, shape_text
 from explorer.core.shapes import LayerRow, ShapeReport
 from explorer.core.spec import BlockSpec, ModelSpec, Node, Path
+from explorer.ui.common.messages import message_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -167,7 +168,11 @@ class CanvasModel(QAbstractListModel):
             return " · ".join(self.texts(index.row()).values())
         if role == Qt.ItemDataRole.ToolTipRole and row.info is not None:
             guess = row.node.guessed if row.node is not None else None
-            return row.info.error or (self.tr("guessed: {0}").format(guess) if guess else None)
+            return (
+                message_text(row.info.error)
+                if row.info.error
+                else (self.tr("guessed: {0}").format(guess) if guess else None)
+            )
         return None
 
     def flags(self, index):

@@ -17,6 +17,7 @@ from explorer.core.format import group_digits, shape_text, si
 from explorer.core.spec import LayerSpec
 from explorer.ui.builder.canvas_model import ROW_ROLE, CanvasRow
 from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER, TIED_PURPLE, muted
+from explorer.ui.common.messages import message_text
 
 ROW_HEIGHT = 46
 INDENT = 20
@@ -188,7 +189,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(soft)
         if info.error:
-            shape = self.view.tr("error: {0}").format(info.error)
+            shape = self.view.tr("error: {0}").format(message_text(info.error))
         elif info.reached and info.out_shape is not None:
             shape = "→ " + shape_text(info.out_shape)
         else:

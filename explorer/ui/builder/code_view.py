@@ -1,5 +1,7 @@
 """The Code tab: the PyTorch code of the current model, regenerated on every edit.
 
+A model opened from a Python class shows the file's own source.
+
 View > Code as nn.Module classes switches between the ``nn.Sequential`` text and one
 small class per block (:mod:`explorer.core.codegen_classes`); File > Export code…
 writes what the tab shows.
@@ -52,8 +54,10 @@ class CodeView(QPlainTextEdit):
         """The code in the chosen style; a model classes cannot hold says why, as a comment.
 
         The Sequential style uses the session's seed and input, so it prints what Forward
-        shows.
+        shows. A Python class shows its file's source.
         """
+        if self.document.source is not None:
+            return self.document.source.source_text
         s = self.session.settings
         sequential = model_code(self.document.spec, seed=s.seed, input_kind=s.input_kind)
         if self.style != "classes":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.catalog import categories
 from explorer.ui.common import mime
+from explorer.ui.common.messages import error_text
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "layer" | "block"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # catalog key, or the UserBlock
@@ -111,7 +112,9 @@ class Palette(QWidget):
         """Double-click / Enter: insert after the canvas selection."""
         kind = item.data(0, KIND_ROLE)
         if kind == "layer":
-            return self.window_.part("builder").append_after_selection(type_name=item.data(0, VALUE_ROLE))
+            return self.window_.part("builder").append_after_selection(
+                type_name=item.data(0, VALUE_ROLE)
+            )
         if kind == "block":
             from explorer.core.spec import with_fresh_ids
 
@@ -196,7 +199,7 @@ class Palette(QWidget):
         try:
             delete_user_block(item.data(0, VALUE_ROLE))
         except OSError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
         self.reload_user_blocks()
 
 

@@ -28,6 +28,7 @@ from explorer.core import edits
 from explorer.core.catalog import ArgSpec, layer_type
 from explorer.core.errors import ExplorerError, InvalidArgument, SpecError
 from explorer.core.spec import DTYPES, BlockSpec, LayerSpec
+from explorer.ui.common.messages import error_text, message_text
 
 ERROR_STYLE = "border: 1px solid #d64545;"
 INT_MAX = 2**31 - 1
@@ -269,7 +270,7 @@ class PropertiesPane(QWidget):
                 f"<b>{row.key if row else ''}</b> · {lt.name}{tied}<br><i>{self.tr(lt.doc)}</i>"
             )
         error = row.error if row is not None else None
-        self.shape_error.setText(error or "")
+        self.shape_error.setText(message_text(error) if error else "")
         self.shape_error.setVisible(bool(error))
         self.fields["name"].set_value(node.name)
         if isinstance(node, LayerSpec):
@@ -303,11 +304,11 @@ class PropertiesPane(QWidget):
                 text = self.tr("Set {0}").format(name)
         except InvalidArgument as e:
             target = self.fields.get(e.field, field)
-            target.mark(e.reason)
-            self.window_.show_status(str(e))
+            target.mark(message_text(e.reason))
+            self.window_.show_status(error_text(e))
             return False
         except ExplorerError as e:
-            field.mark(str(e))
+            field.mark(error_text(e))
             return False
         field.mark(None)
         return self.window_.push_spec(new, text)
@@ -326,7 +327,7 @@ class PropertiesPane(QWidget):
         try:
             new = edits.set_input(spec, shape, self.dtype_combo.currentText())
         except ExplorerError as e:
-            self.shape_field.mark(str(e))
+            self.shape_field.mark(error_text(e))
             return False
         self.shape_field.mark(None)
         return self.window_.push_spec(new, self.tr("Set input"))

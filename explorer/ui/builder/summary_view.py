@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.format import group_digits, shape_text, si
+from explorer.ui.common.messages import message_text
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -59,7 +60,7 @@ class SummaryView(QWidget):
                 if c >= 3:
                     item.setTextAlignment(right)
                 if row.error:
-                    item.setToolTip(row.error)
+                    item.setToolTip(message_text(row.error))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.totals.setText(

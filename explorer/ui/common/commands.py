@@ -16,6 +16,7 @@ class SpecCommand(QUndoCommand):
     """
 
     def __init__(self, document: Document, new: ModelSpec, text: str):
+        document.check_edit(new)  # a Python class's layers: refused before the stack sees it
         super().__init__(text)
         self.document = document
         self.old = document.spec

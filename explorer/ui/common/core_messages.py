@@ -23,4 +23,368 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages", "{fname} left NaN or infinity in {name}; nothing was applied"
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{label} {where} expects {expected}, got {got}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{label} {where} cannot take input of shape {shape}: {detail}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the last line must be the result: an expression, or z = ..."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "backward() on {where} that is not a single number needs gradient=: a tensor of the same shape (torch.ones_like), or reduce it first with .sum().",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The graph was freed by the previous backward() (PyTorch frees saved values after use). Evaluate again, or call backward(retain_graph=True) the first time.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The result depends on no tensor with requires_grad=True, so there is no graph to walk back. Set requires_grad on a leaf it uses.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{where}: only floating-point tensors can require grad; write 3.0 instead of 3, or add dtype=torch.float32.",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: the value must be a number or a tensor"),
+    QT_TRANSLATE_NOOP("CoreMessages", "write an expression, like x * y + x**2"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "an in-place change (a method ending in _, or +=) of a leaf that requires grad; PyTorch forbids it because the graph needs the leaf's value. Write x = x + 1 for a new tensor, or change it under torch.no_grad().",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "a value saved for backward was changed in place after it was used; backward would compute a wrong gradient, so PyTorch refuses. Use an out-of-place operation (y = y * 2, not y *= 2).",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the result is a {kind}, not a tensor"),
+    QT_TRANSLATE_NOOP("CoreMessages", "evaluate the code first"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: a leaf needs a name like x"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: two leaves have this name"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a result"),
+    QT_TRANSLATE_NOOP("CoreMessages", "has an unknown kind {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a number, not true/false"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a finite number"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be at least {minimum}, got {got}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a list of whole numbers, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must hold at most {n} numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "is required"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must divide num_channels ({n})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be greater than min_val"),
+    QT_TRANSLATE_NOOP("CoreMessages", "'same' needs stride 1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be a whole number, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be at most {max} in size"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be below {maximum}, got {got}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be at most {maximum}, got {got}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be true or false, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be one of {choices}, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be one number or {dims} numbers, got {got}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "is not an argument of this layer"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must divide in_channels and out_channels"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{layer}: {field} {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "U(a, b): a = {a}, b = {b}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "std = gain · √(2 / (fan_in + fan_out)) = {gain} · √(2 / ({fan_in} + {fan_out})) = {std}; values N(0, std²)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "std = gain / √{mode} = {gain} / √{fan} = {std}; values N(0, std²)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "weight: kaiming_uniform_(a=√5), so bound = gain · √(3 / fan_in) with gain = √(1/3)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "bias: uniform_(-bound, bound) with the weight's fan-in"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no theory known for {layer}.reset_parameters()"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no theory known for this layer's reset_parameters()"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "N(mean, std²) cut to [a, b]: mean = {mean}, std = {std}, a = {a}, b = {b} (a and b are values, not multiples of std)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "density φ((x-mean)/std) / (std · (Φ((b-mean)/std) - Φ((a-mean)/std))) on [a, b]",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "flattened to ({rows}, {cols}); its rows are orthonormal (Q of a QR), times gain",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "flattened to ({rows}, {cols}); its columns are orthonormal (Q of a QR), times gain",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "each value: gain × one coordinate of a random unit vector in R^{n}; std = |gain| / √{n} = {std}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "a = gain · √(6 / (fan_in + fan_out)) = {gain} · √(6 / ({fan_in} + {fan_out})) = {bound}; values U(-a, a)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "bound = gain · √(3 / {mode}) = {gain} · √(3 / {fan}) = {bound}; values U(-bound, bound)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "every value is {value}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "bound = 1 / √fan_in = 1 / √{fan_in} = {bound}; values U(-bound, bound)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "identity: {ones} ones on the diagonal, {zeros} zeros"),
+    QT_TRANSLATE_NOOP("CoreMessages", "N(mean, std²): mean = {mean}, std = {std}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a different input"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at index {key}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at {key}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "last dimension {n}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D or {b}-D input (N, C, {dims})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} channels at dimension {dim}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D or {b}-D input"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D input"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} features at dimension 1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "trailing dimensions {dims}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "must be non-empty, without dots or outer spaces, like hidden"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a Module attribute in PyTorch"),
+    QT_TRANSLATE_NOOP("CoreMessages", "index {index} is already used as a name here"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is already used in this block"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a single tensor of shape {shape}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {kind} of {n} items"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} holds {what}, not a state dict (use Inspect to look inside)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "saved on {devices}, loaded onto {target}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is empty"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} is a Git LFS pointer, not the file itself (run `git lfs pull`)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is too short to be a safetensors file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a safetensors file (bad header)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is truncated (header longer than the file)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: no such file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is truncated or not a safetensors file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a dict with keys {keys}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "an empty dict"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} keys match"),
+    QT_TRANSLATE_NOOP("CoreMessages", "missing in the file: {key}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{keys} are one tied tensor in the model but differ in the file: {last} wins",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "not in the model: {key}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{key}: file has shape {file}, model has {model}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the model has lazy layers that are not initialized yet ({keys}): run a forward pass first, then load",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "strict load refused, nothing changed: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no key of the file matches the model; nothing changed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable safetensors file: {first}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} missing"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} unexpected"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} with the wrong shape"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} not initialized (lazy)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} tied with different values in the file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{keys}: lazy layer not initialized yet; run a forward pass first, then load",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the '{key}' entry of a checkpoint dict (it also holds {others})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the '{key}' entry of a checkpoint dict"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} was refused: loading it would run code from the file ({what})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} holds a whole model using nn.{layer}, which the app does not offer"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} holds a whole model of class {cls}: its forward is Python code the file does not carry, so the app cannot know how its layers connect; save an nn.Sequential, or its state_dict",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} holds a whole model in the legacy (non-zip) format, which cannot be read without running code; re-save it with a current torch.save",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the rebuilt model's keys differ from the file's (first: {key})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: cannot read the model ({first})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{where} is None: not a layer"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} does not hold a whole model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file}: {what}: {error}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file}, line {line}, in {func}: {error}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file}, line {line}: {error}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file} defines no nn.Module subclass"),
+    QT_TRANSLATE_NOOP("CoreMessages", "none"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file} has no nn.Module class {name} (it has: {have})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file} is too large for a model file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot read {file}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file} is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "running the file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{file} has several classes ({names}); pass --class NAME"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: cannot tell its input shape; pass --input-shape, like 2,20"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable PyTorch file: {first}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} is truncated or corrupted (not a complete PyTorch zip file)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a PyTorch file: it is {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "its contents cannot be read as weights"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown objects"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} was refused: loading it would run code from the file (it asks for {names}). Only weights-only files are opened.",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "a text file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "in an unknown format"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{key}.weight has shape {shape}: no layer type fits"),
+    QT_TRANSLATE_NOOP("CoreMessages", "--between {value}: choose one of {choices}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{key}: cannot tell the layer from {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the state dict is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "imports are built on the CPU; move the model afterwards"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{where} has both tensors ({tensors}) and sub-modules: not an nn.Sequential"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the file does not keep the order of {where}'s named children ({names}): safetensors sorts them by name, and the app will not invent an order (a .pt file, or one saved by this app, keeps it)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the inferred model is not valid: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model takes samples of shape {want}, {name} has {has}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the model gives {got} outputs, {name} has {width} target columns"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model gives {got} outputs, {name} has {width} classes"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{a}; {b}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no arguments"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme} has no argument {names} (it takes {takes})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be one of {choices}, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be finite"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme}: {name} must be at least {minimum}, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "uniform_: a must not exceed b (got a={a}, b={b})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "trunc_normal_: a must be below b (got a={a}, b={b})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} ({layer} has no reset_parameters)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "exactly 2 dimensions (a matrix)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "at least 2 dimensions (fan-in and fan-out need a matrix or a kernel)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "a layer with reset_parameters()"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{scheme} needs {need}; it cannot take {cannot}. Target weights only, or another scheme.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{names} is not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model's input shape).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{names} are not initialized yet: a lazy layer learns its input size, and so the shape of its parameters, only in the first forward pass. Run one forward first (the app can do it with a random input of the model's input shape).",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "no layer {key} in this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no parameter {names} in this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no parameters match the target ({target})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a block cannot be moved into itself"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a block has no arguments"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot insert at {index}: the block has {n} children"),
+    QT_TRANSLATE_NOOP("CoreMessages", "format version {version} is not supported here"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no layer at {path}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a block"),
+    QT_TRANSLATE_NOOP("CoreMessages", "nothing selected"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a block can be ungrouped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a single layer can be shared"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only blocks collapse"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only layers of the same block can be grouped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "select layers to group"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the model takes samples of shape {want} (input {input}), but {name} has samples of shape {has}: change the first layer or the input shape, or pick the 'teacher' dataset",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "this layer is not tied"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} holds Python objects: object arrays are refused (they could run code)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} holds {dtype} values; use an array of numbers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a device or a pipe, not a data file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a folder, not a data file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable .npy file: {first}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable safetensors file: {e}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is too large for a CSV file here"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: X has {n_x} samples but y has {n_y}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: a dict needs keys 'X' and 'y' (it has {keys})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: cannot open ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: integer targets are class labels and must be 0 or more"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: needs at least 2 samples"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: needs at least two columns (inputs, then the target)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: not a table of numbers ({e})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: unknown kind of file; use {kinds}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: {what} has dtype {dtype}; use float or integer numbers"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {what} must be a tensor, got {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "'settings' must be an object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "'title' must be text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a project file must hold a JSON object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot open {name}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not an NN Explorer project (kind {kind})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be used: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a regular file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} is not a text file (is it a checkpoint? use Inspect)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not valid JSON: {reason} at line {line}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is {size} MiB: too large for a project file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "device mismatch at step {step}: {where}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "device mismatch: {where}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "layer {name} ({kind})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no gradients yet: press Backward before Step"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "out of memory on {device} at step {step}: try a smaller batch size or a smaller model ({text})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "out of memory on {device}: try a smaller batch size or a smaller model ({text})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the {loss} loss failed at step {step}: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the {loss} loss failed: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{kind} at step {step}: {text}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{what} at step {step} cannot take input of shape {shape}: {text}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} cannot take input of shape {shape}: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{loss} needs outputs (batch, classes), got {shape}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{loss}: class labels of shape {labels} do not match outputs {shape}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss} needs class labels; the targets are real numbers of shape {shape} (pick a classification dataset, or MSE)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{loss}: labels {labels} do not fit outputs {shape}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{loss}: the output has shape {shape} but the target has shape {target}; make the last layer {wide} wide",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the learning rate must be positive, got {lr}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "momentum and weight decay must be 0 or more"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model has no parameters to optimize"),
 )

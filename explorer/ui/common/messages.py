@@ -1,16 +1,17 @@
-"""Errors from the Qt-free core, in the interface language.
+"""Text from the Qt-free core, in the interface language.
 
-The core attaches an English template and its fields to an error
+The core makes its sentences as :class:`explorer.core.errors.Message` (an English ``str``
+that keeps its template and fields) or attaches them to an error
 (:func:`explorer.core.errors.with_message`); this module translates the template with
 Qt's ``translate`` (context ``CoreMessages``; our translator looks up by source text) and
-fills it. A field may itself be a ``(msgid, fields)`` pair, translated the same way.
+fills it. A field may itself be a message, translated the same way.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from explorer.core.errors import message_parts
+from explorer.core.errors import Message, message_parts
 
 CONTEXT = "CoreMessages"
 PLAIN = "{text}"
@@ -19,11 +20,18 @@ PLAIN = "{text}"
 def translate_message(msgid: str, fields: dict) -> str:
     if msgid == PLAIN:  # text we do not translate (Python's own error message)
         return str(fields.get("text", ""))
-    filled = {
-        key: translate_message(*value) if _is_message(value) else value
-        for key, value in fields.items()
-    }
+    filled = {key: _translated_field(value) for key, value in fields.items()}
     return QCoreApplication.translate(CONTEXT, msgid).format(**filled)
+
+
+def message_text(value) -> str:
+    """``value`` in the interface language when it is a :class:`Message`, else as it is."""
+    if isinstance(value, Message):
+        try:
+            return translate_message(value.msgid, value.fields)
+        except (KeyError, IndexError, ValueError):  # a translation lost a field: stay correct
+            return str(value)
+    return str(value)
 
 
 def error_text(error: BaseException) -> str:
@@ -35,6 +43,14 @@ def error_text(error: BaseException) -> str:
         return translate_message(*parts)
     except (KeyError, IndexError, ValueError):  # a translation lost a field: stay correct
         return str(error)
+
+
+def _translated_field(value):
+    if isinstance(value, Message):
+        return message_text(value)
+    if _is_message(value):
+        return translate_message(*value)
+    return value
 
 
 def _is_message(value) -> bool:

@@ -128,8 +128,8 @@ class Autosaver:
         self.debounce.stop()
         self.deadline.stop()
         w = self.window
-        if not self._unsaved():
-            self.discard()
+        if not self._unsaved() or w.document.source is not None:
+            self.discard()  # a Python class is not autosaved: recovery would run its file
             return False
         state = (w.undo_stack.index(), self._weights_version, w.document.spec)
         if state == self.last_state:

@@ -22,6 +22,7 @@ from explorer.io.checkpoints import (
     read_state_file,
     save_state_dict,
 )
+from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.files.load_report_dialog import MATCHING, STRICT, LoadReportDialog
 
 STATE_FILTER = "State dict (*.params *.pt *.pth);;safetensors (*.safetensors);;All files (*)"
@@ -161,7 +162,9 @@ class CheckpointActions:
         try:
             save_state_dict(state, path)
         except (OSError, ExplorerError, RuntimeError, ValueError) as e:
-            self.window.report_error(self.window.tr("Cannot save {0}: {1}").format(path.name, e))
+            self.window.report_error(
+                self.window.tr("Cannot save {0}: {1}").format(path.name, error_text(e))
+            )
             return False
         self.window.show_status(
             self.window.tr("Saved the state dict ({0} tensors) to {1}").format(
@@ -180,7 +183,9 @@ class CheckpointActions:
         try:
             return read_state_file(path, self.window.document.device)
         except (ExplorerError, OSError) as e:
-            self.window.report_error(self.window.tr("Cannot load {0}: {1}").format(path.name, e))
+            self.window.report_error(
+                self.window.tr("Cannot load {0}: {1}").format(path.name, error_text(e))
+            )
             return None
 
     def load_weights_from(self, path: Path) -> bool:
@@ -194,7 +199,7 @@ class CheckpointActions:
             return False
         report = compare(w.document.net, loaded, w.document.device)
         for line in report.problems():
-            w.log(line, "warning")
+            w.log(message_text(line), "warning")
         if report.uninitialized:
             w.report_error(
                 w.tr("Cannot load {0}: {1}").format(
@@ -216,7 +221,7 @@ class CheckpointActions:
         try:
             keys = keys_to_load(report, strict)
         except ExplorerError as e:
-            w.report_error(w.tr("Cannot load {0}: {1}").format(name, e))
+            w.report_error(w.tr("Cannot load {0}: {1}").format(name, error_text(e)))
             return False
         model = w.document.net.state_dict()
         before = {k: model[k].detach().to("cpu", copy=True) for k in keys}
@@ -227,7 +232,7 @@ class CheckpointActions:
         text = w.tr("Loaded {0} of {1} tensors from {2}").format(len(keys), len(loaded.state), name)
         origin = report.origin_note()
         if origin:
-            text += " (" + origin + ")"
+            text += " (" + message_text(origin) + ")"
         w.show_status(text)
         return True
 
@@ -254,7 +259,7 @@ class CheckpointActions:
         try:
             save_tensors(pack({n: w.tensors[n] for n in names}, layout), path)
         except (OSError, ExplorerError, KeyError, ValueError, RuntimeError) as e:
-            w.report_error(w.tr("Cannot save {0}: {1}").format(path.name, e))
+            w.report_error(w.tr("Cannot save {0}: {1}").format(path.name, error_text(e)))
             return False
         w.show_status(w.tr("Saved {0} to {1}").format(", ".join(names), path.name))
         return True
@@ -273,7 +278,9 @@ class CheckpointActions:
         try:
             tree = inspect_file(path)
         except (ExplorerError, OSError) as e:
-            self.window.report_error(self.window.tr("Cannot inspect {0}: {1}").format(path.name, e))
+            self.window.report_error(
+                self.window.tr("Cannot inspect {0}: {1}").format(path.name, error_text(e))
+            )
             return None
         dialog = InspectDialog(self.window, tree)
         self.inspect_dialogs.append(dialog)
@@ -313,7 +320,7 @@ class CheckpointActions:
         try:
             result = import_file(path, between=between, input_shape=input_shape)
         except (ExplorerError, OSError) as e:
-            w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
+            w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, error_text(e)))
             return False
         state = dict(result.net.state_dict())
         loaded = LoadedState(state, {k: "cpu" for k in state}, "", path)
@@ -338,17 +345,17 @@ class CheckpointActions:
     # ----- any file ------------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
-        """Open by type: a project opens; a state dict offers load / import / inspect;
-        any other tensor file is inspected."""
+        """Open by type: a project opens; a ``.py`` asks to run it, then offers its classes;
+        a state dict offers load / import / inspect; any other tensor file is inspected."""
         from explorer.io.tensors import inspect_file
 
         w = self.window
-        if is_project_path(path):
+        if is_project_path(path) or path.suffix.lower() == ".py":  # .py: the trust prompt first
             return w.part("file_actions").maybe_save() and w.part("file_actions").open_path(path)
         try:
             tree = inspect_file(path)
         except (ExplorerError, OSError) as e:
-            w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, e))
+            w.report_error(w.tr("Cannot open {0}: {1}").format(path.name, error_text(e)))
             return False
         w.part("file_actions").add_recent(path)
         if tree.kind == "tensor":  # the book's x-file: straight to the tensor inspector

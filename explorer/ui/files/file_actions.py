@@ -17,6 +17,7 @@ from explorer.io.project import (
     save_project,
 )
 from explorer.resources import examples_dir
+from explorer.ui.common.messages import error_text
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
@@ -147,7 +148,9 @@ class FileActions:
         try:
             project = load_project(path)
         except (ExplorerError, OSError) as e:
-            self.window.report_error(self.window.tr("Cannot open {0}: {1}").format(path.name, e))
+            self.window.report_error(
+                self.window.tr("Cannot open {0}: {1}").format(path.name, error_text(e))
+            )
             return False
         request = OpenRequest(
             project.spec,
@@ -171,7 +174,7 @@ class FileActions:
         try:
             project = load_project(path)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         request = OpenRequest(
             project.spec,
@@ -190,11 +193,15 @@ class FileActions:
         return True
 
     def save(self) -> bool:
+        if self.window.document.source is not None:
+            return self.save_class_weights()
         if self.window.file_path is None:
             return self.save_as()
         return self.save_to(self.window.file_path)
 
     def save_as(self) -> bool:
+        if self.window.document.source is not None:
+            return self.save_class_weights()
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.window.tr("Save project"), self._start_dir(), FILTER
         )
@@ -203,6 +210,20 @@ class FileActions:
         if not path.endswith((".json", ARCHIVE_SUFFIX)):
             path += ARCHIVE_SUFFIX
         return self.save_to(Path(path))
+
+    def save_class_weights(self) -> bool:
+        """A Python class is saved as its ``state_dict`` (a project cannot hold its code)."""
+        from explorer.ui.files.checkpoint_actions import STATE_FILTER
+
+        w = self.window
+        actions = w.part("checkpoint_actions")
+        title = w.tr("Save the class's state_dict")
+        path = actions.ask_save_path(title, STATE_FILTER, "model.params")
+        if path is None or not actions.save_weights_to(path):
+            return False
+        w.undo_stack.setClean()
+        w.session.mark_saved()
+        return True
 
     def save_to(self, path: Path) -> bool:
         w = self.window

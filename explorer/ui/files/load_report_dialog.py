@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.io.checkpoints import CheckpointReport
+from explorer.ui.common.messages import message_text
 
 STRICT, MATCHING = "strict", "matching"
 
@@ -71,9 +72,13 @@ class LoadReportDialog(QDialog):
         self.setWindowTitle(self.tr("Load weights from {0}").format(name))
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        lines = [report.summary()]
+        summary = self.tr(", ").join(message_text(part) for part in report.summary_parts())
+        origin = report.origin_note()
+        if origin:
+            summary += self.tr("; ") + message_text(origin)
+        lines = [summary]
         if report.note:
-            lines.append(self.tr("Read from {0}.").format(report.note))
+            lines.append(self.tr("Read from {0}.").format(message_text(report.note)))
         if report.dtype_changes:
             lines.append(
                 self.tr("{0} tensors change dtype when copied into the model.").format(

@@ -39,7 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
 from explorer.ui.init_lab.init_probe_view import ProbePanel
@@ -81,7 +81,7 @@ class InitLab(QWidget):
         mid_split = QSplitter(Qt.Orientation.Horizontal, middle)
         mid_split.addWidget(self.plot)
         mid_split.addWidget(self.stats)
-        mid_split.setSizes([420, 300])
+        mid_split.setSizes([300, 300])  # the histogram is as wide as the theory text
         mid_layout.addWidget(mid_split, 1)
         self.probe = ProbePanel(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -91,6 +91,16 @@ class InitLab(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(panel)
+            # long choices shrink; the column is never narrower than its panel needs, so the
+            # splitter cannot cut a control (the probe's Run button was cut at 1280-1400 px)
+            for combo in panel.findChildren(QComboBox):
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(10)
+            scroll.setMinimumWidth(
+                panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+            )
             if panel is self.form:  # Preview and Apply stay below the form, always in view
                 column = QWidget(split)
                 column_layout = QVBoxLayout(column)
@@ -101,7 +111,10 @@ class InitLab(QWidget):
                 split.addWidget(column)
             else:
                 split.addWidget(scroll)
-        split.setSizes([380, 400, 320])
+        split.setSizes([210, 420, 300])  # the values in the middle get what is left
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -204,7 +217,7 @@ class InitLab(QWidget):
         try:
             names = resolve(self.net, self._target())
         except InitError as e:
-            self.form.target_summary.setText(str(e))
+            self.form.target_summary.setText(error_text(e))
             self.form.contract.setPlainText("")
             return
         shown = ", ".join(names[:6]) + (" …" if len(names) > 6 else "")
@@ -219,7 +232,7 @@ class InitLab(QWidget):
             try:
                 code = plain_pytorch(names, self.form.scheme_name, self.form.args(), seed)
             except InitError as e:
-                code = str(e)
+                code = error_text(e)
         self.form.contract.setPlainText(code)
 
     # ----- the distribution -------------------------------------------------------------------
@@ -257,12 +270,12 @@ class InitLab(QWidget):
                     self.net, name, self.form.scheme_name, self.form.args()
                 )
             except ExplorerError as e:
-                theory_note = str(e)
+                theory_note = error_text(e)
         try:
             result = fit(values, theory)
         except ValueError as e:
             self.plot.show_fit(None)
-            self.stats.setText(html.escape(str(e)))
+            self.stats.setText(html.escape(error_text(e)))
             return
         self.plot.show_fit(result)
         self.stats.setText(self._stats_html(name, tuple(param.shape), result, theory_note))
@@ -279,9 +292,9 @@ class InitLab(QWidget):
         parts = [head]
         theory = result.theory
         if theory is not None:
-            label = scheme(self.form.scheme_name).label
+            label = self.form.scheme.currentText()  # the scheme as the form shows it (translated)
             parts.append(self.tr("<b>theory</b> ({0}):").format(html.escape(label)))
-            parts += [html.escape(line) for line in theory.lines]
+            parts += [html.escape(message_text(line)) for line in theory.lines]
             if theory.dist is None:
                 parts.append(self.tr("no closed-form density drawn"))
         elif theory_note:
@@ -341,14 +354,16 @@ class InitLab(QWidget):
             return self._compute()
         except CustomInitError as e:
             self.form.show_error(error_text(e), e.line)
-            self.window_.report_error(self.tr("Custom init failed, nothing changed: {0}").format(e))
+            self.window_.report_error(
+                self.tr("Custom init failed, nothing changed: {0}").format(error_text(e))
+            )
         except LazyParameterError as e:
-            self.form.show_error(str(e))
+            self.form.show_error(error_text(e))
             self.form.lazy_banner.show()
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
         except InitError as e:
-            self.form.show_error(str(e))
-            self.window_.report_error(str(e))
+            self.form.show_error(error_text(e))
+            self.window_.report_error(error_text(e))
         return None
 
     def preview_values(self) -> None:
@@ -400,7 +415,7 @@ class InitLab(QWidget):
         try:
             names = materialize(self.document)
         except ExplorerError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             return
         self.form.show_error("")
         shapes = ", ".join(f"{n} {tuple(self.net.get_parameter(n).shape)}" for n in names)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.init_probe import growth, probe_scheme
+from explorer.ui.common.messages import error_text
 from explorer.ui.init_lab.init_plots import SERIES_COLORS, ProbePlots
 
 TANH_GAIN = 5 / 3  # torch.nn.init.calculate_gain("tanh")
@@ -153,7 +154,7 @@ class ProbePanel(QWidget):
                 )
         except ExplorerError as e:
             self.summary.setText(f"<span style='color:#d64545'>{e}</span>")
-            self.lab.window_.report_error(str(e))
+            self.lab.window_.report_error(error_text(e))
             return
         finally:
             QApplication.restoreOverrideCursor()

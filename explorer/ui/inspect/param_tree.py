@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from explorer.core.format import group_digits, shape_text
 from explorer.core.spec import BlockSpec, key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
+from explorer.ui.common.messages import error_text
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -53,6 +54,18 @@ def link_icon() -> QIcon:
     p.drawRoundedRect(7, 5, 8, 6, 3, 3)
     p.end()
     return QIcon(pix)
+
+
+def _layer_walk(spec, net):
+    """``(path, key, layer id, is_block)`` per module: the spec's layers, or for a model
+    without layers (a Python class) its ``named_modules()``, which have no layer id."""
+    if spec.children or not any(True for _ in net.children()):
+        for path, node in spec.walk():
+            yield path, key_of(spec, path), node.id, isinstance(node, BlockSpec)
+        return
+    for key, _module in net.named_modules():
+        if key:
+            yield tuple(key.split(".")), key, None, False
 
 
 class ParamTree(QWidget):
@@ -136,21 +149,23 @@ class ParamTree(QWidget):
         root.setFont(0, bold)
         self.tree.addTopLevelItem(root)
         parents = {(): root}
-        for path, node in spec.walk():
-            key = key_of(spec, path)
+        for e in by_owner.get("", []):  # a class's own nn.Parameter (a Sequential has none)
+            self._add_entry(root, e, local_name(e.name))
+        for path, key, node_id, is_block in _layer_walk(spec, net):
             try:
                 module = net.get_submodule(key)
             except AttributeError:
                 continue
             label = key.rsplit(".", 1)[-1] if len(path) > 1 else key
-            kind = "Sequential" if isinstance(node, BlockSpec) else type(module).__name__
+            kind = "Sequential" if is_block else type(module).__name__
             item = QTreeWidgetItem([f"{label}  {kind}"])
             item.setData(0, KEY_ROLE, key)
-            item.setData(0, ID_ROLE, node.id)
+            item.setData(0, ID_ROLE, node_id)
             parents[path[:-1]].addChild(item)
             parents[path] = item
-            self._layer_rows.setdefault(node.id, []).append(item)
-            if isinstance(node, BlockSpec):
+            if node_id is not None:
+                self._layer_rows.setdefault(node_id, []).append(item)
+            if is_block:
                 continue
             earlier = first_use.setdefault(id(module), key)
             if earlier != key:  # a second use of a tied layer: its tensors are listed once
@@ -395,7 +410,7 @@ class ParamTree(QWidget):
             expr = module_expression(key, net)
             text = state_dict_text(net, key)
         except (AttributeError, ValueError, KeyError) as e:
-            self.state_text.setPlainText(str(e))
+            self.state_text.setPlainText(error_text(e))
             return
         self.state_text.setPlainText(f">>> print({expr}.state_dict())\n{text}")
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from explorer.core.stats import Snapshot, UpdateTracker, as_matrix, snapshot
 from explorer.ui.common.plots.colors import GRAD_BRUSH, WEIGHT_BRUSH
 from explorer.ui.common.plots.heatmap import Heatmap
 from explorer.ui.common.plots.histogram import HistogramPlot
+from explorer.ui.inspect.stats_table import StatsTable
 from explorer.ui.inspect.values_table import ValuesTable
 
 STAT_ROWS = ("numel", "mean", "std", "min", "max", "L2 norm", "zeros", "NaN", "Inf")
@@ -94,15 +94,15 @@ class TensorView(QWidget):
         hists = QSplitter(Qt.Orientation.Vertical, self)
         hists.addWidget(self.weight_hist)
         hists.addWidget(self.grad_hist)
-        self.stats_table = QTableWidget(len(STAT_ROWS) + 1, 2, self)
-        self.stats_table.setHorizontalHeaderLabels([self.tr("value"), self.tr("grad")])
-        self.stats_table.setVerticalHeaderLabels([*STAT_ROWS, "|Δw|/|w|"])
-        self.stats_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.stats_table.verticalHeader().setDefaultSectionSize(18)
+        self.stats_table = StatsTable(
+            [*STAT_ROWS, "|Δw|/|w|"], [self.tr("value"), self.tr("grad")], self
+        )
         plots = QSplitter(Qt.Orientation.Horizontal, self)
         for w in (self.weight_map, self.grad_map, hists, self.stats_table):
             plots.addWidget(w)
-        plots.setSizes([300, 300, 260, 220])
+        plots.setCollapsible(3, False)
+        plots.setStretchFactor(3, 0)
+        plots.setSizes([300, 300, 260, self.stats_table.minimumWidth()])
         self.values = ValuesTable(self)
         self.values.setObjectName("TensorValues")
         self.inner = QTabWidget(self)

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.errors import ExplorerError
-from explorer.io.module_file import ModuleFile, guess_input_shape, parse_args_json
+from explorer.io.module_file import (
+    ClassModel,
+    ModuleFile,
+    guess_input_shape,
+    parse_args_json,
+)
+from explorer.ui.common.messages import error_text
 
 
 def ask_trust(parent: QWidget, path: Path) -> bool:
@@ -59,6 +65,8 @@ class ClassDialog(QDialog):
 
     After "Convert to Sequential" is accepted, :attr:`converted` holds
     ``(spec, state_dict)``: the Sequential spec and the class's weights under its keys.
+    After "Open the class", :attr:`opened` holds the
+    :class:`~explorer.io.module_file.ClassModel` to open as it is (read-only layers).
     """
 
     def __init__(self, module_file: ModuleFile, parent=None):
@@ -67,6 +75,7 @@ class ClassDialog(QDialog):
         self.file = module_file
         self.net: Any = None
         self.converted: tuple[Any, dict] | None = None
+        self.opened: ClassModel | None = None
         self._guessed = ""  # the input shape text last filled in by a guess
         self.classes = QComboBox(self)
         for c in module_file.classes:
@@ -98,6 +107,16 @@ class ClassDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.convert_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = QPushButton(self.tr("Open the class"), self)
+        self.open_button.setObjectName("OpenClassButton")
+        self.open_button.setToolTip(
+            self.tr(
+                "Run, train and inspect the class as it is; its layers stay read-only "
+                "(the window's model is replaced)"
+            )
+        )
+        self.open_button.clicked.connect(self.open_class)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
 
         form = QFormLayout()
         form.addRow(self.tr("Class"), self.classes)
@@ -125,7 +144,7 @@ class ClassDialog(QDialog):
             args = parse_args_json(self.args.text())
             net = self.file.construct(self.class_name(), args)
         except ExplorerError as e:
-            self.message.setText(str(e))
+            self.message.setText(error_text(e))
             return False
         self.net = net
         self.message.setText("")
@@ -168,6 +187,25 @@ class ClassDialog(QDialog):
             )
         return shape
 
+    def open_class(self) -> bool:
+        """Accept with the class as it is: its arguments and the input shape shown."""
+        if not self.construct():
+            return False
+        text = self.input_shape.text().strip()
+        try:
+            shape = self._shape() if text else ()
+        except ExplorerError as e:
+            self.message.setText(error_text(e))
+            return False
+        guess = None
+        if text and text == self._guessed:
+            guessed = guess_input_shape(self.net)
+            guess = guessed[1] if guessed else None
+        args = parse_args_json(self.args.text())
+        self.opened = ClassModel(self.file, self.class_name(), args, shape, guess)
+        self.accept()
+        return True
+
     def convert(self) -> bool:
         from explorer.core.fx_convert import to_sequential
 
@@ -176,7 +214,7 @@ class ClassDialog(QDialog):
         try:
             spec = to_sequential(self.net, self._shape())
         except ExplorerError as e:
-            self.message.setText(self.tr("Cannot convert: {0}").format(e))
+            self.message.setText(self.tr("Cannot convert: {0}").format(error_text(e)))
             return False
         state = {k: v.detach().clone() for k, v in self.net.state_dict().items()}
         self.converted = (spec, state)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import load_module_file
 from explorer.resources import examples_dir
+from explorer.ui.common.messages import error_text
 from explorer.ui.pyclass.class_dialog import ClassDialog, ask_trust
 
 NOTES_MLP = examples_dir() / "notes_mlp_class.py"
@@ -56,16 +57,39 @@ class PythonClassOpener:
         try:
             module_file = load_module_file(path)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return False
         dialog = self.make_dialog(module_file)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.converted is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if dialog.opened is not None:
+            return self.open_class(dialog.opened, asked)
+        if dialog.converted is None:
             return False
         spec, state = dialog.converted
         return self.open_converted(spec, state, f"{dialog.class_name()} ({path.name})", asked)
 
     def make_dialog(self, module_file) -> ClassDialog:
         return ClassDialog(module_file, self.window)
+
+    def open_class(self, model, asked: bool = False) -> bool:
+        """Open the class itself: everything but layer editing works on it."""
+        w = self.window
+        if not asked and not all(guard() for guard in w.close_guards):
+            return False
+        from explorer.app.session import OpenRequest
+        from explorer.core.spec import ModelSpec
+
+        request = OpenRequest(ModelSpec(), "class", title=model.title, module=model)
+        if not w.open_model(request):  # an error in __init__: reported with its line
+            return False
+        text = w.tr("Opened the class {0}: its layers are read-only").format(model.title)
+        if model.input_guess:
+            text += w.tr("; input shape {0} guessed {1}").format(
+                model.input_shape, model.input_guess
+            )
+        w.show_status(text)
+        return True
 
     def open_converted(self, spec, state: dict, title: str, asked: bool = False) -> bool:
         w = self.window

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.monitor import ActivationRow, activations
 from explorer.core.probes import ActivationsProbe, RequestBox
+from explorer.ui.common.messages import error_text
 from explorer.ui.common.plots.colors import EXPLODING_BRUSH
 from explorer.ui.common.plots.histogram import HistogramPlot
 
@@ -88,7 +89,7 @@ class ActivationsView(QWidget):
             rows = activations(self.document.net, self.batch())
         except RuntimeError as e:
             self.window_.report_error(
-                self.tr("Activations: the forward pass failed: {0}").format(e)
+                self.tr("Activations: the forward pass failed: {0}").format(error_text(e))
             )
             return
         self.show_rows(rows)

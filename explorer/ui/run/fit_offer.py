@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from explorer.core.errors import ExplorerError
 from explorer.core.fit_data import describe_fit, fit_model_to_data, fit_problem
+from explorer.ui.common.messages import error_text, message_text
 
 STYLE = (
     "#training_fit_offer { background: #fff4d6; border: 1px solid #e0b84c; border-radius: 4px; }"
@@ -50,12 +51,14 @@ class FitOffer(QFrame):
             new = fit_model_to_data(spec, data, loss, batch)
             self.text.setText(
                 self.tr("The data does not fit the model: {0}. One click sets {1}.").format(
-                    problem.message, ", ".join(describe_fit(spec, new))
+                    message_text(problem.message), ", ".join(describe_fit(spec, new))
                 )
             )
         else:
             self.text.setText(
-                self.tr("The data does not fit the model: {0}").format(problem.message)
+                self.tr("The data does not fit the model: {0}").format(
+                    message_text(problem.message)
+                )
             )
         self.button.setVisible(problem.fixable)
         self.show()
@@ -68,7 +71,7 @@ class FitOffer(QFrame):
         try:
             new = fit_model_to_data(spec, self._data, self._loss, self._batch)
         except ExplorerError as e:
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             return False
         if not self.window_.push_spec(new, self.tr("Fit the model to the data")):
             return False

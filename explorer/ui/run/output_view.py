@@ -105,15 +105,15 @@ class OutputView(QWidget):
         self.hint.setWordWrap(True)
         self.main = OutputPane(self.tr("output = net(X)"), self)
         self.compare_box = QGroupBox(self.tr("Same batch, train() vs eval()"), self)
-        self.train_pane = OutputPane("net.train()", self.compare_box)
-        self.eval_pane = OutputPane("net.eval()", self.compare_box)
+        # the two panes (four plots) are built on the first comparison: most sessions never
+        # compare, and plots are the dearest part of building the window
+        self.train_pane: OutputPane | None = None
+        self.eval_pane: OutputPane | None = None
+        self._panes_row = QHBoxLayout()
         self.difference = QLabel(self.compare_box)
         self.difference.setWordWrap(True)  # a long sentence must not widen the window
         box = QVBoxLayout(self.compare_box)
-        row = QHBoxLayout()
-        row.addWidget(self.train_pane)
-        row.addWidget(self.eval_pane)
-        box.addLayout(row, 1)
+        box.addLayout(self._panes_row, 1)
         box.addWidget(self.difference)
         self.compare_box.hide()
         layout = QVBoxLayout(self)
@@ -146,6 +146,11 @@ class OutputView(QWidget):
 
     def show_comparison(self, train_result, eval_result) -> None:
         self.main.hide()  # the comparison takes the main output's place, not more room
+        if self.train_pane is None:
+            self.train_pane = OutputPane("net.train()", self.compare_box)
+            self.eval_pane = OutputPane("net.eval()", self.compare_box)
+            self._panes_row.addWidget(self.train_pane)
+            self._panes_row.addWidget(self.eval_pane)
         self.compare_box.show()
         both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
         limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both

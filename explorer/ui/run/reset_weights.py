@@ -46,7 +46,15 @@ def reset_weights(window, controller) -> bool:
         )
         return False
     before = {k: v.detach().cpu().clone() for k, v in live.items()}
-    after = seeded_state_dict(doc.spec, controller.seed)
+    if doc.source is not None:  # a Python class: constructed again after the seed
+        from explorer.core.module_source import seeded_module_state
+
+        with window.errors(window.tr("Cannot reset the weights: {0}")) as failed:
+            after = seeded_module_state(doc.source, controller.seed)  # its __init__ may raise
+        if failed:
+            return False
+    else:
+        after = seeded_state_dict(doc.spec, controller.seed)
     window.undo_stack.push(
         ResetWeightsCommand(
             controller,

@@ -24,6 +24,7 @@ from explorer.core.session import (
     run_step,
 )
 from explorer.core.training import TrainConfig, train
+from explorer.ui.common.messages import error_text
 from explorer.workers.runner import Runner
 
 
@@ -31,6 +32,25 @@ def _once(fn: Callable[[], object]):
     """A generator that does ``fn()`` and returns its result (a one-shot run)."""
     return fn()
     yield  # noqa: B901 - makes this a generator for the runner
+
+
+def located_run(factory, source):
+    """``factory``'s run, with an error raised in a Python class's file told by its line.
+
+    The run's generator is driven unchanged (``yield from``); an error whose traceback
+    passes through the class's file is re-raised as one line naming that line.
+    """
+
+    def run(control):
+        try:
+            return (yield from factory(control))
+        except Exception as exc:  # noqa: BLE001 - whatever the learner's code raised
+            error = source.located(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    return run
 
 
 def shift_steps(progress, offset: int):
@@ -250,7 +270,7 @@ class RunController(QObject):
         try:
             optimizer = self.workbench.optimizer_for(self.net, self.optimizer)
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return
         if self.workbench.rebuilt:
             self.window.log(
@@ -297,8 +317,8 @@ class RunController(QObject):
 
             optimizer = make_optimizer(config.optimizer, self.net.parameters())
         except ExplorerError as e:
-            self.window.report_error(str(e))
-            self.training_failed.emit(str(e))
+            self.window.report_error(error_text(e))
+            self.training_failed.emit(error_text(e))
             return
         self.workbench.adopt(optimizer, self.net, config.optimizer)
         if not self.training:
@@ -399,13 +419,15 @@ class RunController(QObject):
         try:
             x, y = self.batch()
         except ExplorerError as e:
-            self.window.report_error(str(e))
+            self.window.report_error(error_text(e))
             return
         self._start(busy, lambda control: _once(lambda: fn(x, y)), done)
 
     def _start(self, busy: str, factory, done) -> None:
         self._busy_text = busy
         self._on_result = done
+        if self.document.source is not None:  # a Python class: its errors name its lines
+            factory = located_run(factory, self.document.source)
         self.document.set_busy(busy)
         self.runner.start(factory)
         self.state_changed.emit()

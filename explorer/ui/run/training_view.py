@@ -36,6 +36,7 @@ from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
@@ -74,10 +75,8 @@ class TrainingView(QWidget):
         self.load_button.setToolTip(
             self.tr("A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file")
         )
-        row = QHBoxLayout()
-        row.addWidget(self.source, 1)
-        row.addWidget(self.load_button)
-        form.addRow(self.tr("Data"), row)
+        form.addRow(self.tr("Data"), self.source)
+        form.addRow("", self.load_button)  # its own row: the settings column stays narrow
         self.samples = self._spin(2, 100_000, 512)
         self.noise = self._dspin(0, 10, 0.1, 0.05)
         self.data_seed = self._spin(0, 2**31 - 1, 0)
@@ -141,12 +140,19 @@ class TrainingView(QWidget):
         self.accuracy.setObjectName("training_accuracy")
         self.accuracy.setWordWrap(True)
         self.fit_offer = FitOffer(window, self)
+        for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         settings = QWidget(self)
         settings.setLayout(form)
         self.data_plot = DataPlot(self, title=self.tr("Data"))
+        self.data_plot.setObjectName("training_data_plot")
         self.scatter = self.data_plot.scatter
         self.data_message = self.data_plot.message
         self.loss_plot = LossPlot(self, title=self.tr("Loss"))
+        self.loss_plot.setObjectName("training_loss_plot")
         self.raw_curve = self.loss_plot.raw
         self.smooth_curve = self.loss_plot.smooth
         self.eval_curve = self.loss_plot.eval
@@ -162,11 +168,13 @@ class TrainingView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left = QWidget(self)  # the buttons and the progress stay in sight above the settings
+        # The buttons and the progress run along the top of the tab, so the settings column
+        # is only as wide as its form: at 1280-1400 px the plots get the width (a row of five
+        # buttons in the column had left the data plot 140 px and cut its title).
+        buttons.addWidget(self.progress, 1)
+        left = QWidget(self)  # the status stays in sight above the scrolling settings
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addLayout(buttons)
-        lv.addWidget(self.progress)
         lv.addWidget(self.rate)
         lv.addWidget(self.accuracy)
         lv.addWidget(self.fit_offer)
@@ -183,16 +191,21 @@ class TrainingView(QWidget):
         split.addWidget(left)
         split.addWidget(self.data_plot)
         split.addWidget(losses)
-        split.setSizes([360, 320, 520])
-        # The settings keep their width; the two plots share what the window adds.
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setStretchFactor(2, 1)
+        split.setSizes([280, 560, 380])
+        # The plots take most of what the window adds, the data plot (longer title) the most.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 3)
         split.setCollapsible(1, False)
         split.setCollapsible(2, False)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        # the column is as wide as the form needs (it scrolls vertically, never sideways)
+        scroll.setMinimumWidth(
+            settings.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         for w in (self.source, self.unit, self.optimizer):
             w.currentIndexChanged.connect(self._on_settings)
         for w in (self.samples, self.data_seed, self.classes, self.held_out):
@@ -311,9 +324,9 @@ class TrainingView(QWidget):
         try:
             data = self.dataset_for()
         except ExplorerError as e:
-            self.data_plot.show_message(str(e))
+            self.data_plot.show_message(error_text(e))
             self.fit_offer.hide()
-            self.window_.report_error(str(e))
+            self.window_.report_error(error_text(e))
             return False
         self.playground.check_fit(data)
         x = data.X.reshape(len(data), -1)[:5000].numpy()

@@ -33,8 +33,10 @@ from explorer.core.document import Document
 from explorer.core.errors import ExplorerError
 from explorer.core.format import group_digits
 from explorer.core.spec import ModelSpec
+from explorer.ui.common.messages import error_text
 from explorer.ui.common.selection import Selection
 from explorer.ui.shell.message_bar import MessageBar
+from explorer.ui.shell.settings_guard import guarded
 
 #: Feature modules, installed in this order. Each has ``install(window: MainWindow)``.
 FEATURES: list[str] = [
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.setObjectName("MainWindow")
-        self.settings = settings or QSettings()
+        self.settings, refused_settings = guarded(settings or QSettings())
         self.session = session or Session(document or Document(ModelSpec()))
         self.document = self.session.document
         self.undo_stack = QUndoStack(self)
@@ -133,6 +135,13 @@ class MainWindow(QMainWindow):
         self._center_layout.setContentsMargins(0, 0, 0, 0)
         self._center_layout.setSpacing(0)
         self._center_layout.addWidget(self.message_bar)
+        if refused_settings:
+            self.message_bar.show_message(
+                self.tr("Settings are not kept: {0} is not a regular file.").format(
+                    refused_settings
+                ),
+                "warning",
+            )
         self.setCentralWidget(center)
         self.menus: dict[str, QMenu] = {}
         titles = _menu_titles(self)
@@ -301,7 +310,7 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(SpecCommand(self.document, new, text))
         except ExplorerError as e:
-            self.report_error(str(e))
+            self.report_error(error_text(e))
             return False
         return True
 
@@ -425,7 +434,7 @@ class MainWindow(QMainWindow):
         try:
             yield failed
         except ExplorerError as e:
-            failed.append(template.format(e))
+            failed.append(template.format(error_text(e)))
             self.report_error(failed[-1])
 
     # ----- title, status and layout -------------------------------------------------------
@@ -451,7 +460,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.file_path.name if self.file_path else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — NN Explorer")
-
 
     def _add_standard_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))

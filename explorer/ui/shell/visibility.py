@@ -13,8 +13,26 @@ from explorer.ui.common.geometry import shown_rect, window_rect
 
 #: objectName of each bottom tab -> object names of the controls it must show whole.
 TAB_CONTROLS: dict[str, tuple[str, ...]] = {
-    "TrainingTab": ("training_train", "training_pause", "training_step", "training_cancel"),
-    "InitLabTab": ("InitScope", "InitScheme", "InitSeed", "InitPreview", "InitApply"),
+    "TrainingTab": (
+        "training_train",
+        "training_pause",
+        "training_step",
+        "training_cancel",
+        "training_data_plot",
+        "training_loss_plot",
+    ),
+    "InitLabTab": (
+        "InitScope",
+        "InitScheme",
+        "InitSeed",
+        "InitPreview",
+        "InitApply",
+        "InitProbeRun",
+        "InitProbeA",
+        "InitProbeB",
+    ),
+    "TensorTab": ("TensorStats",),
+    "AutogradTab": ("AutogradRetain",),
 }
 
 #: Controls of the docks, checked whatever tab is shown.
@@ -30,6 +48,18 @@ def clipped(widget: QWidget) -> str | None:
     if shown_rect(widget) != window_rect(widget):
         return f"clipped to {shown_rect(widget).size().toTuple()} of {widget.size().toTuple()}"
     return None
+
+
+def title_cut(widget: QWidget) -> bool:
+    """True when a pyqtgraph plot's title is wider than the plot shows."""
+    plot_item = getattr(widget, "getPlotItem", None)
+    if plot_item is None:
+        return False
+    label = plot_item().titleLabel
+    if not label.isVisible() or not label.text:
+        return False
+    text = label.item.mapRectToScene(label.item.boundingRect())
+    return text.left() < 0 or text.right() > widget.viewport().width()
 
 
 def toolbar_overflow(window) -> list[str]:
@@ -78,6 +108,10 @@ def hidden_controls(window, tab: str | None = None) -> list[str]:
         why = clipped(widget)
         if why:
             problems.append(f"{name}: {why}")
+        elif hasattr(widget, "all_rows_shown") and not widget.all_rows_shown():
+            problems.append(f"{name}: scrolls (not every row is shown)")
+        elif title_cut(widget):
+            problems.append(f"{name}: its title is cut")
     tree = window.findChild(QTreeView, "ParameterTree")
     if tree is not None and tree.isVisible():
         rows = parameter_rows_shown(tree)

@@ -26,7 +26,7 @@ class HistogramPlot(pg.PlotWidget):
         )
         self.addItem(self.curve)
         self.placeholder = pg.TextItem("", color=(120, 120, 120), anchor=(0.5, 0.5))
-        self.addItem(self.placeholder)
+        self.addItem(self.placeholder, ignoreBounds=True)  # its position must not widen the x range
         self.log = False
         self.hist: Histogram | None = None
 

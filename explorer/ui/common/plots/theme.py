@@ -9,6 +9,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from explorer.ui.common.plots.lazy_menu import install_lazy_plot_menus
+
 BACKGROUND = QColor("#ffffff")
 FOREGROUND = QColor("#303030")
 
@@ -16,6 +18,7 @@ FOREGROUND = QColor("#303030")
 def apply_plot_theme() -> None:
     """Set pyqtgraph's defaults for every plot created from now on."""
     pg.setConfigOptions(background=BACKGROUND, foreground=FOREGROUND, antialias=False)
+    install_lazy_plot_menus()
 
 
 def room_for_axis_titles(plot_item, margin: int = 6) -> None:
