@@ -58,11 +58,11 @@ def test_a_run_is_drawn_at_display_rate_and_its_last_frame_is_its_last_step(qtbo
     drawn = tv.loss_plot.redraws - drawn0
     assert 1 <= drawn <= seconds * DISPLAY_HZ + 2  # one frame per interval, plus the last
     steps = run.controller.steps_done
-    xs, ys = tv.raw_curve.getData()
+    xs, ys = tv.raw_curve.xData, tv.raw_curve.yData  # what was set (getData: as drawn, thinned)
     assert xs[-1] == steps == progress[-1].step  # the last frame: the last step
     assert np.array_equal(xs, tv.history.steps) and np.array_equal(ys, tv.history.raw)
     assert tv.progress.value() == steps and tv.rate.text().startswith(f"step {steps}/")
-    assert in_view(tv.loss_plot, xs, np.concatenate([ys, tv.smooth_curve.getData()[1]]))
+    assert in_view(tv.loss_plot, xs, np.concatenate([ys, tv.smooth_curve.yData]))
 
 
 def test_a_hidden_training_tab_draws_nothing_until_shown(qtbot, window, run, tv):
@@ -74,7 +74,7 @@ def test_a_hidden_training_tab_draws_nothing_until_shown(qtbot, window, run, tv)
     assert tv.loss_plot.redraws == drawn  # progress kept coming, nothing was drawn
     window.show_tab("TrainingTab")
     assert tv.loss_plot.redraws == drawn + 1  # shown: the newest state at once
-    assert tv.raw_curve.getData()[0][-1] == tv.history.steps[-1] >= progress[seen + 4].step
+    assert tv.raw_curve.xData[-1] == tv.history.steps[-1] >= progress[seen + 4].step
     with qtbot.waitSignal(window.run_finished, timeout=20000):
         run.actions["cancel"].trigger()
 

@@ -52,7 +52,7 @@ def seeded_weights(seed):
 
 
 def curves(tv):
-    return [c.getData() for c in (tv.raw_curve, tv.smooth_curve, tv.eval_curve)]
+    return [(c.xData, c.yData) for c in (tv.raw_curve, tv.smooth_curve, tv.eval_curve)]
 
 
 def test_reset_weights_is_one_action_in_the_run_menu_and_the_tab(qtbot, window, run, tv):
@@ -142,4 +142,4 @@ def test_undo_of_reset_puts_back_weights_loss_curve_history_and_step_count(qtbot
     window.run_progressed.connect(progress.append)
     train(qtbot, window, run)
     assert progress[0].losses[0][0] == 51
-    assert list(tv.raw_curve.getData()[0]) == list(range(1, 76))
+    assert list(tv.raw_curve.xData) == list(range(1, 76))
