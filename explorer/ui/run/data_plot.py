@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.metrics import CurveRequest, GridRequest
 
@@ -41,6 +42,12 @@ class DataPlot(pg.PlotWidget):
         self.addItem(self.curve)
         self.message = pg.TextItem("", anchor=(0.5, 0.5))
         self.addItem(self.message)
+        # A new regions frame repaints the whole plot while a run holds the GIL between
+        # torch ops: every Python paint call then waits for it. The samples and the axes
+        # do not change between frames, so Qt draws them from a cached pixmap instead.
+        item = self.getPlotItem()
+        for still in (self.scatter, *(item.getAxis(a) for a in ("left", "bottom"))):
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.grid_request: GridRequest | None = None
         self.curve_request: CurveRequest | None = None
         self.last_grid: np.ndarray | None = None
