@@ -119,6 +119,18 @@ def write_safetensors_stream(
     The bytes equal :func:`safetensors_bytes` in layout rules (little-endian, C order,
     offsets in the header), so any safetensors reader opens them.
     """
+    for part in safetensors_parts(state, metadata):
+        out.write(part)
+
+
+def safetensors_parts(
+    state: Mapping[str, torch.Tensor], metadata: dict | None = None
+) -> list[bytes | memoryview]:
+    """The bytes of a safetensors file as buffers: the header, then each tensor's memory.
+
+    The tensors are not copied (a CPU, contiguous tensor is its own buffer), so a writer
+    can hand them to the OS as they are; they must not change until written.
+    """
     import torch
 
     tensors, aliases = safetensors_payload(state)
@@ -138,11 +150,11 @@ def write_safetensors_stream(
         offset += n
     text = json.dumps(header, separators=(",", ":")).encode("utf-8")
     text += b" " * (-len(text) % 8)
-    out.write(len(text).to_bytes(8, "little"))
-    out.write(text)
+    parts: list[bytes | memoryview] = [len(text).to_bytes(8, "little") + text]
     for t in tensors.values():
         if t.numel():
-            out.write(memoryview(t.reshape(-1).view(torch.uint8).numpy()))
+            parts.append(memoryview(t.reshape(-1).view(torch.uint8).numpy()))
+    return parts
 
 
 # ----- reading -----------------------------------------------------------------------------

@@ -166,6 +166,7 @@ def _weights(z: zipfile.ZipFile, prefix: str, names: list[str], name: str) -> di
     if constants in names and json.loads(z.read(constants)).get("config"):
         raise ModelRefused(f"{name}: the exported program has tensor constants (not a chain)")
     out: dict[str, Any] = {}
+    files: dict[str, Any] = {}  # one file, one storage: a tensor saved once for two names
     for fqn, entry in config.items():
         if entry.get("use_pickle"):
             raise ModelRefused(f"{name}: {fqn} is stored as a pickle, which the app does not run")
@@ -173,8 +174,14 @@ def _weights(z: zipfile.ZipFile, prefix: str, names: list[str], name: str) -> di
         dtype = _DTYPES.get(meta["dtype"])
         if dtype is None:
             raise ModelRefused(f"{name}: {fqn} has a dtype the app does not read")
-        raw = bytearray(z.read(f"{prefix}data/weights/{entry['path_name']}"))
-        flat = torch.frombuffer(raw, dtype=getattr(torch, dtype)) if raw else torch.empty(0)
+        file = entry["path_name"]
+        if (file, dtype) not in files:
+            raw = bytearray(z.read(f"{prefix}data/weights/{file}"))
+            empty = torch.empty(0, dtype=getattr(torch, dtype))
+            files[file, dtype] = (
+                torch.frombuffer(raw, dtype=getattr(torch, dtype)) if raw else empty
+            )
+        flat = files[file, dtype]
         sizes = [s["as_int"] for s in meta["sizes"]]
         strides = [s["as_int"] for s in meta["strides"]]
         out[fqn] = flat.as_strided(sizes, strides, meta["storage_offset"]["as_int"])
@@ -228,6 +235,10 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
         kinds, attrs_of = _OPS.get(target, ((), None))
         function = cls not in allowed_classes() and len(kinds) == 1 and _param_free(kinds[0])
         if attrs_of is None or (cls not in allowed_classes() and not function):
+            if cls.startswith("torch.nn.modules.") and cls not in allowed_classes():
+                raise ModelRefused(
+                    f"{label} is nn.{cls.rsplit('.', 1)[-1]}, which the app does not offer"
+                )
             op = target.split(".")[1] if "." in target else target
             if op in ("add", "add_") and len(flowing) == 2 and flowing[0] != flowing[1]:
                 late = flowing[0] if flowing[0] == current else flowing[1]
@@ -270,12 +281,16 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
         else:
             parent = _parent(containers, stack[:-1], name)
             leaf_name = layer_path.rsplit(".", 1)[-1]
-            if any(n == leaf_name for n, _ in parent.children):
-                raise ModelRefused(f"{label} runs twice (a layer used twice is not a chain here)")
-            leaf = ModNode(layer_path, type_name, cls, True, attrs, tensors, ident=id(attrs))
-            parent.children.append((leaf_name, leaf))
-            if parent.chain is not None:
+            again = next((c for n, c in parent.children if n == leaf_name), None)
+            if again is not None:  # a child called twice in a user's forward: one module
+                if parent.chain is None or (again.type, again.attrs) != (type_name, attrs):
+                    raise ModelRefused(f"{label} runs twice in a way the app cannot tie")
                 parent.chain.append(leaf_name)
+            else:
+                leaf = ModNode(layer_path, type_name, cls, True, attrs, tensors, ident=id(attrs))
+                parent.children.append((leaf_name, leaf))
+                if parent.chain is not None:
+                    parent.chain.append(leaf_name)
         current = node["outputs"][0]["as_tensor"]["name"]
         where[current] = f"the output of {step}"
     final = outputs[0]["user_output"]["arg"].get("as_tensor", {}).get("name")

@@ -54,8 +54,18 @@ def _save(result: ImportResult, source: Path, output: str | os.PathLike) -> None
     from explorer.io.project import ARCHIVE_SUFFIX, Project, save_project
 
     keep = str(output).endswith(ARCHIVE_SUFFIX)
-    weights = result.net.state_dict() if keep else None
-    save_project(Project(result.spec, _title(source), weights=weights), output)
+    project = Project(
+        result.spec, _title(source), weights=result.net.state_dict() if keep else None
+    )
+    if keep:
+        from explorer.io.project_archive import write_archive
+        from explorer.io.source_crcs import mapped_member_crcs
+
+        # the weights are the file's own mapped bytes, untouched since loading: the CRC-32s
+        # its zip holds are theirs (computed only where that cannot be shown)
+        write_archive(project, output, mapped_member_crcs(source))
+    else:
+        save_project(project, output)
     result.weights_written = keep
 
 

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 #: constructor arguments that do not change what a layer computes from loaded weights
 _INIT_ONLY = {"init", "min_value", "max_value"}
+#: most layers (uses included) a model may have: blocks used twice double their layers
+MAX_LAYERS = 100_000
+#: arguments the weight's shape proves when the file does not keep them (a traced
+#: ``nn.Linear`` keeps only its tensors): (type, argument) -> the weight's dimension
+_FROM_WEIGHT = {("Linear", "in_features"): 1, ("Linear", "out_features"): 0}
 #: attributes a built layer may differ in without computing anything else
 _IGNORED_ATTRS = {"training", "inplace"}
 
@@ -63,30 +68,41 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
 
     state: dict[str, Any] = {}
     ties: dict[int, str] = {}
+    tied_layers: dict[str, tuple[str, Any]] = {}  # tie -> (first place, its layer)
     uses: dict[int, int] = {}
+    total = [0]
+    same = _shared_modules(root)  # ident -> the ident of the module it is one with
 
-    def count(node: ModNode) -> None:
-        uses[node.ident] = uses.get(node.ident, 0) + 1
-        if uses[node.ident] == 1:
-            for _, c in node.children:
-                count(c)
+    def count(node: ModNode, inside: tuple[int, ...] = ()) -> None:
+        ident = same.get(node.ident, node.ident)
+        if ident in inside:
+            raise ModelRefused(f"{_label(node)} contains itself: not a chain")
+        uses[ident] = uses.get(ident, 0) + 1
+        total[0] += 1
+        if total[0] > MAX_LAYERS:
+            raise ModelRefused(f"the model has more than {MAX_LAYERS:,} layers in use")
+        for _, c in _called(node):  # a block used twice: each of its layers is used twice
+            count(c, (*inside, ident))
 
     count(root)
 
     def convert(node: ModNode, key: str, name: str | None) -> Node:
+        # a block used twice becomes two blocks whose layers are tied one to one
         if node.chain is not None and not node.torch_nn:
-            if uses[node.ident] > 1:
-                raise ModelRefused(f"{_label(node)}: one module used twice is not supported")
             return BlockSpec(children=seq(node, key, node.chain), name=name)
         if node.type == "Sequential" and node.torch_nn:
-            if uses[node.ident] > 1:
-                raise ModelRefused(f"{_label(node)}: one nn.Sequential used twice is not supported")
-            kids = seq(node, key)
-            return BlockSpec(children=kids, name=name)
+            return BlockSpec(children=seq(node, key), name=name)
         layer = layer_from(node)
         tie = None
-        if uses[node.ident] > 1:
-            tie = ties.setdefault(node.ident, f"tie{len(ties) + 1}")
+        ident = same.get(node.ident, node.ident)
+        if uses[ident] > 1:
+            tie = ties.setdefault(ident, f"tie{len(ties) + 1}")
+            first, made = tied_layers.setdefault(tie, (key, layer))
+            if (made.type, made.args) != (layer.type, layer.args):
+                raise ModelRefused(
+                    f"{key} shares its tensors with {first}, but the two layers differ "
+                    "(the app ties whole, equal layers)"
+                )
         for tname, t in node.tensors.items():
             if t is not None:
                 state[f"{key}.{tname}"] = t
@@ -103,11 +119,15 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
             children = [(n, by_name[n]) if isinstance(n, str) else n for n in order]
         out: list[Node] = []
         used = {n for n, *_ in node.children}
+        placed: set[str] = set()
         for i, (cname, child, *fn) in enumerate(children):
             if fn:  # a function of forward that is exactly a parameter-free layer
                 name = _free(cname.lower(), used)
                 out.append(LayerSpec.make(cname, name=name, **child))
                 continue
+            if cname in placed:  # a child called again: the same module, tied
+                cname = _free(f"{cname}_again", used)
+            placed.add(cname)
             name = None if cname == str(i) else cname
             key = f"{prefix}.{cname}" if prefix else cname
             out.append(convert(child, key, name))
@@ -118,6 +138,66 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
     if root.chain is not None and not root.torch_nn:
         return seq(root, "", root.chain), state
     return (convert(root, "0", None),), state
+
+
+def _called(node: ModNode) -> list[tuple[str, ModNode]]:
+    """A node's children as its forward uses them: in call order, repeats included."""
+    if node.chain is None or node.torch_nn:
+        return list(node.children)
+    by_name = dict(node.children)
+    return [(n, by_name[n]) for n in node.chain if isinstance(n, str) and n in by_name]
+
+
+def _leaves(root: ModNode) -> list[ModNode]:
+    out, seen, todo = [], set(), [root]
+    while todo:
+        node = todo.pop()
+        if node.ident in seen:
+            continue
+        seen.add(node.ident)
+        if not node.children:
+            out.append(node)
+        todo.extend(c for _, c in reversed(node.children))
+    return out
+
+
+def _shared_modules(root: ModNode) -> dict[int, int]:
+    """Leaves saved as two modules over the very same tensors (TorchScript and
+    ``torch.export`` store a module used twice that way): ident -> the first one's ident.
+
+    Tensors shared only in part (one layer's weight reused by another with its own
+    bias) cannot be one tied layer: :class:`ModelRefused` names them.
+    """
+    owner: dict[tuple, tuple[ModNode, str]] = {}
+    same: dict[int, int] = {}
+    for leaf in _leaves(root):
+        sig = {name: _tensor_id(t) for name, t in leaf.tensors.items() if _tensor_id(t)}
+        firsts = {owner[i][0].ident for i in sig.values() if i in owner}
+        for tname, i in sig.items():
+            owner.setdefault(i, (leaf, tname))
+        if not firsts:
+            continue
+        first = owner[next(i for i in sig.values() if i in owner)][0]
+        theirs = {n: _tensor_id(t) for n, t in first.tensors.items() if _tensor_id(t)}
+        if len(firsts) > 1 or theirs != sig:
+            tname, i = next((n, i) for n, i in sig.items() if i in owner)
+            other, oname = owner[i]
+            raise ModelRefused(
+                f"{_label(leaf)}.{tname} is the same tensor as {_label(other)}.{oname}, but "
+                "the two layers do not share all their tensors (the app ties whole layers)"
+            )
+        same[leaf.ident] = same.get(first.ident, first.ident)
+    return same
+
+
+def _tensor_id(t: Any) -> tuple | None:
+    """What makes two tensors one: the same memory, viewed the same way (None if empty)."""
+    if t is None or not hasattr(t, "untyped_storage") or t.numel() == 0:
+        return None
+    ptr = t.untyped_storage().data_ptr()
+    if not ptr:
+        return None
+    return (ptr, t.storage_offset(), tuple(t.shape), tuple(t.stride()), str(t.dtype))
 
 
 def _free(base: str, used: set[str]) -> str:
@@ -159,6 +239,8 @@ def layer_from(node: ModNode):
             args[a.name] = list(value) if isinstance(value, list) else value
         elif a.name in _INIT_ONLY:
             continue
+        elif (node.type, a.name) in _FROM_WEIGHT and has_weight:
+            args[a.name] = int(node.tensors["weight"].shape[_FROM_WEIGHT[node.type, a.name]])
         else:
             raise ModelRefused(f"{where} (nn.{node.type}): the file does not say its {a.name}")
     try:

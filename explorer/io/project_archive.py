@@ -19,18 +19,29 @@ WEIGHTS_ENTRY = "weights.safetensors"
 TENSORS_ENTRY = "tensors.safetensors"
 
 
-def write_archive(project, path: str | os.PathLike) -> None:
-    """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file."""
-    from explorer.io.checkpoints import write_safetensors_stream
+def write_archive(project, path: str | os.PathLike, crc_of=None) -> None:
+    """Write ``project`` (spec, settings, weights, tensors) as one ``.nnx`` file.
+
+    The tensors go from their own memory into the file (no copy of the whole weights);
+    the zip's CRC-32 is computed beside the write (:mod:`explorer.io.zip_stored`), or
+    taken from ``crc_of(buffer)`` where that knows it (weights copied unchanged from a
+    mapped checkpoint: :mod:`explorer.io.source_crcs`).
+    """
+    from explorer.io.checkpoints import safetensors_parts
     from explorer.io.project import project_to_dict
+    from explorer.io.zip_stored import Known, write_stored_zip
 
     text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
-    with atomic_open(path) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_STORED) as z:
-        z.writestr(PROJECT_ENTRY, text.encode("utf-8"))
-        for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
-            if tensors:
-                with z.open(entry, "w", force_zip64=True) as out:
-                    write_safetensors_stream(tensors, out)  # no whole-file copy in memory
+    members = [(PROJECT_ENTRY, [text.encode("utf-8")])]
+    for entry, tensors in ((WEIGHTS_ENTRY, project.weights), (TENSORS_ENTRY, project.tensors)):
+        if tensors:
+            parts = safetensors_parts(tensors)
+            if crc_of is not None:
+                known = [crc_of(p) if isinstance(p, memoryview) else None for p in parts]
+                parts = [p if c is None else Known(p, c) for p, c in zip(parts, known, strict=True)]
+            members.append((entry, parts))
+    with atomic_open(path) as f:
+        write_stored_zip(f, members)
 
 
 #: Compression methods read here; the app writes STORED, other tools may deflate.

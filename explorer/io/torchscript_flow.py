@@ -21,25 +21,30 @@ class Flow:
 
     chain: tuple | None  # child names, and (layer type, args, function) for functions
     reason: str | None
+    #: children called through a traced copy of their forward (``forward1``): right only
+    #: for torch.nn layers, whose every traced call computes the same thing
+    retraced: tuple[str, ...] = ()
 
 
 class _NotChain(Exception):
     pass
 
 
-def forward_flow(cls: ast.ClassDef | None, path: str) -> Flow:
-    """Analyse ``cls.forward``; ``path`` names the module in messages (``"features.1"``)."""
+def forward_flow(cls: ast.ClassDef | None, path: str, method: str = "forward") -> Flow:
+    """Analyse ``cls.forward`` (or a traced copy such as ``forward1``); ``path`` names the
+    module in messages (``"features.1"``)."""
     where = path or "the model"
     forward = None
     if cls is not None:
         forward = next(
-            (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "forward"), None
+            (n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == method), None
         )
     if forward is None or len(forward.args.args) != 2:
         return Flow(None, f"{where}: its forward cannot be read as one input, one output")
     this, x = (a.arg for a in forward.args.args)
+    retraced: list[str] = []
     try:
-        return Flow(tuple(_walk(forward.body, this, x, path)), None)
+        return Flow(tuple(_walk(forward.body, this, x, path, retraced)), None, tuple(retraced))
     except _NotChain as e:
         return Flow(None, str(e))
 
@@ -56,17 +61,21 @@ _FUNCS = {
 }
 
 
-def _walk(body: list[ast.stmt], this: str, x: str, path: str) -> list:
-    """Children (names) and functions (``(type, args)``) in call order, or :class:`_NotChain`."""
+def _walk(body: list[ast.stmt], this: str, x: str, path: str, retraced: list[str]) -> list:
+    """Children (names) and functions (``(type, args)``) in call order, or :class:`_NotChain`.
+
+    A child called again on the previous output is listed again (one module, used twice).
+    """
     where = path or "the model"
     modules: dict[str, str] = {}  # local name -> child name
     values: dict[str, str] = {x: "<input>"}  # local name -> the id of what it holds
-    ids: list[str] = []  # ids in call order: a child's name, or "#n" for a function
+    ids: list[str] = []  # ids in call order: a child's name (@n when called again), "#n"
     items: list = []
 
     def child(name: str) -> str:
         if name.startswith("#"):
             return f"{where}: {items[int(name[1:])][2]}"
+        name = name.split("@", 1)[0]
         return f"{path}.{name}" if path else name
 
     def holder(v: str) -> str:
@@ -96,17 +105,20 @@ def _walk(body: list[ast.stmt], this: str, x: str, path: str) -> list:
 
     def call(e: ast.Call) -> str:
         func = ast.unparse(e.func)
-        if isinstance(e.func, ast.Attribute) and e.func.attr == "forward":
+        method = e.func.attr if isinstance(e.func, ast.Attribute) else ""
+        if method == "forward" or (method[:7] == "forward" and method[7:].isdigit()):
             name = module_of(e.func.value)
             if name is None or len(e.args) != 1:
                 raise _NotChain(f"{where}: forward calls {func}, which is not a child")
             arg = value(e.args[0])
-            if name in ids:
-                raise _NotChain(f"{child(name)} is used twice in forward")
             follows(arg, child(name))
-            ids.append(name)
+            again = sum(1 for i in ids if i.split("@", 1)[0] == name)
+            ident = f"{name}@{again}" if again else name
+            if method != "forward":
+                retraced.append(name)
+            ids.append(ident)
             items.append(name)
-            return name
+            return ident
         if func in ("torch.cat", "torch.stack"):
             parts = e.args[0].elts if e.args and isinstance(e.args[0], ast.List) else []
             names = []

@@ -192,6 +192,9 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
 
         flow = forward_flow(classes.class_def(obj.qualname), path)
         node.chain, node.refusal = flow.chain, flow.reason
+        retraced = flow.retraced
+    else:
+        retraced = ()
     for k, v in state.items():
         if isinstance(v, _Record):
             child_path = f"{path}.{k}" if path else k
@@ -200,4 +203,40 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
             else:
                 seen[id(v)] = child = _node(v, child_path, classes, seen)
                 node.children.append((k, child))
+    for name in retraced:  # a traced second call runs forward1: the same chain, or refused
+        record = state.get(name)
+        if isinstance(record, _Record) and not _same_forwards(record, classes):
+            child_path = f"{path}.{name}" if path else name
+            node.chain = None
+            node.refusal = (
+                f"{child_path}: called again through a traced copy of its forward that "
+                "does not compute the same chain (not a chain)"
+            )
+            break
     return node
+
+
+def _same_forwards(record: _Record, classes: _ClassInfo, depth: int = 0) -> bool:
+    """Whether every traced copy of a module's ``forward`` (``forward1``...) reads as the
+    same chain, down to its own children called through copies (torch.nn layers: yes)."""
+    from explorer.io.torchscript_flow import forward_flow
+
+    if _clean_type(record.qualname)[1]:
+        return True
+    cls = classes.class_def(record.qualname)
+    methods = [
+        n.name for n in (cls.body if cls else []) if isinstance(n, ast.FunctionDef)
+        if n.name == "forward" or (n.name[:7] == "forward" and n.name[7:].isdigit())
+    ]  # fmt: skip
+    flows = [forward_flow(cls, "", m) for m in methods]
+    if depth > 50 or not flows or any(f.chain is None for f in flows):
+        return False
+    if len({repr(f.chain) for f in flows}) != 1:
+        return False
+    children = vars(record)
+    again = {n for f in flows for n in f.retraced}
+    return all(
+        _same_forwards(children[n], classes, depth + 1)
+        for n in again
+        if isinstance(children.get(n), _Record)
+    )

@@ -663,6 +663,16 @@
         <source>The input shape must be positive whole numbers, like 1,3,32,32</source>
         <translation>输入形状必须是正整数，例如 1,3,32,32</translation>
     </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>Cannot import: {0}</source>
+        <translation>无法导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../explorer/ui/files/import_options_dialog.py"/>
+        <source>{0} layers, input {1}; {2} guesses (marked on the layers):</source>
+        <translation>{0} 层，输入 {1}；{2} 处推测（标记在层上）：</translation>
+    </message>
 </context>
 <context>
     <name>InspectDialog</name>

@@ -222,14 +222,47 @@ def drop(window, path):
     return event
 
 
+def in_import_dialog(act):
+    """Run ``act(dialog)`` on the import options dialog once it is open (it is modal)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+    seen = []
+
+    def run():
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ImportOptionsDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            QTimer.singleShot(10, run)  # not shown yet
+            return
+        try:
+            seen.append(act(dialogs[0]))
+        finally:
+            if dialogs[0].isVisible():
+                dialogs[0].reject()
+
+    QTimer.singleShot(0, run)
+    return seen
+
+
 def test_dropping_a_state_dict_offers_a_choice_and_imports_it(window, tmp_path):
     net = nn.Sequential(nn.Linear(3, 5), nn.ReLU(), nn.Linear(5, 2))
     path = tmp_path / "net.safetensors"
     save_state_dict(net.state_dict(), path)
     offered = []
     window.part("checkpoint_actions").ask_open_kind = lambda p: offered.append(p) or "import"
-    event = drop(window, path)
-    assert event.isAccepted() and offered == [path]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    ok = QDialogButtonBox.StandardButton.Ok
+    shown = in_import_dialog(lambda d: (d.guesses.toPlainText(), d.buttons.button(ok).click())[0])
+    accepted = drop(window, path).isAccepted()
+    assert accepted and offered == [path]
+    assert len(shown) == 1 and "1: not in the file (no parameters): ReLU assumed" in shown[0]
     assert window.part("file_actions").recent_menu.actions()[0].text() == "net.safetensors"
     assert [n.type for n in window.document.spec.children] == ["Linear", "ReLU", "Linear"]
     assert torch.equal(window.document.net[2].weight, net[2].weight)
@@ -335,3 +368,73 @@ def test_the_import_options_dialog_reads_its_fields_and_rejects_a_bad_shape(wind
     dialog.shape.setText("2,x")
     dialog._accept()
     assert dialog.options() is None and dialog.error.text() and dialog.result() == 0
+
+
+def test_a_dropped_state_dict_shows_its_guesses_in_the_import_dialog_before_anything_changes(
+    window, tmp_path
+):
+    """The drop opens File > Import's dialog: the guesses for the options chosen are listed
+    while the model is still the old one; OK imports with those options."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    mlp = MLP()
+    path = tmp_path / "mlp.params"
+    torch.save(mlp.state_dict(), path)
+    window.part("checkpoint_actions").ask_open_kind = lambda p: "import"
+    before = window.document.spec
+
+    def choose(dialog):
+        seen = {"relu": dialog.guesses.toPlainText(), "summary": dialog.summary.text()}
+        assert window.document.spec is before  # nothing has changed yet
+        dialog.between.setCurrentIndex(dialog.between.findData("none"))
+        dialog.shape.setText("4,20")
+        seen["none"] = dialog.guesses.toPlainText()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return seen
+
+    seen = in_import_dialog(choose)
+    drop(window, path)
+    assert len(seen) == 1, "the import dialog did not open"
+    assert "relu: not in the file (no parameters): ReLU assumed (--between relu)" in seen[0]["relu"]
+    assert seen[0]["summary"].startswith("3 layers, input 2,20;")
+    assert "ReLU assumed" not in seen[0]["none"] and "layers after output" in seen[0]["none"]
+    spec = window.document.spec
+    assert [n.type for n in spec.children] == ["Linear", "Linear"] and spec.input_shape == (4, 20)
+    assert torch.equal(window.document.net.hidden.weight, mlp.hidden.weight)
+
+
+def test_cancelling_the_import_dialog_of_a_drop_changes_nothing(window, tmp_path):
+    path = tmp_path / "mlp.params"
+    torch.save(MLP().state_dict(), path)
+    window.part("checkpoint_actions").ask_open_kind = lambda p: "import"
+    spec, weights = window.document.spec, snapshot(window.document.net)
+    modified, status = window.isWindowModified(), window.status_text()
+    seen = in_import_dialog(lambda d: d.reject())
+    accepted = drop(window, path).isAccepted()
+    assert accepted and seen == [None]
+    assert window.document.spec is spec and unchanged(window.document.net, weights)
+    assert window.isWindowModified() == modified and window.status_text() == status
+
+
+def test_a_file_the_import_refuses_says_why_in_the_dialog_and_cannot_be_confirmed(window, tmp_path):
+    """A foreign safetensors file keeps no order for named children: the dialog says so
+    in one line and offers only Cancel."""
+    from PySide6.QtWidgets import QDialogButtonBox
+    from safetensors.torch import save_file
+
+    path = tmp_path / "mlp.safetensors"
+    save_file({k: v.contiguous() for k, v in MLP().state_dict().items()}, str(path))
+    window.part("checkpoint_actions").ask_open_kind = lambda p: "import"
+    spec = window.document.spec
+
+    def look(dialog):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        enabled = ok.isEnabled()
+        dialog._accept()  # Enter in the dialog: must not accept either
+        return dialog.error.text(), enabled, dialog.isVisible()
+
+    seen = in_import_dialog(look)
+    drop(window, path)
+    ((text, enabled, still_open),) = seen
+    assert text.startswith("Cannot import: the file does not keep the order") and "\n" not in text
+    assert not enabled and still_open and window.document.spec is spec

@@ -292,18 +292,41 @@ class CheckpointActions:
         path = self.ask_open_path(self.window.tr("Import state dict as model"))
         if path is None:
             return
+        self.import_asking(path)
+
+    def import_asking(self, path: Path) -> bool:
+        """Import ``path`` as File > Import does, also for a dropped or opened file: a bare
+        state dict first asks the options and shows its guesses. Cancel changes nothing."""
         from explorer.io.model_import import STATE, file_kind
 
         options = self.ask_import_options(path) if file_kind(path) == STATE else ()
-        if options is not None and self.window.part("file_actions").maybe_save():
-            self.import_path(path, *options)
+        if options is None or not self.window.part("file_actions").maybe_save():
+            return False
+        return self.import_path(path, *options)
 
     def ask_import_options(self, path: Path) -> tuple[str, tuple[int, ...] | None] | None:
-        """For a bare state dict: the layer between layers and the input shape (or None)."""
+        """For a bare state dict: the layer between layers and the input shape (or None),
+        chosen in a dialog that lists what the import would guess with them."""
+        from explorer.io.checkpoints import read_state_file
+        from explorer.io.state_dict_import import infer_spec
         from explorer.ui.files.import_options_dialog import ImportOptionsDialog
 
-        dialog = ImportOptionsDialog(self.window, path.name)
-        return dialog.options() if dialog.exec() else None
+        w = self.window
+        try:
+            loaded = read_state_file(path, "cpu", mmap=True)  # shapes only: nothing copied
+        except (ExplorerError, OSError) as e:
+            w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
+            return None
+
+        def preview(between: str, shape: tuple[int, ...] | None):
+            return infer_spec(loaded.state, between, loaded.ordered, shape)
+
+        dialog = ImportOptionsDialog(w, path.name, preview)
+        try:
+            return dialog.options() if dialog.exec() else None
+        finally:  # the file's tensors are not kept by a closed dialog
+            dialog.preview = None
+            dialog.deleteLater()
 
     def import_path(
         self, path: Path, between: str = "relu", input_shape: tuple[int, ...] | None = None
@@ -371,7 +394,7 @@ class CheckpointActions:
         if choice == LOAD:
             return self.load_weights_from(path)
         if choice == IMPORT:
-            return w.part("file_actions").maybe_save() and self.import_path(path)
+            return self.import_asking(path)
         if choice == INSPECT:
             return self.inspect_path(path) is not None
         return False

@@ -1,19 +1,34 @@
 """Import options for a bare state dict: the layer assumed between layers, the input shape.
 
 A state dict does not carry layers without parameters nor the model's input; what the
-user picks here is still marked as guessed on the imported layers.
+user picks here is still marked as guessed on the imported layers. With a ``preview``
+(options -> the inferred :class:`~explorer.io.state_dict_import.ImportResult`), the
+dialog lists every guess for the options chosen, before anything changes; an import the
+file refuses shows its reason and cannot be confirmed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from collections.abc import Callable
 
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
+
+from explorer.core.errors import ExplorerError
 from explorer.io.state_dict_import import DEFAULT_BETWEEN, between_choices
 
 
 class ImportOptionsDialog(QDialog):
-    def __init__(self, parent, file_name: str):
+    def __init__(self, parent, file_name: str, preview: Callable | None = None):
         super().__init__(parent)
+        self.preview = preview
         self.setObjectName("ImportOptionsDialog")
         self.setWindowTitle(self.tr("Import {0}").format(file_name))
         form = QFormLayout(self)
@@ -38,13 +53,54 @@ class ImportOptionsDialog(QDialog):
         self.shape.setPlaceholderText(self.tr("from the first layer, e.g. 1,3,32,32"))
         form.addRow(self.tr("Input shape"), self.shape)
         self.error = QLabel("", self)
+        self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
+        self.summary = QLabel("", self)
+        self.guesses = QPlainTextEdit(self)
+        self.guesses.setObjectName("importGuesses")
+        self.guesses.setReadOnly(True)
+        self.guesses.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        if preview is not None:
+            form.addRow(self.summary)
+            form.addRow(self.guesses)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        if preview is not None:
+            self.resize(640, 420)
+            self.between.currentIndexChanged.connect(self.refresh)
+            self.shape.textChanged.connect(self.refresh)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show what the import would guess with the options as they stand."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        options = self.options()
+        if options is None:
+            self.error.setText(self._shape_message())
+            ok.setEnabled(False)
+            return
+        try:
+            result = self.preview(*options)
+        except ExplorerError as e:
+            self.error.setText(self.tr("Cannot import: {0}").format(e))
+            self.summary.setText("")
+            self.guesses.setPlainText("")
+            ok.setEnabled(False)
+            return
+        self.error.setText("")
+        ok.setEnabled(True)
+        layers = sum(1 for _ in result.spec.layers())
+        shape = ",".join(str(d) for d in result.spec.input_shape)
+        self.summary.setText(
+            self.tr("{0} layers, input {1}; {2} guesses (marked on the layers):").format(
+                layers, shape, len(result.guessed)
+            )
+        )
+        self.guesses.setPlainText("\n".join(f"{key}: {what}" for key, what in result.guessed))
 
     def options(self) -> tuple[str, tuple[int, ...] | None] | None:
         """``(between, input shape or None)``, or None when the shape is not valid."""
@@ -61,10 +117,12 @@ class ImportOptionsDialog(QDialog):
             return None
         return self.between.currentData(), shape
 
+    def _shape_message(self) -> str:
+        return self.tr("The input shape must be positive whole numbers, like 1,3,32,32")
+
     def _accept(self) -> None:
         if self.options() is None:
-            self.error.setText(
-                self.tr("The input shape must be positive whole numbers, like 1,3,32,32")
-            )
+            self.error.setText(self._shape_message())
             return
-        self.accept()
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
