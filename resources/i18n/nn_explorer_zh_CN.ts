@@ -4466,6 +4466,66 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>the model has no parameters to optimize</source>
         <translation>模型没有可优化的参数</translation>
     </message>
+    <message>
+        <source>{key} is a {type_name}, which is not a layer of the palette; only torch.nn layers the app knows can go into a Sequential</source>
+        <translation>{key} 是 {type_name}，不在组件面板的层中；只有本应用认识的 torch.nn 层才能放进 Sequential</translation>
+    </message>
+    <message>
+        <source>{key} is a lazy layer ({type_name}); run a forward first</source>
+        <translation>{key} 是延后初始化的层（{type_name}）；请先运行一次前向传播</translation>
+    </message>
+    <message>
+        <source>cannot read the arguments of {key} ({type_name}): {reason}</source>
+        <translation>无法读取 {key}（{type_name}）的参数：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the arguments of {key}: {given} came back as {rebuilt}</source>
+        <translation>无法读取 {key} 的参数：{given} 重建后变成了 {rebuilt}</translation>
+    </message>
+    <message>
+        <source>torch.fx cannot trace {cls}.forward ({first}); its control flow depends on the data, so it is not a fixed chain of layers</source>
+        <translation>torch.fx 无法追踪 {cls}.forward（{first}）；它的控制流依赖于数据，因此不是固定的层链</translation>
+    </message>
+    <message>
+        <source>{cls}.forward takes {n} inputs; a Sequential takes one</source>
+        <translation>{cls}.forward 接收 {n} 个输入；Sequential 只接收一个</translation>
+    </message>
+    <message>
+        <source>{cls}.forward does not return the last step&apos;s result</source>
+        <translation>{cls}.forward 返回的不是最后一步的结果</translation>
+    </message>
+    <message>
+        <source>{cls}.forward uses the tensor self.{target} directly; a Sequential holds only layers</source>
+        <translation>{cls}.forward 直接使用了张量 self.{target}；Sequential 只能包含层</translation>
+    </message>
+    <message>
+        <source>{cls}.forward is not a straight chain: {step} does not take just the previous step&apos;s result (a skip connection, or several inputs)</source>
+        <translation>{cls}.forward 不是一条直链：{step} 的输入不只是上一步的结果（有跳跃连接，或有多个输入）</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {target} twice; a Sequential would list its weights under two keys, which the class does not have</source>
+        <translation>{cls}.forward 调用了 {target} 两次；Sequential 会把它的权重列在两个键下，而这个类没有这些键</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {step}, which has no layer in the palette</source>
+        <translation>{cls}.forward 调用了 {step}，组件面板中没有对应的层</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {step} with arguments a {type_name} layer cannot take</source>
+        <translation>{cls}.forward 调用 {step} 时使用了 {type_name} 层无法接受的参数</translation>
+    </message>
+    <message>
+        <source>{cls} has {key} with weights that forward never uses; the Sequential would not have its keys</source>
+        <translation>{cls} 中的 {key} 有权重，但 forward 从未使用它；转换后的 Sequential 不会有这些键</translation>
+    </message>
+    <message>
+        <source>{cls} holds tensors of its own; a Sequential holds only layers</source>
+        <translation>{cls} 自己持有张量；Sequential 只能包含层</translation>
+    </message>
+    <message>
+        <source>{name} is used in two separate places of the chain; a Sequential holds each child once</source>
+        <translation>{name} 出现在链中两个不相连的位置；Sequential 中每个子模块只能出现一次</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -387,4 +387,58 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "the learning rate must be positive, got {lr}"),
     QT_TRANSLATE_NOOP("CoreMessages", "momentum and weight decay must be 0 or more"),
     QT_TRANSLATE_NOOP("CoreMessages", "the model has no parameters to optimize"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{key} is a {type_name}, which is not a layer of the palette; only torch.nn layers the app knows can go into a Sequential",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{key} is a lazy layer ({type_name}); run a forward first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "cannot read the arguments of {key} ({type_name}): {reason}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "cannot read the arguments of {key}: {given} came back as {rebuilt}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "torch.fx cannot trace {cls}.forward ({first}); its control flow depends on the data, so it is not a fixed chain of layers",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{cls}.forward takes {n} inputs; a Sequential takes one"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{cls}.forward does not return the last step's result"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls}.forward uses the tensor self.{target} directly; a Sequential holds only layers",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls}.forward is not a straight chain: {step} does not take just the previous step's result (a skip connection, or several inputs)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls}.forward calls {target} twice; a Sequential would list its weights under two keys, which the class does not have",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls}.forward calls {step}, which has no layer in the palette",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls}.forward calls {step} with arguments a {type_name} layer cannot take",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls} has {key} with weights that forward never uses; the Sequential would not have its keys",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{cls} holds tensors of its own; a Sequential holds only layers",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name} is used in two separate places of the chain; a Sequential holds each child once",
+    ),
 )
