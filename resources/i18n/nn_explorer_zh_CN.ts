@@ -4526,6 +4526,170 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name} is used in two separate places of the chain; a Sequential holds each child once</source>
         <translation>{name} 出现在链中两个不相连的位置；Sequential 中每个子模块只能出现一次</translation>
     </message>
+    <message>
+        <source>{where}: its forward cannot be read as one input, one output</source>
+        <translation>{where}：它的 forward 无法读作“一个输入、一个输出”</translation>
+    </message>
+    <message>
+        <source>{where}: {func}</source>
+        <translation>{where}：{func}</translation>
+    </message>
+    <message>
+        <source>the input of {what}</source>
+        <translation>{what} 的输入</translation>
+    </message>
+    <message>
+        <source>the output of {what}</source>
+        <translation>{what} 的输出</translation>
+    </message>
+    <message>
+        <source>{what}: takes {got}, not {expected} (not a chain)</source>
+        <translation>{what}：接收的是{got}，而不是{expected}（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func}, which is not a child</source>
+        <translation>{where}：forward 调用了 {func}，它不是子模块</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>several values</source>
+        <translation>多个值</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>{where}: the outputs of {joined} are joined with {func} (branches, not a chain)</source>
+        <translation>{where}：{joined} 的输出用 {func} 拼接在一起（是分支，不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func} with arguments a layer lacks</source>
+        <translation>{where}：forward 调用 {func} 时使用了层所没有的参数</translation>
+    </message>
+    <message>
+        <source>{late}: its output is added to {early} ({kind})</source>
+        <translation>{late}：它的输出与{early}相加（{kind}）</translation>
+    </message>
+    <message>
+        <source>{late}: its output is subtracted from {early} ({kind})</source>
+        <translation>{late}：{early}减去了它的输出（{kind}）</translation>
+    </message>
+    <message>
+        <source>{late}: its output is multiplied by {early} ({kind})</source>
+        <translation>{late}：它的输出与{early}相乘（{kind}）</translation>
+    </message>
+    <message>
+        <source>a residual</source>
+        <translation>残差连接</translation>
+    </message>
+    <message>
+        <source>not a chain</source>
+        <translation>不是一条链</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func} (not a layer)</source>
+        <translation>{where}：forward 调用了 {func}（不是层）</translation>
+    </message>
+    <message>
+        <source>{where}: forward computes {code} (not a layer)</source>
+        <translation>{where}：forward 计算了 {code}（不是层）</translation>
+    </message>
+    <message>
+        <source>{where}: forward has {code}</source>
+        <translation>{where}：forward 中有 {code}</translation>
+    </message>
+    <message>
+        <source>{where}: forward does not return its last step&apos;s output</source>
+        <translation>{where}：forward 返回的不是最后一步的输出</translation>
+    </message>
+    <message>
+        <source>{name}: the TorchScript archive asks for {what}</source>
+        <translation>{name}：这个 TorchScript 归档需要 {what}</translation>
+    </message>
+    <message>
+        <source>{name}: unknown TorchScript storage {pid}</source>
+        <translation>{name}：未知的 TorchScript 存储 {pid}</translation>
+    </message>
+    <message>
+        <source>{name} is not a TorchScript archive</source>
+        <translation>{name} 不是 TorchScript 归档</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged TorchScript archive ({detail})</source>
+        <translation>{name} 是损坏的 TorchScript 归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{what} is not a module</source>
+        <translation>{what} 不是模块</translation>
+    </message>
+    <message>
+        <source>{where}: called again through a traced copy of its forward that does not compute the same chain (not a chain)</source>
+        <translation>{where}：通过其 forward 的追踪副本再次被调用，而该副本计算的不是同一条链（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where} contains itself: not a chain</source>
+        <translation>{where} 包含了它自身：不是一条链</translation>
+    </message>
+    <message>
+        <source>the model has more than {n} layers in use</source>
+        <translation>模型使用的层超过 {n} 个</translation>
+    </message>
+    <message>
+        <source>{key} shares its tensors with {first}, but the two layers differ (the app ties whole, equal layers)</source>
+        <translation>{key} 与 {first} 共享张量，但这两层并不相同（本应用只绑定完整且相同的层）</translation>
+    </message>
+    <message>
+        <source>{where} is never called in forward: not a chain</source>
+        <translation>{where} 在 forward 中从未被调用：不是一条链</translation>
+    </message>
+    <message>
+        <source>{where}.{tname} is the same tensor as {other}.{oname}, but the two layers do not share all their tensors (the app ties whole layers)</source>
+        <translation>{where}.{tname} 与 {other}.{oname} 是同一个张量，但这两层并未共享全部张量（本应用只绑定完整的层）</translation>
+    </message>
+    <message>
+        <source>{where} is a {origin}: its forward is code, not a chain of torch.nn layers (only nn.Sequential models of torch.nn layers are imported exactly)</source>
+        <translation>{where} 是 {origin}：它的 forward 是代码，而不是一条由 torch.nn 层组成的链（只有由 torch.nn 层组成的 nn.Sequential 模型才能精确导入）</translation>
+    </message>
+    <message>
+        <source>{where} ({cls}) holds sub-modules {kinds}: not a chain</source>
+        <translation>{where}（{cls}）包含子模块 {kinds}：不是一条链</translation>
+    </message>
+    <message>
+        <source>{where} is nn.{type}, which the app does not offer</source>
+        <translation>{where} 是 nn.{type}，本应用不提供这种层</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): the file does not say its {arg}</source>
+        <translation>{where}（nn.{type}）：文件中没有记录它的 {arg}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): {reason}</source>
+        <translation>{where}（nn.{type}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type})</source>
+        <translation>{where}（nn.{type}）</translation>
+    </message>
+    <message>
+        <source>{where}: {name}={theirs} cannot be rebuilt (the app makes {ours})</source>
+        <translation>{where}：无法重建 {name}={theirs}（本应用生成的是 {ours}）</translation>
+    </message>
+    <message>
+        <source>{where}: the file has {name}, the rebuilt layer does not agree</source>
+        <translation>{where}：文件中有 {name}，但重建的层与之不符</translation>
+    </message>
+    <message>
+        <source>{where}: the file has no {name}, the rebuilt layer does not agree</source>
+        <translation>{where}：文件中没有 {name}，但重建的层与之不符</translation>
+    </message>
+    <message>
+        <source>{where}: {name} has shape {theirs}, the rebuilt layer {ours}</source>
+        <translation>{where}：{name} 的形状是 {theirs}，重建的层是 {ours}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>
