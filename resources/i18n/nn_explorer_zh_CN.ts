@@ -4690,6 +4690,74 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{where}: {name} has shape {theirs}, the rebuilt layer {ours}</source>
         <translation>{where}：{name} 的形状是 {theirs}，重建的层是 {ours}</translation>
     </message>
+    <message>
+        <source>input shape not in the file: (2, 20) assumed</source>
+        <translation>文件中没有输入形状：假定为 (2, 20)</translation>
+    </message>
+    <message>
+        <source>input shape not in the file: {shape} assumed</source>
+        <translation>文件中没有输入形状：假定为 {shape}</translation>
+    </message>
+    <message>
+        <source>input length not in the file, and no size up to {limit} runs: 28 assumed</source>
+        <translation>文件中没有输入长度，且不超过 {limit} 的长度都无法运行：假定为 28</translation>
+    </message>
+    <message>
+        <source>input size not in the file, and no size up to {limit} runs: 28 assumed</source>
+        <translation>文件中没有输入尺寸，且不超过 {limit} 的尺寸都无法运行：假定为 28</translation>
+    </message>
+    <message>
+        <source>input length not in the file: {size} is the first common size that runs</source>
+        <translation>文件中没有输入长度：{size} 是第一个能运行的常见长度</translation>
+    </message>
+    <message>
+        <source>input size not in the file: {size} is the first common size that runs</source>
+        <translation>文件中没有输入尺寸：{size} 是第一个能运行的常见尺寸</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <source>eps, momentum not in the file: PyTorch&apos;s defaults assumed</source>
+        <translation>文件中没有 eps、momentum：假定为 PyTorch 的默认值</translation>
+    </message>
+    <message>
+        <source>{kind} assumed (no layer before it says 1d or 2d); {rest}</source>
+        <translation>假定为 {kind}（前面没有层能说明是 1d 还是 2d）；{rest}</translation>
+    </message>
+    <message>
+        <source>stride, padding, dilation not in the file: 1, 0, 1 assumed</source>
+        <translation>文件中没有 stride、padding、dilation：假定为 1、0、1</translation>
+    </message>
+    <message>
+        <source>{rest}; groups={groups} inferred from the {channels} channels before it</source>
+        <translation>{rest}；groups={groups} 是由它前面的 {channels} 个通道推断出来的</translation>
+    </message>
+    <message>
+        <source>PReLU assumed (a single weight, no bias)</source>
+        <translation>假定为 PReLU（只有一个权重，没有偏置）</translation>
+    </message>
+    <message>
+        <source>Flatten assumed (a convolution&apos;s output reaches a Linear)</source>
+        <translation>假定为 Flatten（卷积层的输出接入了 Linear）</translation>
+    </message>
+    <message>
+        <source>{kind} assumed (--between {between})</source>
+        <translation>假定为 {kind}（--between {between}）</translation>
+    </message>
+    <message>
+        <source>not in the file (no parameters): {why}</source>
+        <translation>文件中没有（没有参数）：{why}</translation>
+    </message>
+    <message>
+        <source>the file does not say how this block&apos;s children connect: a chain assumed</source>
+        <translation>文件没有说明这个块的子模块如何连接：假定为一条链</translation>
+    </message>
+    <message>
+        <source>layers after {last} have no parameters, so the file cannot show them: none added</source>
+        <translation>{last} 之后的层没有参数，文件无法体现它们：未添加任何层</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

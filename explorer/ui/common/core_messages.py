@@ -518,4 +518,54 @@ CORE_MESSAGES = (
         "{where}: {name} has shape {theirs}, the rebuilt layer {ours}",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the input"),
+    QT_TRANSLATE_NOOP("CoreMessages", "input shape not in the file: (2, 20) assumed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "input shape not in the file: {shape} assumed"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "input length not in the file, and no size up to {limit} runs: 28 assumed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "input size not in the file, and no size up to {limit} runs: 28 assumed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "input length not in the file: {size} is the first common size that runs",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "input size not in the file: {size} is the first common size that runs",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{first}; {second}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "eps, momentum not in the file: PyTorch's defaults assumed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{kind} assumed (no layer before it says 1d or 2d); {rest}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "stride, padding, dilation not in the file: 1, 0, 1 assumed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{rest}; groups={groups} inferred from the {channels} channels before it",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "PReLU assumed (a single weight, no bias)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Flatten assumed (a convolution's output reaches a Linear)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{kind} assumed (--between {between})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not in the file (no parameters): {why}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the file does not say how this block's children connect: a chain assumed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "layers after {last} have no parameters, so the file cannot show them: none added",
+    ),
 )
