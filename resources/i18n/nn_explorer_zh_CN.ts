@@ -4748,7 +4748,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>not in the file (no parameters): {why}</source>
-        <translation>文件中没有（没有参数）：{why}</translation>
+        <translation>文件中没有这一层（它没有参数）：{why}</translation>
     </message>
     <message>
         <source>the file does not say how this block&apos;s children connect: a chain assumed</source>

@@ -6,6 +6,7 @@ The same sentences stay English for the CLI and the Log (``str`` of the message)
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from explorer.ui.shell import i18n
 from tests.io.test_module_file import NOTES_MLP
@@ -34,3 +35,49 @@ def test_a_class_fx_cannot_convert_says_why_in_chinese(
     )
     assert view.why_not in view.banner.text() and view.why_not in view.convert_button.toolTip()
     assert "straight chain" not in view.banner.text()
+
+
+def test_a_torchscript_import_refusal_is_shown_in_chinese(window, tmp_path, chinese):
+    import torch
+
+    from tests.io.real_nets import NETS, trained_like
+
+    net = trained_like(NETS["residual"][0]())
+    path = tmp_path / "net.ts.pt"
+    torch.jit.script(net).save(str(path))
+    before = window.document.spec
+    assert not window.part("checkpoint_actions").import_path(path)
+    assert window.document.spec is before  # refused: nothing changed
+    assert window.status_text() == (
+        "无法导入 net.ts.pt：1.body：它的输出与1.body 的输入相加（残差连接）"
+    )
+
+
+def test_the_import_dialog_lists_the_guessed_layers_in_chinese(window, tmp_path, chinese):
+    import torch
+    from PySide6.QtWidgets import QDialogButtonBox
+    from torch import nn
+
+    from tests.ui.test_checkpoint_actions import in_import_dialog
+
+    net = nn.Sequential(nn.Linear(3, 5), nn.ReLU(), nn.Linear(5, 2))
+    path = tmp_path / "net.params"
+    torch.save(net.state_dict(), path)
+    ok = QDialogButtonBox.StandardButton.Ok
+    shown = in_import_dialog(lambda d: (d.guesses.toPlainText(), d.buttons.button(ok).click())[0])
+    assert window.part("checkpoint_actions").import_asking(path)
+    lines = shown[0].splitlines()
+    assert lines == [
+        "1: 文件中没有这一层（它没有参数）：假定为 ReLU（--between relu）",
+        "model: 2 之后的层没有参数，文件无法体现它们：未添加任何层",
+    ]
+    # the imported ReLU carries the same note, translated, on its canvas badge
+    canvas = window.part("canvas")
+    model = canvas.model()
+    relu = next(r for r in range(model.rowCount()) if "ReLU" in model.data(model.index(r, 0)))
+    tooltip = model.data(model.index(relu, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.endswith("文件中没有这一层（它没有参数）：假定为 ReLU（--between relu）")
+    # the document keeps the English sentence (saved in the project, read by the CLI)
+    assert window.document.spec.children[1].guessed == (
+        "not in the file (no parameters): ReLU assumed (--between relu)"
+    )
