@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     from torch import nn
@@ -118,7 +118,9 @@ def _copy_forward(net: nn.Module, input_shape, dtype: str) -> tuple[int, ...]:
 
 def _shape_of(out) -> tuple[int, ...]:
     if not hasattr(out, "shape"):
-        raise ExplorerError(f"forward returned {type(out).__name__}, not one tensor")
+        raise ExplorerError(
+            Message("forward returned {kind}, not one tensor", kind=type(out).__name__)
+        )
     return tuple(out.shape)
 
 

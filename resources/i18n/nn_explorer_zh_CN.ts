@@ -4758,6 +4758,22 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>layers after {last} have no parameters, so the file cannot show them: none added</source>
         <translation>{last} 之后的层没有参数，文件无法体现它们：未添加任何层</translation>
     </message>
+    <message>
+        <source>from {key} (Linear in_features={n})</source>
+        <translation>依据 {key}（Linear in_features={n}）</translation>
+    </message>
+    <message>
+        <source>from {key} (Conv1d in_channels={n}, length 32)</source>
+        <translation>依据 {key}（Conv1d in_channels={n}，长度 32）</translation>
+    </message>
+    <message>
+        <source>from {key} (Conv2d in_channels={n}, 28x28)</source>
+        <translation>依据 {key}（Conv2d in_channels={n}，28x28）</translation>
+    </message>
+    <message>
+        <source>forward returned {kind}, not one tensor</source>
+        <translation>forward 返回的是 {kind}，而不是一个张量</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -99,7 +99,11 @@ class ClassView(QWidget):
         )
         guess = self.document.input_guess
         self.shape_note.setText(
-            (self.tr("guessed {0} (a guess: type the real one)").format(guess) + " · " + out)
+            (
+                self.tr("guessed {0} (a guess: type the real one)").format(message_text(guess))
+                + " · "
+                + out
+            )
             if guess
             else out
         )

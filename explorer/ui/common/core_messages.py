@@ -568,4 +568,8 @@ CORE_MESSAGES = (
         "CoreMessages",
         "layers after {last} have no parameters, so the file cannot show them: none added",
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "from {key} (Linear in_features={n})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "from {key} (Conv1d in_channels={n}, length 32)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "from {key} (Conv2d in_channels={n}, 28x28)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "forward returned {kind}, not one tensor"),
 )
