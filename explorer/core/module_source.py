@@ -30,6 +30,7 @@ class ModuleSource(Protocol):
     """What the document needs from a model built by code of its own."""
 
     title: str  # in the user's words: "MLP (notes_mlp_class.py)"
+    window_name: str  # for the window's title: "notes_mlp_class.py — MLP"
     input_shape: tuple[int, ...]  # () when neither given nor guessed
     input_guess: str | None  # how the input shape was guessed; None: the user gave it
     source_text: str  # the code, for the Code tab

@@ -271,6 +271,11 @@ class ClassModel:
         return f"{self.class_name} ({self.file.path.name})"
 
     @property
+    def window_name(self) -> str:
+        """``notes.py — MLP``: the window's title names the file, then the class."""
+        return f"{self.file.path.name} — {self.class_name}"
+
+    @property
     def source_text(self) -> str:
         return self.file.source
 

@@ -81,3 +81,14 @@ def test_the_import_dialog_lists_the_guessed_layers_in_chinese(window, tmp_path,
     assert window.document.spec.children[1].guessed == (
         "not in the file (no parameters): ReLU assumed (--between relu)"
     )
+
+
+def test_the_window_title_names_the_file_and_the_class_until_another_model_opens(
+    window, qtbot, monkeypatch, tmp_path
+):
+    assert window.windowTitle() == "untitled[*] — NN Explorer"
+    open_class(window, qtbot, monkeypatch, tmp_path)
+    assert window.windowTitle() == "mlp.py — MLP[*] — NN Explorer"
+    window.mark_saved()
+    window.part("file_actions").new()
+    assert window.windowTitle() == "untitled[*] — NN Explorer"
