@@ -4774,6 +4774,70 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>forward returned {kind}, not one tensor</source>
         <translation>forward 返回的是 {kind}，而不是一个张量</translation>
     </message>
+    <message>
+        <source>{name} holds {n} exported programs, not one</source>
+        <translation>{name} 中有 {n} 个导出的程序，而不是一个</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged torch.export archive ({detail})</source>
+        <translation>{name} 是损坏的 torch.export 归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program has tensor constants (not a chain)</source>
+        <translation>{name}：导出的程序中有张量常量（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: {fqn} is stored as a pickle, which the app does not run</source>
+        <translation>{name}：{fqn} 以 pickle 形式存储，本应用不会运行它</translation>
+    </message>
+    <message>
+        <source>{name}: {fqn} has a dtype the app does not read</source>
+        <translation>{name}：{fqn} 的 dtype 本应用无法读取</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program takes a {kind} input (not a chain)</source>
+        <translation>{name}：导出的程序接收 {kind} 类型的输入（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program is not one input, one output</source>
+        <translation>{name}：导出的程序不是“一个输入、一个输出”</translation>
+    </message>
+    <message>
+        <source>{where}: outputs are joined with {op} (branches, not a chain)</source>
+        <translation>{where}：多个输出用 {op} 拼接在一起（是分支，不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: computes {target} outside a layer the app offers</source>
+        <translation>{where}：在本应用提供的层之外计算了 {target}</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>没有输入</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): computed as {target} with other arguments</source>
+        <translation>{where}（nn.{type}）：以其他参数计算为 {target}</translation>
+    </message>
+    <message>
+        <source>{where} runs twice in a way the app cannot tie</source>
+        <translation>{where} 运行了两次，本应用无法把这两次绑定为同一层</translation>
+    </message>
+    <message>
+        <source>{name}: the output is not the last layer&apos;s output (not a chain)</source>
+        <translation>{name}：输出不是最后一层的输出（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program has no layers</source>
+        <translation>{name}：导出的程序中没有层</translation>
+    </message>
+    <message>
+        <source>{name}: a layer runs outside the model</source>
+        <translation>{name}：有一层在模型之外运行</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -572,4 +572,44 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "from {key} (Conv1d in_channels={n}, length 32)"),
     QT_TRANSLATE_NOOP("CoreMessages", "from {key} (Conv2d in_channels={n}, 28x28)"),
     QT_TRANSLATE_NOOP("CoreMessages", "forward returned {kind}, not one tensor"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} holds {n} exported programs, not one"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is a damaged torch.export archive ({detail})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: the exported program has tensor constants (not a chain)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: {fqn} is stored as a pickle, which the app does not run",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {fqn} has a dtype the app does not read"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: the exported program takes a {kind} input (not a chain)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: the exported program is not one input, one output",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{where}: outputs are joined with {op} (branches, not a chain)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{where}: computes {target} outside a layer the app offers",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "no input"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{first}, {second}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{where} (nn.{type}): computed as {target} with other arguments",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{where} runs twice in a way the app cannot tie"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: the output is not the last layer's output (not a chain)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: the exported program has no layers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: a layer runs outside the model"),
 )
