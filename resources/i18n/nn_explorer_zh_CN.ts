@@ -4838,6 +4838,46 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name}: a layer runs outside the model</source>
         <translation>{name}：有一层在模型之外运行</translation>
     </message>
+    <message>
+        <source>a block needs a name</source>
+        <translation>块需要一个名称</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a block file</source>
+        <translation>{name} 太大，不像是块文件</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid block file</source>
+        <translation>{name} 不是有效的块文件</translation>
+    </message>
+    <message>
+        <source>{name} is not an NN Explorer block</source>
+        <translation>{name} 不是 NN Explorer 的块</translation>
+    </message>
+    <message>
+        <source>{name} has no name</source>
+        <translation>{name} 没有名称</translation>
+    </message>
+    <message>
+        <source>run settings must be a mapping, got {kind}</source>
+        <translation>运行设置必须是一个映射，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>unknown loss {name}</source>
+        <translation>未知的损失函数 {name}</translation>
+    </message>
+    <message>
+        <source>unknown input {name}</source>
+        <translation>未知的输入 {name}</translation>
+    </message>
+    <message>
+        <source>unknown unit {name}</source>
+        <translation>未知的单位 {name}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

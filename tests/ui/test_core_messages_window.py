@@ -92,3 +92,19 @@ def test_the_window_title_names_the_file_and_the_class_until_another_model_opens
     window.mark_saved()
     window.part("file_actions").new()
     assert window.windowTitle() == "untitled[*] — NN Explorer"
+
+
+def test_a_project_with_an_unknown_loss_is_refused_in_one_line_and_changes_nothing(
+    window, tmp_path, chinese
+):
+    import json
+
+    path = tmp_path / "bad.nnx.json"
+    assert window.part("file_actions").save_to(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["settings"].setdefault("run", {})["loss"] = "bogus"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = window.document.spec
+    assert not window.part("file_actions").open_path(path)
+    assert window.document.spec is before
+    assert window.status_text() == "无法打开模型：未知的损失函数 'bogus'"
