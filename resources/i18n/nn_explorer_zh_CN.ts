@@ -4878,6 +4878,42 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>unknown unit {name}</source>
         <translation>未知的单位 {name}</translation>
     </message>
+    <message>
+        <source>the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}</source>
+        <translation>模型分散在多个设备上：{n1} 在 {d1} 上，而 {n2} 在 {d2} 上</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{what} is on {device}, but the model ({name} and the rest) is on {model_device}: move them to the same device</source>
+        <translation>{what}在 {device} 上，而模型（{name} 及其余部分）在 {model_device} 上：请把它们移到同一设备上</translation>
+    </message>
+    <message>
+        <source>{layer}: {tensor} holds NaN or Inf</source>
+        <translation>{layer}：{tensor} 中有 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the loss is NaN or Inf</source>
+        <translation>损失是 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>{layer} outputs NaN or Inf</source>
+        <translation>{layer}输出了 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the input batch holds NaN or Inf</source>
+        <translation>输入批次中有 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the loss is NaN or Inf (the layers&apos; outputs are finite: look at the targets and the loss)</source>
+        <translation>损失是 NaN 或 Inf（各层的输出都是有限值：请检查目标值和损失函数）</translation>
+    </message>
+    <message>
+        <source>training stopped at step {step}: the loss became {value} ({where})</source>
+        <translation>训练在第 {step} 步停止：损失变成了 {value}（{where}）</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

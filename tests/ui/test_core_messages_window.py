@@ -108,3 +108,23 @@ def test_a_project_with_an_unknown_loss_is_refused_in_one_line_and_changes_nothi
     assert not window.part("file_actions").open_path(path)
     assert window.document.spec is before
     assert window.status_text() == "无法打开模型：未知的损失函数 'bogus'"
+
+
+def test_the_nan_locating_sentence_is_english_for_the_log_and_chinese_on_screen(chinese):
+    import torch
+    from torch import nn
+
+    from explorer.core.diagnose import locate_nonfinite
+    from explorer.ui.common.messages import message_text
+
+    net = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
+    with torch.no_grad():
+        net[2].weight[0, 1] = float("nan")
+    layer, where = locate_nonfinite(net, torch.ones(4, 2))
+    assert layer == "2" and where == "layer 2 (Linear): 2.weight holds NaN or Inf"
+    assert message_text(where) == "第 2 层（Linear）：2.weight 中有 NaN 或 Inf"
+    _, outputs = locate_nonfinite(
+        nn.Sequential(nn.Linear(2, 2)), torch.tensor([[float("inf"), 1.0]])
+    )
+    assert outputs == "layer 0 (Linear) outputs NaN or Inf"
+    assert message_text(outputs) == "第 0 层（Linear）输出了 NaN 或 Inf"

@@ -622,4 +622,25 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "unknown loss {name}"),
     QT_TRANSLATE_NOOP("CoreMessages", "unknown input {name}"),
     QT_TRANSLATE_NOOP("CoreMessages", "unknown unit {name}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the target"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{what} is on {device}, but the model ({name} and the rest) is on {model_device}: move them to the same device",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{layer}: {tensor} holds NaN or Inf"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the loss is NaN or Inf"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{layer} outputs NaN or Inf"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the input batch holds NaN or Inf"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the loss is NaN or Inf (the layers' outputs are finite: look at the targets and the loss)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "training stopped at step {step}: the loss became {value} ({where})",
+    ),
 )
