@@ -227,7 +227,7 @@ def infer_spec(
         return guessed(out, key, guess) if guess else out
 
     def seq(node: _Node, prefix: str) -> tuple[Node, ...]:
-        where = prefix[:-1] or "the root"
+        where = prefix[:-1] or Message("the root")
         if node.params:
             raise ImportError_(
                 Message(

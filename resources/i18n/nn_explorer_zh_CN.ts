@@ -4914,6 +4914,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>training stopped at step {step}: the loss became {value} ({where})</source>
         <translation>训练在第 {step} 步停止：损失变成了 {value}（{where}）</translation>
     </message>
+    <message>
+        <source>the root</source>
+        <translation>根模块</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -643,4 +643,5 @@ CORE_MESSAGES = (
         "CoreMessages",
         "training stopped at step {step}: the loss became {value} ({where})",
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the root"),
 )
