@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from statistics import median
 
 from benchmarks.recorder import Recorder
 
@@ -32,8 +33,9 @@ def timed(probe, spent: list[float]):
     return run
 
 
-def app_run(window, probes: dict) -> tuple[float, int, float]:
-    """Seconds per step of one Train, grids that arrived, and the run's elapsed seconds."""
+def app_run(window, probes: dict) -> tuple[float, int, float, float, float]:
+    """Seconds per step of one Train, grids that arrived, the run's elapsed seconds, the
+    GUI thread's CPU seconds per second of the run, and loss-plot redraws per second."""
     from PySide6.QtCore import QEventLoop
 
     from explorer.core.losses import OptimizerConfig
@@ -50,9 +52,14 @@ def app_run(window, probes: dict) -> tuple[float, int, float]:
     window.run_progressed.connect(last.append)
     window.run_finished.connect(done.append)
     window.run_finished.connect(loop.quit)
+    plot = window.part("run_actions").training_view.loss_plot
+    redraws, cpu, wall = plot.redraws, time.thread_time(), time.perf_counter()
     controller.start_training(config)
     if not done:
         loop.exec()
+    wall = time.perf_counter() - wall
+    gui = (time.thread_time() - cpu) / wall  # this (the GUI) thread only
+    redraws = (plot.redraws - redraws) / wall
     for signal, slot in (
         (window.run_progressed, last.append),
         (window.run_finished, done.append),
@@ -62,7 +69,7 @@ def app_run(window, probes: dict) -> tuple[float, int, float]:
     assert done == ["done"], window.status_text()
     grids = sum(1 for p in last if p.probes and REGIONS_PROBE in p.probes)
     p = last[-1]
-    return p.elapsed_s / p.step, grids, p.elapsed_s
+    return p.elapsed_s / p.step, grids, p.elapsed_s, gui, redraws
 
 
 def run(rec: Recorder) -> None:
@@ -104,15 +111,17 @@ def _run(rec: Recorder, app, torch) -> None:
     spent: list[float] = []
     views = {k: timed(window.run_probes[k], spent) for k in (METRICS_PROBE, REGIONS_PROBE)}
     initial = {k: v.clone() for k, v in window.document.net.state_dict().items()}
-    bare, live, grids, elapsed = [], [], 0, 0.0
+    bare, live, grids, elapsed, gui, redraws = [], [], 0, 0.0, [], []
     for _ in range(REPEATS):
         window.document.net.load_state_dict(initial)
         bare.append(app_run(window, {})[0])
         window.document.net.load_state_dict(initial)
-        seconds, n, total = app_run(window, views)
+        seconds, n, total, busy, drawn = app_run(window, views)
         live.append(seconds)
         grids += n
         elapsed += total
+        gui.append(busy)
+        redraws.append(drawn)
     b, v = min(bare), min(live)
     rec.add(
         "spiral b32 live regions+accuracy vs no views (per step)",
@@ -137,6 +146,8 @@ def _run(rec: Recorder, app, torch) -> None:
         "  one 64x64 decision grid on the model's device", (time.perf_counter() - t0) * 50, "ms"
     )
     rec.add("  decision grids drawn per run", grids / REPEATS, "")
+    rec.add("  GUI thread CPU share during the live run (median)", median(gui) * 100, "%")
+    rec.add("  loss plot redraws per second (median)", median(redraws), "/s")
     window.part("run_actions").controller.shutdown()
     window.mark_saved()
     window.close()

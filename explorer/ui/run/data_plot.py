@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.metrics import CurveRequest, GridRequest
 
@@ -41,9 +42,16 @@ class DataPlot(pg.PlotWidget):
         self.addItem(self.curve)
         self.message = pg.TextItem("", anchor=(0.5, 0.5))
         self.addItem(self.message)
+        # A new regions frame repaints the whole plot while a run holds the GIL between
+        # torch ops: every Python paint call then waits for it. The samples and the axes
+        # do not change between frames, so Qt draws them from a cached pixmap instead.
+        item = self.getPlotItem()
+        for still in (self.scatter, *(item.getAxis(a) for a in ("left", "bottom"))):
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.grid_request: GridRequest | None = None
         self.curve_request: CurveRequest | None = None
         self.last_grid: np.ndarray | None = None
+        self._placed: GridRequest | None = None  # the request the image's rect was set for
 
     def show_samples(self, px, py, brushes) -> None:
         self.scatter.setData(px, py, brush=brushes)
@@ -65,19 +73,24 @@ class DataPlot(pg.PlotWidget):
         if req is None or grid.shape != (req.resolution, req.resolution):
             return
         self.last_grid = grid
+        # a fixed lookup table and levels: no per-frame level scan; the rect is set once per
+        # request, so a new frame changes no bounds (no auto-range, no axis relayout)
         self.regions.setImage(grid, autoLevels=False, levels=(0, 255))
-        step_x = (req.x1 - req.x0) / max(1, req.resolution - 1)
-        step_y = (req.y1 - req.y0) / max(1, req.resolution - 1)
-        # pixel centres sit on the grid points
-        self.regions.setRect(
-            QRectF(
-                req.x0 - step_x / 2,
-                req.y0 - step_y / 2,
-                step_x * req.resolution,
-                step_y * req.resolution,
+        if self._placed != req:
+            step_x = (req.x1 - req.x0) / max(1, req.resolution - 1)
+            step_y = (req.y1 - req.y0) / max(1, req.resolution - 1)
+            # pixel centres sit on the grid points
+            self.regions.setRect(
+                QRectF(
+                    req.x0 - step_x / 2,
+                    req.y0 - step_y / 2,
+                    step_x * req.resolution,
+                    step_y * req.resolution,
+                )
             )
-        )
-        self.regions.show()
+            self._placed = req
+        if not self.regions.isVisible():
+            self.regions.show()
 
     def show_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
         if self.curve_request is not None:
@@ -86,6 +99,7 @@ class DataPlot(pg.PlotWidget):
     def clear_model(self) -> None:
         """Forget what the model drew (another dataset, another model, reset weights)."""
         self.last_grid = None
+        self._placed = None
         self.regions.clear()
         self.regions.hide()
         self.curve.setData([], [])

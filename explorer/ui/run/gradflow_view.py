@@ -60,6 +60,7 @@ class GradFlowView(QWidget):
         self.document.spec_changed.connect(lambda *_: self.refresh())
         window.run_progressed.connect(self.on_progress)
         window.run_probes[PROBE] = grad_flow
+        self._pending = False  # rows a run sent while the tab was hidden are not drawn yet
 
     def refresh(self) -> None:
         self.show_rows(grad_flow(self.document.net))
@@ -70,11 +71,22 @@ class GradFlowView(QWidget):
 
     def on_progress(self, progress) -> None:
         data = progress.probes.get(PROBE) if progress.probes else None
-        if data is not None:
+        if data is None:
+            return
+        if self.isVisible():
             self.show_rows(data)
+        else:  # a hidden tab keeps the newest rows and draws them when shown
+            self.rows = tuple(data)
+            self._pending = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._pending:
+            self.show_rows(self.rows)
 
     def show_rows(self, rows) -> None:
         self.rows = tuple(rows)
+        self._pending = False
         with_grad = [r for r in self.rows if r.has_grad]
         x = np.arange(len(with_grad), dtype=float)
         base = math.log10(FLOOR)

@@ -7,6 +7,8 @@ kept in a bounded :class:`~explorer.core.monitor.History`. Drawn as percentile b
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -80,6 +82,33 @@ class HistoryView(QWidget):
         window.run_progressed.connect(self.on_progress)
         window.document.replaced.connect(self.clear)
         window.run_probes[PROBE] = distribution_probe
+        run = window.part("run_actions", None)  # History shares the run's step axis
+        if run is not None:
+            run.controller.run_records.append(self)
+            run.controller.steps_changed.connect(self._on_steps_changed)
+            self._runner = run.controller.runner
+        self.redraw()
+
+    def _on_steps_changed(self, steps: int) -> None:
+        if steps == 0 and not self._runner.running:
+            self.clear()  # Reset weights: the recorded steps belong to other weights
+
+    def snapshot_run(self) -> tuple:
+        """The recorded history (for undo of Reset weights)."""
+        return copy.deepcopy(self.history), self._last_step, self.param.currentText()
+
+    def restore_run(self, snapshot: tuple) -> None:
+        """Show ``snapshot`` again, on the parameter that was chosen."""
+        history, last_step, chosen = snapshot
+        self.history = copy.deepcopy(history)  # the snapshot stays whole for the next undo
+        self._last_step = last_step
+        self.param.blockSignals(True)
+        self.param.clear()
+        self.param.addItems(self.history.names())
+        self.param.blockSignals(False)
+        i = self.param.findText(chosen)
+        if i >= 0:
+            self.param.setCurrentIndex(i)
         self.redraw()
 
     def clear(self) -> None:

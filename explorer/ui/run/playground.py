@@ -40,16 +40,11 @@ class Playground(QObject):
         self.controller = controller
         self.data = None
         self._final_shown = False  # the redraw right after a run keeps the "final" label
+        self._pending: dict[str, tuple[int, object]] = {}  # probe -> (step, newest result)
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(0)
         self._redraw.timeout.connect(self.draw_current_model)
-        view.buttons["reset_weights"].setToolTip(
-            self.tr(
-                "Fresh weights from the seed (torch.manual_seed); the next Train starts at step 0"
-            )
-        )
-        view.buttons["reset_weights"].clicked.connect(self.reset_weights)
         controller.training_finished.connect(self.on_finished)
         controller.training_failed.connect(view.show_error)
         controller.steps_changed.connect(self.on_steps_changed)
@@ -77,6 +72,7 @@ class Playground(QObject):
             xs = data.X[:, 0]
             curve = CurveRequest(float(xs.min()), float(xs.max()))
             probes[CURVE_PROBE] = curve_probe(curve)
+        self._pending.clear()  # results for the old dataset's requests
         self.view.data_plot.set_requests(grid, curve)
         self.view.accuracy.setText("")
         self._redraw.start()
@@ -89,19 +85,25 @@ class Playground(QObject):
 
     # ----- a run ---------------------------------------------------------------------------
 
-    def on_progress(self, p) -> None:
-        probes = p.probes or {}
-        grid = probes.get(REGIONS_PROBE)
-        if grid is not None:
-            self.view.data_plot.show_regions(grid)
-        curve = probes.get(CURVE_PROBE)
-        if curve is not None:
-            self.view.data_plot.show_curve(*curve)
-        acc = probes.get(METRICS_PROBE)
-        if acc is not None:
-            self.show_accuracy(acc, self.tr("step {0}").format(p.step))
+    def take(self, p) -> None:
+        """Keep the newest result of each probe in ``p``; :meth:`draw` shows them."""
+        for key, value in (p.probes or {}).items():
+            if key in PROBES and value is not None:
+                self._pending[key] = (p.step, value)
+
+    def draw(self) -> None:
+        """Show the probe results taken since the last frame (each drawn once)."""
+        pending, self._pending = self._pending, {}
+        if REGIONS_PROBE in pending:
+            self.view.data_plot.show_regions(pending[REGIONS_PROBE][1])
+        if CURVE_PROBE in pending:
+            self.view.data_plot.show_curve(*pending[CURVE_PROBE][1])
+        if METRICS_PROBE in pending:
+            step, acc = pending[METRICS_PROBE]
+            self.show_accuracy(acc, self.tr("step {0}").format(step))
 
     def on_finished(self, result) -> None:
+        self.view.flush()  # the last frame first: the final label must not be drawn over
         if getattr(result, "accuracy", None) is not None:
             self.show_accuracy(result.accuracy, self.tr("final"))
             self._final_shown = True

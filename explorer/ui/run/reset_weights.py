@@ -2,7 +2,9 @@
 
 ``torch.manual_seed(seed)`` and building the model give the same values as writing the
 model by hand after the same call (:func:`explorer.core.build.seeded_state_dict`), so a
-reset is reproducible. Undo puts the trained weights and their step count back.
+reset is reproducible. Redo starts the step axis again (the loss curve and History
+clear); undo puts the trained weights, their step count and what the views drew of the
+runs that trained them back.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ class ResetWeightsCommand(WeightsCommand):
         super().__init__(controller.document, before, after, text)
         self.controller = controller
         self.steps_before = controller.steps_done
+        self.records = [(view, view.snapshot_run()) for view in controller.run_records]
 
     def redo(self) -> None:
         super().redo()
@@ -24,6 +27,8 @@ class ResetWeightsCommand(WeightsCommand):
     def undo(self) -> None:
         super().undo()
         self.controller.set_steps_done(self.steps_before)
+        for view, snapshot in self.records:
+            view.restore_run(snapshot)
 
 
 def reset_weights(window, controller) -> bool:

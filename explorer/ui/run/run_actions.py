@@ -1,5 +1,6 @@
 """Run menu and toolbar: Forward F5, Backward F6, Zero grad, Step F7, Train Ctrl+Enter,
-Pause, Cancel Esc, the train()/eval() badge, the seed, the input and the loss.
+Pause, Cancel Esc, the train()/eval() badge, the seed, the input and the loss; in the
+Run menu and the Training tab, Reset weights Ctrl+Shift+R.
 
 Installs the run controller, the Output and Training tabs, and File > Export training script.
 """
@@ -93,6 +94,16 @@ class RunActions:
         self.actions["train"].setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         )
+        # One action for the Run menu and the Training tab's button (which mirrors it).
+        self.actions["reset_weights"] = w.add_action(
+            "Run",
+            w.tr("Reset weights"),
+            self.training_view.playground.reset_weights,
+            QKeySequence("Ctrl+Shift+R"),
+            w.tr("Fresh weights from the seed (torch.manual_seed); the next Train starts at step 0"),
+            name="action_reset_weights",
+        )
+        self.training_view.share_action("reset_weights", self.actions["reset_weights"])
         w.menus["Run"].addSeparator()
         self.zero_first = w.add_action(
             "Run",
@@ -213,6 +224,7 @@ class RunActions:
         )
         self.actions["pause"].setIconText("▶" if r.paused else "‖")
         self.actions["cancel"].setEnabled(r.running)
+        self.actions["reset_weights"].setEnabled(not r.running)
 
     # ----- the session's run settings <-> the widgets that show them ----------------------
 

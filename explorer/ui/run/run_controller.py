@@ -90,6 +90,9 @@ class RunController(QObject):
         self.dataset_loader: Callable[[DataSpec], object] | None = None
         self._busy_text = ""
         self.steps_done = 0  # one step axis for the loss plot and History across runs
+        # Views that keep what runs drew on that axis (``snapshot_run``/``restore_run``):
+        # undoing Reset weights puts their curves back with the weights and the step count.
+        self.run_records: list = []
         self._step_offset = 0
         self._training_run = False
         self._on_result: Callable[[object], None] | None = None

@@ -1,16 +1,19 @@
 """The Training tab: data (with a scatter plot), optimizer settings, progress and the loss curve.
 
-Plot items are created once and updated with ``setData`` from each ``Progress`` (about
-20 a second); the loss history is bounded (``explorer.core.loss_history``).
+Each ``Progress`` (about 20 a second) is taken at once, but drawn at most ``DISPLAY_HZ``
+times a second, only while the tab is shown, and at once when the run pauses or ends (so
+the last frame shows the final weights). Plot items are created once and updated; the
+loss history is bounded (``explorer.core.loss_history``).
 """
 
 from __future__ import annotations
 
+import copy
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,9 +38,9 @@ from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
-from explorer.ui.common.plots.theme import room_for_axis_titles
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
+from explorer.ui.run.loss_plot import LossPlot
 from explorer.ui.run.playground import Playground
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
@@ -50,6 +53,10 @@ GENERATOR_TITLES = (
     QT_TRANSLATE_NOOP("TrainingView", "circles (classification)"),
     QT_TRANSLATE_NOOP("TrainingView", "Gaussian blobs (classification)"),
 )
+
+
+#: Redraws a second at most while a run goes: drawing shares the GIL and the cores with it.
+DISPLAY_HZ = 12
 
 
 class TrainingView(QWidget):
@@ -144,22 +151,18 @@ class TrainingView(QWidget):
         self.data_plot.setObjectName("training_data_plot")
         self.scatter = self.data_plot.scatter
         self.data_message = self.data_plot.message
-        self.loss_plot = pg.PlotWidget(self, title=self.tr("Loss"))
+        self.loss_plot = LossPlot(self, title=self.tr("Loss"))
         self.loss_plot.setObjectName("training_loss_plot")
-        self.loss_plot.addLegend(offset=(-10, 10))
-        self.loss_plot.setLabel("bottom", self.tr("step"))
-        room_for_axis_titles(self.loss_plot.getPlotItem())
-        self.loss_plot.setClipToView(True)
-        self.loss_plot.setDownsampling(auto=True, mode="peak")
-        self.raw_curve = self.loss_plot.plot(
-            pen=pg.mkPen((150, 150, 150), width=1), name=self.tr("loss")
-        )
-        self.smooth_curve = self.loss_plot.plot(
-            pen=pg.mkPen("#d64545", width=2), name=self.tr("smoothed")
-        )
-        self.eval_curve = self.loss_plot.plot(
-            pen=pg.mkPen("#3163ce", width=2), symbol="o", symbolSize=4, name=self.tr("held-out")
-        )
+        self.raw_curve = self.loss_plot.raw
+        self.smooth_curve = self.loss_plot.smooth
+        self.eval_curve = self.loss_plot.eval
+        # A run yields at 20 Hz; the tab draws at most DISPLAY_HZ times a second, what came last.
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(round(1000 / DISPLAY_HZ))
+        self._draw_timer.timeout.connect(self._draw_due)
+        self._dirty = False
+        self._last_progress = None
         scroll = QScrollArea(self)  # the settings scroll, so the tab can be made short
         scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
@@ -214,10 +217,12 @@ class TrainingView(QWidget):
         controller.training_started.connect(self._on_started)
         controller.state_changed.connect(self._update_buttons)
         window.run_progressed.connect(self.show_progress)
+        window.run_finished.connect(lambda _reason: self.flush())
         window.document.spec_changed.connect(lambda *_: self._on_data_settings())
         window.document.replaced.connect(self.clear_run)
         self.log_scale.toggled.connect(self._on_log_scale)
         self.playground = Playground(self, window, controller)
+        controller.run_records.append(self)
         self._update_buttons()
 
     # ----- widgets ------------------------------------------------------------------------
@@ -344,48 +349,66 @@ class TrainingView(QWidget):
 
     def clear_run(self) -> None:
         """Another model was opened: the last run's curve and progress are not its own."""
-        self.history.clear()
         self.accuracy.setText("")
         self.data_plot.clear_model()
-        self.progress.setValue(0)
-        self.rate.setText(self.tr("Not started"))
-        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
-            curve.setData([], [])
-        self.loss_plot.enableAutoRange()  # the old run's x-range is not this model's
+        self.clear_curves()
         self.data_plot.enableAutoRange()
 
     def _on_started(self, config) -> None:
         start = self.controller.steps_done  # 0: a fresh start; else Train continues
         if start == 0:
             self.history.clear()
-            for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
-                curve.setData([], [])
+            self.loss_plot.clear_curves()  # the old run's range is not this run's either
+            self.data_plot.enableAutoRange()
         self._started = time.perf_counter()
         self._last_progress = None
+        self._dirty = False
         self.progress.setRange(start, start + config.total_steps(len(self.controller.dataset)))
         self.progress.setValue(start)
         self.rate.setStyleSheet("")
         self.rate.setText(self.tr("Starting…"))
-        if start == 0:  # the old run's x-range is not this run's
-            self.loss_plot.enableAutoRange()
-            self.data_plot.enableAutoRange()
 
     def show_progress(self, p) -> None:
+        """Take a run's ``Progress``; it is drawn at display rate (:meth:`flush` draws now)."""
         self._last_progress = p
         if p.losses and len(self.history.steps) and p.losses[0][0] <= self.history.steps[-1]:
             self.history.clear()  # the step axis went back: a new count began
         self.history.extend(p.losses)
         h = self.history
-        self.raw_curve.setData(h.steps, h.raw)
-        self.smooth_curve.setData(h.steps, h.smooth)
         if p.eval_loss is not None and (not h.eval or h.eval[-1] != p.eval_loss):
             h.eval_steps.append(p.step)
             h.eval.append(p.eval_loss)
-            self.eval_curve.setData(h.eval_steps, h.eval)
+        self.playground.take(p)
+        self._dirty = True
+        if self.controller.runner.paused:  # a pause or a single step: the user looks now
+            self.flush()
+        elif not self._draw_timer.isActive():
+            self._draw_timer.start()
+
+    def flush(self) -> None:
+        """Draw what arrived since the last frame now (the run ended or paused)."""
+        self._draw_timer.stop()
+        if self._dirty:
+            self._draw()
+
+    def _draw_due(self) -> None:
+        if self.isVisible():  # a hidden tab is drawn when shown (or when the run ends)
+            self._draw()
+
+    def _draw(self) -> None:
+        self._dirty = False
+        p = self._last_progress
+        if p is None:
+            return
+        self.loss_plot.draw_history(self.history, p.total)
         if p.total:
             self.progress.setMaximum(p.total)
+        # QProgressBar.setValue repaints at once (a full synchronous paint); as one of the
+        # frame's updates the bar is painted with everything else.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(p.step)
-        self.playground.on_progress(p)
+        self.progress.setUpdatesEnabled(True)
+        self.playground.draw()
         if self.controller.runner.paused:
             self._show_paused()
             return
@@ -404,13 +427,24 @@ class TrainingView(QWidget):
             )
         )
 
+    def share_action(self, key: str, action) -> None:
+        """The button ``key`` does what ``action`` does and shows its state and tooltip."""
+        button = self.buttons[key]
+        button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            button.setEnabled(action.isEnabled())
+            button.setToolTip(action.toolTip())
+
+        action.changed.connect(follow)
+        follow()
+
     def _update_buttons(self) -> None:
         running = self.controller.runner.running
         paused = self.controller.runner.paused
         self.buttons["pause"].setEnabled(running)
         self.buttons["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.buttons["cancel"].setEnabled(running)
-        self.buttons["reset_weights"].setEnabled(not running)
         done = self.controller.steps_done
         train = self.buttons["train"]
         if running and paused:
@@ -428,7 +462,7 @@ class TrainingView(QWidget):
 
     def _show_paused(self) -> None:
         """While paused the clock stops: the ETA is the time left once resumed."""
-        p = getattr(self, "_last_progress", None)
+        p = self._last_progress
         if p is None:
             self.rate.setText(self.tr("Paused"))
             return
@@ -451,18 +485,38 @@ class TrainingView(QWidget):
 
     def clear_curves(self) -> None:
         """The step axis restarted (Reset weights): the old curve belongs to other weights."""
+        self._draw_timer.stop()
+        self._dirty = False
         self.history.clear()
         self._last_progress = None
-        for curve in (self.raw_curve, self.smooth_curve, self.eval_curve):
-            curve.setData([], [])
+        self.loss_plot.clear_curves()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.rate.setStyleSheet("")
         self.rate.setText(self.tr("Not started"))
 
+    def snapshot_run(self) -> tuple:
+        """What the tab shows of the runs on the current step axis (for undo of a reset)."""
+        self.flush()
+        return copy.deepcopy(self.history), self._last_progress
+
+    def restore_run(self, snapshot: tuple) -> None:
+        """Show ``snapshot`` again: the loss curves, the progress and the last step's line."""
+        history, progress = snapshot
+        self.clear_curves()
+        self.history = copy.deepcopy(history)  # the snapshot stays whole for the next undo
+        self._last_progress = progress
+        if progress is not None:
+            self.progress.setRange(0, max(1, progress.total or progress.step))
+            self._dirty = True
+            self.flush()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self.flush()
         self.playground._redraw.start()
 
     def _on_log_scale(self, on: bool) -> None:
-        self.loss_plot.setLogMode(y=on)
+        self.loss_plot.set_log(on)
+        if self._last_progress is not None:
+            self.loss_plot.draw_history(self.history, self._last_progress.total)
