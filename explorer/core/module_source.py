@@ -67,7 +67,7 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
             except Exception as exc:  # noqa: BLE001 - the learner's forward can raise anything
                 error = source.located(exc) or _plain(exc)
     else:
-        error = ExplorerError("no input shape: type one (like 2, 20) in the input card")
+        error = ExplorerError(Message("no input shape: type one (like 2, 20) in the input card"))
     return ShapeReport(
         input_shape=tuple(input_shape),
         rows=(),

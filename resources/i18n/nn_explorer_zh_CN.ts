@@ -4918,6 +4918,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>the root</source>
         <translation>根模块</translation>
     </message>
+    <message>
+        <source>no input shape: type one (like 2, 20) in the input card</source>
+        <translation>没有输入形状：请在输入卡片中填写一个（例如 2, 20）</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

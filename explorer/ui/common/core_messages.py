@@ -644,4 +644,8 @@ CORE_MESSAGES = (
         "training stopped at step {step}: the loss became {value} ({where})",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the root"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "no input shape: type one (like 2, 20) in the input card",
+    ),
 )
