@@ -4922,6 +4922,142 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>no input shape: type one (like 2, 20) in the input card</source>
         <translation>没有输入形状：请在输入卡片中填写一个（例如 2, 20）</translation>
     </message>
+    <message>
+        <source>the empty path names the model itself</source>
+        <translation>空路径指的是模型本身</translation>
+    </message>
+    <message>
+        <source>{key} is a layer, not a block</source>
+        <translation>{key} 是一个层，不是块</translation>
+    </message>
+    <message>
+        <source>no layer with id {id}</source>
+        <translation>没有 id 为 {id} 的层</translation>
+    </message>
+    <message>
+        <source>input shape must be positive whole numbers, got {shape}</source>
+        <translation>输入形状必须是正整数，而这里是 {shape}</translation>
+    </message>
+    <message>
+        <source>input shape has {n} dimensions; at most {limit} are supported</source>
+        <translation>输入形状有 {n} 个维度；最多支持 {limit} 个</translation>
+    </message>
+    <message>
+        <source>input shape dimensions must be at most {limit}</source>
+        <translation>输入形状的每个维度最多为 {limit}</translation>
+    </message>
+    <message>
+        <source>dtype must be one of {choices}, got {dtype}</source>
+        <translation>dtype 必须是 {choices} 之一，而这里是 {dtype}</translation>
+    </message>
+    <message>
+        <source>blocks are nested more than {n} deep</source>
+        <translation>块的嵌套超过了 {n} 层</translation>
+    </message>
+    <message>
+        <source>duplicate id {id}</source>
+        <translation>重复的 id {id}</translation>
+    </message>
+    <message>
+        <source>tied layers {a} and {b} differ</source>
+        <translation>绑定的层 {a} 和 {b} 并不相同</translation>
+    </message>
+    <message>
+        <source>a layer id must be a string, got {kind}</source>
+        <translation>层的 id 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a layer id must be at most {n} characters</source>
+        <translation>层的 id 最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>a layer must be an object, got {kind}</source>
+        <translation>层必须是一个对象，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a layer name must be a string</source>
+        <translation>层的名称必须是字符串</translation>
+    </message>
+    <message>
+        <source>a block must hold a list of layers</source>
+        <translation>块必须包含一个层的列表</translation>
+    </message>
+    <message>
+        <source>a layer needs a &apos;type&apos;</source>
+        <translation>层需要一个 &apos;type&apos;</translation>
+    </message>
+    <message>
+        <source>a layer &apos;type&apos; must be a string, got {kind}</source>
+        <translation>层的 &apos;type&apos; 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>&apos;args&apos; must be an object</source>
+        <translation>&apos;args&apos; 必须是一个对象</translation>
+    </message>
+    <message>
+        <source>a layer &apos;tie&apos; must be a string, got {kind}</source>
+        <translation>层的 &apos;tie&apos; 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a model must be a JSON object</source>
+        <translation>模型必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>missing &apos;format_version&apos;</source>
+        <translation>缺少 &apos;format_version&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;layers&apos; must be a list</source>
+        <translation>&apos;layers&apos; 必须是一个列表</translation>
+    </message>
+    <message>
+        <source>&apos;input_shape&apos; must be a list of whole numbers</source>
+        <translation>&apos;input_shape&apos; 必须是一个整数列表</translation>
+    </message>
+    <message>
+        <source>&apos;input_shape&apos; has {n} dimensions; at most {limit} are supported</source>
+        <translation>&apos;input_shape&apos; 有 {n} 个维度；最多支持 {limit} 个</translation>
+    </message>
+    <message>
+        <source>&apos;dtype&apos; must be a string like float32</source>
+        <translation>&apos;dtype&apos; 必须是像 float32 这样的字符串</translation>
+    </message>
+    <message>
+        <source>the file holds a broken character (a lone UTF-16 surrogate)</source>
+        <translation>文件中有一个损坏的字符（单独的 UTF-16 代理项）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {detail} at line {line}</source>
+        <translation>不是有效的 JSON：第 {line} 行 {detail}</translation>
+    </message>
+    <message>
+        <source>not usable JSON: {detail}</source>
+        <translation>无法使用的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} holds {entry} twice; refusing to guess which is right</source>
+        <translation>{name} 中有两个 {entry}；无法判断哪个是对的，因此拒绝读取</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} is encrypted; NN Explorer reads plain archives only</source>
+        <translation>{name}：{entry} 是加密的；NN Explorer 只读取未加密的归档</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} is larger than its header says</source>
+        <translation>{name}：{entry} 比其文件头声明的更大</translation>
+    </message>
+    <message>
+        <source>{name} is a zip file without {entry}</source>
+        <translation>{name} 是一个 zip 文件，但其中没有 {entry}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged project archive ({detail})</source>
+        <translation>{name} 是损坏的项目归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {detail}</source>
+        <translation>无法读取 {name}：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

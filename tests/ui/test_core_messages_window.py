@@ -128,3 +128,20 @@ def test_the_nan_locating_sentence_is_english_for_the_log_and_chinese_on_screen(
     )
     assert outputs == "layer 0 (Linear) outputs NaN or Inf"
     assert message_text(outputs) == "第 0 层（Linear）输出了 NaN 或 Inf"
+
+
+def test_a_project_with_a_bad_dtype_is_refused_in_chinese(window, tmp_path, chinese):
+    import json
+
+    path = tmp_path / "bad.nnx.json"
+    assert window.part("file_actions").save_to(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["dtype"] = "float8"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = window.document.spec
+    assert not window.part("file_actions").open_path(path)
+    assert window.document.spec is before
+    assert window.status_text().endswith(
+        "dtype 必须是 float32, float64, float16, bfloat16 之一，而这里是 float8"
+    )
+    assert "must be one of" not in window.status_text()
