@@ -4544,7 +4544,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{what}: takes {got}, not {expected} (not a chain)</source>
-        <translation>{what}：接收的是{got}，而不是{expected}（不是一条链）</translation>
+        <translation>{what}：接收的是 {got}，而不是 {expected}（不是一条链）</translation>
     </message>
     <message>
         <source>{where}: forward calls {func}, which is not a child</source>
@@ -4572,7 +4572,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{late}: its output is added to {early} ({kind})</source>
-        <translation>{late}：它的输出与{early}相加（{kind}）</translation>
+        <translation>{late}：它的输出与 {early}相加（{kind}）</translation>
     </message>
     <message>
         <source>{late}: its output is subtracted from {early} ({kind})</source>
@@ -4580,7 +4580,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{late}: its output is multiplied by {early} ({kind})</source>
-        <translation>{late}：它的输出与{early}相乘（{kind}）</translation>
+        <translation>{late}：它的输出与 {early}相乘（{kind}）</translation>
     </message>
     <message>
         <source>a residual</source>

@@ -49,7 +49,7 @@ def test_a_torchscript_import_refusal_is_shown_in_chinese(window, tmp_path, chin
     assert not window.part("checkpoint_actions").import_path(path)
     assert window.document.spec is before  # refused: nothing changed
     assert window.status_text() == (
-        "无法导入 net.ts.pt：1.body：它的输出与1.body 的输入相加（残差连接）"
+        "无法导入 net.ts.pt：1.body：它的输出与 1.body 的输入相加（残差连接）"
     )
 
 
