@@ -5058,6 +5058,50 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name} cannot be read: {detail}</source>
         <translation>无法读取 {name}：{detail}</translation>
     </message>
+    <message>
+        <source>{scheme} failed: {text}</source>
+        <translation>{scheme} 失败：{text}</translation>
+    </message>
+    <message>
+        <source>the project&apos;s weights do not fit its model: {problem}</source>
+        <translation>项目中的权重与它的模型不匹配：{problem}</translation>
+    </message>
+    <message>
+        <source>there is no tensor to save yet (run a forward pass first)</source>
+        <translation>还没有可保存的张量（请先运行一次前向传播）</translation>
+    </message>
+    <message>
+        <source>a single-tensor file holds exactly one tensor</source>
+        <translation>单张量文件只能保存一个张量</translation>
+    </message>
+    <message>
+        <source>a safetensors file holds named tensors: choose the dict layout</source>
+        <translation>safetensors 文件保存的是带名字的张量：请选择字典布局</translation>
+    </message>
+    <message>
+        <source>the dataset needs at least 2 samples, got {n}</source>
+        <translation>数据集至少需要 2 个样本，而这里是 {n}</translation>
+    </message>
+    <message>
+        <source>the held-out fraction must be in [0, 1), got {value}</source>
+        <translation>留出比例必须在 [0, 1) 之间，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>noise must be 0 or more, got {value}</source>
+        <translation>噪声必须大于或等于 0，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} needs at least 2 classes, got {n}</source>
+        <translation>{name} 至少需要 2 个类别，而这里是 {n}</translation>
+    </message>
+    <message>
+        <source>{loss} needs a target</source>
+        <translation>{loss} 需要目标值</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs outputs (batch, classes), got {shape}</source>
+        <translation>交叉熵需要形状为 (batch, classes) 的输出，而这里是 {shape}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

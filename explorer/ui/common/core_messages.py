@@ -700,4 +700,24 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is a zip file without {entry}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is a damaged project archive ({detail})"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be read: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{scheme} failed: {text}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the project's weights do not fit its model: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "there is no tensor to save yet (run a forward pass first)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "a single-tensor file holds exactly one tensor"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "a safetensors file holds named tensors: choose the dict layout",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the dataset needs at least 2 samples, got {n}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the held-out fraction must be in [0, 1), got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "noise must be 0 or more, got {value}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} needs at least 2 classes, got {n}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{loss} needs a target"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "cross-entropy needs outputs (batch, classes), got {shape}",
+    ),
 )
