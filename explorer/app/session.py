@@ -78,13 +78,28 @@ def weights_fingerprint(net) -> tuple:
     PyTorch bumps a tensor's version on every in-place change (``optimizer.step()``,
     ``nn.init``, ``load_state_dict``, batch norm's running statistics); gradients and
     outputs do not touch it. The shape is included for lazy modules that materialize.
+    The tensors are those ``state_dict(keep_vars=True)`` holds, read from the modules'
+    own tables (parameters, persistent buffers, children): a fingerprint is compared
+    only with another one, and this walk costs a third of ``state_dict()`` on 1,000 layers.
     """
-    from torch.nn.parameter import is_lazy
+    from torch.nn.parameter import UninitializedTensorMixin
 
-    return tuple(
-        (k, id(t), t._version, None if is_lazy(t) else tuple(t.shape))
-        for k, t in net.state_dict(keep_vars=True).items()
-    )
+    out = []
+
+    def visit(module, prefix: str) -> None:
+        skip = module._non_persistent_buffers_set
+        for tables in (module._parameters, module._buffers):
+            for name, t in tables.items():
+                if t is None or (tables is module._buffers and name in skip):
+                    continue
+                lazy = isinstance(t, UninitializedTensorMixin)
+                out.append((prefix + name, id(t), t._version, None if lazy else tuple(t.shape)))
+        for name, child in module._modules.items():
+            if child is not None:
+                visit(child, f"{prefix}{name}.")
+
+    visit(net, "")
+    return tuple(out)
 
 
 class Session:
@@ -274,7 +289,13 @@ class Session:
 
     def refresh_modified(self) -> None:
         """Work out what is unsaved again; emits ``modified_changed`` when that flips."""
-        modified = bool(self.unsaved())
+        b = self._baseline
+        modified = (  # cheapest first: an edited structure needs no look at the weights
+            b.spec is None
+            or self.document.spec != b.spec
+            or self._settings_dict()[0] != b.settings
+            or (self.holds_weights() and weights_fingerprint(self.document.net) != b.fingerprint)
+        )
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
@@ -308,7 +329,13 @@ class Session:
         """Whether ``name`` is a parameter, buffer or named tensor of the current model."""
         if name in self.tensors:
             return True
-        return name in self.document.net.state_dict(keep_vars=True)
+        from explorer.core.params import tensor_by_name
+
+        try:
+            tensor_by_name(self.document.net, name)
+        except (AttributeError, KeyError):
+            return False
+        return True
 
     # ----- plumbing -------------------------------------------------------------------------
 

@@ -106,9 +106,23 @@ def module_at(net: nn.Module, spec: ModelSpec, path: tuple[int, ...]) -> nn.Modu
     return m
 
 
+#: ``id(layer) -> (layer, signature)``: specs are immutable and an edit keeps the layers it
+#: does not touch, so each rebuild of a 1,000-layer model would otherwise sort and repr the
+#: same arguments again. The layer is held, so its id cannot be reused while it is here.
+_SIGNATURES: dict[int, tuple[LayerSpec, tuple]] = {}
+_SIGNATURES_LIMIT = 100_000
+
+
 def signature_of(layer: LayerSpec) -> tuple[str, tuple]:
     """What a module must match to be reused for ``layer`` (its type and arguments)."""
-    return layer.type, tuple(sorted((k, repr(v)) for k, v in layer.args.items()))
+    hit = _SIGNATURES.get(id(layer))
+    if hit is not None and hit[0] is layer:
+        return hit[1]
+    sig = layer.type, tuple(sorted((k, repr(v)) for k, v in layer.args.items()))
+    if len(_SIGNATURES) >= _SIGNATURES_LIMIT:
+        _SIGNATURES.clear()
+    _SIGNATURES[id(layer)] = (layer, sig)
+    return sig
 
 
 def state_dict_keys(spec: ModelSpec) -> list[str]:

@@ -82,6 +82,11 @@ class _RunThread(QThread):
 
     def __init__(self, run_id: int, factory: GeneratorFactory, parent: QObject):
         super().__init__(parent)
+        import torch
+
+        # torch's intra-op thread count is read per thread: the run uses the GUI thread's
+        # (what a hand loop in the user's interpreter would use), set again in the worker.
+        self.torch_threads = torch.get_num_threads()
         self.run_id = run_id
         self.factory = factory
         self.control = RunControl()
@@ -91,6 +96,10 @@ class _RunThread(QThread):
         self.step_requests = 0
 
     def run(self) -> None:  # noqa: D102 - QThread override, runs in the worker thread
+        import torch
+
+        if torch.get_num_threads() != self.torch_threads:
+            torch.set_num_threads(self.torch_threads)
         with _switch_interval:
             self._run()
 

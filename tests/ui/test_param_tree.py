@@ -108,3 +108,92 @@ def test_a_backward_updates_grad_states_in_place_keeping_rows_and_selection(wind
     window.document.notify_weights_changed()
     assert window.part("param_tree").row_for("2.bias") is row and row.isSelected()
     assert row.text(6) == "(10)"
+
+
+def snapshot(tree):
+    """Everything a row shows, nested as the tree nests it (expansion aside)."""
+    from explorer.ui.inspect.param_tree import ID_ROLE, KEY_ROLE
+
+    def row(item):
+        shown = tuple(item.text(c) for c in range(item.columnCount()))
+        extra = (
+            item.toolTip(0),
+            item.icon(0).isNull(),
+            item.font(0).italic(),
+            item.data(0, NAMES_ROLE),
+            item.data(0, KEY_ROLE),
+            item.data(0, ID_ROLE),
+        )
+        return shown, extra, [row(item.child(i)) for i in range(item.childCount())]
+
+    t = tree.tree
+    return [row(t.topLevelItem(i)) for i in range(t.topLevelItemCount())], tree.totals.text()
+
+
+def test_the_tree_follows_edits_and_undo_as_a_rebuilt_tree_would_keeping_rows(window):
+    from tests.core.test_param_rows import EDITS
+
+    tree = window.part("param_tree")
+    window.document.load_spec(
+        sequential(
+            L("Linear", in_features=4, out_features=8),
+            L("BatchNorm1d", num_features=8),
+            L("Linear", in_features=8, out_features=2),
+            input_shape=(3, 4),
+        )
+    )
+    last = window.document.spec.children[2]
+    window.selection.select_parameter("2.bias")
+    for edit in EDITS:
+        window.push_spec(edit(window.document.spec), "edit")
+        shown = snapshot(tree)
+        net = window.document.net
+        names = [n for group in tree_names(window) for n in group]
+        assert sorted(names) == sorted(net.state_dict().keys())
+        params = dict(net.named_parameters())
+        assert [g[0] for g in tree_names(window) if g[0] in params] == list(params)
+        key = next(k for k, m in net.named_modules() if m is window.document.modules[last.id])
+        assert window.selection.parameter == f"{key}.bias"  # the selection follows the layer
+        assert tree.row_for(f"{key}.bias").isSelected()
+        tree.refresh()  # built from scratch
+        assert snapshot(tree) == shown
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+        shown = snapshot(tree)
+        tree.refresh()
+        assert snapshot(tree) == shown
+    assert tree_names(window) == [
+        ("0.weight",),
+        ("0.bias",),
+        ("1.weight",),
+        ("1.bias",),
+        ("1.running_mean",),
+        ("1.running_var",),
+        ("1.num_batches_tracked",),
+        ("2.weight",),
+        ("2.bias",),
+    ]
+
+
+def test_an_insertion_keeps_rows_folds_and_the_scroll_position(window):
+    from explorer.core import edits
+
+    window.document.load_spec(
+        sequential(
+            *[L("Linear", in_features=8, out_features=8) for _ in range(60)], input_shape=(2, 8)
+        )
+    )
+    tree = window.part("param_tree")
+    folded = tree.row_for("5.weight").parent()
+    folded.setExpanded(False)
+    kept = tree.row_for("40.weight")
+    tree.tree.scrollToItem(kept, tree.tree.ScrollHint.PositionAtTop)
+    top = tree.tree.verticalScrollBar().value()
+    window.push_spec(edits.insert(window.document.spec, (), 50, L("ReLU")), "Add ReLU")
+    assert tree.row_for("40.weight") is kept and not folded.isExpanded()
+    assert tree.row_for("5.weight").parent() is folded
+    assert tree.tree.verticalScrollBar().value() == top
+    assert tree.row_for("51.weight").text(0) == "51.weight"  # renamed behind the insertion
+    assert tree.row_for("50.weight") is None
+    relu = tree.tree.topLevelItem(0).child(50)
+    assert relu.text(0) == "50  ReLU" and relu.childCount() == 0

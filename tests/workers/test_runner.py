@@ -135,3 +135,24 @@ def test_a_run_shortens_the_gil_switch_interval_and_restores_it_when_it_ends(qtb
         runner.start(factory)
     assert seen == [pytest.approx(min(before, RUN_SWITCH_INTERVAL_S))]
     qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)
+
+
+def test_a_run_uses_the_gui_threads_torch_thread_count(qtbot, runner):
+    import torch
+
+    def factory(control):
+        def gen():
+            yield Progress(step=1, total=1)
+            return torch.get_num_threads()
+
+        return gen()
+
+    saved = torch.get_num_threads()
+    try:
+        for count in (1, saved):
+            torch.set_num_threads(count)
+            with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+                runner.start(factory)
+            assert blocker.args == ["done", count]
+    finally:
+        torch.set_num_threads(saved)

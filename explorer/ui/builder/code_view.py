@@ -9,7 +9,7 @@ writes what the tab shows.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from explorer.core.codegen import model_code
@@ -24,6 +24,7 @@ class CodeView(QPlainTextEdit):
         self.session = session
         self.document = session.document
         self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)  # edits replace lines in place: keep no history
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._stale = True
@@ -47,8 +48,34 @@ class CodeView(QPlainTextEdit):
         self._stale = False
         bar = self.verticalScrollBar()
         top = bar.value()
-        self.setPlainText(self.code_text())
+        self.show_text(self.code_text())
         bar.setValue(top)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text``, replacing only the lines that differ from what is shown.
+
+        An edit of a 1,000-layer model changes a few lines of its code; laying out the
+        whole text again (``setPlainText``) would cost more than the edit itself.
+        """
+        old = self.toPlainText()
+        if old == text:
+            return
+        if not (old.endswith("\n") and text.endswith("\n")):
+            self.setPlainText(text)
+            return
+        a, b = old.split("\n"), text.split("\n")  # both end in "": the tail is never empty
+        head = 0
+        while head < min(len(a), len(b)) - 1 and a[head] == b[head]:
+            head += 1
+        tail = 1
+        while tail < min(len(a), len(b)) - head and a[-tail - 1] == b[-tail - 1]:
+            tail += 1
+        doc = QPlainTextEdit.document(self)  # self.document is the model being edited
+        cursor = QTextCursor(doc)
+        cursor.setPosition(doc.findBlockByNumber(head).position())
+        end = doc.findBlockByNumber(len(a) - tail).position()
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("".join(line + "\n" for line in b[head : len(b) - tail]))
 
     def code_text(self) -> str:
         """The code in the chosen style; a model classes cannot hold says why, as a comment.

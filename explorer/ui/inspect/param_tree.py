@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
+    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.format import group_digits, shape_text
-from explorer.core.spec import BlockSpec, key_of
+from explorer.core.param_rows import TensorCache
+from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 from explorer.ui.common.messages import error_text
 
@@ -41,6 +43,12 @@ COLUMNS = (
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of state_dict names (a tensor row)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # module key ("" = the model) of a layer/block row
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id
+UID_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's stable id (param_rows.TreeRow.uid)
+
+
+def _facts(e) -> tuple:
+    """What a tensor row shows besides its names."""
+    return (e.shape, e.grad_shape, e.dtype, e.device, e.requires_grad, e.kind, e.type_name)
 
 
 def link_icon() -> QIcon:
@@ -54,18 +62,6 @@ def link_icon() -> QIcon:
     p.drawRoundedRect(7, 5, 8, 6, 3, 3)
     p.end()
     return QIcon(pix)
-
-
-def _layer_walk(spec, net):
-    """``(path, key, layer id, is_block)`` per module: the spec's layers, or for a model
-    without layers (a Python class) its ``named_modules()``, which have no layer id."""
-    if spec.children or not any(True for _ in net.children()):
-        for path, node in spec.walk():
-            yield path, key_of(spec, path), node.id, isinstance(node, BlockSpec)
-        return
-    for key, _module in net.named_modules():
-        if key:
-            yield tuple(key.split(".")), key, None, False
 
 
 class ParamTree(QWidget):
@@ -113,12 +109,16 @@ class ParamTree(QWidget):
         layout.addWidget(split, 1)
         self._link = link_icon()
         self._rows: dict[str, QTreeWidgetItem] = {}  # every state_dict name -> its row
+        self._items: dict[str, QTreeWidgetItem] = {}  # TreeRow.uid -> its item
+        self._tree_rows = None  # the param_rows.TreeRows shown
+        self._cache = TensorCache()
+        self._stale = False  # a spec edit arrived while hidden
         self._layer_rows: dict[str, list[QTreeWidgetItem]] = {}  # layer id -> rows
         self._syncing = False
         self._layout_key: tuple = ()  # what the rows were built from (names, kinds, laziness)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.state_button.toggled.connect(self._on_state_toggled)
-        self.document.spec_changed.connect(lambda *_: self.refresh())
+        self.document.spec_changed.connect(lambda *_: self.update_rows())
         self.document.weights_changed.connect(self._on_weights_changed)
         self.document.device_changed.connect(lambda *_: self.refresh())
         window.selection.layers_changed.connect(self._on_layers_selected)
@@ -127,60 +127,22 @@ class ParamTree(QWidget):
     # ----- filling --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Rebuild the rows from the live module (keeps the selection)."""
-        from explorer.core.params import list_entries, local_name, owner_of, totals
+        """Rebuild every row from the live module (keeps the selection)."""
+        from explorer.core.param_rows import tree_rows
 
-        net = self.document.net
-        spec = self.document.spec
-        entries = list_entries(net)
-        self._layout_key = self._key_of(entries)
-        by_owner: dict[str, list] = {}
-        for e in entries:
-            by_owner.setdefault(owner_of(e.name), []).append(e)
-        first_use: dict[int, str] = {}  # id(module) -> key of its first use
+        self._cache.clear()
+        rows = tree_rows(self.document.net, self.document.spec, self._cache)
+        self._layout_key = self._key_of(rows.entries)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        self._rows, self._layer_rows = {}, {}
-        total = totals(entries)
-        root = QTreeWidgetItem([self.tr("Model"), "", "", "", "", group_digits(total.parameters)])
-        root.setData(0, KEY_ROLE, "")
-        bold = QFont(root.font(0))
-        bold.setBold(True)
-        root.setFont(0, bold)
-        self.tree.addTopLevelItem(root)
-        parents = {(): root}
-        for e in by_owner.get("", []):  # a class's own nn.Parameter (a Sequential has none)
-            self._add_entry(root, e, local_name(e.name))
-        for path, key, node_id, is_block in _layer_walk(spec, net):
-            try:
-                module = net.get_submodule(key)
-            except AttributeError:
-                continue
-            label = key.rsplit(".", 1)[-1] if len(path) > 1 else key
-            kind = "Sequential" if is_block else type(module).__name__
-            item = QTreeWidgetItem([f"{label}  {kind}"])
-            item.setData(0, KEY_ROLE, key)
-            item.setData(0, ID_ROLE, node_id)
-            parents[path[:-1]].addChild(item)
-            parents[path] = item
-            if node_id is not None:
-                self._layer_rows.setdefault(node_id, []).append(item)
-            if is_block:
-                continue
-            earlier = first_use.setdefault(id(module), key)
-            if earlier != key:  # a second use of a tied layer: its tensors are listed once
-                item.setText(0, f"{label}  {kind}  = {earlier}")
-                item.setIcon(0, self._link)
-                item.setToolTip(
-                    0,
-                    self.tr("The same module as {0}: its tensors are listed there").format(earlier),
-                )
-                for name in (f"{key}.{n}" for n in module.state_dict(keep_vars=True)):
-                    self._rows.setdefault(name, item)
-                continue
-            for e in by_owner.get(key, []):
-                self._add_entry(item, e, local_name(e.name))
-        self._update_totals(total)
+        self._items = {}
+        for row in rows.rows:
+            item = self._new_item(row)
+            if row.parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                self._items[row.parent].addChild(item)
+        self._finish(rows)
         self.tree.expandAll()
         for c in range(len(COLUMNS)):
             self.tree.resizeColumnToContents(c)
@@ -188,13 +150,232 @@ class ParamTree(QWidget):
         self._show_selection()
         self._update_state_text()
 
+    def update_rows(self) -> None:
+        """Follow a spec edit: keep the rows that stay, insert, remove, move and relabel.
+
+        Expansion, selection and the scroll position of the rows that stay are kept; rows
+        that show something new (a key renumbered by an insertion) get new texts. When the
+        dock is hidden, the work waits until it is shown.
+        """
+        if not self._items:
+            self.refresh()
+            return
+        if not self.isVisibleTo(self.window_):
+            self._stale = True
+            return
+        from explorer.core.param_rows import reorder_plan, tree_rows
+
+        self._stale = False
+        selected = self._rows.get(self.window_.selection.parameter)
+        selected_uid = None if selected is None else selected.data(0, UID_ROLE)
+        old_rows = self._tree_rows
+        new_rows = tree_rows(self.document.net, self.document.spec, self._cache)
+        self._layout_key = self._key_of(new_rows.entries)
+        old_children, new_children = old_rows.children, new_rows.children
+        new_by_uid = {r.uid: r for r in new_rows.rows}
+        old_by_uid = {r.uid: r for r in old_rows.rows}
+        if 2 * sum(u in new_by_uid for u in old_by_uid) < len(old_by_uid):
+            self.refresh()  # another model (an open, an example): nothing worth keeping
+            return
+        self.tree.setUpdatesEnabled(False)
+        self.tree.blockSignals(True)
+        try:
+            plans = {}
+            expanded: dict[str, bool] = {}
+            for parent, kids in old_children.items():
+                want = new_children.get(parent, []) if parent in new_by_uid or not parent else []
+                plan = plans[parent] = (set(), []) if kids == want else reorder_plan(kids, want)
+                take = plan[0]
+                if not take:
+                    continue
+                holder = self._items.get(parent)
+                for uid in take:
+                    item = self._items[uid]
+                    self._note_expansion(item, expanded)
+                    if holder is None:
+                        self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+                    else:
+                        holder.removeChild(item)
+            for uid in [u for u in old_by_uid if u not in new_by_uid]:
+                del self._items[uid]  # taken out above; Python drops the item
+            changed: list[tuple[QTreeWidgetItem, int, str]] = []  # (item, column, new text)
+            # Texts only (no row comes or goes here): the view is told once, by the repaint
+            # below, instead of once per renamed row (each costs it a search for the row).
+            model = self.tree.model()
+            model.blockSignals(True)
+            try:
+                for row in new_rows.rows:
+                    old = old_by_uid.get(row.uid)
+                    if old is None:
+                        item = self._new_item(row)
+                        changed += [(item, c, item.text(c)) for c in range(len(COLUMNS))]
+                    elif old != row:
+                        item = self._items[row.uid]
+                        changed += [(item, c, t) for c, t in self._set_texts(item, row, old)]
+            finally:
+                model.blockSignals(False)
+            if changed:
+                self.tree.viewport().update()
+            for parent, kids in new_children.items():
+                if parent in plans:
+                    inserts = plans[parent][1]
+                else:
+                    inserts = list(enumerate(kids))
+                holder = self._items.get(parent)
+                for index, uid in inserts:
+                    item = self._items[uid]
+                    if holder is None:
+                        self.tree.insertTopLevelItem(index, item)
+                    else:
+                        holder.insertChild(index, item)
+            for row in new_rows.rows:
+                if row.uid not in old_by_uid or row.uid in expanded:
+                    self._items[row.uid].setExpanded(expanded.get(row.uid, True))
+            self._finish(new_rows)
+            self._widen(changed)
+        finally:
+            self.tree.blockSignals(False)
+            self.tree.setUpdatesEnabled(True)
+        self._follow_renamed(new_by_uid.get(selected_uid))
+        self._show_selection(scroll=False)
+        self._update_state_text()
+
+    def _follow_renamed(self, row) -> None:
+        """The selected tensor was renamed (``2.bias`` -> ``3.bias``): select its new name."""
+        name = self.window_.selection.parameter
+        if row is None or row.kind != "tensor" or name in row.names:
+            return
+        self._syncing = True
+        try:
+            self.window_.selection.select_parameter(row.names[0])
+        finally:
+            self._syncing = False
+
+    @staticmethod
+    def _note_expansion(item: QTreeWidgetItem, out: dict[str, bool]) -> None:
+        """Remember whether ``item`` and the rows under it are expanded (a take forgets)."""
+        uid = item.data(0, UID_ROLE)
+        if uid is not None:
+            out[uid] = item.isExpanded()
+        for i in range(item.childCount()):
+            ParamTree._note_expansion(item.child(i), out)
+
+    def _finish(self, rows) -> None:
+        """Index the rows by name and layer id, and show the totals."""
+        from explorer.core.params import totals
+
+        self._tree_rows = rows
+        self._rows, self._layer_rows = {}, {}
+        for row in rows.rows:
+            item = self._items[row.uid]
+            if row.kind == "tensor":
+                for name in row.names:
+                    self._rows[name] = item
+            elif row.node_id is not None:  # a layer, block or tied use of the spec
+                self._layer_rows.setdefault(row.node_id, []).append(item)
+        for row in rows.rows:
+            if row.kind == "use":
+                for name in row.names:
+                    self._rows.setdefault(name, self._items[row.uid])
+        total = totals(rows.entries)
+        self._items["model"].setText(5, group_digits(total.parameters))
+        self._update_totals(total)
+
+    def _new_item(self, row) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(0, UID_ROLE, row.uid)
+        self._items[row.uid] = item
+        if row.kind == "model":
+            item.setText(0, self.tr("Model"))
+            item.setData(0, KEY_ROLE, "")
+            bold = QFont(item.font(0))
+            bold.setBold(True)
+            item.setFont(0, bold)
+            return item
+        if row.kind == "tensor":
+            self._style_entry(item, row.entry)
+        self._set_texts(item, row, None)
+        return item
+
+    def _set_texts(self, item: QTreeWidgetItem, row, old) -> list[tuple[int, str]]:
+        """Show ``row`` on ``item`` (``old``: what it showed, so unchanged texts stay).
+
+        Returns the (column, text) pairs that changed.
+        """
+        if row.kind == "tensor":
+            e = row.entry
+            if old is not None and (old.entry.kind, old.entry.tied, old.entry.lazy) != (
+                e.kind,
+                e.tied,
+                e.lazy,
+            ):
+                self._style_entry(item, e)
+            if old is None or old.names != row.names:
+                item.setData(0, NAMES_ROLE, e.names)
+            if old is not None and _facts(old.entry) == _facts(e):  # renamed: the rest stays
+                texts = [(0, " = ".join(e.names))]
+            else:
+                texts = list(enumerate(self._columns(e)))
+        else:
+            if old is None or old.key != row.key:
+                item.setData(0, KEY_ROLE, row.key)
+            if old is None:
+                item.setData(0, ID_ROLE, row.node_id)
+            if row.kind == "use":
+                texts = [(0, f"{row.label}  = {row.earlier}")]
+                item.setIcon(0, self._link)
+                tip = self.tr("The same module as {0}: its tensors are listed there")
+                item.setToolTip(0, tip.format(row.earlier))
+            else:
+                texts = [(0, row.label)]
+                if old is not None and old.kind == "use":
+                    item.setIcon(0, QIcon())
+                    item.setToolTip(0, "")
+        done = []
+        for c, text in texts:
+            if old is None or item.text(c) != text:
+                item.setText(c, text)
+                done.append((c, text))
+        return done
+
+    def _widen(self, changed: list[tuple[QTreeWidgetItem, int, str]]) -> None:
+        """Widen the columns for new or changed texts (a full refresh fits them exactly).
+
+        Only the longest texts of each column and depth are measured: an insertion in a
+        long model renames hundreds of rows (``501`` -> ``502``) without widening any.
+        """
+        if not changed:
+            return
+        longest: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        for item, c, text in changed:
+            depth = 0
+            if c == 0:
+                p = item.parent()
+                while p is not None:
+                    depth, p = depth + 1, p.parent()
+            longest.setdefault((c, depth), []).append((len(text), text))
+        fm = self.tree.fontMetrics()
+        margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        for (c, depth), texts in longest.items():
+            texts.sort(reverse=True)
+            w = max(fm.horizontalAdvance(t) for _, t in texts[:8]) + margin
+            if c == 0:
+                w += (depth + 1) * self.tree.indentation() + self.tree.iconSize().width() + 4
+            if w > self.tree.columnWidth(c):
+                self.tree.setColumnWidth(c, w)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.update_rows()
+
     @staticmethod
     def _key_of(entries) -> tuple:
         return tuple((e.names, e.kind, e.lazy) for e in entries)
 
     @staticmethod
     def _columns(e) -> list[str]:
-        shape = "?" if e.shape is None else shape_text(e.shape)
+        shape = "? UninitializedParameter" if e.shape is None else shape_text(e.shape)
         grad = "None" if e.grad_shape is None else shape_text(e.grad_shape)
         numel = "?" if e.lazy else group_digits(e.numel)
         grad_text = "—" if e.kind == "buffer" else grad
@@ -205,6 +386,7 @@ class ParamTree(QWidget):
         """Values changed (a step, a backward): update grad states in place when the rows stay."""
         from explorer.core.params import list_entries
 
+        self._cache.clear()
         entries = list_entries(self.document.net)
         if self._key_of(entries) != self._layout_key or not self._rows:
             self.refresh()
@@ -218,14 +400,14 @@ class ParamTree(QWidget):
                     row.setText(c, text)
         self._update_state_text()
 
-    def _add_entry(self, parent: QTreeWidgetItem, e, local: str) -> None:
-        item = QTreeWidgetItem(self._columns(e))
-        item.setData(0, NAMES_ROLE, e.names)
+    def _style_entry(self, item: QTreeWidgetItem, e) -> None:
+        """Fonts, colours, badge and tooltip of a tensor row (tied, buffer, lazy)."""
         for c in (1, 5):
             item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         tip = e.type_name
+        item.setIcon(0, self._link if e.tied else QIcon())
+        item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
         if e.tied:
-            item.setIcon(0, self._link)
             item.setForeground(0, QBrush(TIED_PURPLE))
             tip = self.tr("Tied: one {0} under {1} names, counted once").format(
                 e.type_name, len(e.names)
@@ -239,12 +421,8 @@ class ParamTree(QWidget):
             tip = self.tr("Buffer: in state_dict(), not in parameters(); not trained")
         if e.lazy:
             item.setForeground(1, QBrush(LAZY_AMBER))
-            item.setText(1, "? UninitializedParameter")
             tip = self.tr("UninitializedParameter: the shape is known after the first forward")
         item.setToolTip(0, tip)
-        parent.addChild(item)
-        for name in e.names:
-            self._rows[name] = item
 
     def _update_totals(self, total) -> None:
         text = self.tr("{0} parameters ({1} trainable)").format(
@@ -362,22 +540,23 @@ class ParamTree(QWidget):
                 self._syncing = False
             self._update_state_text()
 
-    def _select_items(self, items) -> None:
+    def _select_items(self, items, scroll: bool = True) -> None:
         self.tree.blockSignals(True)
         self.tree.clearSelection()
         for item in items:
             item.setSelected(True)
-        if items:
+        if items and scroll:
             self.tree.scrollToItem(items[0])
         self.tree.blockSignals(False)
 
-    def _show_selection(self) -> None:
+    def _show_selection(self, scroll: bool = True) -> None:
         name = self.window_.selection.parameter
         if name in self._rows:
-            self._select_items([self._rows[name]])
+            self._select_items([self._rows[name]], scroll)
         else:
             self._select_items(
-                [r for i in self.window_.selection.layers for r in self._layer_rows.get(i, [])]
+                [r for i in self.window_.selection.layers for r in self._layer_rows.get(i, [])],
+                scroll,
             )
 
     # ----- state_dict pane ------------------------------------------------------------

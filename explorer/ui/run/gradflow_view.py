@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.core.monitor import EXPLODING, VANISHING, GradFlowRow, grad_flow
 from explorer.ui.common.plots.colors import EXPLODING_BRUSH, OK_BRUSH, VANISHING_BRUSH
+from explorer.ui.common.when_shown import WhenShown
 
 PROBE = "views.gradflow"
 FLOOR = 1e-12  # where zero gradients sit on the log axis
@@ -56,8 +57,9 @@ class GradFlowView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
+        self._when_shown = WhenShown(self, self.refresh)  # a hidden tab catches up when shown
         self.document.weights_changed.connect(self._on_weights_changed)
-        self.document.spec_changed.connect(lambda *_: self.refresh())
+        self.document.spec_changed.connect(self._when_shown.request)
         window.run_progressed.connect(self.on_progress)
         window.run_probes[PROBE] = grad_flow
         self._pending = False  # rows a run sent while the tab was hidden are not drawn yet
@@ -67,7 +69,7 @@ class GradFlowView(QWidget):
 
     def _on_weights_changed(self) -> None:
         if not self.document.busy:
-            self.refresh()
+            self._when_shown.request()
 
     def on_progress(self, progress) -> None:
         data = progress.probes.get(PROBE) if progress.probes else None

@@ -208,6 +208,9 @@ class RunActions:
         c.start_training(self.training_view.config())
 
     def _show_mode(self, training: bool) -> None:
+        if self.badge.property("training") == training:
+            return  # every edit re-applies the mode: restyling the badge costs a polish
+        self.badge.setProperty("training", training)
         self.badge.setText(
             self.window.tr("mode: TRAIN") if training else self.window.tr("mode: EVAL")
         )

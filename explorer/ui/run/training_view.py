@@ -38,6 +38,7 @@ from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.loss_plot import LossPlot
@@ -218,7 +219,9 @@ class TrainingView(QWidget):
         controller.state_changed.connect(self._update_buttons)
         window.run_progressed.connect(self.show_progress)
         window.run_finished.connect(lambda _reason: self.flush())
-        window.document.spec_changed.connect(lambda *_: self._on_data_settings())
+        # A hidden Training tab redraws its data when shown, not on every edit.
+        self._data_when_shown = WhenShown(self, self._on_data_settings)
+        window.document.spec_changed.connect(self._data_when_shown.request)
         window.document.replaced.connect(self.clear_run)
         self.log_scale.toggled.connect(self._on_log_scale)
         self.playground = Playground(self, window, controller)

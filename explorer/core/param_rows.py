@@ -1,0 +1,266 @@
+"""The rows of the Parameters tree, as plain data, and how to get from one list to the next.
+
+:func:`tree_rows` turns a live model and its spec into the tree's rows: the model, its
+blocks and layers (as the spec nests them) and, under each layer, its ``state_dict``
+tensors under the names PyTorch gives them (a tied tensor once, with every name).
+Every row has a stable ``uid`` (from spec ids, not from positions), so after an edit a
+view can keep the rows that stay and touch only the ones that changed: inserting a
+layer in a 1,000-layer model renames the keys behind it (``nn.Sequential`` names children
+by index) but adds one row. :func:`reorder_plan` says which children to take out and
+where to insert, with few moves.
+
+The per-module facts (which tensors, their shapes and ``.grad`` states) are cached in a
+:class:`TensorCache` across spec edits, since an edit reuses the modules of the layers it
+did not change; clear it when values change (a step, an init, a load, a device move).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Hashable, Sequence
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from explorer.core.params import ParamEntry, describe
+from explorer.core.spec import BlockSpec, ModelSpec, child_key
+
+if TYPE_CHECKING:
+    from torch import nn
+
+MODEL_UID = "model"
+
+
+class TreeRow(NamedTuple):
+    """One row of the Parameters tree.
+
+    Attributes
+    ----------
+    uid : str
+        Stable across edits: ``"model"``, ``"n:<node id>"`` for a block or layer,
+        ``"t:<layer id>:<local name>"`` for a tensor.
+    parent : str or None
+        The uid of the row it sits under (None for the model row).
+    kind : str
+        ``"model"``, ``"block"``, ``"layer"``, ``"use"`` (a second use of a tied layer,
+        whose tensors are listed under its first use) or ``"tensor"``.
+    key : str
+        The module key (``"3.1"``; ``""`` for the model); for a tensor, its owner layer's.
+    label : str
+        ``"3  Linear"``; for a tied second use, ``earlier`` is the first use's key.
+    names : tuple of str
+        A tensor row's ``state_dict`` names; a second use's names of its tensors.
+    """
+
+    uid: str
+    parent: str | None
+    kind: str
+    key: str = ""
+    node_id: str | None = None
+    label: str = ""
+    earlier: str = ""
+    names: tuple[str, ...] = ()
+    entry: ParamEntry | None = None
+
+
+@dataclass(frozen=True)
+class TreeRows:
+    rows: list[TreeRow]  # pre-order: every parent before its children
+    entries: list[ParamEntry]  # as params.list_entries(net) gives them
+
+    @cached_property
+    def children(self) -> dict[str | None, list[str]]:
+        """Parent uid -> its children's uids, in order."""
+        out: dict[str | None, list[str]] = {}
+        for r in self.rows:
+            out.setdefault(r.parent, []).append(r.uid)
+        return out
+
+
+class TensorCache:
+    """A layer module's ``state_dict`` tensors and their metadata, kept across spec edits.
+
+    Valid while the module's tensors and their ``.grad`` stay as they were: call
+    :meth:`clear` after a step, an init, a load or a device move.
+    """
+
+    def __init__(self) -> None:
+        self._by_module: dict[int, tuple[Any, tuple]] = {}
+        self._seen: set[int] = set()
+        self._entries: dict[tuple[int, tuple[str, ...]], tuple[dict, ParamEntry]] = {}
+
+    def clear(self) -> None:
+        self._by_module.clear()
+        self._entries.clear()
+
+    def entry(self, tensor_id: int, names: tuple[str, ...], fields: dict) -> ParamEntry:
+        """The entry of a cached tensor under ``names`` (the same object while they stay)."""
+        hit = self._entries.get((tensor_id, names))
+        if hit is not None and hit[0] is fields:  # the same cached facts, not a reused id
+            return hit[1]
+        entry = ParamEntry(names=names, **fields)
+        self._entries[tensor_id, names] = (fields, entry)
+        return entry
+
+    def tensors(self, module: nn.Module) -> tuple[tuple[str, Any, dict], ...]:
+        """``(local name, tensor, ParamEntry fields but the names)`` for each tensor."""
+        self._seen.add(id(module))
+        hit = self._by_module.get(id(module))
+        if hit is not None and hit[0] is module:
+            return hit[1]
+        state = module.state_dict(keep_vars=True)
+        params = {id(p) for p in module.parameters()}
+        items = []
+        for local, t in state.items():
+            fields = asdict(describe((), t, "parameter" if id(t) in params else "buffer"))
+            del fields["names"]
+            items.append((local, t, fields))
+        items = tuple(items)
+        self._by_module[id(module)] = (module, items)
+        return items
+
+    def prune(self) -> None:
+        """Forget modules not asked for since the last prune (dropped by edits)."""
+        for k in [k for k in self._by_module if k not in self._seen]:
+            del self._by_module[k]
+        self._seen = set()
+        if len(self._entries) > 4 * len(self._by_module) + 64:  # renamed entries pile up
+            self._entries.clear()
+
+
+def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None) -> TreeRows:
+    """The tree's rows for ``net`` built from ``spec`` (layers the net lacks are skipped).
+
+    A model without layers in its spec but with children (a Python class) is shown as
+    ``named_modules()`` nests it: one row per module with its own tensors.
+    """
+    if not spec.children and any(True for _ in net.children()):
+        return _module_rows(net)
+    cache = cache if cache is not None else TensorCache()
+    rows = [TreeRow(MODEL_UID, None, "model")]
+    modules: dict[tuple, Any] = {(): net}
+    keys: dict[tuple, str] = {(): ""}
+    uids: dict[tuple, str] = {(): MODEL_UID}
+    first_use: dict[int, str] = {}  # id(module) -> key of its first use
+    names: dict[int, list[str]] = {}  # id(tensor) -> its state_dict names, in order
+    facts: dict[int, dict] = {}
+    pending: list[tuple] = []  # (row index, id(tensor), layer uid, local name, layer key)
+    for path, node in spec.walk():
+        parent = modules.get(path[:-1])
+        if parent is None:
+            continue
+        ck = child_key(node, path[-1])
+        module = parent._modules.get(ck)
+        if module is None:
+            continue
+        pk = keys[path[:-1]]
+        key = f"{pk}.{ck}" if pk else ck
+        uid = f"n:{node.id}"
+        modules[path], keys[path], uids[path] = module, key, uid
+        parent_uid = uids[path[:-1]]
+        if isinstance(node, BlockSpec):
+            rows.append(TreeRow(uid, parent_uid, "block", key, node.id, f"{ck}  Sequential"))
+            continue
+        label = f"{ck}  {type(module).__name__}"
+        tensors = cache.tensors(module)
+        earlier = first_use.setdefault(id(module), key)
+        if earlier != key:
+            use_names = tuple(f"{key}.{local}" for local, _, _ in tensors)
+            for (_, t, _), name in zip(tensors, use_names, strict=True):
+                names.setdefault(id(t), []).append(name)
+            rows.append(TreeRow(uid, parent_uid, "use", key, node.id, label, earlier, use_names))
+            continue
+        rows.append(TreeRow(uid, parent_uid, "layer", key, node.id, label))
+        for local, t, described in tensors:
+            seen = id(t) in names
+            names.setdefault(id(t), []).append(f"{key}.{local}")
+            if not seen:
+                facts[id(t)] = described
+                pending.append((len(rows), id(t), uid, local, key))
+                rows.append(None)  # filled below, when every name is known
+    cache.prune()
+    entries = []
+    for index, tid, layer_uid, local, key in pending:
+        entry = cache.entry(tid, tuple(names[tid]), facts[tid])
+        entries.append(entry)
+        rows[index] = TreeRow(
+            f"t:{layer_uid[2:]}:{local}",
+            layer_uid,
+            "tensor",
+            key,
+            layer_uid[2:],
+            "",
+            "",
+            entry.names,
+            entry,
+        )
+    return TreeRows(rows, entries)
+
+
+def _module_rows(net: nn.Module) -> TreeRows:
+    """Rows of a model built by a Python class: its modules by key, their own tensors.
+
+    Every row's uid comes from its key (there are no spec ids); a tensor sits under the
+    module of its first name, the model's own ``nn.Parameter`` under the model row.
+    """
+    from explorer.core.params import list_entries, owner_of
+
+    entries = list_entries(net)
+    by_owner: dict[str, list[ParamEntry]] = {}
+    for e in entries:
+        by_owner.setdefault(owner_of(e.name), []).append(e)
+
+    def tensors(key: str, uid: str) -> list[TreeRow]:
+        return [
+            TreeRow(f"t:{e.name}", uid, "tensor", key, None, "", "", e.names, e)
+            for e in by_owner.get(key, [])
+        ]
+
+    rows = [TreeRow(MODEL_UID, None, "model"), *tensors("", MODEL_UID)]
+    for key, module in net.named_modules():
+        if not key:
+            continue
+        parent, _, last = key.rpartition(".")
+        uid = f"m:{key}"
+        label = f"{last}  {type(module).__name__}"
+        rows.append(TreeRow(uid, f"m:{parent}" if parent else MODEL_UID, "layer", key, None, label))
+        rows += tensors(key, uid)
+    return TreeRows(rows, entries)
+
+
+def reorder_plan(old: Sequence[Hashable], new: Sequence[Hashable]) -> tuple[set, list]:
+    """How to turn the child list ``old`` into ``new`` with few moves.
+
+    Returns
+    -------
+    take : set
+        Items to take out of ``old`` (gone, or moved). What is left is in ``new``'s order.
+    inserts : list of (index, item)
+        Then insert these, in this order (increasing index), to get ``new``.
+    """
+    where = {u: i for i, u in enumerate(old)}
+    kept = [u for u in new if u in where]
+    stay = set(_longest_increasing([where[u] for u in kept], kept))
+    take = {u for u in old if u not in stay}
+    inserts = [(j, u) for j, u in enumerate(new) if u not in stay]
+    return take, inserts
+
+
+def _longest_increasing(values: list[int], items: list) -> list:
+    """The items at a longest strictly increasing subsequence of ``values`` (patience sort)."""
+    tails: list[int] = []  # tails[k]: the smallest last value of an increasing run of k + 1
+    tail_at: list[int] = []  # the position in values of that last value
+    back: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_at.append(i)
+        else:
+            tails[k], tail_at[k] = v, i
+        back[i] = tail_at[k - 1] if k else -1
+    out, i = [], tail_at[-1] if tail_at else -1
+    while i != -1:
+        out.append(items[i])
+        i = back[i]
+    return out[::-1]
