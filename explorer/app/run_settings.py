@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.core.data import INPUT_KINDS, DataSpec
+from explorer.core.errors import Message
 from explorer.core.losses import LOSSES, OptimizerConfig
 
 INPUTS = (*INPUT_KINDS, "dataset")
@@ -64,7 +65,9 @@ class RunSettings:
         """
         base = base or RunSettings()
         if not isinstance(d, dict):
-            raise ValueError(f"run settings must be a mapping, got {type(d).__name__}")
+            raise ValueError(
+                Message("run settings must be a mapping, got {kind}", kind=type(d).__name__)
+            )
         try:
             opt = d.get("optimizer", {})
             optimizer = OptimizerConfig(
@@ -88,11 +91,11 @@ class RunSettings:
         except (TypeError, AttributeError) as e:
             raise ValueError(str(e)) from e
         if out.loss not in LOSSES:
-            raise ValueError(f"unknown loss {out.loss!r}")
+            raise ValueError(Message("unknown loss {name}", name=repr(out.loss)))
         if out.input_kind not in INPUTS:
-            raise ValueError(f"unknown input {out.input_kind!r}")
+            raise ValueError(Message("unknown input {name}", name=repr(out.input_kind)))
         if out.unit not in UNITS:
-            raise ValueError(f"unknown unit {out.unit!r}")
+            raise ValueError(Message("unknown unit {name}", name=repr(out.unit)))
         return out
 
     def train_config(self):

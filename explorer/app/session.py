@@ -163,7 +163,12 @@ class Session:
         """
         import torch
 
-        settings = RunSettings.from_dict(request.settings.get(RUN_KEY, {}), self.settings)
+        try:
+            settings = RunSettings.from_dict(request.settings.get(RUN_KEY, {}), self.settings)
+        except ValueError as e:  # a project's bad run settings: refused, nothing changed
+            from explorer.core.errors import SpecError
+
+            raise SpecError(*e.args) from None
         settings = settings.with_(training=True)  # a new nn.Module starts in train()
         torch.manual_seed(settings.seed)  # the seed decides the fresh weights
         if request.module is not None:  # a Python class: its code builds the module

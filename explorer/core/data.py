@@ -221,11 +221,15 @@ def make_dataset(
         The model's per-sample input shape and output width, used by ``teacher`` only.
     """
     if spec.n < 2:
-        raise DataError(f"the dataset needs at least 2 samples, got {spec.n}")
+        raise DataError(Message("the dataset needs at least 2 samples, got {n}", n=spec.n))
     if not 0 <= spec.eval_fraction < 1:
-        raise DataError(f"the held-out fraction must be in [0, 1), got {spec.eval_fraction}")
+        raise DataError(
+            Message(
+                "the held-out fraction must be in [0, 1), got {value}", value=spec.eval_fraction
+            )
+        )
     if spec.noise < 0:
-        raise DataError(f"noise must be 0 or more, got {spec.noise}")
+        raise DataError(Message("noise must be 0 or more, got {value}", value=spec.noise))
     gen = GENERATORS.get(spec.source)
     if gen is None:
         raise DataError(
@@ -236,7 +240,9 @@ def make_dataset(
         task, classes, name = "regression", None, gen.name
     else:
         if gen.task == "classification" and spec.classes < 2:
-            raise DataError(f"{gen.name} needs at least 2 classes, got {spec.classes}")
+            raise DataError(
+                Message("{name} needs at least 2 classes, got {n}", name=gen.name, n=spec.classes)
+            )
         x, y = gen.fn(spec.n, spec.noise, spec.seed, spec.classes)
         task, name = gen.task, gen.name
         classes = None

@@ -56,13 +56,26 @@ def device_report(net: nn.Module, **tensors) -> str | None:
         where.setdefault(str(p.device), name)
     if len(where) > 1:
         (d1, n1), (d2, n2) = list(where.items())[:2]
-        return f"the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}"
+        return Message(
+            "the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}",
+            n1=n1,
+            d1=d1,
+            n2=n2,
+            d2=d2,
+        )
     model_device = next(iter(where), None)
     for label, t in tensors.items():
         if t is not None and model_device is not None and str(t.device) != model_device:
-            return (
-                f"the {label} is on {t.device}, but the model ({where[model_device]} and the "
-                f"rest) is on {model_device}: move them to the same device"
+            what = {"input": Message("the input"), "target": Message("the target")}.get(
+                label, f"the {label}"
+            )
+            return Message(
+                "{what} is on {device}, but the model ({name} and the rest) is on "
+                "{model_device}: move them to the same device",
+                what=what,
+                device=str(t.device),
+                name=where[model_device],
+                model_device=model_device,
             )
     return None
 
@@ -201,10 +214,14 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
             if t is not None and not bool(torch.isfinite(t).all()):
                 return (
                     owner,
-                    f"{layer_title(owner, modules[owner])}: {pname}{label} holds NaN or Inf",
+                    Message(
+                        "{layer}: {tensor} holds NaN or Inf",
+                        layer=layer_title(owner, modules[owner]),
+                        tensor=f"{pname}{label}",
+                    ),
                 )
     if x is None:
-        return None, "the loss is NaN or Inf"
+        return None, Message("the loss is NaN or Inf")
     found: list = []
     hooks = []
     for name, module in _leaves(net):
@@ -224,10 +241,13 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
         _undo_probe(net, hooks, saved)
     if found:
         name, module = found[0]
-        return name, f"{layer_title(name, module)} outputs NaN or Inf"
+        return name, Message("{layer} outputs NaN or Inf", layer=layer_title(name, module))
     if not bool(torch.isfinite(x).all()):
-        return None, "the input batch holds NaN or Inf"
+        return None, Message("the input batch holds NaN or Inf")
     return (
         None,
-        "the loss is NaN or Inf (the layers' outputs are finite: look at the targets and the loss)",
+        Message(
+            "the loss is NaN or Inf (the layers' outputs are finite: look at the targets and "
+            "the loss)"
+        ),
     )

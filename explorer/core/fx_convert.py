@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.catalog import catalog, layer_type, validate_args
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, validate
 
 if TYPE_CHECKING:
@@ -100,12 +100,22 @@ def layer_from_module(key: str, module: nn.Module) -> LayerSpec:
     type_name = type(module).__name__
     if type_name not in catalog() or type(module) is not layer_type(type_name).torch_class():
         raise ConversionError(
-            f"{key} is a {type_name}, which is not a layer of the palette; "
-            "only torch.nn layers the app knows can go into a Sequential"
+            Message(
+                "{key} is a {type_name}, which is not a layer of the palette; only torch.nn "
+                "layers the app knows can go into a Sequential",
+                key=key,
+                type_name=type_name,
+            )
         )
     lt = layer_type(type_name)
     if lt.lazy:
-        raise ConversionError(f"{key} is a lazy layer ({type_name}); run a forward first")
+        raise ConversionError(
+            Message(
+                "{key} is a lazy layer ({type_name}); run a forward first",
+                key=key,
+                type_name=type_name,
+            )
+        )
     aliases = {"min_value": "min_val", "max_value": "max_val"}
     raw: dict[str, Any] = {}
     for a in lt.args:
@@ -117,13 +127,32 @@ def layer_from_module(key: str, module: nn.Module) -> LayerSpec:
         args = validate_args(type_name, raw)
         rebuilt = lt.torch_class()(**args, **({"device": "meta"} if _factory(lt) else {}))
     except (ExplorerError, TypeError, ValueError) as e:
-        raise ConversionError(f"cannot read the arguments of {key} ({type_name}): {e}") from None
+        raise ConversionError(
+            Message(
+                "cannot read the arguments of {key} ({type_name}): {reason}",
+                key=key,
+                type_name=type_name,
+                reason=_reason(e),
+            )
+        ) from None
     if rebuilt.extra_repr() != module.extra_repr():
         raise ConversionError(
-            f"cannot read the arguments of {key}: {type_name}({module.extra_repr()}) "
-            f"came back as {type_name}({rebuilt.extra_repr()})"
+            Message(
+                "cannot read the arguments of {key}: {given} came back as {rebuilt}",
+                key=key,
+                given=f"{type_name}({module.extra_repr()})",
+                rebuilt=f"{type_name}({rebuilt.extra_repr()})",
+            )
         )
     return LayerSpec(type=type_name, args=args, name=key.rsplit(".", 1)[-1])
+
+
+def _reason(error: BaseException):
+    """The error's :class:`Message` when it has one (translated as a field), else its text."""
+    from explorer.core.errors import message_parts
+
+    parts = message_parts(error)
+    return Message(parts[0], **parts[1]) if parts else str(error)
 
 
 def _factory(lt) -> bool:
@@ -145,15 +174,23 @@ def to_sequential(
     except Exception as e:  # noqa: BLE001 - fx raises many types on dynamic code
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise ConversionError(
-            f"torch.fx cannot trace {cls}.forward ({first}); its control flow depends on "
-            "the data, so it is not a fixed chain of layers"
+            Message(
+                "torch.fx cannot trace {cls}.forward ({first}); its control flow depends on "
+                "the data, so it is not a fixed chain of layers",
+                cls=cls,
+                first=first,
+            )
         ) from None
     table = _function_table()
     nodes = list(traced.graph.nodes)
     placeholders = [n for n in nodes if n.op == "placeholder"]
     if len(placeholders) != 1:
         raise ConversionError(
-            f"{cls}.forward takes {len(placeholders)} inputs; a Sequential takes one"
+            Message(
+                "{cls}.forward takes {n} inputs; a Sequential takes one",
+                cls=cls,
+                n=len(placeholders),
+            )
         )
     prev = placeholders[0]
     steps: list[tuple[str, LayerSpec]] = []  # (module path or "", layer)
@@ -162,24 +199,38 @@ def to_sequential(
     for node in nodes:
         if node.op in ("placeholder", "output"):
             if node.op == "output" and node.args[0] is not prev:
-                raise ConversionError(f"{cls}.forward does not return the last step's result")
+                raise ConversionError(
+                    Message("{cls}.forward does not return the last step's result", cls=cls)
+                )
             continue
         inputs = node.all_input_nodes
         if node.op == "get_attr":
             raise ConversionError(
-                f"{cls}.forward uses the tensor self.{node.target} directly; a Sequential "
-                "holds only layers"
+                Message(
+                    "{cls}.forward uses the tensor self.{target} directly; a Sequential "
+                    "holds only layers",
+                    cls=cls,
+                    target=node.target,
+                )
             )
         if inputs != [prev] or (node.args and node.args[0] is not prev):
             raise ConversionError(
-                f"{cls}.forward is not a straight chain: {_describe(node)} does not take just "
-                "the previous step's result (a skip connection, or several inputs)"
+                Message(
+                    "{cls}.forward is not a straight chain: {step} does not take just the "
+                    "previous step's result (a skip connection, or several inputs)",
+                    cls=cls,
+                    step=_describe(node),
+                )
             )
         if node.op == "call_module":
             if node.target in used_modules:
                 raise ConversionError(
-                    f"{cls}.forward calls {node.target} twice; a Sequential would list its "
-                    "weights under two keys, which the class does not have"
+                    Message(
+                        "{cls}.forward calls {target} twice; a Sequential would list its "
+                        "weights under two keys, which the class does not have",
+                        cls=cls,
+                        target=node.target,
+                    )
                 )
             used_modules.add(node.target)
             layer = layer_from_module(node.target, traced.get_submodule(node.target))
@@ -188,15 +239,23 @@ def to_sequential(
             entry = table.get(node.target)
             if entry is None:
                 raise ConversionError(
-                    f"{cls}.forward calls {_describe(node)}, which has no layer in the palette"
+                    Message(
+                        "{cls}.forward calls {step}, which has no layer in the palette",
+                        cls=cls,
+                        step=_describe(node),
+                    )
                 )
             type_name, read = entry
             try:
                 args = validate_args(type_name, read(tuple(node.args), dict(node.kwargs)))
             except (ValueError, ExplorerError):
                 raise ConversionError(
-                    f"{cls}.forward calls {_describe(node)} with arguments a {type_name} layer "
-                    "cannot take"
+                    Message(
+                        "{cls}.forward calls {step} with arguments a {type_name} layer cannot take",
+                        cls=cls,
+                        step=_describe(node),
+                        type_name=type_name,
+                    )
                 ) from None
             steps.append(("", LayerSpec(type=type_name, args=args)))
         prev = node
@@ -216,11 +275,17 @@ def _check_unused(net: nn.Module, used: set[str], cls: str) -> None:
             continue
         if any(True for _ in m.parameters(recurse=False)) or any(True for _ in m.buffers(False)):
             raise ConversionError(
-                f"{cls} has {key} with weights that forward never uses; the Sequential "
-                "would not have its keys"
+                Message(
+                    "{cls} has {key} with weights that forward never uses; the Sequential "
+                    "would not have its keys",
+                    cls=cls,
+                    key=key,
+                )
             )
     if any(True for _ in net.parameters(recurse=False)) or any(True for _ in net.buffers(False)):
-        raise ConversionError(f"{cls} holds tensors of its own; a Sequential holds only layers")
+        raise ConversionError(
+            Message("{cls} holds tensors of its own; a Sequential holds only layers", cls=cls)
+        )
 
 
 def _nest(steps: list[tuple[str, LayerSpec]], names: set[str]) -> tuple[Node, ...]:
@@ -271,8 +336,11 @@ def _check_blocks(children: list[Node]) -> None:
     for node in children:
         if node.name is not None and node.name in seen:
             raise ConversionError(
-                f"{node.name} is used in two separate places of the chain; a Sequential "
-                "holds each child once"
+                Message(
+                    "{name} is used in two separate places of the chain; a Sequential holds "
+                    "each child once",
+                    name=node.name,
+                )
             )
         if node.name is not None:
             seen.add(node.name)

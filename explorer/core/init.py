@@ -313,7 +313,8 @@ def initialize(
                         done[owner_key].reset_parameters()
                     out[n] = getattr(done[owner_key], leaf).detach().clone()
     except (RuntimeError, ValueError, TypeError) as e:
-        raise InitError(f"{s.label} failed: {str(e).splitlines()[0]}") from None
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        raise InitError(Message("{scheme} failed: {text}", scheme=s.label, text=first)) from None
     return out
 
 
@@ -475,7 +476,11 @@ def init_spec(
         if weights is not None:
             problem = weights_mismatch(net.state_dict(), weights)
             if problem:
-                raise InitError(f"the project's weights do not fit its model: {problem}")
+                raise InitError(
+                    Message(
+                        "the project's weights do not fit its model: {problem}", problem=problem
+                    )
+                )
             net.load_state_dict(weights, strict=True)  # checked: keys and shapes match
         if materialize_lazy:
             materialize_net(net, spec.input_shape, torch_dtype(spec.dtype))

@@ -75,7 +75,7 @@ def compute_loss(name: str, output: torch.Tensor, target: torch.Tensor | None) -
     if name == "sum":
         return output.sum()
     if target is None:
-        raise LossError(f"{LOSSES[name].title} needs a target")
+        raise LossError(Message("{loss} needs a target", loss=LOSSES[name].title))
     if name == "mse":
         return F.mse_loss(output, target)
     if name == "l1":
@@ -191,7 +191,11 @@ def random_target(name: str, out_shape: tuple[int, ...], seed: int) -> torch.Ten
         return None
     if name == "cross_entropy":
         if len(out_shape) < 2:
-            raise LossError(f"cross-entropy needs outputs (batch, classes), got {out_shape}")
+            raise LossError(
+                Message(
+                    "cross-entropy needs outputs (batch, classes), got {shape}", shape=out_shape
+                )
+            )
         return torch.randint(out_shape[1], (out_shape[0], *out_shape[2:]), generator=g)
     if name == "bce_with_logits":
         return torch.randint(2, out_shape, generator=g).float()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
     from torch import nn
@@ -30,6 +30,7 @@ class ModuleSource(Protocol):
     """What the document needs from a model built by code of its own."""
 
     title: str  # in the user's words: "MLP (notes_mlp_class.py)"
+    window_name: str  # for the window's title: "notes_mlp_class.py — MLP"
     input_shape: tuple[int, ...]  # () when neither given nor guessed
     input_guess: str | None  # how the input shape was guessed; None: the user gave it
     source_text: str  # the code, for the Code tab
@@ -66,7 +67,7 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
             except Exception as exc:  # noqa: BLE001 - the learner's forward can raise anything
                 error = source.located(exc) or _plain(exc)
     else:
-        error = ExplorerError("no input shape: type one (like 2, 20) in the input card")
+        error = ExplorerError(Message("no input shape: type one (like 2, 20) in the input card"))
     return ShapeReport(
         input_shape=tuple(input_shape),
         rows=(),
@@ -118,7 +119,9 @@ def _copy_forward(net: nn.Module, input_shape, dtype: str) -> tuple[int, ...]:
 
 def _shape_of(out) -> tuple[int, ...]:
     if not hasattr(out, "shape"):
-        raise ExplorerError(f"forward returned {type(out).__name__}, not one tensor")
+        raise ExplorerError(
+            Message("forward returned {kind}, not one tensor", kind=type(out).__name__)
+        )
     return tuple(out.shape)
 
 

@@ -97,11 +97,11 @@ class ModelSpec:
         node: Node | None = None
         for i in path:
             if not 0 <= i < len(children):
-                raise SpecError(f"no layer at {'.'.join(map(str, path))}")
+                raise SpecError(Message("no layer at {path}", path=".".join(map(str, path))))
             node = children[i]
             children = node.children if isinstance(node, BlockSpec) else ()
         if node is None:
-            raise SpecError("the empty path names the model itself")
+            raise SpecError(Message("the empty path names the model itself"))
         return node
 
     def children_at(self, parent: Path) -> tuple[Node, ...]:
@@ -109,7 +109,7 @@ class ModelSpec:
             return self.children
         block = self.node(parent)
         if not isinstance(block, BlockSpec):
-            raise SpecError(f"{key_of(self, parent)} is a layer, not a block")
+            raise SpecError(Message("{key} is a layer, not a block", key=key_of(self, parent)))
         return block.children
 
     def walk(self) -> Iterator[tuple[Path, Node]]:
@@ -133,7 +133,7 @@ class ModelSpec:
         for path, node in self.walk():
             if node.id == node_id:
                 return path
-        raise SpecError(f"no layer with id {node_id}")
+        raise SpecError(Message("no layer with id {id}", id=node_id))
 
     def tie_group(self, tie: str | None) -> list[Path]:
         if tie is None:
@@ -200,22 +200,38 @@ def check_name(name: str | None, siblings: Sequence[Node], index: int) -> None:
 def validate(spec: ModelSpec) -> ModelSpec:
     """Check names, arguments and ties of the whole tree; return the spec unchanged."""
     if not spec.input_shape or any((not isinstance(d, int)) or d < 1 for d in spec.input_shape):
-        raise SpecError(f"input shape must be positive whole numbers, got {spec.input_shape}")
+        raise SpecError(
+            Message(
+                "input shape must be positive whole numbers, got {shape}", shape=spec.input_shape
+            )
+        )
     if len(spec.input_shape) > MAX_DIMS:
         raise SpecError(
-            f"input shape has {len(spec.input_shape)} dimensions; at most {MAX_DIMS} are supported"
+            Message(
+                "input shape has {n} dimensions; at most {limit} are supported",
+                n=len(spec.input_shape),
+                limit=MAX_DIMS,
+            )
         )
     if max(spec.input_shape) > MAX_DIM:
-        raise SpecError(f"input shape dimensions must be at most {MAX_DIM:,}")
+        raise SpecError(
+            Message("input shape dimensions must be at most {limit}", limit=f"{MAX_DIM:,}")
+        )
     if spec.dtype not in DTYPES:
-        raise SpecError(f"dtype must be one of {', '.join(DTYPES)}, got {spec.dtype}")
+        raise SpecError(
+            Message(
+                "dtype must be one of {choices}, got {dtype}",
+                choices=", ".join(DTYPES),
+                dtype=spec.dtype,
+            )
+        )
     seen_ids: set[str] = set()
     ties: dict[str, LayerSpec] = {}
 
     def rec(children: Sequence[Node], depth: int = 1):
         # Same checks and first error as check_name() per child, in one pass (not O(n^2)).
         if depth > MAX_DEPTH:
-            raise SpecError(f"blocks are nested more than {MAX_DEPTH} deep")
+            raise SpecError(Message("blocks are nested more than {n} deep", n=MAX_DEPTH))
         counts: dict[str, int] = {}
         for i, node in enumerate(children):
             key = child_key(node, i)
@@ -224,14 +240,16 @@ def validate(spec: ModelSpec) -> ModelSpec:
             if node.name is not None or counts[child_key(node, i)] > 1:
                 check_name(node.name, children, i)
             if node.id in seen_ids:
-                raise SpecError(f"duplicate id {node.id}")
+                raise SpecError(Message("duplicate id {id}", id=node.id))
             seen_ids.add(node.id)
             if isinstance(node, BlockSpec):
                 rec(node.children, depth + 1)
             elif node.tie is not None:
                 first = ties.setdefault(node.tie, node)
                 if first.type != node.type or dict(first.args) != dict(node.args):
-                    raise SpecError(f"tied layers {first.id} and {node.id} differ")
+                    raise SpecError(
+                        Message("tied layers {a} and {b} differ", a=first.id, b=node.id)
+                    )
 
     rec(spec.children)
     return spec
@@ -269,27 +287,29 @@ def _node_id(d: dict) -> str:
     if node_id is None or node_id == "":
         return new_id()
     if isinstance(node_id, bool) or not isinstance(node_id, (str, int)):
-        raise SpecError(f"a layer id must be a string, got {type(node_id).__name__}")
+        raise SpecError(
+            Message("a layer id must be a string, got {kind}", kind=type(node_id).__name__)
+        )
     node_id = str(node_id)
     if len(node_id) > MAX_ID_CHARS:
-        raise SpecError(f"a layer id must be at most {MAX_ID_CHARS} characters")
+        raise SpecError(Message("a layer id must be at most {n} characters", n=MAX_ID_CHARS))
     return node_id
 
 
 def node_from_dict(d: Any, depth: int = 1) -> Node:
     if not isinstance(d, dict):
-        raise SpecError(f"a layer must be an object, got {type(d).__name__}")
+        raise SpecError(Message("a layer must be an object, got {kind}", kind=type(d).__name__))
     if depth > MAX_DEPTH:
-        raise SpecError(f"blocks are nested more than {MAX_DEPTH} deep")
+        raise SpecError(Message("blocks are nested more than {n} deep", n=MAX_DEPTH))
     node_id = _node_id(d)
     name = d.get("name")
     if name is not None and not isinstance(name, str):
-        raise SpecError("a layer name must be a string")
+        raise SpecError(Message("a layer name must be a string"))
     guessed = d.get("guessed")
     guessed = str(guessed) if guessed else None
     if "block" in d:
         if not isinstance(d["block"], list):
-            raise SpecError("a block must hold a list of layers")
+            raise SpecError(Message("a block must hold a list of layers"))
         return BlockSpec(
             children=tuple(node_from_dict(c, depth + 1) for c in d["block"]),
             name=name,
@@ -298,15 +318,19 @@ def node_from_dict(d: Any, depth: int = 1) -> Node:
             guessed=guessed,
         )
     if "type" not in d:
-        raise SpecError("a layer needs a 'type'")
+        raise SpecError(Message("a layer needs a 'type'"))
     if not isinstance(d["type"], str):
-        raise SpecError(f"a layer 'type' must be a string, got {type(d['type']).__name__}")
+        raise SpecError(
+            Message("a layer 'type' must be a string, got {kind}", kind=type(d["type"]).__name__)
+        )
     args = d.get("args", {})
     if not isinstance(args, dict):
-        raise SpecError("'args' must be an object")
+        raise SpecError(Message("'args' must be an object"))
     tie = d.get("tie")
     if tie is not None and (isinstance(tie, bool) or not isinstance(tie, (str, int))):
-        raise SpecError(f"a layer 'tie' must be a string, got {type(tie).__name__}")
+        raise SpecError(
+            Message("a layer 'tie' must be a string, got {kind}", kind=type(tie).__name__)
+        )
     return LayerSpec(
         type=d["type"],
         args=validate_args(d["type"], args),
@@ -329,27 +353,31 @@ def spec_to_dict(spec: ModelSpec) -> dict[str, Any]:
 def spec_from_dict(d: Any) -> ModelSpec:
     """Parse and validate; raise :class:`SpecError` / :class:`InvalidArgument` on bad input."""
     if not isinstance(d, dict):
-        raise SpecError("a model must be a JSON object")
+        raise SpecError(Message("a model must be a JSON object"))
     check_text(d)
     version = d.get("format_version")
     if not isinstance(version, int):
-        raise SpecError("missing 'format_version'")
+        raise SpecError(Message("missing 'format_version'"))
     if version > FORMAT_VERSION:
         raise FormatVersionError(version, FORMAT_VERSION)
     layers = d.get("layers")
     if not isinstance(layers, list):
-        raise SpecError("'layers' must be a list")
+        raise SpecError(Message("'layers' must be a list"))
     shape = d.get("input_shape", [2, 20])
     if not isinstance(shape, list) or not all(
         isinstance(x, int) and not isinstance(x, bool) for x in shape
     ):
-        raise SpecError("'input_shape' must be a list of whole numbers")
+        raise SpecError(Message("'input_shape' must be a list of whole numbers"))
     if len(shape) > MAX_DIMS:
         raise SpecError(
-            f"'input_shape' has {len(shape)} dimensions; at most {MAX_DIMS} are supported"
+            Message(
+                "'input_shape' has {n} dimensions; at most {limit} are supported",
+                n=len(shape),
+                limit=MAX_DIMS,
+            )
         )
     if not isinstance(d.get("dtype", "float32"), str):
-        raise SpecError("'dtype' must be a string like float32")
+        raise SpecError(Message("'dtype' must be a string like float32"))
     spec = ModelSpec(
         children=tuple(node_from_dict(n) for n in layers),
         input_shape=tuple(shape),
@@ -364,7 +392,9 @@ def check_text(data: Any) -> None:
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise SpecError("the file holds a broken character (a lone UTF-16 surrogate)") from None
+        raise SpecError(
+            Message("the file holds a broken character (a lone UTF-16 surrogate)")
+        ) from None
     except (TypeError, ValueError, RecursionError):
         pass  # not JSON data, or too deep: the field checks name it
 
@@ -377,9 +407,11 @@ def spec_from_json(text: str) -> ModelSpec:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise SpecError(f"not valid JSON: {e.msg} at line {e.lineno}") from None
+        raise SpecError(
+            Message("not valid JSON: {detail} at line {line}", detail=e.msg, line=e.lineno)
+        ) from None
     except (ValueError, RecursionError) as e:  # 4,300-digit numbers, 900-deep nesting
-        raise SpecError(f"not usable JSON: {json_problem(e)}") from None
+        raise SpecError(Message("not usable JSON: {detail}", detail=json_problem(e))) from None
     return spec_from_dict(data)
 
 

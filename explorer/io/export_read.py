@@ -17,8 +17,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from explorer.core.errors import Message
 from explorer.io.module_tree import ModelRefused, ModNode
 from explorer.io.safe_load import BrokenFileError
+
+_ADDED = "{late}: its output is added to {early} ({kind})"  # as TorchScript's reader says
 
 # ScalarType codes of torch/_export/serde/schema.py
 _DTYPES = {1: "uint8", 2: "int8", 3: "int16", 4: "int32", 5: "int64", 6: "float16",
@@ -137,12 +140,20 @@ def read_export(path: str | os.PathLike) -> tuple[ModNode, tuple[int, ...] | Non
             names = z.namelist()
             models = [n for n in names if "/models/" in n and n.endswith(".json")]
             if len(models) != 1:
-                raise ModelRefused(f"{path.name} holds {len(models)} exported programs, not one")
+                raise ModelRefused(
+                    Message(
+                        "{name} holds {n} exported programs, not one", name=path.name, n=len(models)
+                    )
+                )
             prefix = models[0].split("models/")[0]
             program = json.loads(z.read(models[0]))
             weights = _weights(z, prefix, names, path.name)
     except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, KeyError) as e:
-        raise BrokenFileError(f"{path.name} is a damaged torch.export archive ({e})") from None
+        raise BrokenFileError(
+            Message(
+                "{name} is a damaged torch.export archive ({detail})", name=path.name, detail=str(e)
+            )
+        ) from None
     gm = program["graph_module"]
     return _tree(gm, weights, path.name), _input_shape(gm)
 
@@ -164,16 +175,26 @@ def _weights(z: zipfile.ZipFile, prefix: str, names: list[str], name: str) -> di
     config = json.loads(z.read(config_name))["config"] if config_name in names else {}
     constants = f"{prefix}data/constants/model_constants_config.json"
     if constants in names and json.loads(z.read(constants)).get("config"):
-        raise ModelRefused(f"{name}: the exported program has tensor constants (not a chain)")
+        raise ModelRefused(
+            Message("{name}: the exported program has tensor constants (not a chain)", name=name)
+        )
     out: dict[str, Any] = {}
     files: dict[str, Any] = {}  # one file, one storage: a tensor saved once for two names
     for fqn, entry in config.items():
         if entry.get("use_pickle"):
-            raise ModelRefused(f"{name}: {fqn} is stored as a pickle, which the app does not run")
+            raise ModelRefused(
+                Message(
+                    "{name}: {fqn} is stored as a pickle, which the app does not run",
+                    name=name,
+                    fqn=fqn,
+                )
+            )
         meta = entry["tensor_meta"]
         dtype = _DTYPES.get(meta["dtype"])
         if dtype is None:
-            raise ModelRefused(f"{name}: {fqn} has a dtype the app does not read")
+            raise ModelRefused(
+                Message("{name}: {fqn} has a dtype the app does not read", name=name, fqn=fqn)
+            )
         file = entry["path_name"]
         if (file, dtype) not in files:
             raw = bytearray(z.read(f"{prefix}data/weights/{file}"))
@@ -213,48 +234,84 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
         elif kind == "user_input":
             user.append(value["arg"].get("as_tensor", {}).get("name"))
         else:
-            raise ModelRefused(f"{name}: the exported program takes a {kind} input (not a chain)")
+            raise ModelRefused(
+                Message(
+                    "{name}: the exported program takes a {kind} input (not a chain)",
+                    name=name,
+                    kind=kind,
+                )
+            )
     outputs = signature["output_specs"]
     if len(user) != 1 or len(outputs) != 1 or "user_output" not in outputs[0]:
-        raise ModelRefused(f"{name}: the exported program is not one input, one output")
+        raise ModelRefused(
+            Message("{name}: the exported program is not one input, one output", name=name)
+        )
     containers: dict[str, ModNode] = {}
     current = user[0]  # the tensor flowing along the chain
-    where = {current: "the input"}
-    consumer: dict[str, str] = {}  # tensor -> the first layer that took it
+    where: dict[str, Any] = {current: Message("the input")}
+    producer: dict[str, Any] = {}  # tensor -> the step that computed it
+    consumer: dict[str, Any] = {}  # tensor -> the first layer that took it
     for node in graph["nodes"]:
         target = node["target"].removeprefix("torch.ops.")
         stack = _stack(node)
         layer_path, cls = stack[-1] if stack else ("", "")
         args = {i["name"]: _arg(i["arg"]) for i in node["inputs"]}
         flowing = [v[1] for v in args.values() if isinstance(v, tuple) and v[1] not in inputs]
-        label = layer_path or "the model"
+        label = layer_path or Message("the model")
 
-        def holder(t: str) -> str:
-            return f"the input of {consumer[t]}" if t in consumer else where.get(t, t)
+        def holder(t: str):
+            if t in consumer:
+                return Message("the input of {what}", what=consumer[t])
+            return where.get(t, t)
 
         kinds, attrs_of = _OPS.get(target, ((), None))
         function = cls not in allowed_classes() and len(kinds) == 1 and _param_free(kinds[0])
         if attrs_of is None or (cls not in allowed_classes() and not function):
             if cls.startswith("torch.nn.modules.") and cls not in allowed_classes():
                 raise ModelRefused(
-                    f"{label} is nn.{cls.rsplit('.', 1)[-1]}, which the app does not offer"
+                    Message(
+                        "{where} is nn.{type}, which the app does not offer",
+                        where=label,
+                        type=cls.rsplit(".", 1)[-1],
+                    )
                 )
             op = target.split(".")[1] if "." in target else target
             if op in ("add", "add_") and len(flowing) == 2 and flowing[0] != flowing[1]:
                 late = flowing[0] if flowing[0] == current else flowing[1]
                 early = flowing[1] if late == flowing[0] else flowing[0]
                 raise ModelRefused(
-                    f"{where.get(late, late).removeprefix('the output of ')}: its output is "
-                    f"added to {holder(early)} (a residual)"
+                    Message(
+                        _ADDED,
+                        late=producer.get(late) or where.get(late, late),
+                        early=holder(early),
+                        kind=Message("a residual"),
+                    )
                 )
             if op in ("cat", "stack"):
-                raise ModelRefused(f"{label}: outputs are joined with {op} (branches, not a chain)")
-            raise ModelRefused(f"{label}: computes {target} outside a layer the app offers")
-        step = f"{label}: {target}" if function else label
-        if flowing != [current]:
-            got = ", ".join(holder(f) for f in flowing) or "no input"
+                raise ModelRefused(
+                    Message(
+                        "{where}: outputs are joined with {op} (branches, not a chain)",
+                        where=label,
+                        op=op,
+                    )
+                )
             raise ModelRefused(
-                f"{step}: takes {got}, not {where.get(current, current)} (not a chain)"
+                Message(
+                    "{where}: computes {target} outside a layer the app offers",
+                    where=label,
+                    target=target,
+                )
+            )
+        step = Message("{where}: {func}", where=label, func=target) if function else label
+        if flowing != [current]:
+            got = _listed([holder(f) for f in flowing]) if flowing else Message("no input")
+            raise ModelRefused(
+                Message(
+                    "{what}: takes {got}, not {expected} (not a chain)",
+                    what=step,
+                    got=got,
+                    expected=where.get(current, current),
+                )
             )
         consumer.setdefault(current, step)
         type_name = kinds[0] if function else cls.rsplit(".", 1)[-1]
@@ -273,7 +330,12 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
         attrs = attrs_of(args, tensors) if type_name in kinds else None
         if attrs is None:
             raise ModelRefused(
-                f"{label} (nn.{type_name}): computed as {target} with other arguments"
+                Message(
+                    "{where} (nn.{type}): computed as {target} with other arguments",
+                    where=label,
+                    type=type_name,
+                    target=target,
+                )
             )
         if function:  # F.relu(x) in a user's forward: exactly the parameter-free layer
             parent = _parent(containers, stack, name)
@@ -284,7 +346,9 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
             again = next((c for n, c in parent.children if n == leaf_name), None)
             if again is not None:  # a child called twice in a user's forward: one module
                 if parent.chain is None or (again.type, again.attrs) != (type_name, attrs):
-                    raise ModelRefused(f"{label} runs twice in a way the app cannot tie")
+                    raise ModelRefused(
+                        Message("{where} runs twice in a way the app cannot tie", where=label)
+                    )
                 parent.chain.append(leaf_name)
             else:
                 leaf = ModNode(layer_path, type_name, cls, True, attrs, tensors, ident=id(attrs))
@@ -292,12 +356,15 @@ def _tree(gm: dict, weights: dict[str, Any], name: str) -> ModNode:
                 if parent.chain is not None:
                     parent.chain.append(leaf_name)
         current = node["outputs"][0]["as_tensor"]["name"]
-        where[current] = f"the output of {step}"
+        where[current] = Message("the output of {what}", what=step)
+        producer[current] = step
     final = outputs[0]["user_output"]["arg"].get("as_tensor", {}).get("name")
     if final != current:
-        raise ModelRefused(f"{name}: the output is not the last layer's output (not a chain)")
+        raise ModelRefused(
+            Message("{name}: the output is not the last layer's output (not a chain)", name=name)
+        )
     if "" not in containers:
-        raise ModelRefused(f"{name}: the exported program has no layers")
+        raise ModelRefused(Message("{name}: the exported program has no layers", name=name))
     return containers[""]
 
 
@@ -334,5 +401,13 @@ def _parent(containers: dict[str, ModNode], stack: list[tuple[str, str]], name: 
                     parent.chain.append(path.rsplit(".", 1)[-1])
         parent = containers[path]
     if parent is None:
-        raise ModelRefused(f"{name}: a layer runs outside the model")
+        raise ModelRefused(Message("{name}: a layer runs outside the model", name=name))
     return parent
+
+
+def _listed(parts: list):
+    """``a, b, c``, each part translated on its own."""
+    out = parts[0]
+    for part in parts[1:]:
+        out = Message("{first}, {second}", first=out, second=part)
+    return out

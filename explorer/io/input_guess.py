@@ -8,6 +8,7 @@ on the ``meta`` device, and reported as a guess.
 
 from __future__ import annotations
 
+from explorer.core.errors import Message
 from explorer.core.spec import LayerSpec, ModelSpec
 
 _COMMON = (28, 32, 224, 64, 96, 128, 227, 299, 256, 16, 8, 48, 112, 160, 192, 320, 384, 512)
@@ -18,7 +19,7 @@ def derive_input_shape(spec: ModelSpec) -> tuple[tuple[int, ...], str | None]:
     """``(shape, note)``: note is None when the file proves the shape, else what was assumed."""
     first = next((layer for _, layer in spec.layers()), None)
     if first is None:
-        return spec.input_shape, "input shape not in the file: (2, 20) assumed"
+        return spec.input_shape, Message("input shape not in the file: (2, 20) assumed")
     a, t = first.args, first.type
     if t == "Linear":
         return (2, a["in_features"]), None
@@ -34,15 +35,26 @@ def derive_input_shape(spec: ModelSpec) -> tuple[tuple[int, ...], str | None]:
         "Conv1d": a.get("in_channels"),
     }.get(t)
     if channels is None:
-        return spec.input_shape, f"input shape not in the file: {spec.input_shape} assumed"
+        return spec.input_shape, Message(
+            "input shape not in the file: {shape} assumed", shape=spec.input_shape
+        )
     dims = 1 if t == "Conv1d" else 2
     size = _fitting_size(spec, channels, dims)
-    what = "length" if dims == 1 else "size"
     if size is None:
         size = 28
-        note = f"input {what} not in the file, and no size up to {_SEARCH_LIMIT} runs: 28 assumed"
+        none_runs = (
+            "input length not in the file, and no size up to {limit} runs: 28 assumed"
+            if dims == 1
+            else "input size not in the file, and no size up to {limit} runs: 28 assumed"
+        )
+        note = Message(none_runs, limit=_SEARCH_LIMIT)
     else:
-        note = f"input {what} not in the file: {size} is the first common size that runs"
+        first_runs = (
+            "input length not in the file: {size} is the first common size that runs"
+            if dims == 1
+            else "input size not in the file: {size} is the first common size that runs"
+        )
+        note = Message(first_runs, size=size)
     return (2, channels, *([size] * dims)), note
 
 
@@ -73,7 +85,8 @@ def guessed_first(spec: ModelSpec, note: str) -> ModelSpec:
     from explorer.core import edits
 
     for path, layer in spec.layers():
-        text = f"{layer.guessed}; {note}" if layer.guessed else note
+        text = Message("{first}; {second}", first=layer.guessed, second=note)
+        text = text if layer.guessed else note
         return edits._replace_node(spec, path, _with_guess(layer, text))
     return spec
 

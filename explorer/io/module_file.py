@@ -227,17 +227,16 @@ def guess_input_shape(net: nn.Module) -> tuple[tuple[int, ...], str] | None:
 
     for key, m in net.named_modules():
         if isinstance(m, nn.Linear):
-            return (2, m.in_features), f"from {key} (Linear in_features={m.in_features})"
+            return (2, m.in_features), Message(
+                "from {key} (Linear in_features={n})", key=key, n=m.in_features
+            )
         if isinstance(m, nn.Conv1d):
-            return (
-                2,
-                m.in_channels,
-                32,
-            ), f"from {key} (Conv1d in_channels={m.in_channels}, length 32)"
+            return (2, m.in_channels, 32), Message(
+                "from {key} (Conv1d in_channels={n}, length 32)", key=key, n=m.in_channels
+            )
         if isinstance(m, nn.Conv2d):
-            return (
-                (2, m.in_channels, 28, 28),
-                f"from {key} (Conv2d in_channels={m.in_channels}, 28x28)",
+            return (2, m.in_channels, 28, 28), Message(
+                "from {key} (Conv2d in_channels={n}, 28x28)", key=key, n=m.in_channels
             )
     return None
 
@@ -270,6 +269,11 @@ class ClassModel:
     def title(self) -> str:
         """``MLP (notes.py)``: how the user names this model."""
         return f"{self.class_name} ({self.file.path.name})"
+
+    @property
+    def window_name(self) -> str:
+        """``notes.py — MLP``: the window's title names the file, then the class."""
+        return f"{self.file.path.name} — {self.class_name}"
 
     @property
     def source_text(self) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message, message_parts
 
 if TYPE_CHECKING:
     import torch
@@ -55,7 +55,7 @@ class ModNode:
 
 
 def _label(node: ModNode) -> str:
-    return node.path or "the model"
+    return node.path or Message("the model")
 
 
 def _class_text(node: ModNode) -> str:
@@ -76,11 +76,13 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
     def count(node: ModNode, inside: tuple[int, ...] = ()) -> None:
         ident = same.get(node.ident, node.ident)
         if ident in inside:
-            raise ModelRefused(f"{_label(node)} contains itself: not a chain")
+            raise ModelRefused(Message("{where} contains itself: not a chain", where=_label(node)))
         uses[ident] = uses.get(ident, 0) + 1
         total[0] += 1
         if total[0] > MAX_LAYERS:
-            raise ModelRefused(f"the model has more than {MAX_LAYERS:,} layers in use")
+            raise ModelRefused(
+                Message("the model has more than {n} layers in use", n=f"{MAX_LAYERS:,}")
+            )
         for _, c in _called(node):  # a block used twice: each of its layers is used twice
             count(c, (*inside, ident))
 
@@ -100,8 +102,12 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
             first, made = tied_layers.setdefault(tie, (key, layer))
             if (made.type, made.args) != (layer.type, layer.args):
                 raise ModelRefused(
-                    f"{key} shares its tensors with {first}, but the two layers differ "
-                    "(the app ties whole, equal layers)"
+                    Message(
+                        "{key} shares its tensors with {first}, but the two layers differ "
+                        "(the app ties whole, equal layers)",
+                        key=key,
+                        first=first,
+                    )
                 )
         for tname, t in node.tensors.items():
             if t is not None:
@@ -115,7 +121,9 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
             unused = [n for n in by_name if n not in order]
             if unused:
                 where = f"{prefix}.{unused[0]}" if prefix else unused[0]
-                raise ModelRefused(f"{where} is never called in forward: not a chain")
+                raise ModelRefused(
+                    Message("{where} is never called in forward: not a chain", where=where)
+                )
             children = [(n, by_name[n]) if isinstance(n, str) else n for n in order]
         out: list[Node] = []
         used = {n for n, *_ in node.children}
@@ -183,8 +191,14 @@ def _shared_modules(root: ModNode) -> dict[int, int]:
             tname, i = next((n, i) for n, i in sig.items() if i in owner)
             other, oname = owner[i]
             raise ModelRefused(
-                f"{_label(leaf)}.{tname} is the same tensor as {_label(other)}.{oname}, but "
-                "the two layers do not share all their tensors (the app ties whole layers)"
+                Message(
+                    "{where}.{tname} is the same tensor as {other}.{oname}, but the two layers "
+                    "do not share all their tensors (the app ties whole layers)",
+                    where=_label(leaf),
+                    tname=tname,
+                    other=_label(other),
+                    oname=oname,
+                )
             )
         same[leaf.ident] = same.get(first.ident, first.ident)
     return same
@@ -218,15 +232,30 @@ def layer_from(node: ModNode):
         raise ModelRefused(node.refusal)
     if not node.torch_nn:
         raise ModelRefused(
-            f"{where} is a {node.origin}: its forward is code, not a chain of torch.nn layers "
-            "(only nn.Sequential models of torch.nn layers are imported exactly)"
+            Message(
+                "{where} is a {origin}: its forward is code, not a chain of torch.nn layers "
+                "(only nn.Sequential models of torch.nn layers are imported exactly)",
+                where=where,
+                origin=node.origin,
+            )
         )
     if node.children:
         kinds = ", ".join(f"{n} ({_class_text(c)})" for n, c in node.children[:3])
-        raise ModelRefused(f"{where} ({_class_text(node)}) holds sub-modules {kinds}: not a chain")
+        raise ModelRefused(
+            Message(
+                "{where} ({cls}) holds sub-modules {kinds}: not a chain",
+                where=where,
+                cls=_class_text(node),
+                kinds=kinds,
+            )
+        )
     lt = catalog().get(node.type)
     if lt is None or lt.lazy:
-        raise ModelRefused(f"{where} is nn.{node.type}, which the app does not offer")
+        raise ModelRefused(
+            Message(
+                "{where} is nn.{type}, which the app does not offer", where=where, type=node.type
+            )
+        )
     args: dict[str, Any] = {}
     for a in lt.args:
         has_weight = node.tensors.get("weight") is not None
@@ -242,11 +271,22 @@ def layer_from(node: ModNode):
         elif (node.type, a.name) in _FROM_WEIGHT and has_weight:
             args[a.name] = int(node.tensors["weight"].shape[_FROM_WEIGHT[node.type, a.name]])
         else:
-            raise ModelRefused(f"{where} (nn.{node.type}): the file does not say its {a.name}")
+            raise ModelRefused(
+                Message(
+                    "{where} (nn.{type}): the file does not say its {arg}",
+                    where=where,
+                    type=node.type,
+                    arg=a.name,
+                )
+            )
     try:
         layer = LayerSpec.make(node.type, **args)
     except ExplorerError as e:
-        raise ModelRefused(f"{where} (nn.{node.type}): {e}") from None
+        parts = message_parts(e)
+        reason = Message(parts[0], **parts[1]) if parts else str(e)
+        raise ModelRefused(
+            Message("{where} (nn.{type}): {reason}", where=where, type=node.type, reason=reason)
+        ) from None
     _check_same(node, layer)
     return layer
 
@@ -262,22 +302,40 @@ def _check_same(node: ModNode, layer) -> None:
     from explorer.core.build import make_layer
 
     built = make_layer(layer, device="meta")
-    where = f"{_label(node)} (nn.{node.type})"
+    where = Message("{where} (nn.{type})", where=_label(node), type=node.type)
     for k, v in built.__dict__.items():
         if k.startswith("_") or k in _IGNORED_ATTRS or k not in node.attrs:
             continue
         theirs = node.attrs[k]
         if _norm(theirs) != _norm(v):
-            raise ModelRefused(f"{where}: {k}={theirs!r} cannot be rebuilt (the app makes {v!r})")
+            raise ModelRefused(
+                Message(
+                    "{where}: {name}={theirs} cannot be rebuilt (the app makes {ours})",
+                    where=where,
+                    name=k,
+                    theirs=repr(theirs),
+                    ours=repr(v),
+                )
+            )
     ours = {**built._parameters, **built._buffers}
     for k in set(ours) | set(node.tensors):
         a, b = ours.get(k), node.tensors.get(k)
         if (a is None) != (b is None):
-            have = "has" if b is not None else "has no"
-            raise ModelRefused(f"{where}: the file {have} {k}, the rebuilt layer does not agree")
+            template = (
+                "{where}: the file has {name}, the rebuilt layer does not agree"
+                if b is not None
+                else "{where}: the file has no {name}, the rebuilt layer does not agree"
+            )
+            raise ModelRefused(Message(template, where=where, name=k))
         if a is not None and tuple(a.shape) != tuple(b.shape):
             raise ModelRefused(
-                f"{where}: {k} has shape {tuple(b.shape)}, the rebuilt layer {tuple(a.shape)}"
+                Message(
+                    "{where}: {name} has shape {theirs}, the rebuilt layer {ours}",
+                    where=where,
+                    name=k,
+                    theirs=tuple(b.shape),
+                    ours=tuple(a.shape),
+                )
             )
 
 

@@ -11,7 +11,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from explorer.core.errors import SpecError
+from explorer.core.errors import Message, SpecError, message_parts
 from explorer.io.atomic import atomic_open
 
 PROJECT_ENTRY = "project.json"
@@ -67,7 +67,13 @@ def _check_members(z: zipfile.ZipFile, name: str) -> None:
     seen: set[str] = set()
     for info in z.infolist():
         if info.filename in seen:
-            raise SpecError(f"{name} holds {info.filename} twice; refusing to guess which is right")
+            raise SpecError(
+                Message(
+                    "{name} holds {entry} twice; refusing to guess which is right",
+                    name=name,
+                    entry=info.filename,
+                )
+            )
         seen.add(info.filename)
 
 
@@ -76,7 +82,13 @@ def _read_member(z: zipfile.ZipFile, entry: str, cap: int, name: str) -> bytes:
     and read with a limit (a header that lies about the size cannot make it read more)."""
     info = z.getinfo(entry)
     if info.flag_bits & 0x1:
-        raise SpecError(f"{name}: {entry} is encrypted; NN Explorer reads plain archives only")
+        raise SpecError(
+            Message(
+                "{name}: {entry} is encrypted; NN Explorer reads plain archives only",
+                name=name,
+                entry=entry,
+            )
+        )
     if info.compress_type not in READABLE_METHODS:
         raise SpecError(
             f"{name}: {entry} uses compression method {info.compress_type}; "
@@ -101,7 +113,11 @@ def _read_member(z: zipfile.ZipFile, entry: str, cap: int, name: str) -> bytes:
         while chunk := f.read(min(2**24, info.file_size + 1 - total) or 1):
             total += len(chunk)
             if total > info.file_size:
-                raise SpecError(f"{name}: {entry} is larger than its header says")
+                raise SpecError(
+                    Message(
+                        "{name}: {entry} is larger than its header says", name=name, entry=entry
+                    )
+                )
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -129,19 +145,28 @@ def read_archive(path: str | os.PathLike, weights: bool = True):
         with zipfile.ZipFile(path) as z:
             _check_members(z, path.name)
             if PROJECT_ENTRY not in z.namelist():
-                raise SpecError(f"{path.name} is a zip file without {PROJECT_ENTRY}")
+                raise SpecError(
+                    Message(
+                        "{name} is a zip file without {entry}", name=path.name, entry=PROJECT_ENTRY
+                    )
+                )
             raw = _read_member(z, PROJECT_ENTRY, MAX_PROJECT_BYTES, path.name)
             project = project_from_dict(parse_project_json(raw, f"{path.name}: {PROJECT_ENTRY}"))
             if weights:
                 project.weights = _tensors(z, WEIGHTS_ENTRY, path.name)
                 project.tensors = _tensors(z, TENSORS_ENTRY, path.name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error) as e:
-        raise SpecError(f"{path.name} is a damaged project archive ({e})") from None
+        raise SpecError(
+            Message("{name} is a damaged project archive ({detail})", name=path.name, detail=str(e))
+        ) from None
     except (NotImplementedError, RuntimeError, ValueError) as e:  # zipfile's other refusals
         first = (str(e).splitlines() or [type(e).__name__])[0]
-        raise SpecError(f"{path.name} cannot be read: {first}") from None
+        raise SpecError(
+            Message("{name} cannot be read: {detail}", name=path.name, detail=first)
+        ) from None
     except ExplorerError as e:
         if isinstance(e, SpecError):
             raise
-        raise SpecError(str(e)) from None
+        parts = message_parts(e)  # keeps the sentence translatable
+        raise SpecError(Message(parts[0], **parts[1]) if parts else str(e)) from None
     return project

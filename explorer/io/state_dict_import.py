@@ -106,9 +106,11 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
         n = int(params.get("running_mean", params.get("running_var")).shape[0])
         two_d = prev in ("Conv2d", "BatchNorm2d")
         kind = "BatchNorm2d" if two_d else "BatchNorm1d"
-        guess = "eps, momentum not in the file: PyTorch's defaults assumed"
+        guess = Message("eps, momentum not in the file: PyTorch's defaults assumed")
         if prev is None:
-            guess = f"{kind} assumed (no layer before it says 1d or 2d); " + guess
+            guess = Message(
+                "{kind} assumed (no layer before it says 1d or 2d); {rest}", kind=kind, rest=guess
+            )
         return L(kind, num_features=n, affine=w is not None), guess
     if w is None:
         raise ImportError_(
@@ -124,10 +126,15 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
         kind = "Conv2d" if w.dim() == 4 else "Conv1d"
         kernel = tuple(int(k) for k in w.shape[2:])
         out, cin = int(w.shape[0]), int(w.shape[1])
-        groups, guess = 1, _CONV_GUESS
+        groups, guess = 1, Message(_CONV_GUESS)
         if channels and channels != cin and channels % cin == 0 and out % (channels // cin) == 0:
             groups = channels // cin
-            guess += f"; groups={groups} inferred from the {channels} channels before it"
+            guess = Message(
+                "{rest}; groups={groups} inferred from the {channels} channels before it",
+                rest=guess,
+                groups=groups,
+                channels=channels,
+            )
         return L(
             kind,
             in_channels=cin * groups,
@@ -137,7 +144,7 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
             bias=b is not None,
         ), guess
     if w.dim() == 1 and b is None and w.shape[0] == 1:
-        return L("PReLU", num_parameters=1), "PReLU assumed (a single weight, no bias)"
+        return L("PReLU", num_parameters=1), Message("PReLU assumed (a single weight, no bias)")
     if w.dim() == 1:
         layer = L("LayerNorm", normalized_shape=(int(w.shape[0]),), bias=b is not None)
         return layer, "LayerNorm assumed (GroupNorm stores the same tensors); eps assumed"
@@ -198,13 +205,16 @@ def infer_spec(
     def gap(key: str, next_type: str | None, name: str | None = None) -> LayerSpec:
         conv_before = prev[0] in ("Conv2d", "Conv1d", "BatchNorm2d")
         if conv_before and next_type == "Linear":
-            kind, why = "Flatten", "Flatten assumed (a convolution's output reaches a Linear)"
+            kind = "Flatten"
+            why = Message("Flatten assumed (a convolution's output reaches a Linear)")
             prev[0] = kind
         else:
             kind = between_type or "Identity"
-            why = f"{kind} assumed (--between {between or 'none'})"
+            why = Message(
+                "{kind} assumed (--between {between})", kind=kind, between=between or "none"
+            )
         layer = LayerSpec.make(kind, name=name)
-        return guessed(layer, key, f"not in the file (no parameters): {why}")
+        return guessed(layer, key, Message("not in the file (no parameters): {why}", why=why))
 
     def layer(key: str, node: _Node, name: str | None) -> LayerSpec:
         made, guess = _layer_for(key, node.params, prev[0], prev[1])
@@ -217,7 +227,7 @@ def infer_spec(
         return guessed(out, key, guess) if guess else out
 
     def seq(node: _Node, prefix: str) -> tuple[Node, ...]:
-        where = prefix[:-1] or "the root"
+        where = prefix[:-1] or Message("the root")
         if node.params:
             raise ImportError_(
                 Message(
@@ -268,7 +278,9 @@ def infer_spec(
     def child(sub: _Node, key: str, name: str | None) -> Node:
         if sub.children:
             block = BlockSpec(children=seq(sub, key + "."), name=name)
-            why = "the file does not say how this block's children connect: a chain assumed"
+            why = Message(
+                "the file does not say how this block's children connect: a chain assumed"
+            )
             return guessed(block, key, why)
         return layer(key, sub, name)
 
@@ -288,7 +300,10 @@ def infer_spec(
     result.guessed.append(
         (
             "model",
-            f"layers after {last} have no parameters, so the file cannot show them: none added",
+            Message(
+                "layers after {last} have no parameters, so the file cannot show them: none added",
+                last=last,
+            ),
         )
     )
     dtype = next((str(t.dtype)[6:] for t in state.values() if t.is_floating_point()), "float32")

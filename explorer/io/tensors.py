@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 from explorer.io.atomic import atomic_path
 from explorer.io.checkpoints import (
     extract_state_dict,
@@ -33,11 +33,11 @@ def pack(tensors: Mapping[str, torch.Tensor], layout: str) -> Any:
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}")
     if not tensors:
-        raise ExplorerError("there is no tensor to save yet (run a forward pass first)")
+        raise ExplorerError(Message("there is no tensor to save yet (run a forward pass first)"))
     values = [t.detach() for t in tensors.values()]
     if layout == "tensor":
         if len(values) != 1:
-            raise ExplorerError("a single-tensor file holds exactly one tensor")
+            raise ExplorerError(Message("a single-tensor file holds exactly one tensor"))
         return values[0]
     if layout == "list":
         return values
@@ -48,7 +48,9 @@ def save_tensors(obj: Any, path: str | os.PathLike) -> None:
     """``torch.save(obj, path)`` atomically (safetensors for a dict, by suffix)."""
     if is_safetensors(path):
         if not is_tensor_dict(obj):
-            raise ExplorerError("a safetensors file holds named tensors: choose the dict layout")
+            raise ExplorerError(
+                Message("a safetensors file holds named tensors: choose the dict layout")
+            )
         save_safetensors(obj, path)
         return
     import torch
@@ -261,7 +263,7 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
     if not path.is_file():
         from explorer.io.safe_load import BrokenFileError
 
-        raise BrokenFileError(f"{path.name}: no such file")
+        raise BrokenFileError(Message("{name}: no such file", name=path.name))
     suffix = fmt.suffix_of(path)
     if is_safetensors(path):
         header, metadata = fmt.safetensors_header(path)

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from explorer.core.errors import Message
 from explorer.io.module_tree import ModelRefused, ModNode
 from explorer.io.safe_load import BrokenFileError
 
@@ -76,13 +77,19 @@ class _Unpickler(pickle.Unpickler):
             return _StorageType(_STORAGE_DTYPES[name])
         if module.startswith("__torch__"):
             return self.classes.setdefault(full, type(name, (_Record,), {"qualname": full}))
-        raise ModelRefused(f"{self.name}: the TorchScript archive asks for {full}")
+        raise ModelRefused(
+            Message("{name}: the TorchScript archive asks for {what}", name=self.name, what=full)
+        )
 
     def persistent_load(self, pid):
         import torch
 
         if not (isinstance(pid, tuple) and pid and pid[0] == "storage"):
-            raise ModelRefused(f"{self.name}: unknown TorchScript storage {pid!r:.60}")
+            raise ModelRefused(
+                Message(
+                    "{name}: unknown TorchScript storage {pid}", name=self.name, pid=f"{pid!r:.60}"
+                )
+            )
         _, stype, key, _location, _numel = pid
         if key not in self.storages:
             dtype = getattr(torch, stype.dtype)
@@ -105,14 +112,20 @@ def read_torchscript(path: str | os.PathLike) -> ModNode:
             names = z.namelist()
             data_name = next((n for n in names if n.endswith("/data.pkl")), None)
             if data_name is None or not is_torchscript(names):
-                raise BrokenFileError(f"{path.name} is not a TorchScript archive")
+                raise BrokenFileError(
+                    Message("{name} is not a TorchScript archive", name=path.name)
+                )
             prefix = data_name[: -len("data.pkl")]
             unpickler = _Unpickler(z.read(data_name), z, prefix, path.name)
             root = unpickler.load()
             classes = _ClassInfo(z, prefix)
             return _node(root, "", classes, {})
     except (zipfile.BadZipFile, EOFError, pickle.UnpicklingError, KeyError) as e:
-        raise BrokenFileError(f"{path.name} is a damaged TorchScript archive ({e})") from None
+        raise BrokenFileError(
+            Message(
+                "{name} is a damaged TorchScript archive ({detail})", name=path.name, detail=str(e)
+            )
+        ) from None
 
 
 class _ClassInfo:
@@ -176,7 +189,7 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
     import torch
 
     if not isinstance(obj, _Record):
-        raise ModelRefused(f"{path or 'the model'} is not a module")
+        raise ModelRefused(Message("{what} is not a module", what=path or Message("the model")))
     name, torch_nn, origin = _clean_type(obj.qualname)
     constants, param_names, buffer_names = classes.of(obj.qualname)
     state = dict(vars(obj))
@@ -208,9 +221,10 @@ def _node(obj: Any, path: str, classes: _ClassInfo, seen: dict[int, ModNode]) ->
         if isinstance(record, _Record) and not _same_forwards(record, classes):
             child_path = f"{path}.{name}" if path else name
             node.chain = None
-            node.refusal = (
-                f"{child_path}: called again through a traced copy of its forward that "
-                "does not compute the same chain (not a chain)"
+            node.refusal = Message(
+                "{where}: called again through a traced copy of its forward that does not "
+                "compute the same chain (not a chain)",
+                where=child_path,
             )
             break
     return node

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from explorer.core.errors import ExplorerError, SpecError
+from explorer.core.errors import ExplorerError, Message, SpecError, message_parts
 from explorer.core.spec import Node, node_from_dict, node_to_dict, with_fresh_ids
 from explorer.io.atomic import atomic_write_bytes
 
@@ -39,7 +39,7 @@ def save_user_block(folder: str | os.PathLike, name: str, node: Node) -> UserBlo
     """Save ``node`` under ``name`` (replacing a block of the same name)."""
     name = name.strip()
     if not name:
-        raise SpecError("a block needs a name")
+        raise SpecError(Message("a block needs a name"))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / _file_name(name)
@@ -54,17 +54,19 @@ def read_user_block(path: str | os.PathLike) -> UserBlock:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BLOCK_BYTES:
-            raise SpecError(f"{path.name} is too large for a block file")
+            raise SpecError(Message("{name} is too large for a block file", name=path.name))
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise SpecError(f"cannot read {path.name}: {e.strerror}") from None
+        raise SpecError(
+            Message("cannot read {name}: {reason}", name=path.name, reason=e.strerror)
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SpecError(f"{path.name} is not a valid block file") from None
+        raise SpecError(Message("{name} is not a valid block file", name=path.name)) from None
     if not isinstance(data, dict) or data.get("kind") != "nn-explorer-block":
-        raise SpecError(f"{path.name} is not an NN Explorer block")
+        raise SpecError(Message("{name} is not an NN Explorer block", name=path.name))
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise SpecError(f"{path.name} has no name")
+        raise SpecError(Message("{name} has no name", name=path.name))
     return UserBlock(name, node_from_dict(data.get("node")), path)
 
 
@@ -78,7 +80,8 @@ def load_user_blocks(folder: str | os.PathLike) -> tuple[list[UserBlock], list[s
         try:
             blocks.append(read_user_block(path))
         except ExplorerError as e:
-            problems.append(str(e))
+            parts = message_parts(e)  # the UI shows it in the interface language
+            problems.append(Message(parts[0], **parts[1]) if parts else str(e))
     blocks.sort(key=lambda b: b.name.lower())
     return blocks, problems
 

@@ -4466,6 +4466,642 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>the model has no parameters to optimize</source>
         <translation>模型没有可优化的参数</translation>
     </message>
+    <message>
+        <source>{key} is a {type_name}, which is not a layer of the palette; only torch.nn layers the app knows can go into a Sequential</source>
+        <translation>{key} 是 {type_name}，不在组件面板的层中；只有本应用认识的 torch.nn 层才能放进 Sequential</translation>
+    </message>
+    <message>
+        <source>{key} is a lazy layer ({type_name}); run a forward first</source>
+        <translation>{key} 是延后初始化的层（{type_name}）；请先运行一次前向传播</translation>
+    </message>
+    <message>
+        <source>cannot read the arguments of {key} ({type_name}): {reason}</source>
+        <translation>无法读取 {key}（{type_name}）的参数：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read the arguments of {key}: {given} came back as {rebuilt}</source>
+        <translation>无法读取 {key} 的参数：{given} 重建后变成了 {rebuilt}</translation>
+    </message>
+    <message>
+        <source>torch.fx cannot trace {cls}.forward ({first}); its control flow depends on the data, so it is not a fixed chain of layers</source>
+        <translation>torch.fx 无法追踪 {cls}.forward（{first}）；它的控制流依赖于数据，因此不是固定的层链</translation>
+    </message>
+    <message>
+        <source>{cls}.forward takes {n} inputs; a Sequential takes one</source>
+        <translation>{cls}.forward 接收 {n} 个输入；Sequential 只接收一个</translation>
+    </message>
+    <message>
+        <source>{cls}.forward does not return the last step&apos;s result</source>
+        <translation>{cls}.forward 返回的不是最后一步的结果</translation>
+    </message>
+    <message>
+        <source>{cls}.forward uses the tensor self.{target} directly; a Sequential holds only layers</source>
+        <translation>{cls}.forward 直接使用了张量 self.{target}；Sequential 只能包含层</translation>
+    </message>
+    <message>
+        <source>{cls}.forward is not a straight chain: {step} does not take just the previous step&apos;s result (a skip connection, or several inputs)</source>
+        <translation>{cls}.forward 不是一条直链：{step} 的输入不只是上一步的结果（有跳跃连接，或有多个输入）</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {target} twice; a Sequential would list its weights under two keys, which the class does not have</source>
+        <translation>{cls}.forward 调用了 {target} 两次；Sequential 会把它的权重列在两个键下，而这个类没有这些键</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {step}, which has no layer in the palette</source>
+        <translation>{cls}.forward 调用了 {step}，组件面板中没有对应的层</translation>
+    </message>
+    <message>
+        <source>{cls}.forward calls {step} with arguments a {type_name} layer cannot take</source>
+        <translation>{cls}.forward 调用 {step} 时使用了 {type_name} 层无法接受的参数</translation>
+    </message>
+    <message>
+        <source>{cls} has {key} with weights that forward never uses; the Sequential would not have its keys</source>
+        <translation>{cls} 中的 {key} 有权重，但 forward 从未使用它；转换后的 Sequential 不会有这些键</translation>
+    </message>
+    <message>
+        <source>{cls} holds tensors of its own; a Sequential holds only layers</source>
+        <translation>{cls} 自己持有张量；Sequential 只能包含层</translation>
+    </message>
+    <message>
+        <source>{name} is used in two separate places of the chain; a Sequential holds each child once</source>
+        <translation>{name} 出现在链中两个不相连的位置；Sequential 中每个子模块只能出现一次</translation>
+    </message>
+    <message>
+        <source>{where}: its forward cannot be read as one input, one output</source>
+        <translation>{where}：它的 forward 无法读作“一个输入、一个输出”</translation>
+    </message>
+    <message>
+        <source>{where}: {func}</source>
+        <translation>{where}：{func}</translation>
+    </message>
+    <message>
+        <source>the input of {what}</source>
+        <translation>{what} 的输入</translation>
+    </message>
+    <message>
+        <source>the output of {what}</source>
+        <translation>{what} 的输出</translation>
+    </message>
+    <message>
+        <source>{what}: takes {got}, not {expected} (not a chain)</source>
+        <translation>{what}：接收的是 {got}，而不是 {expected}（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func}, which is not a child</source>
+        <translation>{where}：forward 调用了 {func}，它不是子模块</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>several values</source>
+        <translation>多个值</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>{where}: the outputs of {joined} are joined with {func} (branches, not a chain)</source>
+        <translation>{where}：{joined} 的输出用 {func} 拼接在一起（是分支，不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func} with arguments a layer lacks</source>
+        <translation>{where}：forward 调用 {func} 时使用了层所没有的参数</translation>
+    </message>
+    <message>
+        <source>{late}: its output is added to {early} ({kind})</source>
+        <translation>{late}：它的输出与 {early}相加（{kind}）</translation>
+    </message>
+    <message>
+        <source>{late}: its output is subtracted from {early} ({kind})</source>
+        <translation>{late}：{early}减去了它的输出（{kind}）</translation>
+    </message>
+    <message>
+        <source>{late}: its output is multiplied by {early} ({kind})</source>
+        <translation>{late}：它的输出与 {early}相乘（{kind}）</translation>
+    </message>
+    <message>
+        <source>a residual</source>
+        <translation>残差连接</translation>
+    </message>
+    <message>
+        <source>not a chain</source>
+        <translation>不是一条链</translation>
+    </message>
+    <message>
+        <source>{where}: forward calls {func} (not a layer)</source>
+        <translation>{where}：forward 调用了 {func}（不是层）</translation>
+    </message>
+    <message>
+        <source>{where}: forward computes {code} (not a layer)</source>
+        <translation>{where}：forward 计算了 {code}（不是层）</translation>
+    </message>
+    <message>
+        <source>{where}: forward has {code}</source>
+        <translation>{where}：forward 中有 {code}</translation>
+    </message>
+    <message>
+        <source>{where}: forward does not return its last step&apos;s output</source>
+        <translation>{where}：forward 返回的不是最后一步的输出</translation>
+    </message>
+    <message>
+        <source>{name}: the TorchScript archive asks for {what}</source>
+        <translation>{name}：这个 TorchScript 归档需要 {what}</translation>
+    </message>
+    <message>
+        <source>{name}: unknown TorchScript storage {pid}</source>
+        <translation>{name}：未知的 TorchScript 存储 {pid}</translation>
+    </message>
+    <message>
+        <source>{name} is not a TorchScript archive</source>
+        <translation>{name} 不是 TorchScript 归档</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged TorchScript archive ({detail})</source>
+        <translation>{name} 是损坏的 TorchScript 归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{what} is not a module</source>
+        <translation>{what} 不是模块</translation>
+    </message>
+    <message>
+        <source>{where}: called again through a traced copy of its forward that does not compute the same chain (not a chain)</source>
+        <translation>{where}：通过其 forward 的追踪副本再次被调用，而该副本计算的不是同一条链（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where} contains itself: not a chain</source>
+        <translation>{where} 包含了它自身：不是一条链</translation>
+    </message>
+    <message>
+        <source>the model has more than {n} layers in use</source>
+        <translation>模型使用的层超过 {n} 个</translation>
+    </message>
+    <message>
+        <source>{key} shares its tensors with {first}, but the two layers differ (the app ties whole, equal layers)</source>
+        <translation>{key} 与 {first} 共享张量，但这两层并不相同（本应用只绑定完整且相同的层）</translation>
+    </message>
+    <message>
+        <source>{where} is never called in forward: not a chain</source>
+        <translation>{where} 在 forward 中从未被调用：不是一条链</translation>
+    </message>
+    <message>
+        <source>{where}.{tname} is the same tensor as {other}.{oname}, but the two layers do not share all their tensors (the app ties whole layers)</source>
+        <translation>{where}.{tname} 与 {other}.{oname} 是同一个张量，但这两层并未共享全部张量（本应用只绑定完整的层）</translation>
+    </message>
+    <message>
+        <source>{where} is a {origin}: its forward is code, not a chain of torch.nn layers (only nn.Sequential models of torch.nn layers are imported exactly)</source>
+        <translation>{where} 是 {origin}：它的 forward 是代码，而不是一条由 torch.nn 层组成的链（只有由 torch.nn 层组成的 nn.Sequential 模型才能精确导入）</translation>
+    </message>
+    <message>
+        <source>{where} ({cls}) holds sub-modules {kinds}: not a chain</source>
+        <translation>{where}（{cls}）包含子模块 {kinds}：不是一条链</translation>
+    </message>
+    <message>
+        <source>{where} is nn.{type}, which the app does not offer</source>
+        <translation>{where} 是 nn.{type}，本应用不提供这种层</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): the file does not say its {arg}</source>
+        <translation>{where}（nn.{type}）：文件中没有记录它的 {arg}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): {reason}</source>
+        <translation>{where}（nn.{type}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type})</source>
+        <translation>{where}（nn.{type}）</translation>
+    </message>
+    <message>
+        <source>{where}: {name}={theirs} cannot be rebuilt (the app makes {ours})</source>
+        <translation>{where}：无法重建 {name}={theirs}（本应用生成的是 {ours}）</translation>
+    </message>
+    <message>
+        <source>{where}: the file has {name}, the rebuilt layer does not agree</source>
+        <translation>{where}：文件中有 {name}，但重建的层与之不符</translation>
+    </message>
+    <message>
+        <source>{where}: the file has no {name}, the rebuilt layer does not agree</source>
+        <translation>{where}：文件中没有 {name}，但重建的层与之不符</translation>
+    </message>
+    <message>
+        <source>{where}: {name} has shape {theirs}, the rebuilt layer {ours}</source>
+        <translation>{where}：{name} 的形状是 {theirs}，重建的层是 {ours}</translation>
+    </message>
+    <message>
+        <source>input shape not in the file: (2, 20) assumed</source>
+        <translation>文件中没有输入形状：假定为 (2, 20)</translation>
+    </message>
+    <message>
+        <source>input shape not in the file: {shape} assumed</source>
+        <translation>文件中没有输入形状：假定为 {shape}</translation>
+    </message>
+    <message>
+        <source>input length not in the file, and no size up to {limit} runs: 28 assumed</source>
+        <translation>文件中没有输入长度，且不超过 {limit} 的长度都无法运行：假定为 28</translation>
+    </message>
+    <message>
+        <source>input size not in the file, and no size up to {limit} runs: 28 assumed</source>
+        <translation>文件中没有输入尺寸，且不超过 {limit} 的尺寸都无法运行：假定为 28</translation>
+    </message>
+    <message>
+        <source>input length not in the file: {size} is the first common size that runs</source>
+        <translation>文件中没有输入长度：{size} 是第一个能运行的常见长度</translation>
+    </message>
+    <message>
+        <source>input size not in the file: {size} is the first common size that runs</source>
+        <translation>文件中没有输入尺寸：{size} 是第一个能运行的常见尺寸</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <source>eps, momentum not in the file: PyTorch&apos;s defaults assumed</source>
+        <translation>文件中没有 eps、momentum：假定为 PyTorch 的默认值</translation>
+    </message>
+    <message>
+        <source>{kind} assumed (no layer before it says 1d or 2d); {rest}</source>
+        <translation>假定为 {kind}（前面没有层能说明是 1d 还是 2d）；{rest}</translation>
+    </message>
+    <message>
+        <source>stride, padding, dilation not in the file: 1, 0, 1 assumed</source>
+        <translation>文件中没有 stride、padding、dilation：假定为 1、0、1</translation>
+    </message>
+    <message>
+        <source>{rest}; groups={groups} inferred from the {channels} channels before it</source>
+        <translation>{rest}；groups={groups} 是由它前面的 {channels} 个通道推断出来的</translation>
+    </message>
+    <message>
+        <source>PReLU assumed (a single weight, no bias)</source>
+        <translation>假定为 PReLU（只有一个权重，没有偏置）</translation>
+    </message>
+    <message>
+        <source>Flatten assumed (a convolution&apos;s output reaches a Linear)</source>
+        <translation>假定为 Flatten（卷积层的输出接入了 Linear）</translation>
+    </message>
+    <message>
+        <source>{kind} assumed (--between {between})</source>
+        <translation>假定为 {kind}（--between {between}）</translation>
+    </message>
+    <message>
+        <source>not in the file (no parameters): {why}</source>
+        <translation>文件中没有这一层（它没有参数）：{why}</translation>
+    </message>
+    <message>
+        <source>the file does not say how this block&apos;s children connect: a chain assumed</source>
+        <translation>文件没有说明这个块的子模块如何连接：假定为一条链</translation>
+    </message>
+    <message>
+        <source>layers after {last} have no parameters, so the file cannot show them: none added</source>
+        <translation>{last} 之后的层没有参数，文件无法体现它们：未添加任何层</translation>
+    </message>
+    <message>
+        <source>from {key} (Linear in_features={n})</source>
+        <translation>依据 {key}（Linear in_features={n}）</translation>
+    </message>
+    <message>
+        <source>from {key} (Conv1d in_channels={n}, length 32)</source>
+        <translation>依据 {key}（Conv1d in_channels={n}，长度 32）</translation>
+    </message>
+    <message>
+        <source>from {key} (Conv2d in_channels={n}, 28x28)</source>
+        <translation>依据 {key}（Conv2d in_channels={n}，28x28）</translation>
+    </message>
+    <message>
+        <source>forward returned {kind}, not one tensor</source>
+        <translation>forward 返回的是 {kind}，而不是一个张量</translation>
+    </message>
+    <message>
+        <source>{name} holds {n} exported programs, not one</source>
+        <translation>{name} 中有 {n} 个导出的程序，而不是一个</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged torch.export archive ({detail})</source>
+        <translation>{name} 是损坏的 torch.export 归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program has tensor constants (not a chain)</source>
+        <translation>{name}：导出的程序中有张量常量（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: {fqn} is stored as a pickle, which the app does not run</source>
+        <translation>{name}：{fqn} 以 pickle 形式存储，本应用不会运行它</translation>
+    </message>
+    <message>
+        <source>{name}: {fqn} has a dtype the app does not read</source>
+        <translation>{name}：{fqn} 的 dtype 本应用无法读取</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program takes a {kind} input (not a chain)</source>
+        <translation>{name}：导出的程序接收 {kind} 类型的输入（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program is not one input, one output</source>
+        <translation>{name}：导出的程序不是“一个输入、一个输出”</translation>
+    </message>
+    <message>
+        <source>{where}: outputs are joined with {op} (branches, not a chain)</source>
+        <translation>{where}：多个输出用 {op} 拼接在一起（是分支，不是一条链）</translation>
+    </message>
+    <message>
+        <source>{where}: computes {target} outside a layer the app offers</source>
+        <translation>{where}：在本应用提供的层之外计算了 {target}</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>没有输入</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
+    </message>
+    <message>
+        <source>{where} (nn.{type}): computed as {target} with other arguments</source>
+        <translation>{where}（nn.{type}）：以其他参数计算为 {target}</translation>
+    </message>
+    <message>
+        <source>{where} runs twice in a way the app cannot tie</source>
+        <translation>{where} 运行了两次，本应用无法把这两次绑定为同一层</translation>
+    </message>
+    <message>
+        <source>{name}: the output is not the last layer&apos;s output (not a chain)</source>
+        <translation>{name}：输出不是最后一层的输出（不是一条链）</translation>
+    </message>
+    <message>
+        <source>{name}: the exported program has no layers</source>
+        <translation>{name}：导出的程序中没有层</translation>
+    </message>
+    <message>
+        <source>{name}: a layer runs outside the model</source>
+        <translation>{name}：有一层在模型之外运行</translation>
+    </message>
+    <message>
+        <source>a block needs a name</source>
+        <translation>块需要一个名称</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a block file</source>
+        <translation>{name} 太大，不像是块文件</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid block file</source>
+        <translation>{name} 不是有效的块文件</translation>
+    </message>
+    <message>
+        <source>{name} is not an NN Explorer block</source>
+        <translation>{name} 不是 NN Explorer 的块</translation>
+    </message>
+    <message>
+        <source>{name} has no name</source>
+        <translation>{name} 没有名称</translation>
+    </message>
+    <message>
+        <source>run settings must be a mapping, got {kind}</source>
+        <translation>运行设置必须是一个映射，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>unknown loss {name}</source>
+        <translation>未知的损失函数 {name}</translation>
+    </message>
+    <message>
+        <source>unknown input {name}</source>
+        <translation>未知的输入 {name}</translation>
+    </message>
+    <message>
+        <source>unknown unit {name}</source>
+        <translation>未知的单位 {name}</translation>
+    </message>
+    <message>
+        <source>the model is split across devices: {n1} is on {d1}, but {n2} is on {d2}</source>
+        <translation>模型分散在多个设备上：{n1} 在 {d1} 上，而 {n2} 在 {d2} 上</translation>
+    </message>
+    <message>
+        <source>the target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{what} is on {device}, but the model ({name} and the rest) is on {model_device}: move them to the same device</source>
+        <translation>{what}在 {device} 上，而模型（{name} 及其余部分）在 {model_device} 上：请把它们移到同一设备上</translation>
+    </message>
+    <message>
+        <source>{layer}: {tensor} holds NaN or Inf</source>
+        <translation>{layer}：{tensor} 中有 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the loss is NaN or Inf</source>
+        <translation>损失是 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>{layer} outputs NaN or Inf</source>
+        <translation>{layer}输出了 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the input batch holds NaN or Inf</source>
+        <translation>输入批次中有 NaN 或 Inf</translation>
+    </message>
+    <message>
+        <source>the loss is NaN or Inf (the layers&apos; outputs are finite: look at the targets and the loss)</source>
+        <translation>损失是 NaN 或 Inf（各层的输出都是有限值：请检查目标值和损失函数）</translation>
+    </message>
+    <message>
+        <source>training stopped at step {step}: the loss became {value} ({where})</source>
+        <translation>训练在第 {step} 步停止：损失变成了 {value}（{where}）</translation>
+    </message>
+    <message>
+        <source>the root</source>
+        <translation>根模块</translation>
+    </message>
+    <message>
+        <source>no input shape: type one (like 2, 20) in the input card</source>
+        <translation>没有输入形状：请在输入卡片中填写一个（例如 2, 20）</translation>
+    </message>
+    <message>
+        <source>the empty path names the model itself</source>
+        <translation>空路径指的是模型本身</translation>
+    </message>
+    <message>
+        <source>{key} is a layer, not a block</source>
+        <translation>{key} 是一个层，不是块</translation>
+    </message>
+    <message>
+        <source>no layer with id {id}</source>
+        <translation>没有 id 为 {id} 的层</translation>
+    </message>
+    <message>
+        <source>input shape must be positive whole numbers, got {shape}</source>
+        <translation>输入形状必须是正整数，而这里是 {shape}</translation>
+    </message>
+    <message>
+        <source>input shape has {n} dimensions; at most {limit} are supported</source>
+        <translation>输入形状有 {n} 个维度；最多支持 {limit} 个</translation>
+    </message>
+    <message>
+        <source>input shape dimensions must be at most {limit}</source>
+        <translation>输入形状的每个维度最多为 {limit}</translation>
+    </message>
+    <message>
+        <source>dtype must be one of {choices}, got {dtype}</source>
+        <translation>dtype 必须是 {choices} 之一，而这里是 {dtype}</translation>
+    </message>
+    <message>
+        <source>blocks are nested more than {n} deep</source>
+        <translation>块的嵌套超过了 {n} 层</translation>
+    </message>
+    <message>
+        <source>duplicate id {id}</source>
+        <translation>重复的 id {id}</translation>
+    </message>
+    <message>
+        <source>tied layers {a} and {b} differ</source>
+        <translation>绑定的层 {a} 和 {b} 并不相同</translation>
+    </message>
+    <message>
+        <source>a layer id must be a string, got {kind}</source>
+        <translation>层的 id 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a layer id must be at most {n} characters</source>
+        <translation>层的 id 最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>a layer must be an object, got {kind}</source>
+        <translation>层必须是一个对象，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a layer name must be a string</source>
+        <translation>层的名称必须是字符串</translation>
+    </message>
+    <message>
+        <source>a block must hold a list of layers</source>
+        <translation>块必须包含一个层的列表</translation>
+    </message>
+    <message>
+        <source>a layer needs a &apos;type&apos;</source>
+        <translation>层需要一个 &apos;type&apos;</translation>
+    </message>
+    <message>
+        <source>a layer &apos;type&apos; must be a string, got {kind}</source>
+        <translation>层的 &apos;type&apos; 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>&apos;args&apos; must be an object</source>
+        <translation>&apos;args&apos; 必须是一个对象</translation>
+    </message>
+    <message>
+        <source>a layer &apos;tie&apos; must be a string, got {kind}</source>
+        <translation>层的 &apos;tie&apos; 必须是字符串，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>a model must be a JSON object</source>
+        <translation>模型必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>missing &apos;format_version&apos;</source>
+        <translation>缺少 &apos;format_version&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;layers&apos; must be a list</source>
+        <translation>&apos;layers&apos; 必须是一个列表</translation>
+    </message>
+    <message>
+        <source>&apos;input_shape&apos; must be a list of whole numbers</source>
+        <translation>&apos;input_shape&apos; 必须是一个整数列表</translation>
+    </message>
+    <message>
+        <source>&apos;input_shape&apos; has {n} dimensions; at most {limit} are supported</source>
+        <translation>&apos;input_shape&apos; 有 {n} 个维度；最多支持 {limit} 个</translation>
+    </message>
+    <message>
+        <source>&apos;dtype&apos; must be a string like float32</source>
+        <translation>&apos;dtype&apos; 必须是像 float32 这样的字符串</translation>
+    </message>
+    <message>
+        <source>the file holds a broken character (a lone UTF-16 surrogate)</source>
+        <translation>文件中有一个损坏的字符（单独的 UTF-16 代理项）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {detail} at line {line}</source>
+        <translation>不是有效的 JSON：第 {line} 行 {detail}</translation>
+    </message>
+    <message>
+        <source>not usable JSON: {detail}</source>
+        <translation>无法使用的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} holds {entry} twice; refusing to guess which is right</source>
+        <translation>{name} 中有两个 {entry}；无法判断哪个是对的，因此拒绝读取</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} is encrypted; NN Explorer reads plain archives only</source>
+        <translation>{name}：{entry} 是加密的；NN Explorer 只读取未加密的归档</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} is larger than its header says</source>
+        <translation>{name}：{entry} 比其文件头声明的更大</translation>
+    </message>
+    <message>
+        <source>{name} is a zip file without {entry}</source>
+        <translation>{name} 是一个 zip 文件，但其中没有 {entry}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged project archive ({detail})</source>
+        <translation>{name} 是损坏的项目归档（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {detail}</source>
+        <translation>无法读取 {name}：{detail}</translation>
+    </message>
+    <message>
+        <source>{scheme} failed: {text}</source>
+        <translation>{scheme} 失败：{text}</translation>
+    </message>
+    <message>
+        <source>the project&apos;s weights do not fit its model: {problem}</source>
+        <translation>项目中的权重与它的模型不匹配：{problem}</translation>
+    </message>
+    <message>
+        <source>there is no tensor to save yet (run a forward pass first)</source>
+        <translation>还没有可保存的张量（请先运行一次前向传播）</translation>
+    </message>
+    <message>
+        <source>a single-tensor file holds exactly one tensor</source>
+        <translation>单张量文件只能保存一个张量</translation>
+    </message>
+    <message>
+        <source>a safetensors file holds named tensors: choose the dict layout</source>
+        <translation>safetensors 文件保存的是带名字的张量：请选择字典布局</translation>
+    </message>
+    <message>
+        <source>the dataset needs at least 2 samples, got {n}</source>
+        <translation>数据集至少需要 2 个样本，而这里是 {n}</translation>
+    </message>
+    <message>
+        <source>the held-out fraction must be in [0, 1), got {value}</source>
+        <translation>留出比例必须在 [0, 1) 之间，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>noise must be 0 or more, got {value}</source>
+        <translation>噪声必须大于或等于 0，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} needs at least 2 classes, got {n}</source>
+        <translation>{name} 至少需要 2 个类别，而这里是 {n}</translation>
+    </message>
+    <message>
+        <source>{loss} needs a target</source>
+        <translation>{loss} 需要目标值</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs outputs (batch, classes), got {shape}</source>
+        <translation>交叉熵需要形状为 (batch, classes) 的输出，而这里是 {shape}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

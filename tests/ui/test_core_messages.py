@@ -64,7 +64,7 @@ def _constants(node) -> list[str]:
 
 
 def core_message_ids() -> set[str]:
-    """Every English template given to ``Message(...)`` in explorer/core and explorer/io,
+    """Every English template given to ``Message(...)`` in explorer/core, io and app,
     written in the call or assigned to the name the call uses."""
     import ast
     from pathlib import Path
@@ -73,7 +73,7 @@ def core_message_ids() -> set[str]:
 
     root = Path(explorer.__file__).parent
     found: set[str] = set()
-    for path in [*root.joinpath("core").rglob("*.py"), *root.joinpath("io").rglob("*.py")]:
+    for path in [p for part in ("core", "io", "app") for p in root.joinpath(part).rglob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assigned: dict[str, list[str]] = {}
         for node in ast.walk(tree):

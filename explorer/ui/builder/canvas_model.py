@@ -171,7 +171,7 @@ class CanvasModel(QAbstractListModel):
             return (
                 message_text(row.info.error)
                 if row.info.error
-                else (self.tr("guessed: {0}").format(guess) if guess else None)
+                else (self.tr("guessed: {0}").format(message_text(guess)) if guess else None)
             )
         return None
 

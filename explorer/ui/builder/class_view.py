@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.format import group_digits, shape_text
+from explorer.ui.common.messages import error_text, message_text
 
 
 def parse_shape(text: str) -> tuple[int, ...] | None:
@@ -94,11 +95,15 @@ class ClassView(QWidget):
         out = (
             self.tr("output {0}").format(shape_text(report.output_shape))
             if report.output_shape is not None
-            else str(report.error or "")
+            else message_text(report.error or "")
         )
         guess = self.document.input_guess
         self.shape_note.setText(
-            (self.tr("guessed {0} (a guess: type the real one)").format(guess) + " · " + out)
+            (
+                self.tr("guessed {0} (a guess: type the real one)").format(message_text(guess))
+                + " · "
+                + out
+            )
             if guess
             else out
         )
@@ -128,7 +133,7 @@ class ClassView(QWidget):
         try:
             to_sequential(self.document.net, tuple(self.document.spec.input_shape))
         except ExplorerError as e:
-            self.why_not = str(e)
+            self.why_not = error_text(e)
         except Exception as e:  # noqa: BLE001 - the learner's forward under fx can raise anything
             self.why_not = f"{type(e).__name__}: {e}"
         else:

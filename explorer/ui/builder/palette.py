@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.catalog import categories
 from explorer.ui.common import mime
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "layer" | "block"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # catalog key, or the UserBlock
@@ -168,7 +168,7 @@ class Palette(QWidget):
         self.blocks_item.takeChildren()
         blocks, problems = load_user_blocks(blocks_folder(self.window_))
         for problem in problems:
-            self.window_.log(problem, "warning")
+            self.window_.log(message_text(problem), "warning")
         for b in blocks:
             item = QTreeWidgetItem(self.blocks_item, [b.name])
             item.setData(0, KIND_ROLE, "block")

@@ -32,6 +32,7 @@ from explorer.io.autosave import (
     set_aside,
     write_autosave,
 )
+from explorer.ui.common.messages import error_text
 
 DEBOUNCE_MS = 2_000
 MAX_DELAY_MS = 30_000
@@ -138,7 +139,7 @@ class Autosaver:
         try:
             write_autosave(self.folder, w.session.project(name, full=True)[0], w.file_path)
         except (OSError, ExplorerError) as e:
-            w.log(w.tr("Autosave failed: {0}").format(e), "warning")
+            w.log(w.tr("Autosave failed: {0}").format(error_text(e)), "warning")
             return False
         self.last_state = state
         return True
@@ -174,7 +175,7 @@ class Autosaver:
             try:
                 project, source = read_autosave(found.path)
             except Exception as e:  # noqa: BLE001 - any unreadable file is set aside, not lost
-                reason = (str(e).splitlines() or [type(e).__name__])[0]
+                reason = (error_text(e).splitlines() or [type(e).__name__])[0]
                 try:
                     aside = set_aside(found.path)
                     damaged.append(

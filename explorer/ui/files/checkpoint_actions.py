@@ -315,7 +315,7 @@ class CheckpointActions:
         try:
             loaded = read_state_file(path, "cpu", mmap=True)  # shapes only: nothing copied
         except (ExplorerError, OSError) as e:
-            w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, e))
+            w.report_error(w.tr("Cannot import {0}: {1}").format(path.name, error_text(e)))
             return None
 
         def preview(between: str, shape: tuple[int, ...] | None):
@@ -351,7 +351,7 @@ class CheckpointActions:
         if not w.open_model(request):  # nothing changed: the import stops here
             return False
         for key, what in result.guessed:
-            w.log(w.tr("guessed {0}: {1}").format(key, what), "warning")
+            w.log(w.tr("guessed {0}: {1}").format(key, message_text(what)), "warning")
         w.selection.select_layers(result.guessed_ids)
         if result.kind != "state dict":
             text = w.tr("Imported {0}: architecture and weights read from the file").format(

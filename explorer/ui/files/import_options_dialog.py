@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.io.state_dict_import import DEFAULT_BETWEEN, between_choices
+from explorer.ui.common.messages import error_text, message_text
 
 
 class ImportOptionsDialog(QDialog):
@@ -86,7 +87,7 @@ class ImportOptionsDialog(QDialog):
         try:
             result = self.preview(*options)
         except ExplorerError as e:
-            self.error.setText(self.tr("Cannot import: {0}").format(e))
+            self.error.setText(self.tr("Cannot import: {0}").format(error_text(e)))
             self.summary.setText("")
             self.guesses.setPlainText("")
             ok.setEnabled(False)
@@ -100,7 +101,9 @@ class ImportOptionsDialog(QDialog):
                 layers, shape, len(result.guessed)
             )
         )
-        self.guesses.setPlainText("\n".join(f"{key}: {what}" for key, what in result.guessed))
+        self.guesses.setPlainText(
+            "\n".join(f"{key}: {message_text(what)}" for key, what in result.guessed)
+        )
 
     def options(self) -> tuple[str, tuple[int, ...] | None] | None:
         """``(between, input shape or None)``, or None when the shape is not valid."""

@@ -39,7 +39,7 @@ from explorer.io.module_file import (
     guess_input_shape,
     parse_args_json,
 )
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 
 
 def ask_trust(parent: QWidget, path: Path) -> bool:
@@ -153,7 +153,9 @@ class ClassDialog(QDialog):
             self._guessed = ", ".join(map(str, guessed[0])) if guessed else ""
             self.input_shape.setText(self._guessed)
             if guessed is not None:
-                self.message.setText(self.tr("Input shape guessed {0}").format(guessed[1]))
+                self.message.setText(
+                    self.tr("Input shape guessed {0}").format(message_text(guessed[1]))
+                )
         self._fill_tree(net)
         return True
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import load_module_file
 from explorer.resources import examples_dir
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.pyclass.class_dialog import ClassDialog, ask_trust
 
 NOTES_MLP = examples_dir() / "notes_mlp_class.py"
@@ -86,7 +86,7 @@ class PythonClassOpener:
         text = w.tr("Opened the class {0}: its layers are read-only").format(model.title)
         if model.input_guess:
             text += w.tr("; input shape {0} guessed {1}").format(
-                model.input_shape, model.input_guess
+                model.input_shape, message_text(model.input_guess)
             )
         w.show_status(text)
         return True

@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
         """Messages belong to the model they were about."""
         self.message_bar.clear()
         self._expire_status()
+        self._update_title()
 
     # ----- messages -----------------------------------------------------------------------
 
@@ -458,7 +459,11 @@ class MainWindow(QMainWindow):
         self.session.mark_unsaved()
 
     def _update_title(self) -> None:
-        name = self.file_path.name if self.file_path else self.tr("untitled")
+        source = self.document.source  # a Python class names its file and itself
+        if source is not None:
+            name = source.window_name
+        else:
+            name = self.file_path.name if self.file_path else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — NN Explorer")
 
     def _add_standard_actions(self) -> None:
