@@ -29,6 +29,7 @@ from typing import Any
 
 from explorer.core.data import Dataset
 from explorer.core.diagnose import RunError, explain, locate_nonfinite
+from explorer.core.errors import Message
 from explorer.core.losses import (
     LOSSES,
     OptimizerConfig,
@@ -292,8 +293,12 @@ def train(
             bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), len(values) - 1)
             layer, where = locate_nonfinite(net, xb)
             raise RunError(
-                f"training stopped at step {first_pending + bad}: the loss became "
-                f"{values[bad]} ({where})",
+                Message(
+                    "training stopped at step {step}: the loss became {value} ({where})",
+                    step=first_pending + bad,
+                    value=values[bad],
+                    where=where,
+                ),
                 "nonfinite",
                 first_pending + bad,
                 layer,

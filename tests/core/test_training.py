@@ -142,6 +142,9 @@ def test_nan_in_the_data_stops_training_and_names_the_first_step_and_layer():
     assert err.value.kind == "nonfinite" and err.value.step == first
     assert f"training stopped at step {first}" in str(err.value)
     assert "layer 0 (Linear)" in str(err.value)
+    message = err.value.args[0]  # a Message: the UI shows it translated, the CLI in English
+    assert message.msgid.startswith("training stopped at step {step}")
+    assert message.fields["step"] == first and "layer 0 (Linear)" in str(message.fields["where"])
 
 
 def test_a_shape_mismatch_names_the_layer_before_any_step():
