@@ -193,3 +193,20 @@ def test_actions_land_at_their_named_places(window):
     assert help_names[0] == "actionLessons"
     assert window.trigger("no_such_action") is False
     assert isinstance(window.findChild(QAction, "actionExportCode"), QAction)
+
+
+def test_start_up_objects_are_frozen_after_the_window_is_ready(window, qtbot):
+    import gc
+
+    from explorer.ui.app import freeze_when_started
+
+    gc.unfreeze()
+    try:
+        tracked = len(gc.get_objects())
+        freeze_when_started(window)  # the window is ready: the freeze follows on the event loop
+        assert gc.get_freeze_count() == 0
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+        # what start-up made (torch, Qt, the window) is frozen: full passes no longer walk it
+        assert gc.get_freeze_count() > tracked // 2 and len(gc.get_objects()) < tracked // 10
+    finally:
+        gc.unfreeze()  # the test process goes on making and freeing windows
