@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from explorer.core.build import signature_of
 from explorer.core.catalog import key_args_text, layer_type
 from explorer.core.errors import Message, ShapeError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, Path, child_key
@@ -150,13 +151,9 @@ class _LeafResult:
 
 
 def _leaf_key(layer: LayerSpec, in_shape: Shape, dtype: str, training: bool):
-    return (
-        layer.type,
-        tuple(sorted((k, repr(v)) for k, v in layer.args.items())),
-        in_shape,
-        dtype,
-        training,
-    )
+    # the layer's (type, sorted args) is computed once per LayerSpec and shared with the
+    # rebuild; an edit re-infers a 1,000-layer model without re-sorting every layer's args
+    return (*signature_of(layer), in_shape, dtype, training)
 
 
 _cache: dict[tuple, _LeafResult] = {}
