@@ -37,6 +37,8 @@ def test_a_class_fx_cannot_convert_says_why_in_chinese(
     assert "straight chain" not in view.banner.text()
 
 
+# torch.jit.script is how TorchScript files are made in the field; torch warns it is deprecated
+@pytest.mark.filterwarnings("ignore:`torch.jit.script` is deprecated")
 def test_a_torchscript_import_refusal_is_shown_in_chinese(window, tmp_path, chinese):
     import torch
 
