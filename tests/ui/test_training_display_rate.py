@@ -14,21 +14,7 @@ from PySide6.QtCore import Qt
 
 from explorer.ui.run.loss_plot import loss_axis_range, step_axis_end
 from explorer.ui.run.training_view import DISPLAY_HZ
-
-
-@pytest.fixture
-def run(window):
-    window.show_tab("TrainingTab")
-    return window.part("run_actions")
-
-
-@pytest.fixture
-def tv(run):
-    return run.training_view
-
-
-def use(combo, value):
-    combo.setCurrentIndex(combo.findData(value))
+from tests.ui.training_helpers import use
 
 
 def spiral_run(qtbot, window, run, tv):

@@ -10,21 +10,7 @@ import torch
 from PySide6.QtCore import QPoint, Qt
 
 from explorer.core.metrics import grid_points
-
-
-@pytest.fixture
-def run(window):
-    window.show_tab("TrainingTab")
-    return window.part("run_actions")
-
-
-@pytest.fixture
-def tv(run):
-    return run.training_view
-
-
-def use(combo, value):
-    combo.setCurrentIndex(combo.findData(value))
+from tests.ui.training_helpers import use
 
 
 def click(qtbot, button):

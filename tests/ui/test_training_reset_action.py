@@ -5,25 +5,11 @@ that trained them drew: the loss curves on the same step axis, History and the s
 """
 
 import numpy as np
-import pytest
 import torch
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-
-@pytest.fixture
-def run(window):
-    window.show_tab("TrainingTab")
-    return window.part("run_actions")
-
-
-@pytest.fixture
-def tv(run):
-    return run.training_view
-
-
-def use(combo, value):
-    combo.setCurrentIndex(combo.findData(value))
+from tests.ui.training_helpers import use
 
 
 def spiral(qtbot, window, run, tv, steps):
