@@ -56,8 +56,19 @@ class FitProblem:
     fixable: bool
 
 
-def fit_problem(spec: ModelSpec, data: Dataset, loss: str | None = None) -> FitProblem | None:
-    """Why ``data`` cannot train the model ``spec`` with ``loss`` (default: the data's), or None."""
+def fit_problem(
+    spec: ModelSpec,
+    data: Dataset,
+    loss: str | None = None,
+    report=None,
+    editable: bool = True,
+) -> FitProblem | None:
+    """Why ``data`` cannot train the model ``spec`` with ``loss`` (default: the data's), or None.
+
+    ``report`` is the model's shape report when the spec alone does not make the model (a
+    Python class: its layers are in its code); ``editable=False`` says the layers cannot be
+    changed, so no one-click fix is offered.
+    """
     from explorer.core.shapes import infer_shapes
 
     loss = loss or default_loss(data.task)
@@ -73,7 +84,7 @@ def fit_problem(spec: ModelSpec, data: Dataset, loss: str | None = None) -> FitP
             )
         )
     width = output_width(data, loss)
-    report = infer_shapes(spec)
+    report = report if report is not None else infer_shapes(spec)
     out = report.output_shape if report.error is None else None
     if not problems and report.error is not None:
         return FitProblem(report.error.args[0], False)  # the shape error's sentence
@@ -89,7 +100,7 @@ def fit_problem(spec: ModelSpec, data: Dataset, loss: str | None = None) -> FitP
         return None
     try:
         fit_model_to_data(spec, data, loss)
-        fixable = True
+        fixable = editable
     except DataError:
         fixable = False
     message = (

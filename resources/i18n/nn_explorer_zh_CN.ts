@@ -3330,6 +3330,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>数据与模型不匹配：{0}</translation>
     </message>
     <message>
+        <source>The data does not fit the model: {0}. The class's layers are set in its code: change the code, choose other data, or convert it to Sequential.</source>
+        <translation>数据与模型不匹配：{0}。这个类的层由它的代码决定：请修改代码、换一组数据，或把它转换为 Sequential。</translation>
+    </message>
+    <message>
         <source>Fitted the model to the data: {0} (Ctrl+Z undoes)</source>
         <translation>已让模型适配数据：{0}（Ctrl+Z 撤销）</translation>
     </message>

@@ -430,3 +430,23 @@ def test_a_nested_class_lists_every_state_dict_key_in_pytorch_order(
     ]
     assert press(qtbot, window, Qt.Key.Key_F5) == "done"
     assert window.tensors["output"].shape == (5, 2)
+
+
+def test_the_fit_offer_reads_the_class_outputs_and_offers_no_edit_of_its_layers(
+    window, qtbot, monkeypatch, tmp_path
+):
+    from tests.ui.training_helpers import use
+
+    open_class(window, qtbot, monkeypatch, tmp_path, shape="32, 20")
+    window.show_tab("TrainingTab")
+    tv = window.part("run_actions").training_view
+    use(tv.source, "teacher")  # 10 target columns: the notes' MLP gives 10 outputs
+    assert window.document.net(torch.zeros(1, 20)).shape[-1] == 10
+    assert not tv.fit_offer.isVisible()  # the spec alone (no layers) would have said 20
+    spec_before = window.document.spec
+    use(tv.source, "spiral")  # 2 features, 3 classes: the class cannot take it
+    assert tv.fit_offer.isVisible()
+    text = tv.fit_offer.text.text()
+    assert "layers are set in its code" in text and "20 outputs" not in text
+    assert not tv.fit_offer.button.isVisible()  # no one-click edit of a class's layers
+    assert window.document.spec == spec_before

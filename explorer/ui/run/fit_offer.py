@@ -42,8 +42,15 @@ class FitOffer(QFrame):
     def check(self, data, loss: str | None, batch: int) -> None:
         """Show the offer when ``data`` cannot train the model with ``loss``; hide it otherwise."""
         self._data, self._loss, self._batch = data, loss, batch
-        spec = self.window_.document.spec
-        problem = fit_problem(spec, data, loss) if data is not None else None
+        document = self.window_.document
+        spec = document.spec
+        problem = (
+            fit_problem(
+                spec, data, loss, report=document.report, editable=document.read_only is None
+            )
+            if data is not None
+            else None
+        )
         if problem is None:
             self.hide()
             return
@@ -53,6 +60,13 @@ class FitOffer(QFrame):
                 self.tr("The data does not fit the model: {0}. One click sets {1}.").format(
                     message_text(problem.message), ", ".join(describe_fit(spec, new))
                 )
+            )
+        elif document.read_only is not None:
+            self.text.setText(
+                self.tr(
+                    "The data does not fit the model: {0}. The class's layers are set in its "
+                    "code: change the code, choose other data, or convert it to Sequential."
+                ).format(message_text(problem.message))
             )
         else:
             self.text.setText(
