@@ -5166,4 +5166,15 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>它无法转换为 Sequential：{0}</translation>
     </message>
 </context>
+<context>
+    <name>ResetWeights</name>
+    <message>
+        <source>Redo: weights reset, step 0</source>
+        <translation>重做：权重已重置，从第 0 步开始</translation>
+    </message>
+    <message>
+        <source>Undo: the trained weights are back, at step {0}</source>
+        <translation>撤销：训练过的权重已恢复，位于第 {0} 步</translation>
+    </message>
+</context>
 </TS>

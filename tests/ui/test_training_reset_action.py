@@ -119,8 +119,10 @@ def test_undo_of_reset_puts_back_weights_loss_curve_history_and_step_count(qtbot
         assert np.array_equal(rows, before_history[1])
         assert history.param.count() > 0 and history.slider.isEnabled()
         assert tv.rate.text() == before_text and tv.progress.value() == 50
+        assert "trained weights are back, at step 50" in window.status_text()  # not stale
         window.undo_stack.redo()
         assert run.controller.steps_done == 0 and len(history.history.series("0.weight")[0]) == 0
+        assert "weights reset, step 0" in window.status_text()
     window.undo_stack.undo()
 
     # Continue after the undo counts on from 51, the curve keeps its first 50 steps

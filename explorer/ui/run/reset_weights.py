@@ -9,6 +9,8 @@ runs that trained them back.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from explorer.core.build import seeded_state_dict
 from explorer.ui.common.commands import WeightsCommand
 
@@ -19,16 +21,27 @@ class ResetWeightsCommand(WeightsCommand):
         self.controller = controller
         self.steps_before = controller.steps_done
         self.records = [(view, view.snapshot_run()) for view in controller.run_records]
+        self._done_once = False
 
     def redo(self) -> None:
         super().redo()
         self.controller.set_steps_done(0)
+        if self._done_once:  # Edit > Redo: the status line says what the weights are now
+            self.controller.window.show_status(
+                QCoreApplication.translate("ResetWeights", "Redo: weights reset, step 0")
+            )
+        self._done_once = True
 
     def undo(self) -> None:
         super().undo()
         self.controller.set_steps_done(self.steps_before)
         for view, snapshot in self.records:
             view.restore_run(snapshot)
+        self.controller.window.show_status(
+            QCoreApplication.translate(
+                "ResetWeights", "Undo: the trained weights are back, at step {0}"
+            ).format(self.steps_before)
+        )
 
 
 def reset_weights(window, controller) -> bool:
