@@ -5177,4 +5177,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>撤销：训练过的权重已恢复，位于第 {0} 步</translation>
     </message>
 </context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>With this input the model would not run: {0}. Import it anyway and fix the layer, or choose another input shape or between-layer choice.</source>
+        <translation>用这个输入，模型无法运行：{0}。可以照样导入后再修改该层，或换一个输入形状、层间选择。</translation>
+    </message>
+</context>
 </TS>

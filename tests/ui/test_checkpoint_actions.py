@@ -438,3 +438,36 @@ def test_a_file_the_import_refuses_says_why_in_the_dialog_and_cannot_be_confirme
     ((text, enabled, still_open),) = seen
     assert text.startswith("Cannot import: the file does not keep the order") and "\n" not in text
     assert not enabled and still_open and window.document.spec is spec
+
+
+def test_the_import_dialog_warns_when_the_typed_input_would_not_run_the_model(window, tmp_path):
+    """A conv net's state dict with its real input typed: the dialog says, before anything
+    changes, that the guessed layers would not take it (the file does not keep the pools)."""
+    from explorer.core.shapes import infer_shapes
+    from explorer.io.state_dict_import import import_state_file
+
+    net = nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.Sigmoid(), nn.AvgPool2d(2, 2),
+        nn.Conv2d(6, 16, 3, stride=2, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(144, 10),
+    )  # fmt: skip
+    path = tmp_path / "lenet.pt"
+    torch.save(net.state_dict(), path)
+    assert net(torch.zeros(1, 1, 28, 28)).shape == (1, 10)  # the real input runs the real net
+    window.part("checkpoint_actions").ask_open_kind = lambda p: "import"
+    before = window.document.spec
+
+    def choose(dialog):
+        guessed_input = dialog.error.text()
+        dialog.shape.setText("1, 1, 28, 28")
+        return guessed_input, dialog.error.text(), window.document.spec is before
+
+    seen = in_import_dialog(choose)
+    drop(window, path)
+    assert len(seen) == 1, "the import dialog did not open"
+    guessed_input, typed, unchanged = seen[0]
+    expected = infer_shapes(import_state_file(path, input_shape=(1, 1, 28, 28)).spec).error
+    assert expected is not None  # the app's guess (no pools) cannot take 28x28
+    assert guessed_input == ""  # its own guessed input runs
+    assert "would not run" in typed and str(expected) in typed and unchanged
+    assert window.document.spec is before  # cancelled: nothing changed

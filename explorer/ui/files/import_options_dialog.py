@@ -92,7 +92,7 @@ class ImportOptionsDialog(QDialog):
             self.guesses.setPlainText("")
             ok.setEnabled(False)
             return
-        self.error.setText("")
+        self.error.setText(self._shape_check(result.spec))
         ok.setEnabled(True)
         layers = sum(1 for _ in result.spec.layers())
         shape = ",".join(str(d) for d in result.spec.input_shape)
@@ -104,6 +104,18 @@ class ImportOptionsDialog(QDialog):
         self.guesses.setPlainText(
             "\n".join(f"{key}: {message_text(what)}" for key, what in result.guessed)
         )
+
+    def _shape_check(self, spec) -> str:
+        """What the imported model would say of this input, before anything changes."""
+        from explorer.core.shapes import infer_shapes
+
+        report = infer_shapes(spec)
+        if report.error is None:
+            return ""
+        return self.tr(
+            "With this input the model would not run: {0}. Import it anyway and fix the "
+            "layer, or choose another input shape or between-layer choice."
+        ).format(error_text(report.error))
 
     def options(self) -> tuple[str, tuple[int, ...] | None] | None:
         """``(between, input shape or None)``, or None when the shape is not valid."""
