@@ -6,7 +6,8 @@ reason and the exact changes, and pushes the edit as one undo command.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
 from explorer.core.errors import ExplorerError
 from explorer.core.fit_data import describe_fit, fit_model_to_data, fit_problem
@@ -29,10 +30,12 @@ class FitOffer(QFrame):
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Fit the model to the data"), self)
         self.button.setObjectName("training_fit_data")
-        layout = QHBoxLayout(self)
+        # the sentence above its button: in the settings column, a button beside it left the
+        # text a few words wide, nine lines tall and cut at the top
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button)
+        layout.addWidget(self.text)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self.button.clicked.connect(self.apply)
         self._data = None
         self._loss = None
