@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from explorer.core.errors import Message
 from explorer.io.safe_load import BrokenFileError
 
 _ST_DTYPES = {
@@ -32,9 +33,13 @@ def parse_safetensors_header(raw: bytes, name: str) -> tuple[Header, dict[str, s
     try:
         header = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BrokenFileError(f"{name} is not a readable safetensors file ({e})") from None
+        raise BrokenFileError(
+            Message(
+                "{name} is not a readable safetensors file ({detail})", name=name, detail=str(e)
+            )
+        ) from None
     if not isinstance(header, dict):
-        raise BrokenFileError(f"{name} is not a readable safetensors file")
+        raise BrokenFileError(Message("{name} is not a readable safetensors file", name=name))
     metadata = header.pop("__metadata__", None) or {}
     entries: Header = []
     from explorer.io.checkpoints import _aliases
@@ -48,7 +53,9 @@ def parse_safetensors_header(raw: bytes, name: str) -> tuple[Header, dict[str, s
             shape = tuple(int(d) for d in info["shape"])
             begin, end = info["data_offsets"]
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise BrokenFileError(f"{name}: bad header entry for {key}") from None
+            raise BrokenFileError(
+                Message("{name}: bad header entry for {key}", name=name, key=key)
+            ) from None
         entries.append((key, shape, dtype, int(end) - int(begin)))
     order = {k: i for i, k in enumerate(_order(metadata))}
     entries.sort(key=lambda e: order.get(e[0], len(order)))
@@ -93,7 +100,11 @@ def npy_header(path: Path) -> tuple[tuple[int, ...], str]:
     try:
         arr = np.load(path, mmap_mode="r", allow_pickle=False)
     except ValueError as e:
-        raise BrokenFileError(f"{path.name}: {e}".splitlines()[0]) from None
+        raise BrokenFileError(
+            Message(
+                "{name}: {detail}", name=path.name, detail=str(e).splitlines()[0] if str(e) else ""
+            )
+        ) from None
     return tuple(arr.shape), str(arr.dtype)
 
 
@@ -126,11 +137,19 @@ def npz_header(path: Path) -> Header:
                     )
                     shape, _fortran, dtype = read(f)
                 if dtype.hasobject:
-                    raise BrokenFileError(f"{path.name}: {info.filename} holds Python objects")
+                    raise BrokenFileError(
+                        Message(
+                            "{name}: {entry} holds Python objects",
+                            name=path.name,
+                            entry=info.filename,
+                        )
+                    )
                 n = int(np.prod(shape)) * dtype.itemsize
                 entries.append((info.filename[:-4], tuple(shape), str(dtype), n))
     except (zipfile.BadZipFile, ValueError, OSError) as e:
-        raise BrokenFileError(f"{path.name} is not a readable .npz file ({e})") from None
+        raise BrokenFileError(
+            Message("{name} is not a readable .npz file ({detail})", name=path.name, detail=str(e))
+        ) from None
     return entries
 
 
@@ -167,7 +186,9 @@ def nnx_contents(path: Path) -> tuple[dict[str, Header], dict[str, str]]:
                             f.read(n), f"{path.name}: {entry}"
                         )[0]
     except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, OSError) as e:
-        raise BrokenFileError(f"{path.name} is a damaged project archive ({e})") from None
+        raise BrokenFileError(
+            Message("{name} is a damaged project archive ({detail})", name=path.name, detail=str(e))
+        ) from None
     return parts, meta
 
 

@@ -5106,6 +5106,30 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>cross-entropy needs outputs (batch, classes), got {shape}</source>
         <translation>交叉熵需要形状为 (batch, classes) 的输出，而这里是 {shape}</translation>
     </message>
+    <message>
+        <source>{name} is not a readable safetensors file ({detail})</source>
+        <translation>{name} 不是可读的 safetensors 文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable safetensors file</source>
+        <translation>{name} 不是可读的 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>{name}: bad header entry for {key}</source>
+        <translation>{name}：{key} 的文件头条目有误</translation>
+    </message>
+    <message>
+        <source>{name}: {detail}</source>
+        <translation>{name}：{detail}</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} holds Python objects</source>
+        <translation>{name}：{entry} 含有 Python 对象</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable .npz file ({detail})</source>
+        <translation>{name} 不是可读的 .npz 文件（{detail}）</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

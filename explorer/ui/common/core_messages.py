@@ -720,4 +720,10 @@ CORE_MESSAGES = (
         "CoreMessages",
         "cross-entropy needs outputs (batch, classes), got {shape}",
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable safetensors file ({detail})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable safetensors file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: bad header entry for {key}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: {entry} holds Python objects"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable .npz file ({detail})"),
 )
