@@ -61,21 +61,31 @@ class Target:
 
     def __post_init__(self):
         if self.scope not in SCOPES:
-            raise InitError(f"unknown target scope {self.scope!r}")
+            raise InitError(Message("unknown target scope {scope}", scope=repr(self.scope)))
         if self.kind not in KINDS:
-            raise InitError(f"kind must be one of {', '.join(KINDS)}")
+            raise InitError(Message("kind must be one of {choices}", choices=", ".join(KINDS)))
 
     def describe(self) -> str:
-        what = {"all": "parameters", "weight": "weights", "bias": "biases"}[self.kind]
         if self.scope == "model":
-            return f"all {what}"
+            return {
+                "all": Message("all parameters"),
+                "weight": Message("all weights"),
+                "bias": Message("all biases"),
+            }[self.kind]
+        what = {
+            "all": Message("parameters"),
+            "weight": Message("weights"),
+            "bias": Message("biases"),
+        }[self.kind]
         joined = ", ".join(self.names)
-        return {
-            "layers": f"{what} of layer {joined}",
-            "type": f"{what} of every {joined}",
-            "parameter": joined,
-            "pattern": f"{what} matching {joined}",
+        if self.scope == "parameter":
+            return joined
+        template = {
+            "layers": "{what} of layer {names}",
+            "type": "{what} of every {names}",
+            "pattern": "{what} matching {names}",
         }[self.scope]
+        return Message(template, what=what, names=joined)
 
 
 def parse_target(text: str | None) -> Target:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 OUT_SUFFIXES = (".pt", ".pth", ".nnx", ".nnx.json", ".json")
 MAX_SAMPLES = 10_000_000
@@ -119,7 +119,15 @@ def _whole(value, name: str, low: int, high: int) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise RequestError(f"--{name} must be a whole number from {low:,} to {high:,}, got {value}")
+        raise RequestError(
+            Message(
+                "--{name} must be a whole number from {low} to {high}, got {value}",
+                name=name,
+                low=f"{low:,}",
+                high=f"{high:,}",
+                value=value,
+            )
+        )
 
 
 def _real(value, name: str, low: float, high: float, high_open: bool = False) -> None:
@@ -127,8 +135,14 @@ def _real(value, name: str, low: float, high: float, high_open: bool = False) ->
 
     ok = isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high
     if not ok or (high_open and value >= high):
-        bound = f"below {high:g}" if high_open else f"at most {high:g}"
-        raise RequestError(f"--{name} must be a finite number from {low:g}, {bound}; got {value}")
+        template = (
+            "--{name} must be a finite number from {low}, below {high}; got {value}"
+            if high_open
+            else "--{name} must be a finite number from {low}, at most {high}; got {value}"
+        )
+        raise RequestError(
+            Message(template, name=name, low=f"{low:g}", high=f"{high:g}", value=value)
+        )
 
 
 def output_paths(out: str | None) -> list[Path]:
@@ -156,7 +170,9 @@ def check_request(request: TrainRequest) -> None:
     _real(request.noise, "noise", 0.0, 1e6)
     _real(request.held_out, "held-out", 0.0, 1.0, high_open=True)
     inputs = [request.project, request.data if Path(request.data).exists() else None]
-    outs = [(p, OUT_SUFFIXES if i == 0 else (".pt",)) for i, p in enumerate(output_paths(request.out))]
+    outs = [
+        (p, OUT_SUFFIXES if i == 0 else (".pt",)) for i, p in enumerate(output_paths(request.out))
+    ]
     if request.loss_log:
         outs.append((Path(request.loss_log), (".csv",)))
     check_outputs(outs, inputs)
@@ -222,7 +238,10 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
         )
         if request.out and Path(request.out).suffix not in (".pt", ".pth"):
             raise ExplorerError(
-                f"{Path(request.out).name}: a class has no project format; write a .pt state dict"
+                Message(
+                    "{name}: a class has no project format; write a .pt state dict",
+                    name=Path(request.out).name,
+                )
             )
         project, input_shape, report = None, model.input_shape, None
         out_shape = model.output_shape()
@@ -271,7 +290,9 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
 
         problem = weights_mismatch(net.state_dict(), project.weights)  # a hostile archive
         if problem:
-            raise RequestError(f"the project's weights do not fit its model: {problem}")
+            raise RequestError(
+                Message("the project's weights do not fit its model: {problem}", problem=problem)
+            )
         net.load_state_dict(project.weights)
     outcome = TrainOutcome(
         0, None, None, history=LossHistory(HISTORY_POINTS), classification=classify
@@ -345,7 +366,9 @@ def _run(request: TrainRequest, on_step) -> TrainOutcome:
                 outcome.written.append(f"{out} (project with the trained weights)")
             else:
                 weights = weights_path_for(out)
-                save_project_and_weights(Project(spec, project.title, settings), out, state, weights)
+                save_project_and_weights(
+                    Project(spec, project.title, settings), out, state, weights
+                )
                 outcome.written += [
                     f"{out} (project, architecture only)",
                     f"{weights} (state_dict of the trained model)",

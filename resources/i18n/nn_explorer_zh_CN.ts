@@ -5130,6 +5130,66 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name} is not a readable .npz file ({detail})</source>
         <translation>{name} 不是可读的 .npz 文件（{detail}）</translation>
     </message>
+    <message>
+        <source>--{name} must be a whole number from {low} to {high}, got {value}</source>
+        <translation>--{name} 必须是 {low} 到 {high} 之间的整数，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>--{name} must be a finite number from {low}, below {high}; got {value}</source>
+        <translation>--{name} 必须是不小于 {low}、小于 {high} 的有限数；而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>--{name} must be a finite number from {low}, at most {high}; got {value}</source>
+        <translation>--{name} 必须是 {low} 到 {high} 之间的有限数；而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>{name}: a class has no project format; write a .pt state dict</source>
+        <translation>{name}：类没有项目格式；请写成 .pt 的 state dict</translation>
+    </message>
+    <message>
+        <source>unknown target scope {scope}</source>
+        <translation>未知的目标范围 {scope}</translation>
+    </message>
+    <message>
+        <source>kind must be one of {choices}</source>
+        <translation>kind 必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>all parameters</source>
+        <translation>所有参数</translation>
+    </message>
+    <message>
+        <source>all weights</source>
+        <translation>所有权重</translation>
+    </message>
+    <message>
+        <source>all biases</source>
+        <translation>所有偏置</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>biases</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>{what} of layer {names}</source>
+        <translation>层 {names} 的{what}</translation>
+    </message>
+    <message>
+        <source>{what} of every {names}</source>
+        <translation>每个 {names} 的{what}</translation>
+    </message>
+    <message>
+        <source>{what} matching {names}</source>
+        <translation>匹配 {names} 的{what}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

@@ -726,4 +726,31 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: {detail}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: {entry} holds Python objects"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is not a readable .npz file ({detail})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "--{name} must be a whole number from {low} to {high}, got {value}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "--{name} must be a finite number from {low}, below {high}; got {value}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "--{name} must be a finite number from {low}, at most {high}; got {value}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: a class has no project format; write a .pt state dict",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown target scope {scope}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "kind must be one of {choices}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "all parameters"),
+    QT_TRANSLATE_NOOP("CoreMessages", "all weights"),
+    QT_TRANSLATE_NOOP("CoreMessages", "all biases"),
+    QT_TRANSLATE_NOOP("CoreMessages", "parameters"),
+    QT_TRANSLATE_NOOP("CoreMessages", "weights"),
+    QT_TRANSLATE_NOOP("CoreMessages", "biases"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} of layer {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} of every {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} matching {names}"),
 )
