@@ -34,7 +34,13 @@ def make_input(shape, kind: str = "rand", seed: int = 0, dtype=None, device=None
     import torch
 
     if kind not in INPUT_KINDS:
-        raise DataError(f"input kind must be one of {', '.join(INPUT_KINDS)}, got {kind!r}")
+        raise DataError(
+            Message(
+                "input kind must be one of {choices}, got {kind}",
+                choices=", ".join(INPUT_KINDS),
+                kind=repr(kind),
+            )
+        )
     shape = tuple(shape)
     if kind == "ones":
         t = torch.ones(shape, dtype=dtype)

@@ -436,23 +436,39 @@ def weights_mismatch(model: Mapping[str, Any], file: Mapping[str, Any]) -> str:
     in one line (empty when it fits): missing and unexpected keys, and shape differences."""
 
     def some(keys: list[str]) -> str:
-        return ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+        if len(keys) <= 3:
+            return ", ".join(keys)
+        return Message("{keys} and {n} more", keys=", ".join(keys[:3]), n=len(keys) - 3)
 
-    parts = []
+    parts: list[str] = []
     missing = [k for k in model if k not in file]
     extra = [k for k in file if k not in model]
     shapes = [
-        f"{k} is {tuple(file[k].shape)} in the file but {tuple(model[k].shape)} in the model"
+        Message(
+            "{key} is {file_shape} in the file but {model_shape} in the model",
+            key=k,
+            file_shape=tuple(file[k].shape),
+            model_shape=tuple(model[k].shape),
+        )
         for k in model
         if k in file and tuple(getattr(file[k], "shape", ())) != tuple(model[k].shape)
     ]
     if missing:
-        parts.append(f"missing {some(missing)}")
+        parts.append(Message("missing {keys}", keys=some(missing)))
     if extra:
-        parts.append(f"unexpected {some(extra)}")
+        parts.append(Message("unexpected {keys}", keys=some(extra)))
     if shapes:
-        parts.append(shapes[0] + (f" (and {len(shapes) - 1} more)" if len(shapes) > 1 else ""))
-    return "; ".join(parts)
+        parts.append(
+            shapes[0]
+            if len(shapes) == 1
+            else Message("{detail} (and {n} more)", detail=shapes[0], n=len(shapes) - 1)
+        )
+    if not parts:
+        return ""
+    line = parts[0]
+    for part in parts[1:]:
+        line = Message("{first}; {then}", first=line, then=part)
+    return line
 
 
 def init_spec(

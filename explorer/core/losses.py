@@ -64,7 +64,13 @@ def loss_function(name: str) -> Callable[[torch.Tensor, Any], torch.Tensor]:
         "bce_with_logits": F.binary_cross_entropy_with_logits,
     }
     if name not in fns:
-        raise LossError(f"unknown loss {name!r}: use one of {', '.join(LOSSES)}")
+        raise LossError(
+            Message(
+                "unknown loss {name}: use one of {choices}",
+                name=repr(name),
+                choices=", ".join(LOSSES),
+            )
+        )
     return fns[name]
 
 
@@ -84,7 +90,11 @@ def compute_loss(name: str, output: torch.Tensor, target: torch.Tensor | None) -
         return F.cross_entropy(output, target)
     if name == "bce_with_logits":
         return F.binary_cross_entropy_with_logits(output, target)
-    raise LossError(f"unknown loss {name!r}: use one of {', '.join(LOSSES)}")
+    raise LossError(
+        Message(
+            "unknown loss {name}: use one of {choices}", name=repr(name), choices=", ".join(LOSSES)
+        )
+    )
 
 
 def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...]) -> Any:
@@ -99,7 +109,13 @@ def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...
     if name == "sum" or target is None:
         return None
     if name not in LOSSES:
-        raise LossError(f"unknown loss {name!r}: use one of {', '.join(LOSSES)}")
+        raise LossError(
+            Message(
+                "unknown loss {name}: use one of {choices}",
+                name=repr(name),
+                choices=", ".join(LOSSES),
+            )
+        )
     out_shape = tuple(out_shape)
     title = LOSSES[name].title
     is_index = not target.is_floating_point()
@@ -221,7 +237,13 @@ def make_optimizer(config: OptimizerConfig, params) -> torch.optim.Optimizer:
     import torch
 
     if config.name not in OPTIMIZERS:
-        raise LossError(f"unknown optimizer {config.name!r}: use one of {', '.join(OPTIMIZERS)}")
+        raise LossError(
+            Message(
+                "unknown optimizer {name}: use one of {choices}",
+                name=repr(config.name),
+                choices=", ".join(OPTIMIZERS),
+            )
+        )
     if not config.lr > 0:
         raise LossError(Message("the learning rate must be positive, got {lr}", lr=config.lr))
     if config.momentum < 0 or config.weight_decay < 0:

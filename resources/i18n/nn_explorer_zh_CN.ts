@@ -5190,6 +5190,42 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{what} matching {names}</source>
         <translation>匹配 {names} 的{what}</translation>
     </message>
+    <message>
+        <source>unknown loss {name}: use one of {choices}</source>
+        <translation>未知的损失 {name}：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {name}: use one of {choices}</source>
+        <translation>未知的优化器 {name}：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>input kind must be one of {choices}, got {kind}</source>
+        <translation>输入类型必须是 {choices} 之一，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>{keys} and {n} more</source>
+        <translation>{keys} 等（另有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>{key} is {file_shape} in the file but {model_shape} in the model</source>
+        <translation>{key} 在文件中是 {file_shape}，在模型中却是 {model_shape}</translation>
+    </message>
+    <message>
+        <source>missing {keys}</source>
+        <translation>缺少 {keys}</translation>
+    </message>
+    <message>
+        <source>unexpected {keys}</source>
+        <translation>多出 {keys}</translation>
+    </message>
+    <message>
+        <source>{detail} (and {n} more)</source>
+        <translation>{detail}（另有 {n} 处）</translation>
+    </message>
+    <message>
+        <source>{first}; {then}</source>
+        <translation>{first}；{then}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

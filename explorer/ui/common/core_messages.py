@@ -753,4 +753,16 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{what} of layer {names}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{what} of every {names}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{what} matching {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown loss {name}: use one of {choices}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown optimizer {name}: use one of {choices}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "input kind must be one of {choices}, got {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{keys} and {n} more"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{key} is {file_shape} in the file but {model_shape} in the model",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "missing {keys}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unexpected {keys}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{detail} (and {n} more)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{first}; {then}"),
 )
