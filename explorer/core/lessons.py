@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.core.errors import SpecError
+from explorer.core.errors import Message, SpecError
 
 LESSON_VERSION = 1
 
@@ -54,7 +54,13 @@ def _texts(value: Any, where: str) -> dict[str, str]:
         or not value.get("en")
         or not all(isinstance(v, str) for v in value.values())
     ):
-        raise SpecError(f"{where} must be a text or an object like {{'en': ..., 'zh_CN': ...}}")
+        raise SpecError(
+            Message(
+                "{where} must be a text or an object like {example}",
+                where=where,
+                example="{'en': ..., 'zh_CN': ...}",
+            )
+        )
     return dict(value)
 
 
@@ -62,14 +68,28 @@ def _check(check: Any, where: str, known: Mapping[str, Sequence[str]] | None) ->
     if check is None or check == {}:
         return {}
     if not isinstance(check, dict) or not isinstance(check.get("kind"), str):
-        raise SpecError(f"{where}: a check must be an object with a 'kind'")
+        raise SpecError(Message("{where}: a check must be an object with a 'kind'", where=where))
     kind = check["kind"]
     if known is not None:
         if kind not in known:
-            raise SpecError(f"{where}: unknown check {kind!r} (known: {', '.join(sorted(known))})")
+            raise SpecError(
+                Message(
+                    "{where}: unknown check {kind} (known: {known})",
+                    where=where,
+                    kind=repr(kind),
+                    known=", ".join(sorted(known)),
+                )
+            )
         missing = [p for p in known[kind] if p not in check]
         if missing:
-            raise SpecError(f"{where}: check {kind!r} needs {', '.join(missing)}")
+            raise SpecError(
+                Message(
+                    "{where}: check {kind} needs {missing}",
+                    where=where,
+                    kind=repr(kind),
+                    missing=", ".join(missing),
+                )
+            )
     return dict(check)
 
 
@@ -77,27 +97,37 @@ def lesson_from_dict(d: Any, known_checks: Mapping[str, Sequence[str]] | None = 
     """Validate a lesson read from JSON. ``known_checks`` maps each check kind to the
     parameters it needs; a lesson naming another kind or missing a parameter is refused."""
     if not isinstance(d, dict):
-        raise SpecError("a lesson must be a JSON object")
+        raise SpecError(Message("a lesson must be a JSON object"))
     version = d.get("lesson_version", LESSON_VERSION)
     if not isinstance(version, int) or version > LESSON_VERSION:
-        raise SpecError(f"lesson format {version!r} is newer than this app's ({LESSON_VERSION})")
+        raise SpecError(
+            Message(
+                "lesson format {version} is newer than this app's ({supported})",
+                version=repr(version),
+                supported=LESSON_VERSION,
+            )
+        )
     lesson_id = d.get("id")
     if not isinstance(lesson_id, str) or not lesson_id:
-        raise SpecError("a lesson needs an 'id'")
+        raise SpecError(Message("a lesson needs an 'id'"))
     example = d.get("example")
     if example is not None and not isinstance(example, str):
-        raise SpecError(f"{lesson_id}: 'example' must be the name of an example file")
+        raise SpecError(
+            Message("{lesson}: 'example' must be the name of an example file", lesson=lesson_id)
+        )
     raw_steps = d.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
-        raise SpecError(f"{lesson_id}: a lesson needs a list of at least one step")
+        raise SpecError(
+            Message("{lesson}: a lesson needs a list of at least one step", lesson=lesson_id)
+        )
     steps = []
     for i, s in enumerate(raw_steps):
-        where = f"{lesson_id}: step {i + 1}"
+        where = Message("{lesson}: step {n}", lesson=lesson_id, n=i + 1)
         if not isinstance(s, dict):
-            raise SpecError(f"{where} must be an object")
+            raise SpecError(Message("{where} must be an object", where=where))
         target = s.get("target", "")
         if not isinstance(target, str):
-            raise SpecError(f"{where}: 'target' must be an objectName")
+            raise SpecError(Message("{where}: 'target' must be an objectName", where=where))
         steps.append(
             Step(
                 text=_texts(s.get("text"), where),
@@ -108,7 +138,7 @@ def lesson_from_dict(d: Any, known_checks: Mapping[str, Sequence[str]] | None = 
     return Lesson(
         id=lesson_id,
         section=str(d.get("section", "")),
-        title=_texts(d.get("title", lesson_id), f"{lesson_id} title"),
+        title=_texts(d.get("title", lesson_id), Message("{lesson} title", lesson=lesson_id)),
         example=example,
         steps=tuple(steps),
     )
@@ -127,13 +157,22 @@ def load_lessons(
             data = json.loads(path.read_text(encoding="utf-8"))
             lesson = lesson_from_dict(data, known_checks)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            errors.append(f"{path.name}: cannot read the lesson: {e}")
+            errors.append(
+                Message("{name}: cannot read the lesson: {detail}", name=path.name, detail=str(e))
+            )
             continue
         except SpecError as e:
-            errors.append(f"{path.name}: {e}")
+            detail = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], Message) else str(e)
+            errors.append(Message("{name}: {detail}", name=path.name, detail=detail))
             continue
         if lesson.id in seen:
-            errors.append(f"{path.name}: another lesson already has the id {lesson.id!r}")
+            errors.append(
+                Message(
+                    "{name}: another lesson already has the id {id}",
+                    name=path.name,
+                    id=repr(lesson.id),
+                )
+            )
             continue
         seen.add(lesson.id)
         lessons.append(lesson)

@@ -771,6 +771,10 @@
         <translation>课程未加载：{0}</translation>
     </message>
     <message>
+        <source>{0}: the lesson id {1} is taken</source>
+        <translation>{0}：课程 id {1} 已被占用</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/lessons_panel.py" line="142"/>
         <source>{0} lesson file(s) could not be loaded (see the Log tab)</source>
         <translation>{0} 个课程文件无法加载（见“日志”页）</translation>
@@ -5225,6 +5229,66 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>{first}; {then}</source>
         <translation>{first}；{then}</translation>
+    </message>
+    <message>
+        <source>{where} must be a text or an object like {example}</source>
+        <translation>{where} 必须是一段文字，或形如 {example} 的对象</translation>
+    </message>
+    <message>
+        <source>{where}: a check must be an object with a 'kind'</source>
+        <translation>{where}：检查必须是一个带有 'kind' 的对象</translation>
+    </message>
+    <message>
+        <source>{where}: unknown check {kind} (known: {known})</source>
+        <translation>{where}：未知的检查 {kind}（已知的有：{known}）</translation>
+    </message>
+    <message>
+        <source>{where}: check {kind} needs {missing}</source>
+        <translation>{where}：检查 {kind} 需要 {missing}</translation>
+    </message>
+    <message>
+        <source>a lesson must be a JSON object</source>
+        <translation>课程必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>lesson format {version} is newer than this app's ({supported})</source>
+        <translation>课程格式 {version} 比本应用支持的（{supported}）更新</translation>
+    </message>
+    <message>
+        <source>a lesson needs an 'id'</source>
+        <translation>课程需要一个 'id'</translation>
+    </message>
+    <message>
+        <source>{lesson}: 'example' must be the name of an example file</source>
+        <translation>{lesson}：'example' 必须是一个示例文件的名称</translation>
+    </message>
+    <message>
+        <source>{lesson}: a lesson needs a list of at least one step</source>
+        <translation>{lesson}：课程需要一个至少包含一步的列表</translation>
+    </message>
+    <message>
+        <source>{lesson}: step {n}</source>
+        <translation>{lesson}：第 {n} 步</translation>
+    </message>
+    <message>
+        <source>{where} must be an object</source>
+        <translation>{where} 必须是一个对象</translation>
+    </message>
+    <message>
+        <source>{where}: 'target' must be an objectName</source>
+        <translation>{where}：'target' 必须是一个 objectName</translation>
+    </message>
+    <message>
+        <source>{lesson} title</source>
+        <translation>{lesson} 的标题</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the lesson: {detail}</source>
+        <translation>{name}：无法读取课程：{detail}</translation>
+    </message>
+    <message>
+        <source>{name}: another lesson already has the id {id}</source>
+        <translation>{name}：另一个课程已使用 id {id}</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.lessons import Lesson, load_lessons
 from explorer.resources import examples_dir, resources_dir
+from explorer.ui.common.messages import message_text
 from explorer.ui.lessons.lesson_checks import CHECKS, REQUIRED
 from explorer.ui.lessons.lesson_highlight import Highlight, find_target, reveal
 
@@ -141,11 +142,15 @@ class LessonsPanel(QWidget):
             known = {lesson.id for lesson in self.lessons}
             for lesson in lessons:
                 if lesson.id in known:
-                    self.errors.append(f"{folder.name}: the lesson id {lesson.id!r} is taken")
+                    self.errors.append(
+                        self.tr("{0}: the lesson id {1} is taken").format(
+                            folder.name, repr(lesson.id)
+                        )
+                    )
                 else:
                     self.lessons.append(lesson)
         for line in self.errors:
-            self.window_.report_error(self.tr("Lesson not loaded: {0}").format(line))
+            self.window_.report_error(self.tr("Lesson not loaded: {0}").format(message_text(line)))
         self.load_errors.setText(
             self.tr("{0} lesson file(s) could not be loaded (see the Log tab)").format(
                 len(self.errors)
@@ -153,7 +158,7 @@ class LessonsPanel(QWidget):
             if self.errors
             else ""
         )
-        self.load_errors.setToolTip("\n".join(self.errors))
+        self.load_errors.setToolTip("\n".join(message_text(line) for line in self.errors))
         self.load_errors.setVisible(bool(self.errors))
         self.chooser.clear()
         for lesson in self.lessons:
