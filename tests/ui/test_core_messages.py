@@ -186,3 +186,24 @@ def test_in_chinese_the_load_report_refusal_and_theory_are_translated(window, tm
     assert "values U(-a, a)" not in theory
     # the CLI and the Log's English stay as they were
     assert str(_report_for_a_mismatched_file(window, tmp_path).summary()).startswith("3 keys")
+
+
+def test_lesson_inspector_and_weights_refusals_read_in_chinese(chinese):
+    import torch
+
+    from explorer.core.errors import SpecError
+    from explorer.core.init import weights_mismatch
+    from explorer.core.lessons import lesson_from_dict
+    from explorer.io.inspect_formats import parse_safetensors_header
+    from explorer.ui.common.messages import message_text
+
+    with pytest.raises(SpecError) as info:
+        lesson_from_dict({"id": "l1", "steps": [{"text": "hi", "target": 3}]})
+    assert str(info.value) == "l1: step 1: 'target' must be an objectName"
+    assert error_text(info.value) == "l1：第 1 步：'target' 必须是一个 objectName"
+    with pytest.raises(Exception) as info:
+        parse_safetensors_header(b"[]", "w.safetensors")
+    assert error_text(info.value) == "w.safetensors 不是可读的 safetensors 文件"
+    problem = weights_mismatch({"a": torch.zeros(2), "b": torch.zeros(3)}, {"b": torch.zeros(4)})
+    assert problem == "missing a; b is (4,) in the file but (3,) in the model"
+    assert message_text(problem) == "缺少 a；b 在文件中是 (4,)，在模型中却是 (3,)"
