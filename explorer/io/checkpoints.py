@@ -143,7 +143,11 @@ def safetensors_parts(
     offset = 0
     for key, t in tensors.items():
         if t.dtype not in names:
-            raise ExplorerError(f"{key}: dtype {t.dtype} cannot be written to safetensors")
+            raise ExplorerError(
+                Message(
+                    "{key}: dtype {dtype} cannot be written to safetensors", key=key, dtype=t.dtype
+                )
+            )
         n = t.numel() * t.element_size()
         header[key] = {"dtype": names[t.dtype], "shape": list(t.shape),
                        "data_offsets": [offset, offset + n]}  # fmt: skip

@@ -91,13 +91,23 @@ def _read_member(z: zipfile.ZipFile, entry: str, cap: int, name: str) -> bytes:
         )
     if info.compress_type not in READABLE_METHODS:
         raise SpecError(
-            f"{name}: {entry} uses compression method {info.compress_type}; "
-            "NN Explorer reads stored or deflated members only"
+            Message(
+                "{name}: {entry} uses compression method {method}; "
+                "NN Explorer reads stored or deflated members only",
+                name=name,
+                entry=entry,
+                method=info.compress_type,
+            )
         )
     if info.file_size > cap:
         raise SpecError(
-            f"{name}: {entry} is {info.file_size / 2**20:,.0f} MiB unpacked, "
-            f"more than the {cap / 2**20:,.0f} MiB this machine allows"
+            Message(
+                "{name}: {entry} is {size} MiB unpacked, more than the {cap} MiB this machine allows",
+                name=name,
+                entry=entry,
+                size=f"{info.file_size / 2**20:,.0f}",
+                cap=f"{cap / 2**20:,.0f}",
+            )
         )
     if (
         info.compress_type != zipfile.ZIP_STORED
@@ -105,8 +115,12 @@ def _read_member(z: zipfile.ZipFile, entry: str, cap: int, name: str) -> bytes:
         and info.file_size > MAX_RATIO * max(info.compress_size, 1)
     ):
         raise SpecError(
-            f"{name}: {entry} would expand {info.file_size // max(info.compress_size, 1):,} times "
-            "(a zip bomb?); refusing to unpack it"
+            Message(
+                "{name}: {entry} would expand {ratio} times (a zip bomb?); refusing to unpack it",
+                name=name,
+                entry=entry,
+                ratio=f"{info.file_size // max(info.compress_size, 1):,}",
+            )
         )
     chunks, total = [], 0
     with z.open(info) as f:

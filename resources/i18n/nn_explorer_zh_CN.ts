@@ -5290,6 +5290,22 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{name}: another lesson already has the id {id}</source>
         <translation>{name}：另一个课程已使用 id {id}</translation>
     </message>
+    <message>
+        <source>{name}: {entry} uses compression method {method}; NN Explorer reads stored or deflated members only</source>
+        <translation>{name}：{entry} 使用了压缩方法 {method}；NN Explorer 只读取未压缩（stored）或 deflate 压缩的成员</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} is {size} MiB unpacked, more than the {cap} MiB this machine allows</source>
+        <translation>{name}：{entry} 解压后为 {size} MiB，超过了本机允许的 {cap} MiB</translation>
+    </message>
+    <message>
+        <source>{name}: {entry} would expand {ratio} times (a zip bomb?); refusing to unpack it</source>
+        <translation>{name}：{entry} 会膨胀 {ratio} 倍（是 zip 炸弹吗？）；拒绝解压</translation>
+    </message>
+    <message>
+        <source>{key}: dtype {dtype} cannot be written to safetensors</source>
+        <translation>{key}：dtype {dtype} 无法写入 safetensors</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

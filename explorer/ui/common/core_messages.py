@@ -783,4 +783,17 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{lesson} title"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: cannot read the lesson: {detail}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{name}: another lesson already has the id {id}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: {entry} uses compression method {method}; NN Explorer reads stored or deflated members only",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: {entry} is {size} MiB unpacked, more than the {cap} MiB this machine allows",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: {entry} would expand {ratio} times (a zip bomb?); refusing to unpack it",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{key}: dtype {dtype} cannot be written to safetensors"),
 )
