@@ -48,6 +48,15 @@ OPTIMIZERS = ("sgd", "adam", "adamw", "rmsprop")
 OPTIMIZER_TITLES = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop"}
 
 
+def unknown_loss(name: str) -> LossError:
+    """The refusal of a loss name that is not one of :data:`LOSSES`."""
+    return LossError(
+        Message(
+            "unknown loss {name}: use one of {choices}", name=repr(name), choices=", ".join(LOSSES)
+        )
+    )
+
+
 def loss_function(name: str) -> Callable[[torch.Tensor, Any], torch.Tensor]:
     """``fn(output, target)`` for loss ``name``, looked up once (a training loop's hot path).
 
@@ -64,13 +73,7 @@ def loss_function(name: str) -> Callable[[torch.Tensor, Any], torch.Tensor]:
         "bce_with_logits": F.binary_cross_entropy_with_logits,
     }
     if name not in fns:
-        raise LossError(
-            Message(
-                "unknown loss {name}: use one of {choices}",
-                name=repr(name),
-                choices=", ".join(LOSSES),
-            )
-        )
+        raise unknown_loss(name)
     return fns[name]
 
 
@@ -90,11 +93,7 @@ def compute_loss(name: str, output: torch.Tensor, target: torch.Tensor | None) -
         return F.cross_entropy(output, target)
     if name == "bce_with_logits":
         return F.binary_cross_entropy_with_logits(output, target)
-    raise LossError(
-        Message(
-            "unknown loss {name}: use one of {choices}", name=repr(name), choices=", ".join(LOSSES)
-        )
-    )
+    raise unknown_loss(name)
 
 
 def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...]) -> Any:
@@ -109,13 +108,7 @@ def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...
     if name == "sum" or target is None:
         return None
     if name not in LOSSES:
-        raise LossError(
-            Message(
-                "unknown loss {name}: use one of {choices}",
-                name=repr(name),
-                choices=", ".join(LOSSES),
-            )
-        )
+        raise unknown_loss(name)
     out_shape = tuple(out_shape)
     title = LOSSES[name].title
     is_index = not target.is_floating_point()
