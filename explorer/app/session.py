@@ -52,6 +52,20 @@ class OpenRequest:
     saved: bool = True
     module: Any = None
 
+    @classmethod
+    def of_project(cls, project, kind: str, path: Path | None, saved: bool = True) -> OpenRequest:
+        """Open a loaded project file (its spec, title, settings, weights and tensors)."""
+        return cls(
+            project.spec,
+            kind,
+            path,
+            project.title,
+            project.settings,
+            project.weights,
+            project.tensors,
+            saved=saved,
+        )
+
 
 @dataclass(frozen=True)
 class Unsaved:

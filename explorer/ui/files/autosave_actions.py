@@ -206,16 +206,8 @@ class Autosaver:
             return False
         from explorer.app.session import OpenRequest
 
-        request = OpenRequest(
-            project.spec,
-            "recovery",
-            source,  # recovery keeps the project file the work belonged to
-            project.title,
-            project.settings,
-            project.weights,
-            project.tensors,
-            saved=False,  # recovered work is unsaved
-        )
+        # recovery keeps the project file the work belonged to; recovered work is unsaved
+        request = OpenRequest.of_project(project, "recovery", source, saved=False)
         if not w.open_model(request):  # clears undo: may discard ours
             return False
         try:

@@ -152,15 +152,7 @@ class FileActions:
                 self.window.tr("Cannot open {0}: {1}").format(path.name, error_text(e))
             )
             return False
-        request = OpenRequest(
-            project.spec,
-            "project",
-            path,
-            project.title,
-            project.settings,
-            project.weights,
-            project.tensors,
-        )
+        request = OpenRequest.of_project(project, "project", path)
         if not self.window.open_model(request):
             return False
         self.add_recent(path)
@@ -176,15 +168,7 @@ class FileActions:
         except ExplorerError as e:
             self.window.report_error(error_text(e))
             return False
-        request = OpenRequest(
-            project.spec,
-            "example",
-            None,
-            project.title,
-            project.settings,
-            project.weights,
-            project.tensors,
-        )
+        request = OpenRequest.of_project(project, "example", None)
         if not self.window.open_model(request):
             return False
         self.window.show_status(
