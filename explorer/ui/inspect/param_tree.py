@@ -64,6 +64,38 @@ def link_icon() -> QIcon:
     return QIcon(pix)
 
 
+class _Widths:
+    """The texts an update wrote, by column and depth, for :meth:`ParamTree._widen`."""
+
+    def __init__(self, by_uid: dict):
+        self._by_uid = by_uid
+        self._depth: dict[str, int] = {}
+        self._texts: dict[tuple[int, int], list[tuple[int, str]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._texts)
+
+    def note(self, row, column: int, text: str) -> None:
+        depth = self._depth_of(row) if column == 0 else 0
+        self._texts.setdefault((column, depth), []).append((len(text), text))
+
+    def _depth_of(self, row) -> int:
+        depth = self._depth.get(row.uid)
+        if depth is None:
+            parent = self._by_uid.get(row.parent) if row.parent is not None else None
+            depth = 0 if parent is None else self._depth_of(parent) + 1
+            self._depth[row.uid] = depth
+        return depth
+
+    def longest(self, n: int = 8) -> dict[tuple[int, int], list[str]]:
+        """The ``n`` longest texts (in characters) of each (column, depth)."""
+        out = {}
+        for key, texts in self._texts.items():
+            texts.sort(reverse=True)
+            out[key] = [t for _, t in texts[:n]]
+        return out
+
+
 class ParamTree(QWidget):
     """The tree and the state_dict pane. Follows ``window.document`` and ``window.selection``."""
 
@@ -115,7 +147,6 @@ class ParamTree(QWidget):
         self._stale = False  # a spec edit arrived while hidden
         self._layer_rows: dict[str, list[QTreeWidgetItem]] = {}  # layer id -> rows
         self._syncing = False
-        self._layout_key: tuple = ()  # what the rows were built from (names, kinds, laziness)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.state_button.toggled.connect(self._on_state_toggled)
         self.document.spec_changed.connect(lambda *_: self.update_rows())
@@ -132,7 +163,6 @@ class ParamTree(QWidget):
 
         self._cache.clear()
         rows = tree_rows(self.document.net, self.document.spec, self._cache)
-        self._layout_key = self._key_of(rows.entries)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._items = {}
@@ -170,14 +200,13 @@ class ParamTree(QWidget):
         selected_uid = None if selected is None else selected.data(0, UID_ROLE)
         old_rows = self._tree_rows
         new_rows = tree_rows(self.document.net, self.document.spec, self._cache)
-        self._layout_key = self._key_of(new_rows.entries)
         old_children, new_children = old_rows.children, new_rows.children
-        new_by_uid = {r.uid: r for r in new_rows.rows}
-        old_by_uid = {r.uid: r for r in old_rows.rows}
-        if 2 * sum(u in new_by_uid for u in old_by_uid) < len(old_by_uid):
+        new_by_uid, old_by_uid = new_rows.by_uid, old_rows.by_uid
+        if 2 * len(old_by_uid.keys() & new_by_uid.keys()) < len(old_by_uid):
             self.refresh()  # another model (an open, an example): nothing worth keeping
             return
-        self.tree.setUpdatesEnabled(False)
+        # No setUpdatesEnabled(False) here: nothing paints before the event loop runs, and
+        # turning updates back on cost ~3 ms on a 1,000-layer model.
         self.tree.blockSignals(True)
         try:
             plans = {}
@@ -196,25 +225,27 @@ class ParamTree(QWidget):
                         self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
                     else:
                         holder.removeChild(item)
-            for uid in [u for u in old_by_uid if u not in new_by_uid]:
+            for uid in old_by_uid.keys() - new_by_uid.keys():
                 del self._items[uid]  # taken out above; Python drops the item
-            changed: list[tuple[QTreeWidgetItem, int, str]] = []  # (item, column, new text)
+            widths = _Widths(new_by_uid)
             # Texts only (no row comes or goes here): the view is told once, by the repaint
             # below, instead of once per renamed row (each costs it a search for the row).
             model = self.tree.model()
             model.blockSignals(True)
             try:
+                items, old_get = self._items, old_by_uid.get
                 for row in new_rows.rows:
-                    old = old_by_uid.get(row.uid)
+                    old = old_get(row.uid)
                     if old is None:
                         item = self._new_item(row)
-                        changed += [(item, c, item.text(c)) for c in range(len(COLUMNS))]
+                        for c in range(len(COLUMNS)):
+                            widths.note(row, c, item.text(c))
                     elif old != row:
-                        item = self._items[row.uid]
-                        changed += [(item, c, t) for c, t in self._set_texts(item, row, old)]
+                        for c, t in self._set_texts(items[row.uid], row, old):
+                            widths.note(row, c, t)
             finally:
                 model.blockSignals(False)
-            if changed:
+            if widths:
                 self.tree.viewport().update()
             for parent, kids in new_children.items():
                 if parent in plans:
@@ -228,14 +259,14 @@ class ParamTree(QWidget):
                         self.tree.insertTopLevelItem(index, item)
                     else:
                         holder.insertChild(index, item)
-            for row in new_rows.rows:
-                if row.uid not in old_by_uid or row.uid in expanded:
-                    self._items[row.uid].setExpanded(expanded.get(row.uid, True))
+            for uid in new_by_uid.keys() - old_by_uid.keys():
+                self._items[uid].setExpanded(expanded.get(uid, True))
+            for uid in expanded.keys() & new_by_uid.keys():
+                self._items[uid].setExpanded(expanded[uid])
             self._finish(new_rows)
-            self._widen(changed)
+            self._widen(widths)
         finally:
             self.tree.blockSignals(False)
-            self.tree.setUpdatesEnabled(True)
         self._follow_renamed(new_by_uid.get(selected_uid))
         self._show_selection(scroll=False)
         self._update_state_text()
@@ -338,27 +369,16 @@ class ParamTree(QWidget):
                 done.append((c, text))
         return done
 
-    def _widen(self, changed: list[tuple[QTreeWidgetItem, int, str]]) -> None:
+    def _widen(self, widths: _Widths) -> None:
         """Widen the columns for new or changed texts (a full refresh fits them exactly).
 
         Only the longest texts of each column and depth are measured: an insertion in a
         long model renames hundreds of rows (``501`` -> ``502``) without widening any.
         """
-        if not changed:
-            return
-        longest: dict[tuple[int, int], list[tuple[int, str]]] = {}
-        for item, c, text in changed:
-            depth = 0
-            if c == 0:
-                p = item.parent()
-                while p is not None:
-                    depth, p = depth + 1, p.parent()
-            longest.setdefault((c, depth), []).append((len(text), text))
         fm = self.tree.fontMetrics()
         margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
-        for (c, depth), texts in longest.items():
-            texts.sort(reverse=True)
-            w = max(fm.horizontalAdvance(t) for _, t in texts[:8]) + margin
+        for (c, depth), texts in widths.longest().items():
+            w = max(fm.horizontalAdvance(t) for t in texts) + margin
             if c == 0:
                 w += (depth + 1) * self.tree.indentation() + self.tree.iconSize().width() + 4
             if w > self.tree.columnWidth(c):
@@ -388,7 +408,8 @@ class ParamTree(QWidget):
 
         self._cache.clear()
         entries = list_entries(self.document.net)
-        if self._key_of(entries) != self._layout_key or not self._rows:
+        shown = self._tree_rows
+        if not self._rows or shown is None or self._key_of(entries) != self._key_of(shown.entries):
             self.refresh()
             return
         for e in entries:
