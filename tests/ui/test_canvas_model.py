@@ -104,3 +104,34 @@ def test_a_new_batch_size_keeps_every_row_and_repaints_them(model):
     assert seen.events == [("changed", 1, last)]  # every card's shape has a new batch size
     assert model.rows == fresh_rows(new)
     assert model.texts(last)["shape"] == "(7, 8)"
+
+
+def test_whoever_hears_a_change_sees_rows_that_agree_with_qts_row_count(model):
+    """Qt counts the rows (a string list); the Python rows change with that count."""
+    from PySide6.QtCore import QModelIndex
+
+    from explorer.ui.builder.canvas_model import ROW_ROLE
+
+    seen = []
+
+    def check(*_):
+        n = model.rowCount(QModelIndex())
+        shown = [model.index(r).data(ROW_ROLE) for r in range(n)]
+        seen.append(n == len(model.rows) and None not in shown)
+
+    for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+        signal.connect(check)
+    spec = model.spec
+    steps = [
+        edits.insert(spec, (), 60, L("Dropout", p=0.1)),  # inserted
+        spec,  # removed
+        edits.move(spec, (5,), (), 40),  # moved down
+        edits.move(spec, (90,), (), 3),  # moved up
+        edits.remove(spec, [(10,), (11,), (12,)]),  # three removed
+        sequential(L("Linear", in_features=3, out_features=2), input_shape=(1, 3)),  # reset
+    ]
+    for new in steps:
+        follow(model, new)
+        assert model.rows == fresh_rows(new)
+        assert model.rowCount(QModelIndex()) == len(model.rows)
+    assert len(seen) >= len(steps) and all(seen)
