@@ -93,10 +93,27 @@ class TensorCache:
         self._by_module: dict[int, tuple[Any, tuple]] = {}
         self._seen: set[int] = set()
         self._entries: dict[tuple[int, tuple[str, ...]], tuple[dict, ParamEntry]] = {}
+        # (layer id, parent uid, key) -> (module, its tensors, the layer's rows): the rows
+        # of the last tree_rows call, and those of this call so far.
+        self._segments: dict[tuple, tuple] = {}
+        self._next_segments: dict[tuple, tuple] = {}
 
     def clear(self) -> None:
         self._by_module.clear()
         self._entries.clear()
+        self._segments.clear()
+        self._next_segments.clear()
+
+    def segment(self, where: tuple, module: Any, tensors: tuple) -> tuple[TreeRow, ...] | None:
+        """The rows last built for a layer at ``where`` from these tensors, if any."""
+        hit = self._segments.get(where)
+        if hit is None or hit[0] is not module or hit[1] is not tensors:
+            return None
+        self._next_segments[where] = hit
+        return hit[2]
+
+    def keep_segment(self, where: tuple, module: Any, tensors: tuple, rows: tuple) -> None:
+        self._next_segments[where] = (module, tensors, rows)
 
     def entry(self, tensor_id: int, names: tuple[str, ...], fields: dict) -> ParamEntry:
         """The entry of a cached tensor under ``names`` (the same object while they stay)."""
@@ -131,6 +148,7 @@ class TensorCache:
         self._seen = set()
         if len(self._entries) > 4 * len(self._by_module) + 64:  # renamed entries pile up
             self._entries.clear()
+        self._segments, self._next_segments = self._next_segments, {}
 
 
 def _entry(names: tuple[str, ...], fields: dict) -> ParamEntry:
@@ -150,6 +168,10 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
 
     A model without layers in its spec but with children (a Python class) is shown as
     ``named_modules()`` nests it: one row per module with its own tensors.
+
+    With a ``cache``, a layer that is not tied and whose key, parent and module are what
+    they were in the cache's last call gets the same row objects back: after an edit of
+    a long model most rows are identical (``is``), and only renamed or new ones are built.
     """
     if not spec.children and any(True for _ in net.children()):
         return _module_rows(net)
@@ -178,8 +200,16 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
         if isinstance(node, BlockSpec):
             rows.append(TreeRow(uid, parent_uid, "block", key, node.id, f"{ck}  Sequential"))
             continue
-        label = f"{ck}  {type(module).__name__}"
         tensors = cache.tensors(module)
+        if node.tie is None and id(module) not in first_use:  # its own module and tensors
+            where = (node.id, parent_uid, key)
+            segment = cache.segment(where, module, tensors)
+            if segment is None:
+                segment = _layer_segment(cache, node.id, uid, parent_uid, key, ck, module, tensors)
+                cache.keep_segment(where, module, tensors, segment)
+            rows += segment
+            continue
+        label = f"{ck}  {type(module).__name__}"
         earlier = first_use.setdefault(id(module), key)
         if earlier != key:
             use_names = tuple(f"{key}.{local}" for local, _, _ in tensors)
@@ -196,10 +226,8 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
                 pending.append((len(rows), id(t), uid, local, key))
                 rows.append(None)  # filled below, when every name is known
     cache.prune()
-    entries = []
     for index, tid, layer_uid, local, key in pending:
         entry = cache.entry(tid, tuple(names[tid]), facts[tid])
-        entries.append(entry)
         rows[index] = TreeRow(
             f"t:{layer_uid[2:]}:{local}",
             layer_uid,
@@ -211,7 +239,21 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
             entry.names,
             entry,
         )
+    entries = [r.entry for r in rows if r.entry is not None]
     return TreeRows(rows, entries)
+
+
+def _layer_segment(
+    cache: TensorCache, node_id, uid, parent_uid, key, ck, module, tensors
+) -> tuple[TreeRow, ...]:
+    """The rows of a layer that is not tied: itself, then its tensors (one name each)."""
+    out = [TreeRow(uid, parent_uid, "layer", key, node_id, f"{ck}  {type(module).__name__}")]
+    for local, t, described in tensors:
+        entry = cache.entry(id(t), (f"{key}.{local}",), described)
+        out.append(
+            TreeRow(f"t:{node_id}:{local}", uid, "tensor", key, node_id, "", "", entry.names, entry)
+        )
+    return tuple(out)
 
 
 def _module_rows(net: nn.Module) -> TreeRows:

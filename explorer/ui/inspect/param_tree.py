@@ -51,6 +51,37 @@ def _facts(e) -> tuple:
     return (e.shape, e.grad_shape, e.dtype, e.device, e.requires_grad, e.kind, e.type_name)
 
 
+def item_text_of(row) -> str:
+    """The name column's text of a layer, block or tensor row."""
+    return " = ".join(row.names) if row.kind == "tensor" else row.label
+
+
+def _relabel(item: QTreeWidgetItem, row, old) -> str | None:
+    """Show a row that was only renamed (``501.weight`` -> ``502.weight``) on ``item``.
+
+    An insertion renames every layer behind it: this is its short path (two Qt calls a
+    row). Returns the new name text ("" when it did not change), or None when the row
+    changed in more than its name (then :meth:`ParamTree._set_texts` does it all).
+    """
+    kind = row.kind
+    if kind != old.kind or kind == "use" or kind == "model":
+        return None
+    if kind == "tensor":
+        e, o = row.entry, old.entry
+        if e.names == o.names or len(e.names) != len(o.names) or _facts(e) != _facts(o):
+            return None
+        text = " = ".join(e.names)
+        item.setData(0, NAMES_ROLE, e.names)
+        item.setText(0, text)
+        return text
+    if row.key != old.key:
+        item.setData(0, KEY_ROLE, row.key)
+    if row.label == old.label:
+        return ""
+    item.setText(0, row.label)
+    return row.label
+
+
 def link_icon() -> QIcon:
     """A small purple chain: the badge of a tied (shared) tensor."""
     pix = QPixmap(16, 16)
@@ -236,13 +267,20 @@ class ParamTree(QWidget):
                 items, old_get = self._items, old_by_uid.get
                 for row in new_rows.rows:
                     old = old_get(row.uid)
+                    if old is row:  # tree_rows gives an unchanged layer's rows back
+                        continue
                     if old is None:
                         item = self._new_item(row)
                         for c in range(len(COLUMNS)):
                             widths.note(row, c, item.text(c))
                     elif old != row:
-                        for c, t in self._set_texts(items[row.uid], row, old):
-                            widths.note(row, c, t)
+                        item = items[row.uid]
+                        text = _relabel(item, row, old)
+                        if text is None:  # more than a new name: every text is checked
+                            for c, t in self._set_texts(item, row, old):
+                                widths.note(row, c, t)
+                        elif text and (len(text) > len(item_text_of(old)) or old.parent != row.parent):
+                            widths.note(row, 0, text)
             finally:
                 model.blockSignals(False)
             if widths:
