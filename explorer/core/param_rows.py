@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from explorer.core.params import ParamEntry, describe
-from explorer.core.spec import BlockSpec, ModelSpec, child_key
+from explorer.core.spec import BlockSpec, ModelSpec
 
 if TYPE_CHECKING:
     from torch import nn
@@ -177,54 +177,57 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
         return _module_rows(net)
     cache = cache if cache is not None else TensorCache()
     rows = [TreeRow(MODEL_UID, None, "model")]
-    modules: dict[tuple, Any] = {(): net}
-    keys: dict[tuple, str] = {(): ""}
-    uids: dict[tuple, str] = {(): MODEL_UID}
     first_use: dict[int, str] = {}  # id(module) -> key of its first use
     names: dict[int, list[str]] = {}  # id(tensor) -> its state_dict names, in order
     facts: dict[int, dict] = {}
     pending: list[tuple] = []  # (row index, id(tensor), layer uid, local name, layer key)
-    for path, node in spec.walk():
-        parent = modules.get(path[:-1])
-        if parent is None:
-            continue
-        ck = child_key(node, path[-1])
-        module = parent._modules.get(ck)
-        if module is None:
-            continue
-        pk = keys[path[:-1]]
-        key = f"{pk}.{ck}" if pk else ck
-        uid = f"n:{node.id}"
-        modules[path], keys[path], uids[path] = module, key, uid
-        parent_uid = uids[path[:-1]]
-        if isinstance(node, BlockSpec):
-            rows.append(TreeRow(uid, parent_uid, "block", key, node.id, f"{ck}  Sequential"))
-            continue
-        tensors = cache.tensors(module)
-        if node.tie is None and id(module) not in first_use:  # its own module and tensors
-            where = (node.id, parent_uid, key)
-            segment = cache.segment(where, module, tensors)
-            if segment is None:
-                segment = _layer_segment(cache, node.id, uid, parent_uid, key, ck, module, tensors)
-                cache.keep_segment(where, module, tensors, segment)
-            rows += segment
-            continue
-        label = f"{ck}  {type(module).__name__}"
-        earlier = first_use.setdefault(id(module), key)
-        if earlier != key:
-            use_names = tuple(f"{key}.{local}" for local, _, _ in tensors)
-            for (_, t, _), name in zip(tensors, use_names, strict=True):
-                names.setdefault(id(t), []).append(name)
-            rows.append(TreeRow(uid, parent_uid, "use", key, node.id, label, earlier, use_names))
-            continue
-        rows.append(TreeRow(uid, parent_uid, "layer", key, node.id, label))
-        for local, t, described in tensors:
-            seen = id(t) in names
-            names.setdefault(id(t), []).append(f"{key}.{local}")
-            if not seen:
-                facts[id(t)] = described
-                pending.append((len(rows), id(t), uid, local, key))
-                rows.append(None)  # filled below, when every name is known
+    tensors_of, segment_at, keep = cache.tensors, cache.segment, cache.keep_segment
+
+    def visit(children, parent: Any, pk: str, parent_uid: str) -> None:
+        """Rows of ``children`` (spec nodes) of the module ``parent`` (key ``pk``)."""
+        nonlocal rows
+        modules = parent._modules
+        for i, node in enumerate(children):
+            ck = node.name if node.name is not None else str(i)  # as spec.child_key
+            module = modules.get(ck)
+            if module is None:
+                continue
+            key = f"{pk}.{ck}" if pk else ck
+            if isinstance(node, BlockSpec):
+                uid = f"n:{node.id}"
+                rows.append(TreeRow(uid, parent_uid, "block", key, node.id, f"{ck}  Sequential"))
+                visit(node.children, module, key, uid)
+                continue
+            tensors = tensors_of(module)
+            if node.tie is None and id(module) not in first_use:  # its own module and tensors
+                where = (node.id, parent_uid, key)
+                segment = segment_at(where, module, tensors)
+                if segment is None:
+                    segment = _layer_segment(cache, node.id, parent_uid, key, ck, module, tensors)
+                    keep(where, module, tensors, segment)
+                rows += segment
+                continue
+            uid = f"n:{node.id}"
+            label = f"{ck}  {type(module).__name__}"
+            earlier = first_use.setdefault(id(module), key)
+            if earlier != key:
+                use_names = tuple(f"{key}.{local}" for local, _, _ in tensors)
+                for (_, t, _), name in zip(tensors, use_names, strict=True):
+                    names.setdefault(id(t), []).append(name)
+                rows.append(
+                    TreeRow(uid, parent_uid, "use", key, node.id, label, earlier, use_names)
+                )
+                continue
+            rows.append(TreeRow(uid, parent_uid, "layer", key, node.id, label))
+            for local, t, described in tensors:
+                seen = id(t) in names
+                names.setdefault(id(t), []).append(f"{key}.{local}")
+                if not seen:
+                    facts[id(t)] = described
+                    pending.append((len(rows), id(t), uid, local, key))
+                    rows.append(None)  # filled below, when every name is known
+
+    visit(spec.children, net, "", MODEL_UID)
     cache.prune()
     for index, tid, layer_uid, local, key in pending:
         entry = cache.entry(tid, tuple(names[tid]), facts[tid])
@@ -244,9 +247,10 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
 
 
 def _layer_segment(
-    cache: TensorCache, node_id, uid, parent_uid, key, ck, module, tensors
+    cache: TensorCache, node_id, parent_uid, key, ck, module, tensors
 ) -> tuple[TreeRow, ...]:
     """The rows of a layer that is not tied: itself, then its tensors (one name each)."""
+    uid = f"n:{node_id}"
     out = [TreeRow(uid, parent_uid, "layer", key, node_id, f"{ck}  {type(module).__name__}")]
     for local, t, described in tensors:
         entry = cache.entry(id(t), (f"{key}.{local}",), described)
