@@ -74,6 +74,10 @@ class CanvasView(QListView):
     def refresh(self) -> None:
         self.model_.refresh(self.document.spec, self.document.report)
         self._select_ids(self.window_.selection.layers)
+        if self.isVisible():
+            # Lay the rows out now: left to the next paint, the layout asks for a repaint
+            # from inside that paint, and every visible card is painted twice.
+            self.executeDelayedItemsLayout()
 
     def texts(self, row: int) -> dict[str, str]:
         """What card ``row`` shows (row 0 is the input, the last row the totals)."""

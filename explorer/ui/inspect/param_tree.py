@@ -308,6 +308,9 @@ class ParamTree(QWidget):
         self._follow_renamed(new_by_uid.get(selected_uid))
         self._show_selection(scroll=False)
         self._update_state_text()
+        # Lay the rows out now: left to the next paint, the layout asks for a repaint from
+        # inside that paint, and the visible rows are painted twice.
+        self.tree.executeDelayedItemsLayout()
 
     def _follow_renamed(self, row) -> None:
         """The selected tensor was renamed (``2.bias`` -> ``3.bias``): select its new name."""
