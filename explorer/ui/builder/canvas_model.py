@@ -144,7 +144,11 @@ class CanvasModel(QStringListModel):
         if first is None:
             shift = n_new - n_old
             first = next(
-                (j for j in range(n_new - tail, n_new) if _shows_differently(old[j - shift], rows[j])),
+                (
+                    j
+                    for j in range(n_new - tail, n_new)
+                    if _shows_differently(old[j - shift], rows[j])
+                ),
                 n_new - 1,  # the totals row shows the report's sums
             )
         self.dataChanged.emit(self.index(first), self.index(n_new - 1))

@@ -279,7 +279,9 @@ class ParamTree(QWidget):
                         if text is None:  # more than a new name: every text is checked
                             for c, t in self._set_texts(item, row, old):
                                 widths.note(row, c, t)
-                        elif text and (len(text) > len(item_text_of(old)) or old.parent != row.parent):
+                        elif text and (
+                            len(text) > len(item_text_of(old)) or old.parent != row.parent
+                        ):
                             widths.note(row, 0, text)
             finally:
                 model.blockSignals(False)
