@@ -240,14 +240,16 @@ class ParamTree(QWidget):
         # turning updates back on cost ~3 ms on a 1,000-layer model.
         self.tree.blockSignals(True)
         try:
-            plans = {}
+            plans = {}  # parent uid -> (take, inserts), for the parents whose children change
             expanded: dict[str, bool] = {}
             for parent, kids in old_children.items():
-                want = new_children.get(parent, []) if parent in new_by_uid or not parent else []
-                plan = plans[parent] = (set(), []) if kids == want else reorder_plan(kids, want)
-                take = plan[0]
-                if not take:
+                now = new_by_uid.get(parent)
+                if now is not None and now is old_by_uid[parent]:
+                    continue  # a layer's rows given back whole: the same tensor rows under it
+                want = new_children.get(parent, []) if now is not None or not parent else []
+                if kids == want:
                     continue
+                take, inserts = plans[parent] = reorder_plan(kids, want)
                 holder = self._items.get(parent)
                 for uid in take:
                     item = self._items[uid]
@@ -258,7 +260,10 @@ class ParamTree(QWidget):
                         holder.removeChild(item)
             for uid in old_by_uid.keys() - new_by_uid.keys():
                 del self._items[uid]  # taken out above; Python drops the item
+            for parent in new_children.keys() - old_children.keys():
+                plans[parent] = ((), list(enumerate(new_children[parent])))  # a new parent
             widths = _Widths(new_by_uid)
+            shown = False  # whether a text changed
             # Texts only (no row comes or goes here): the view is told once, by the repaint
             # below, instead of once per renamed row (each costs it a search for the row).
             model = self.tree.model()
@@ -271,6 +276,7 @@ class ParamTree(QWidget):
                         continue
                     if old is None:
                         item = self._new_item(row)
+                        shown = True
                         for c in range(len(COLUMNS)):
                             widths.note(row, c, item.text(c))
                     elif old != row:
@@ -278,20 +284,17 @@ class ParamTree(QWidget):
                         text = _relabel(item, row, old)
                         if text is None:  # more than a new name: every text is checked
                             for c, t in self._set_texts(item, row, old):
+                                shown = True
                                 widths.note(row, c, t)
-                        elif text and (
-                            len(text) > len(item_text_of(old)) or old.parent != row.parent
-                        ):
-                            widths.note(row, 0, text)
+                        elif text:
+                            shown = True
+                            if len(text) > len(item_text_of(old)) or old.parent != row.parent:
+                                widths.note(row, 0, text)
             finally:
                 model.blockSignals(False)
-            if widths:
+            if shown:
                 self.tree.viewport().update()
-            for parent, kids in new_children.items():
-                if parent in plans:
-                    inserts = plans[parent][1]
-                else:
-                    inserts = list(enumerate(kids))
+            for parent, (_, inserts) in plans.items():
                 holder = self._items.get(parent)
                 for index, uid in inserts:
                     item = self._items[uid]
