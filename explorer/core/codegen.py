@@ -32,8 +32,26 @@ def _torch_defaults(type_name: str) -> dict[str, Any]:
     return {n: p.default for n, p in params.items() if p.default is not inspect.Parameter.empty}
 
 
+#: ``id(layer) -> (layer, call)``: specs are immutable and an edit keeps the layers it does
+#: not touch, so the Code tab's text of a 1,000-layer model is mostly calls made before.
+#: The layer is held, so its id cannot be reused while it is here.
+_CALLS: dict[int, tuple[LayerSpec, str]] = {}
+_CALLS_LIMIT = 100_000
+
+
 def layer_call(layer: LayerSpec) -> str:
     """``nn.Linear(20, 256)``, ``nn.Dropout(p=0.5)``: the constructor call of one layer."""
+    hit = _CALLS.get(id(layer))
+    if hit is not None and hit[0] is layer:
+        return hit[1]
+    call = _layer_call(layer)
+    if len(_CALLS) >= _CALLS_LIMIT:
+        _CALLS.clear()
+    _CALLS[id(layer)] = (layer, call)
+    return call
+
+
+def _layer_call(layer: LayerSpec) -> str:
     lt = layer_type(layer.type)
     defaults = _torch_defaults(layer.type)
     parts: list[str] = []
