@@ -51,21 +51,18 @@ def _facts(e) -> tuple:
     return (e.shape, e.grad_shape, e.dtype, e.device, e.requires_grad, e.kind, e.type_name)
 
 
-def item_text_of(row) -> str:
-    """The name column's text of a layer, block or tensor row."""
-    return " = ".join(row.names) if row.kind == "tensor" else row.label
-
-
 def _relabel(item: QTreeWidgetItem, row, old) -> str | None:
     """Show a row that was only renamed (``501.weight`` -> ``502.weight``) on ``item``.
 
     An insertion renames every layer behind it: this is its short path (two Qt calls a
-    row). Returns the new name text ("" when it did not change), or None when the row
-    changed in more than its name (then :meth:`ParamTree._set_texts` does it all).
+    row). Returns None when the row changed in more than its name (then
+    :meth:`ParamTree._set_texts` does it all); else the new name text when it may need a
+    wider column (it is longer, or the row moved to another depth), or "".
     """
     kind = row.kind
     if kind != old.kind or kind == "use" or kind == "model":
         return None
+    moved = old.parent != row.parent
     if kind == "tensor":
         e, o = row.entry, old.entry
         if e.names == o.names or len(e.names) != len(o.names) or _facts(e) != _facts(o):
@@ -73,13 +70,13 @@ def _relabel(item: QTreeWidgetItem, row, old) -> str | None:
         text = " = ".join(e.names)
         item.setData(0, NAMES_ROLE, e.names)
         item.setText(0, text)
-        return text
+        longer = sum(map(len, e.names)) > sum(map(len, o.names))
+        return text if longer or moved else ""
     if row.key != old.key:
         item.setData(0, KEY_ROLE, row.key)
-    if row.label == old.label:
-        return ""
-    item.setText(0, row.label)
-    return row.label
+    if row.label != old.label:
+        item.setText(0, row.label)
+    return row.label if len(row.label) > len(old.label) or moved else ""
 
 
 def link_icon() -> QIcon:
@@ -286,9 +283,9 @@ class ParamTree(QWidget):
                             for c, t in self._set_texts(item, row, old):
                                 shown = True
                                 widths.note(row, c, t)
-                        elif text:
+                        else:
                             shown = True
-                            if len(text) > len(item_text_of(old)) or old.parent != row.parent:
+                            if text:
                                 widths.note(row, 0, text)
             finally:
                 model.blockSignals(False)
@@ -342,18 +339,23 @@ class ParamTree(QWidget):
         from explorer.core.params import totals
 
         self._tree_rows = rows
-        self._rows, self._layer_rows = {}, {}
+        items = self._items
+        by_name: dict[str, QTreeWidgetItem] = {}
+        by_layer: dict[str, list[QTreeWidgetItem]] = {}
+        uses = []
         for row in rows.rows:
-            item = self._items[row.uid]
             if row.kind == "tensor":
+                item = items[row.uid]
                 for name in row.names:
-                    self._rows[name] = item
+                    by_name[name] = item
             elif row.node_id is not None:  # a layer, block or tied use of the spec
-                self._layer_rows.setdefault(row.node_id, []).append(item)
-        for row in rows.rows:
-            if row.kind == "use":
-                for name in row.names:
-                    self._rows.setdefault(name, self._items[row.uid])
+                by_layer.setdefault(row.node_id, []).append(items[row.uid])
+                if row.kind == "use":
+                    uses.append(row)
+        for row in uses:  # a tied use's names lead to it when no tensor row has them
+            for name in row.names:
+                by_name.setdefault(name, items[row.uid])
+        self._rows, self._layer_rows = by_name, by_layer
         total = totals(rows.entries)
         self._items["model"].setText(5, group_digits(total.parameters))
         self._update_totals(total)
