@@ -12,6 +12,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 
 from explorer.core.format import group_digits, shape_text
+from explorer.core.param_rows import common_head
 from explorer.core.shapes import LayerRow, ShapeReport
 from explorer.core.spec import BlockSpec, ModelSpec, Node, Path
 from explorer.ui.common.messages import message_text
@@ -53,22 +54,6 @@ def _shows_differently(a: CanvasRow, b: CanvasRow) -> bool:
         or a.path != b.path
         or (a.info is not b.info and a.info != b.info)
     )
-
-
-def _common_head(a: list, b: list) -> int:
-    """The length of the longest common prefix of ``a`` and ``b``.
-
-    Found by halving with slice comparisons (done by the list type, not a Python loop):
-    an edit in the middle of 1,000 cards compares ~10 slices instead of 500 pairs.
-    """
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class CanvasModel(QStringListModel):
@@ -124,8 +109,8 @@ class CanvasModel(QStringListModel):
         self.spec, self.report, self._ids = spec, report, ids
         n_old, n_new = len(old), len(rows)
         same = min(n_old, n_new)
-        head = _common_head(old_ids, ids)
-        tail = _common_head(old_ids[::-1], ids[::-1]) if head < same else 0
+        head = common_head(old_ids, ids)
+        tail = common_head(old_ids[::-1], ids[::-1]) if head < same else 0
         tail = min(tail, same - head)
         removed, inserted = n_old - head - tail, n_new - head - tail
         if removed == inserted > 1 and self._moved_one(old, rows, head, removed):
