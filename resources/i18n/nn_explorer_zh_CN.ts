@@ -345,6 +345,10 @@
         <translation>训练模型：每个参数的百分位数按显示刷新频率记录。</translation>
     </message>
     <message>
+        <source>No runs yet</source>
+        <translation>尚无训练记录</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/history_view.py" line="136"/>
         <source>step {0}: {1}</source>
         <translation>第 {0} 步：{1}</translation>

@@ -75,3 +75,54 @@ def test_named_controls_are_fully_visible_and_the_window_keeps_its_size(small_wi
     qtbot.waitUntil(output.compare_box.isVisible, timeout=10000)
     settle()
     assert (window.width(), window.height()) == SIZE
+
+
+def _inside(item, view) -> bool:
+    """``item`` (a placeholder sentence) lies within ``view`` and its text fits its width."""
+    text = item.textItem.document()
+    return (
+        view.sceneBoundingRect().contains(item.sceneBoundingRect())
+        and text.idealWidth() <= view.width()
+    )
+
+
+def test_empty_plots_say_why_inside_their_plot_with_no_scale(small_window, qtbot):
+    window = small_window
+    window.show_tab("TensorTab")
+    settle()
+    tensor = window.part("tensor_view")
+    tensor.show_nothing()
+    settle()
+    for plot in (tensor.weight_map, tensor.grad_map):
+        message = plot.message
+        assert message.toPlainText() == window.tr("nothing selected") != ""
+        assert _inside(message, plot.plot.vb), plot.plot.titleLabel.text
+    hist = tensor.weight_hist
+    assert hist.placeholder.toPlainText() == window.tr("nothing selected")
+    assert _inside(hist.placeholder, hist.plotItem.vb)
+    assert not hist.plotItem.getAxis("bottom").style["showValues"]
+
+    window.show_tab("HistoryTab")
+    settle()
+    history = window.part("history_view")
+    assert history.empty.toPlainText().startswith(history.tr("No runs yet"))
+    assert _inside(history.empty, history.plot.plotItem.vb)
+    for side in ("left", "bottom"):  # no +-0.4 scale (with an x0.001 prefix) for no data
+        axis = history.plot.plotItem.getAxis(side)
+        assert not axis.style["showValues"] and axis.labelUnitPrefix == ""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtbot, size):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    plot = window.part("init_lab").plot
+    qtbot.waitUntil(lambda: plot.histogram.xData is not None and len(plot.histogram.xData) > 0)
+    settle()
+    legend, vb = plot.legend, plot.getPlotItem().vb
+    assert (
+        legend.isVisible() and plot.tr("values") in legend.text and plot.tr("theory") in legend.text
+    )
+    assert not legend.sceneBoundingRect().intersects(vb.sceneBoundingRect())
+    assert legend.item.boundingRect().width() <= plot.width()  # the key is whole, not cut

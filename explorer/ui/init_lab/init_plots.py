@@ -6,6 +6,7 @@ numbers come ready-made from ``explorer.core.init_theory`` / ``init_probe``.
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -42,6 +43,15 @@ def _plot(parent, title: str, left: str, bottom: str) -> pg.PlotWidget:
     return w
 
 
+def legend_html(entries) -> str:
+    """A one-line key, ``■ values  ━ theory``, each mark in its series' colour."""
+    parts = [
+        f"<span style='color:{color.name()}'>{mark}</span>&nbsp;{html.escape(label)}"
+        for (color, label), mark in zip(entries, ("■", "━"), strict=False)
+    ]
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
+
+
 class DistributionPlot(pg.PlotWidget):
     """The values' histogram (density), the theory's density, and point masses as lines."""
 
@@ -65,9 +75,14 @@ class DistributionPlot(pg.PlotWidget):
         self.addItem(self.histogram)
         self.addItem(self.curve)
         self.atoms: list[pg.InfiniteLine] = []
-        self.legend = self.addLegend(offset=(-10, 10), labelTextColor=text)
-        self.legend.addItem(self.histogram, self.tr("values"))
-        self.legend.addItem(self.curve, self.tr("theory"))
+        # the key is the plot's title line, above the view: inside it, at any corner, it
+        # covered the bars of a narrow plot (1280x800) or of a skewed distribution
+        self.setTitle(
+            legend_html(((HIST_COLOR, self.tr("values")), (THEORY_COLOR, self.tr("theory")))),
+            color=text.name(),
+            size="9pt",
+        )
+        self.legend = self.getPlotItem().titleLabel
 
     def show_fit(self, fit: Fit | None) -> None:
         for line in self.atoms:
