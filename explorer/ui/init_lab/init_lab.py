@@ -39,6 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
+from explorer.ui.common.formatting import whole_numbers_html
 from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
@@ -324,7 +325,7 @@ class InitLab(QWidget):
                     "<span style='color:{4}'>{5}</span>"
                 ).format(_g(result.ks), sample, p, _g(result.ks_crit), color, verdict)
             )
-        return "<br>".join(parts)
+        return whole_numbers_html("<br>".join(parts))
 
     # ----- actions ----------------------------------------------------------------------------
 
