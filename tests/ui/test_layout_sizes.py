@@ -126,3 +126,18 @@ def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtb
     )
     assert not legend.sceneBoundingRect().intersects(vb.sceneBoundingRect())
     assert legend.item.boundingRect().width() <= plot.width()  # the key is whole, not cut
+
+
+def test_the_grad_column_widens_when_a_backward_fills_it(small_window):
+    import torch
+
+    window = small_window
+    tree = window.part("param_tree").tree
+    window.document.net(torch.randn(2, 20)).sum().backward()
+    window.document.notify_weights_changed()
+    settle()
+    grad = 6  # logical column "grad"
+    texts = [tree.topLevelItem(0).child(0).child(i).text(grad) for i in range(2)]
+    assert texts == ["(256, 20)", "(256)"]
+    needed = max(tree.fontMetrics().horizontalAdvance(t) for t in texts)
+    assert tree.columnWidth(grad) > needed  # was the width of "None": "(25…"
