@@ -2108,6 +2108,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>每层激活值的标准差</translation>
     </message>
     <message>
+        <source>No probe yet</source>
+        <translation>尚未运行探测</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_plots.py" line="112"/>
         <location filename="../../explorer/ui/init_plots.py" line="116"/>
         <source>std (log)</source>

@@ -7,6 +7,7 @@ Conv2d's arguments fit without scrolling; no action changes the window's size.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from explorer.core.spec import LayerSpec, sequential
@@ -141,3 +142,30 @@ def test_the_grad_column_widens_when_a_backward_fills_it(small_window):
     assert texts == ["(256, 20)", "(256)"]
     needed = max(tree.fontMetrics().horizontalAdvance(t) for t in texts)
     assert tree.columnWidth(grad) > needed  # was the width of "None": "(25…"
+
+
+def test_init_lab_probe_plots_say_no_probe_yet_until_one_runs(small_window, qtbot):
+    window = small_window
+    window.show_tab("InitLabTab")
+    settle()
+    probe = window.part("init_lab").probe
+    plots = (probe.plots.activations, probe.plots.gradients)
+    for plot, placeholder in zip(plots, probe.plots.empty, strict=True):
+        assert placeholder.toPlainText() == plot.tr("No probe yet")
+        assert _inside(placeholder, plot.getPlotItem().vb)
+        assert not plot.getPlotItem().getAxis("bottom").style["showValues"]  # no layer 0.2
+    qtbot.mouseClick(probe.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(probe.results), timeout=30000)
+    for plot, placeholder in zip(plots, probe.plots.empty, strict=True):
+        assert placeholder.toPlainText() == ""
+        assert plot.getPlotItem().getAxis("bottom").style["showValues"]
+
+
+def test_one_relu_is_drawn_as_a_bar_not_a_block_filling_the_plot(small_window, qtbot):
+    window = small_window
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    qtbot.waitUntil(lambda: len(view.rows) == 3)
+    settle()
+    (x0, x1), _ = view.dead_plot.getViewBox().viewRange()
+    assert x1 - x0 >= 4 * 0.6  # the one bar (width 0.6) takes under a quarter of the width

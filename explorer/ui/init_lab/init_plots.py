@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from explorer.core.init_probe import ProbeResult
 from explorer.core.init_theory import Fit
+from explorer.ui.common.plots.placeholder import Placeholder, show_scale
 from explorer.ui.common.plots.theme import FOREGROUND, room_for_axis_titles
 
 HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
@@ -150,7 +151,20 @@ class ProbePlots:
                 plot.addItem(item)
                 self.series[key].append(item)
 
+        self.empty = [Placeholder(p.getPlotItem()) for p in (self.activations, self.gradients)]
+        self.show([])
+
     def show(self, results: list[ProbeResult]) -> None:
+        for plot, placeholder in zip((self.activations, self.gradients), self.empty, strict=True):
+            if results:
+                show_scale(plot.getPlotItem(), placeholder)
+            else:  # no probe yet: no layer axis of 0.2, 0.4... and no std scale
+                placeholder.show_text(plot.tr("No probe yet"))
+                placeholder.setPos(0.5, -1.5)  # the middle of the x range 0..1, log10 -3..0
+                plot.setXRange(0, 1, padding=0)
+                plot.setYRange(-3, 0, padding=0)
+                for side in ("left", "bottom"):
+                    plot.getPlotItem().getAxis(side).setStyle(showValues=False)
         shown: dict[str, list[float]] = {"act": [], "grad": []}
         for i in range(len(SERIES_COLORS)):
             result = results[i] if i < len(results) else None

@@ -114,6 +114,8 @@ class ActivationsView(QWidget):
         relus = [r for r in self.rows if r.dead is not None]
         self.dead_bars.setOpts(x=np.arange(len(relus)), height=[r.dead for r in relus])
         self.dead_plot.getAxis("bottom").setTicks([[(i, r.layer) for i, r in enumerate(relus)]])
+        # room for at least 4 bars: one ReLU is a bar, not a block filling the plot
+        self.dead_plot.setXRange(-0.5, max(len(relus), 4) - 0.5, padding=0.02)
         self.note.setText(
             self.tr("A unit is dead when it outputs 0 for every sample of the batch.")
             if relus
