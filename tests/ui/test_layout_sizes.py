@@ -118,15 +118,16 @@ def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtb
     window = small_window
     window.resize(*size)
     window.show_tab("InitLabTab")
-    plot = window.part("init_lab").plot
+    lab = window.part("init_lab")
+    plot = lab.plot
     qtbot.waitUntil(lambda: plot.histogram.xData is not None and len(plot.histogram.xData) > 0)
     settle()
-    legend, vb = plot.legend, plot.getPlotItem().vb
-    assert (
-        legend.isVisible() and plot.tr("values") in legend.text and plot.tr("theory") in legend.text
-    )
-    assert not legend.sceneBoundingRect().intersects(vb.sceneBoundingRect())
-    assert legend.item.boundingRect().width() <= plot.width()  # the key is whole, not cut
+    key = lab.key
+    assert plot.tr("values") in key.text() and plot.tr("theory") in key.text()
+    assert clipped(key) is None and clipped(plot) is None  # both whole, side by side
+    key_bottom = key.mapTo(window, key.rect().bottomLeft()).y()
+    assert key_bottom < plot.mapTo(window, plot.rect().topLeft()).y()  # above, not on the bars
+    assert plot.getPlotItem().legend is None  # no legend item drawn inside the view
 
 
 def test_the_grad_column_widens_when_a_backward_fills_it(small_window):

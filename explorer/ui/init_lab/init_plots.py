@@ -76,14 +76,11 @@ class DistributionPlot(pg.PlotWidget):
         self.addItem(self.histogram)
         self.addItem(self.curve)
         self.atoms: list[pg.InfiniteLine] = []
-        # the key is the plot's title line, above the view: inside it, at any corner, it
-        # covered the bars of a narrow plot (1280x800) or of a skewed distribution
-        self.setTitle(
-            legend_html(((HIST_COLOR, self.tr("values")), (THEORY_COLOR, self.tr("theory")))),
-            color=text.name(),
-            size="9pt",
-        )
-        self.legend = self.getPlotItem().titleLabel
+
+    def key_html(self) -> str:
+        """The plot's key, for a label outside the plot: inside it, at any corner, a legend
+        covered the bars of a narrow plot (1280x800) or of a skewed distribution."""
+        return legend_html(((HIST_COLOR, self.tr("values")), (THEORY_COLOR, self.tr("theory"))))
 
     def show_fit(self, fit: Fit | None) -> None:
         for line in self.atoms:
