@@ -98,10 +98,10 @@ def test_empty_plots_say_why_inside_their_plot_with_no_scale(small_window, qtbot
         message = plot.message
         assert message.toPlainText() == window.tr("nothing selected") != ""
         assert _inside(message, plot.plot.vb), plot.plot.titleLabel.text
-    hist = tensor.weight_hist
-    assert hist.placeholder.toPlainText() == window.tr("nothing selected")
-    assert _inside(hist.placeholder, hist.plotItem.vb)
-    assert not hist.plotItem.getAxis("bottom").style["showValues"]
+    for hist in (tensor.weight_hist, tensor.grad_hist):
+        assert hist.placeholder.toPlainText() == window.tr("nothing selected")
+        assert _inside(hist.placeholder, hist.plotItem.vb)
+        assert not hist.plotItem.getAxis("bottom").style["showValues"]
 
     window.show_tab("HistoryTab")
     settle()
