@@ -58,4 +58,6 @@ def test_the_notes_mlp_activations_are_hidden_then_out_as_hooks_see_them(
         assert abs(r.mean - float(outs[r.layer].mean())) < 1e-6
     view.layers.setCurrentRow(1)
     assert "out" in view.hist.plotItem.titleLabel.text
-    assert view.note.text() == view.tr("No ReLU layer: no dead units to count.")  # F.relu
+    plot = view.dead_plot.plotItem  # F.relu is no module: the dead-units plot says so
+    assert view.dead_empty.toPlainText() == view.tr("No ReLU layer: no dead units to count.")
+    assert not plot.getAxis("left").style["showValues"]
