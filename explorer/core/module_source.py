@@ -61,7 +61,7 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
     total = sum(p.numel() for p in params if not _lazy(p))
     trainable = sum(p.numel() for p in params if p.requires_grad and not _lazy(p))
     nbytes = sum(p.numel() * p.element_size() for p in params if not _lazy(p))
-    out_shape, flops, error, rows = None, 0, None, module_rows(net)
+    out_shape, flops, error, rows = None, 0, None, None
     if input_shape:
         try:
             out_shape, flops, rows = _meta_forward(source, input_shape, dtype)
@@ -72,6 +72,8 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
                 error = source.located(exc) or _plain(exc)
     else:
         error = ExplorerError(Message("no input shape: type one (like 2, 20) in the input card"))
+    if rows is None:  # no forward ran: the modules and their parameters, without shapes
+        rows = module_rows(net)
     return ShapeReport(
         input_shape=tuple(input_shape),
         rows=rows,
