@@ -150,6 +150,18 @@ def module_rows(net: nn.Module, run: HookedRun | None = None) -> tuple[LayerRow,
             p.numel() for p in params if not is_lazy(p) and (p.requires_grad or not trainable)
         )
 
+    labels: dict[tuple[type, str], str] = {}
+
+    def label(m) -> str:
+        # a torch.nn layer's label follows from its type and extra_repr(); checking that
+        # it rebuilds (fx_convert) costs ~1 ms, so 100 equal layers are checked once
+        if not type(m).__module__.startswith("torch.nn."):
+            return module_label(m)
+        key = (type(m), m.extra_repr())
+        if key not in labels:
+            labels[key] = module_label(m)
+        return labels[key]
+
     root = type(net).__name__
     error = run.error if run is not None else None
     rows = []
@@ -164,7 +176,7 @@ def module_rows(net: nn.Module, run: HookedRun | None = None) -> tuple[LayerRow,
                 path=(),
                 key=key,
                 type=type(m).__name__,
-                label=module_label(m),
+                label=label(m),
                 depth=key.count("."),
                 is_block=block,
                 in_shape=run.ins.get(key) if run else None,
