@@ -58,7 +58,7 @@ class ActivationsView(QWidget):
         split.addWidget(self.layers)
         split.addWidget(self.hist)
         split.addWidget(self.dead_plot)
-        split.setSizes([200, 400, 300])
+        split.setSizes([260, 380, 260])  # a row's mean and std whole at 1280x800
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
         bottom.addWidget(refresh)
@@ -110,7 +110,9 @@ class ActivationsView(QWidget):
             text = f"{r.layer}  {r.type}  mean {r.mean:.3g}  std {r.std:.3g}"
             if r.dead is not None:
                 text += "  " + self.tr("dead {0}").format(f"{r.dead:.0%}")
-            self.layers.addItem(QListWidgetItem(text))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)  # the whole line, when the list is narrower than it
+            self.layers.addItem(item)
         self.layers.setCurrentRow(min(max(current, 0), len(self.rows) - 1))
         self.layers.blockSignals(False)
         relus = [r for r in self.rows if r.dead is not None]
