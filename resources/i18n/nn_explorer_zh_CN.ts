@@ -3107,6 +3107,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>接收形状为 {0} 的梯度</translation>
     </message>
     <message>
+        <source>Press Evaluate to draw the graph</source>
+        <translation>按“求值”绘制计算图</translation>
+    </message>
+    <message>
         <source>grad {0}</source>
         <translation>梯度 {0}</translation>
     </message>

@@ -170,3 +170,27 @@ def test_one_relu_is_drawn_as_a_bar_not_a_block_filling_the_plot(small_window, q
     settle()
     (x0, x1), _ = view.dead_plot.getViewBox().viewRange()
     assert x1 - x0 >= 4 * 0.6  # the one bar (width 0.6) takes under a quarter of the width
+
+
+def test_the_empty_autograd_graph_says_how_to_fill_it_within_its_view(small_window, qtbot):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    window = small_window
+    window.show_tab("AutogradTab")
+    settle()
+    panel = window.bottom_tabs.currentWidget()
+    graph = panel.graph
+
+    def hints() -> list[tuple[str, object]]:
+        # plain values only: a wrapper kept past scene.clear() crashes PySide when collected
+        return [
+            (item.text(), graph.mapFromScene(item.sceneBoundingRect()).boundingRect())
+            for item in graph.scene().items()
+            if isinstance(item, QGraphicsSimpleTextItem) and item.parentItem() is None
+        ]
+
+    ((text, shown),) = hints()
+    assert text == graph.tr("Press Evaluate to draw the graph")
+    assert graph.viewport().rect().contains(shown)
+    qtbot.mouseClick(panel.evaluate_button, Qt.MouseButton.LeftButton)
+    assert graph.nodes and hints() == []  # the graph replaced it
