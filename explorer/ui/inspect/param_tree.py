@@ -460,7 +460,7 @@ class ParamTree(QWidget):
         if not self._rows or shown is None or self._key_of(entries) != self._key_of(shown.entries):
             self.refresh()
             return
-        changed = []
+        changed = _Widths(shown.by_uid)
         for e in entries:
             row = self._rows.get(e.name)
             if row is None:
@@ -468,7 +468,7 @@ class ParamTree(QWidget):
             for c, text in enumerate(self._columns(e)):
                 if c and row.text(c) != text:
                     row.setText(c, text)
-                    changed.append((row, c, text))
+                    changed.note(None, c, text)  # not the name column: no depth needed
         self._widen(changed)  # grad None -> (256, 20): the column was cut to "(25…"
         self._update_state_text()
 
