@@ -168,21 +168,21 @@ def _entry(names: tuple[str, ...], fields: dict) -> ParamEntry:
     return entry
 
 
-def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None) -> TreeRows:
-    """The tree's rows for ``net`` built from ``spec`` (layers the net lacks are skipped).
+class _SharedModule(Exception):
+    """A module given its own rows turned out to be used at another place too."""
 
-    A model without layers in its spec but with children (a Python class) is shown as
-    ``named_modules()`` nests it: one row per module with its own tensors.
 
-    With a ``cache``, a layer that is not tied and whose key, parent and module are what
-    they were in the cache's last call gets the same row objects back: after an edit of
-    a long model most rows are identical (``is``), and only renamed or new ones are built.
+def _spec_rows(net: Any, spec: ModelSpec, cache: TensorCache, fast: bool) -> tuple:
+    """The rows of :func:`tree_rows` as the spec nests them, tensor rows of tied modules left
+    as None in ``rows`` (with ``names``, ``facts`` and ``pending`` to fill them).
+
+    ``fast``: a layer that is not tied gets its rows from the cache's segments. Should its
+    module be used at another place as well, :class:`_SharedModule` is raised: call again
+    with ``fast=False``, which lists every module as a possibly shared one.
     """
-    if not spec.children and any(True for _ in net.children()):
-        return _module_rows(net)
-    cache = cache if cache is not None else TensorCache()
     rows = [TreeRow(MODEL_UID, None, "model")]
     first_use: dict[int, str] = {}  # id(module) -> key of its first use
+    alone: set[int] = set()  # id(module) of the layers given their own rows
     names: dict[int, list[str]] = {}  # id(tensor) -> its state_dict names, in order
     facts: dict[int, dict] = {}
     pending: list[tuple] = []  # (row index, id(tensor), layer uid, local name, layer key)
@@ -203,7 +203,10 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
                 rows.append(TreeRow(uid, parent_uid, "block", key, node.id, f"{ck}  Sequential"))
                 visit(node.children, module, key, uid)
                 continue
-            if node.tie is None and id(module) not in first_use:  # its own module and tensors
+            if id(module) in alone:
+                raise _SharedModule
+            if fast and node.tie is None and id(module) not in first_use:
+                alone.add(id(module))
                 where = (node.id, parent_uid, key)
                 segment = segment_at(where, module)
                 if segment is None:
@@ -234,6 +237,26 @@ def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None)
                     rows.append(None)  # filled below, when every name is known
 
     visit(spec.children, net, "", MODEL_UID)
+    return rows, names, facts, pending
+
+
+def tree_rows(net: nn.Module, spec: ModelSpec, cache: TensorCache | None = None) -> TreeRows:
+    """The tree's rows for ``net`` built from ``spec`` (layers the net lacks are skipped).
+
+    A model without layers in its spec but with children (a Python class) is shown as
+    ``named_modules()`` nests it: one row per module with its own tensors.
+
+    With a ``cache``, a layer that is not tied and whose key, parent and module are what
+    they were in the cache's last call gets the same row objects back: after an edit of
+    a long model most rows are identical (``is``), and only renamed or new ones are built.
+    """
+    if not spec.children and any(True for _ in net.children()):
+        return _module_rows(net)
+    cache = cache if cache is not None else TensorCache()
+    try:
+        rows, names, facts, pending = _spec_rows(net, spec, cache, fast=True)
+    except _SharedModule:  # one module at two places without a tie (what Untie leaves)
+        rows, names, facts, pending = _spec_rows(net, spec, cache, fast=False)
     cache.prune()
     for index, tid, layer_uid, local, key in pending:
         entry = cache.entry(tid, tuple(names[tid]), facts[tid])
