@@ -407,6 +407,22 @@
         <translation>自定义（Python 函数）…</translation>
     </message>
     <message>
+        <source>Custom code…</source>
+        <translation>自定义代码…</translation>
+    </message>
+    <message>
+        <source>Book: my_init</source>
+        <translation>书中：my_init</translation>
+    </message>
+    <message>
+        <source>Book: init_42</source>
+        <translation>书中：init_42</translation>
+    </message>
+    <message>
+        <source>Per-tensor example</source>
+        <translation>逐张量示例</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_form.py" line="113"/>
         <source>Scheme</source>
         <translation>方法</translation>

@@ -194,3 +194,48 @@ def test_the_empty_autograd_graph_says_how_to_fill_it_within_its_view(small_wind
     assert graph.viewport().rect().contains(shown)
     qtbot.mouseClick(panel.evaluate_button, Qt.MouseButton.LeftButton)
     assert graph.nodes and hints() == []  # the graph replaced it
+
+
+def _text_room(combo) -> int:
+    """The width the combo box gives its current entry's text (its edit field)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = QStyle.SubControl.SC_ComboBoxEditField
+    rect = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, field, combo)
+    return rect.width() - 4  # Fusion draws the label 2 px in from each side
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_form_shows_every_choice_whole_with_its_full_text_as_tooltip(
+    small_window, qtbot, size
+):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    form = window.part("init_lab").form
+    form.scope.setCurrentIndex(form.scope.findData("type"))  # the layer type row shows
+    settle()
+    assert form.layer_type.isVisible() and clipped(form.layer_type) is None
+    for scheme in ("default", "custom"):  # the custom page shows the templates
+        form.set_scheme(scheme)
+        form.scheme.activated.emit(form.scheme.currentIndex())  # as a user's choice
+        settle()
+        combos = (form.scope, form.kind, form.scheme) + (
+            (form.templates,) if scheme == "custom" else ()
+        )
+        for combo in combos:
+            in_view = scheme == "default" or combo is form.templates  # custom code scrolls
+            assert combo.isVisible() and (clipped(combo) is None or not in_view), combo
+            room = _text_room(combo)
+            for i in range(combo.count()):
+                text = combo.itemText(i)
+                assert combo.fontMetrics().horizontalAdvance(text) <= room, (text, room)
+                full = combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                assert text in full or full[:3] == text[:3], (text, full)  # same entry, whole
+            assert combo.toolTip() == combo.itemData(
+                combo.currentIndex(), Qt.ItemDataRole.ToolTipRole
+            )
+    form.set_scheme("default")
+    assert form.scheme.toolTip() == form.tr("PyTorch default (reset_parameters)")

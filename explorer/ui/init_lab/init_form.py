@@ -6,7 +6,7 @@ code is edited here, with a plain warning that it runs as Python on the user's m
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,35 @@ from explorer.core.init import SCHEMES, Target
 from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER
 
 CUSTOM = "custom"
+
+
+def add_choice(combo: QComboBox, text: str, data, full: str = "") -> None:
+    """One entry: ``text`` in the box, ``full`` (the whole description) as its tooltip."""
+    combo.addItem(text, data)
+    combo.setItemData(combo.count() - 1, full or text, Qt.ItemDataRole.ToolTipRole)
+
+
+def show_whole_choices(combo: QComboBox) -> None:
+    """Never narrower than its longest entry, and its tooltip is the current entry's whole text.
+
+    In a small pane Qt elided "weights and biases" to "weights and biase" and the default
+    scheme to "PyTorch default (r"; entries are short, so the form is made wide enough instead.
+    """
+    widest = max(
+        (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+        default=0,
+    )
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    size = QSize(widest + 4, combo.fontMetrics().height())  # Fusion pads the label by 2 a side
+    hint = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, size, combo)
+    combo.setMinimumWidth(hint.width())
+
+    def follow(index: int) -> None:
+        combo.setToolTip(combo.itemData(index, Qt.ItemDataRole.ToolTipRole) or "")
+
+    combo.currentIndexChanged.connect(follow)
+    follow(combo.currentIndex())
 
 
 class CodeEditor(QPlainTextEdit):
@@ -85,7 +116,7 @@ class InitForm(QWidget):
             (self.tr("Every layer of type"), "type"),
             (self.tr("Whole model"), "model"),
         ):
-            self.scope.addItem(text, data)
+            add_choice(self.scope, text, data)
         self.layer_type = QComboBox(self)
         self.layer_type.setObjectName("InitLayerType")
         self.kind = QComboBox(self)
@@ -95,12 +126,12 @@ class InitForm(QWidget):
             (self.tr("weights only"), "weight"),
             (self.tr("biases only"), "bias"),
         ):
-            self.kind.addItem(text, data)
+            add_choice(self.kind, text, data)
         form.addRow(self.tr("Target"), self.scope)
-        which = QHBoxLayout()
-        which.addWidget(self.layer_type, 1)
-        which.addWidget(self.kind, 1)
-        form.addRow("", which)
+        # each on a row of its own: side by side, both were cut to half the form's width
+        form.addRow("", self.layer_type)
+        form.addRow("", self.kind)
+        self._form = form
         self.target_summary = QLabel(self)
         self.target_summary.setWordWrap(True)
         form.addRow("", self.target_summary)
@@ -108,9 +139,18 @@ class InitForm(QWidget):
         self.scheme = QComboBox(self)
         self.scheme.setObjectName("InitScheme")
         for s in SCHEMES.values():
-            label = self.tr("PyTorch default (reset_parameters)") if not s.function else s.function
-            self.scheme.addItem(label, s.name)
-        self.scheme.addItem(self.tr("Custom (Python function)…"), CUSTOM)
+            if s.function:
+                add_choice(self.scheme, s.function, s.name, f"torch.nn.init.{s.function}")
+            else:
+                add_choice(
+                    self.scheme,
+                    self.tr("PyTorch default"),
+                    s.name,
+                    self.tr("PyTorch default (reset_parameters)"),
+                )
+        add_choice(
+            self.scheme, self.tr("Custom code…"), CUSTOM, self.tr("Custom (Python function)…")
+        )
         form.addRow(self.tr("Scheme"), self.scheme)
         self.seed = QSpinBox(self)
         self.seed.setObjectName("InitSeed")
@@ -180,12 +220,14 @@ class InitForm(QWidget):
         layout.addWidget(self.contract_title)
         layout.addWidget(self.contract)
 
-        for combo in (self.scope, self.layer_type, self.kind, self.scheme):
-            # long entries elide instead of widening the form past a small pane
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(10)
+        for combo in (self.scope, self.kind, self.scheme, self.templates):
+            show_whole_choices(combo)
+        # a layer type is a class name the model brings: it may elide, its tooltip is whole
+        self.layer_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.layer_type.setMinimumContentsLength(10)
+        self.layer_type.currentTextChanged.connect(self.layer_type.setToolTip)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.scheme.currentIndexChanged.connect(self._scheme_changed)
         for w in (self.layer_type, self.kind):
@@ -216,16 +258,20 @@ class InitForm(QWidget):
         warning.setStyleSheet(f"color: {LAZY_AMBER.name()};")
         self.templates = QComboBox(page)
         self.templates.setObjectName("InitTemplates")
-        self.templates.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.templates.setMinimumContentsLength(10)
-        for text, code in (
-            (self.tr("Book: my_init (uniform on (-10, 10), zero |w| < 5)"), BOOK_MY_INIT),
-            (self.tr("Book: init_42 (constant 42)"), BOOK_INIT_42),
-            (self.tr("Per tensor: def my_init(name, tensor)"), PER_TENSOR_EXAMPLE),
+        for text, full, code in (
+            (
+                self.tr("Book: my_init"),
+                self.tr("Book: my_init (uniform on (-10, 10), zero |w| < 5)"),
+                BOOK_MY_INIT,
+            ),
+            (self.tr("Book: init_42"), self.tr("Book: init_42 (constant 42)"), BOOK_INIT_42),
+            (
+                self.tr("Per-tensor example"),
+                self.tr("Per tensor: def my_init(name, tensor)"),
+                PER_TENSOR_EXAMPLE,
+            ),
         ):
-            self.templates.addItem(text, code)
+            add_choice(self.templates, text, code, full)
         self.templates.activated.connect(self._template_chosen)
         self.editor = CodeEditor(page)
         self.editor.setObjectName("InitCode")
@@ -306,7 +352,7 @@ class InitForm(QWidget):
 
     def _scope_changed(self, *_) -> None:
         scope = self.scope.currentData()
-        self.layer_type.setVisible(scope == "type")
+        self._form.setRowVisible(self.layer_type, scope == "type")
         self.kind.setEnabled(scope != "parameter")
         self.changed.emit()
 
