@@ -2045,7 +2045,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="325"/>
         <source>{0}: {1} train, {2} held out</source>
-        <translation>{0}：训练 {1} 个，验证集（留出）{2} 个</translation>
+        <translation>{0}：训练集 {1}，验证集 {2}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="344"/>

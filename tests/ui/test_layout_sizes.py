@@ -239,3 +239,35 @@ def test_init_lab_form_shows_every_choice_whole_with_its_full_text_as_tooltip(
             )
     form.set_scheme("default")
     assert form.scheme.toolTip() == form.tr("PyTorch default (reset_parameters)")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900)])
+def test_autograd_leaves_table_has_room_for_several_rows_and_every_input_shows(
+    small_window, qtbot, size
+):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("AutogradTab")
+    panel = window.bottom_tabs.currentWidget()
+    inputs = (
+        panel.leaves,
+        panel.code,
+        panel.evaluate_button,
+        panel.backward_button,
+        panel.zero_button,
+        panel.retain,
+        panel.model_button,
+        panel.gradient,
+    )
+    for press in (None, panel.evaluate_button, panel.backward_button):
+        if press is not None:
+            qtbot.mouseClick(press, Qt.MouseButton.LeftButton)
+        settle()
+        table = panel.leaves
+        rows = table.viewport().height() // table.rowHeight(0)
+        assert rows >= 4, rows  # was about 1.5 at 1280x800
+        cut = [(w.objectName() or type(w).__name__, clipped(w)) for w in inputs if clipped(w)]
+        assert cut == []
+    assert panel.value.text() == "z = 15.0"  # the result and the grads show beside the graph
+    assert clipped(panel.value) is None and clipped(panel.grads) is None
+    assert panel.grads.text().splitlines() == ["x.grad = 8.0", "y.grad = 3.0"]
