@@ -310,6 +310,10 @@
 <context>
     <name>HistoryView</name>
     <message>
+        <source>At step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/history_view.py" line="40"/>
         <source>Clear</source>
         <translation>清除</translation>

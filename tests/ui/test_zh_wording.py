@@ -90,3 +90,4 @@ def test_the_chinese_window_shows_the_better_wordings(chinese_window):  # noqa: 
     )
     assert [p.getAxis("bottom").labelText for p in plots] == ["步数", "步数"]
     assert window.part("run_actions").training_view.buttons["step"].text() == "单步"
+    assert window.part("history_view").step_label.text() == "步数"  # its slider, not a button
