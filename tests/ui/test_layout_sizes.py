@@ -271,3 +271,15 @@ def test_autograd_leaves_table_has_room_for_several_rows_and_every_input_shows(
     assert panel.value.text() == "z = 15.0"  # the result and the grads show beside the graph
     assert clipped(panel.value) is None and clipped(panel.grads) is None
     assert panel.grads.text().splitlines() == ["x.grad = 8.0", "y.grad = 3.0"]
+
+
+def test_the_training_data_choice_reads_whole_in_its_tooltip(small_window):
+    window = small_window
+    window.show_tab("TrainingTab")
+    source = window.part("run_actions").training_view.source
+    settle()
+    for i in range(source.count()):
+        source.setCurrentIndex(i)
+        assert source.toolTip() == source.itemText(i) != ""  # the box may elide it
+    source.setCurrentIndex(source.findData("teacher"))
+    assert source.toolTip() == source.tr("random teacher (fits the model)")

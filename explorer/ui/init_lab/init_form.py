@@ -6,7 +6,7 @@ code is edited here, with a plain warning that it runs as Python on the user's m
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QStyle,
-    QStyleOptionComboBox,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,38 +26,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.custom_init import BOOK_INIT_42, BOOK_MY_INIT, PER_TENSOR_EXAMPLE
 from explorer.core.init import SCHEMES, Target
+from explorer.ui.common.choices import add_choice, show_whole_choices
 from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER
 
 CUSTOM = "custom"
-
-
-def add_choice(combo: QComboBox, text: str, data, full: str = "") -> None:
-    """One entry: ``text`` in the box, ``full`` (the whole description) as its tooltip."""
-    combo.addItem(text, data)
-    combo.setItemData(combo.count() - 1, full or text, Qt.ItemDataRole.ToolTipRole)
-
-
-def show_whole_choices(combo: QComboBox) -> None:
-    """Never narrower than its longest entry, and its tooltip is the current entry's whole text.
-
-    In a small pane Qt elided "weights and biases" to "weights and biase" and the default
-    scheme to "PyTorch default (r"; entries are short, so the form is made wide enough instead.
-    """
-    widest = max(
-        (combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
-        default=0,
-    )
-    opt = QStyleOptionComboBox()
-    combo.initStyleOption(opt)
-    size = QSize(widest + 4, combo.fontMetrics().height())  # Fusion pads the label by 2 a side
-    hint = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, size, combo)
-    combo.setMinimumWidth(hint.width())
-
-    def follow(index: int) -> None:
-        combo.setToolTip(combo.itemData(index, Qt.ItemDataRole.ToolTipRole) or "")
-
-    combo.currentIndexChanged.connect(follow)
-    follow(combo.currentIndex())
 
 
 class CodeEditor(QPlainTextEdit):

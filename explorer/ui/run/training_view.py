@@ -36,6 +36,7 @@ from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.choices import tooltip_follows_choice
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.common.when_shown import WhenShown
@@ -146,6 +147,7 @@ class TrainingView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
+        tooltip_follows_choice(self.source)  # "random teacher (fits the" reads whole on hover
         settings = QWidget(self)
         settings.setLayout(form)
         self.data_plot = DataPlot(self, title=self.tr("Data"))
@@ -316,6 +318,7 @@ class TrainingView(QWidget):
         i = self.source.findData(path)
         if i < 0:
             self.source.addItem(Path(path).name, path)
+            self.source.setItemData(self.source.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
             i = self.source.count() - 1
         self.source.setCurrentIndex(i)
         return self.show_data()
