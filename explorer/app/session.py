@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.app.run_settings import RunSettings
 from explorer.core.document import Document
+from explorer.core.errors import Message
 from explorer.core.events import Event
 from explorer.core.spec import ModelSpec
 
@@ -246,8 +247,11 @@ class Session:
             from explorer.core.module_source import ReadOnlyModel
 
             raise ReadOnlyModel(
-                f"{self.document.source.title} is a Python class: a project cannot hold it; "
-                "save its state_dict (File > Save Weights) or convert it to Sequential"
+                Message(
+                    "{title} is a Python class: a project cannot hold it; save its state_dict "
+                    "(File > Save Weights) or convert it to Sequential",
+                    title=self.document.source.title,
+                )
             )
         settings, failed = self._settings_dict()
         project = Project(spec=self.document.spec, title=title, settings=settings)

@@ -239,7 +239,11 @@ def make_dataset(
     gen = GENERATORS.get(spec.source)
     if gen is None:
         raise DataError(
-            f"unknown dataset {spec.source!r}: use one of {', '.join(GENERATORS)} or a file"
+            Message(
+                "unknown dataset {name}: use one of {choices} or a file",
+                name=repr(spec.source),
+                choices=", ".join(GENERATORS),
+            )
         )
     if gen.name == "teacher":
         x, y = teacher(spec.n, spec.noise, spec.seed, tuple(in_shape), out_features)

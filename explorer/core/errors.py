@@ -142,3 +142,30 @@ def message_parts(error: BaseException) -> tuple[str, dict] | None:
     if len(args) == 1 and isinstance(args[0], Message):
         return args[0].msgid, dict(args[0].fields)
     return None
+
+
+def error_message(error: BaseException) -> str:
+    """What ``error`` says, as a :class:`Message` when it carries one, else its plain text.
+
+    Use it to put one error inside another sentence (``"cannot fit the model to {name}:
+    {reason}"``) and keep the inner one translatable. A field given as ``(msgid, fields)``
+    (see :func:`with_message`) becomes a :class:`Message` too, so the English is the same.
+    """
+    parts = message_parts(error)
+    if parts is None:
+        return str(error)
+    return _as_message(*parts)
+
+
+def _as_message(msgid: str, fields: dict) -> Message:
+    return Message(msgid, **{key: _field(value) for key, value in fields.items()})
+
+
+def _field(value):
+    is_pair = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], dict)
+    )
+    return _as_message(*value) if is_pair and not isinstance(value, Message) else value
