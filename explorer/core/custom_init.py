@@ -218,9 +218,11 @@ def run_custom(
     for n in names:
         t = after.get(n)
         if t is None or (tuple(t.shape), t.dtype) != shapes[n]:
-            got = "removed it" if t is None else f"made it {tuple(t.shape)} {t.dtype}"
-            got_id = ("removed it", {}) if t is None else ("made it {shape} {dtype}", {
-                "shape": tuple(t.shape), "dtype": t.dtype})  # fmt: skip
+            got = (
+                Message("removed it")
+                if t is None
+                else Message("made it {shape} {dtype}", shape=tuple(t.shape), dtype=t.dtype)
+            )
             raise CustomInitError(
                 f"{fname} replaced {n} {shapes[n][0]}: it {got}; change values in place instead "
                 "(nn.init functions, tensor.data[...] = ...)",
@@ -229,7 +231,7 @@ def run_custom(
                 fname=fname,
                 name=n,
                 shape=shapes[n][0],
-                got=got_id,
+                got=got,
             )
         if t.is_floating_point() and not bool(torch.isfinite(t).all()):
             raise CustomInitError(

@@ -5506,6 +5506,14 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
+    <message>
+        <source>the tensor is empty</source>
+        <translation>张量为空</translation>
+    </message>
+    <message>
+        <source>gradient: {detail}</source>
+        <translation>gradient：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

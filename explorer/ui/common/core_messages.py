@@ -876,4 +876,6 @@ CORE_MESSAGES = (
         "{title} is a Python class: its layers are read-only (Convert to Sequential makes an editable copy)",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{kind}: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the tensor is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "gradient: {detail}"),
 )
