@@ -169,3 +169,67 @@ def _field(value):
         and isinstance(value[1], dict)
     )
     return _as_message(*value) if is_pair and not isinstance(value, Message) else value
+
+
+# ----- a Message in a file (a project keeps an import's guess notes) ----------------------
+
+#: how deep messages may nest in a file (a guess note is a sentence with a few parts)
+MAX_NESTING = 8
+
+
+def message_to_json(value) -> dict | None:
+    """``{"msgid": ..., "fields": {...}}`` for a :class:`Message` (None for plain text).
+
+    Fields are kept as JSON numbers, nested messages, or their text (a shape ``(2, 20)``
+    becomes ``"(2, 20)"``, which fills the template the same way).
+    """
+    if not isinstance(value, Message):
+        return None
+    return {"msgid": value.msgid, "fields": {k: _json_field(v) for k, v in value.fields.items()}}
+
+
+def message_from_json(data, text: str) -> str:
+    """The :class:`Message` ``data`` describes if it reads exactly ``text``, else ``text``.
+
+    ``text`` is the English a file also keeps: an old file (no ``data``), a damaged one
+    or one whose template and text disagree gives the text unchanged, never a guess.
+    """
+    if data is None:
+        return text
+    try:
+        message = _json_message(data, 0)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return text
+    return message if message == text else text
+
+
+def _json_field(value):
+    if isinstance(value, Message):
+        return message_to_json(value)
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    return str(value)
+
+
+def _json_message(data, depth: int) -> Message:
+    import string
+
+    if depth > MAX_NESTING or not isinstance(data, dict):
+        raise ValueError("not a message")
+    msgid, fields = data.get("msgid"), data.get("fields", {})
+    if not isinstance(msgid, str) or not isinstance(fields, dict):
+        raise ValueError("not a message")
+    for _, name, spec, _ in string.Formatter().parse(msgid):
+        # plain {name} fields only: a file must not reach attributes ({a.__class__})
+        if name is not None and (not name.isidentifier() or "{" in (spec or "")):
+            raise ValueError("not a plain template")
+    values = {}
+    for key, value in fields.items():
+        if isinstance(value, dict):
+            value = _json_message(value, depth + 1)
+        elif not (value is None or isinstance(value, (bool, int, float, str))):
+            raise ValueError("not a field")
+        values[str(key)] = value
+    return Message(msgid, **values)

@@ -60,3 +60,11 @@ def _is_message(value) -> bool:
         and isinstance(value[0], str)
         and isinstance(value[1], dict)
     )
+
+
+def os_error_text(error: OSError) -> str:
+    """A write failure in words: our refusal (a :class:`Message`, e.g. "is a folder, not a
+    file") translated, else the system's reason (``strerror``) without the errno clutter."""
+    if message_parts(error) is not None:
+        return error_text(error)
+    return error.strerror or str(error)
