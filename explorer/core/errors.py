@@ -36,6 +36,25 @@ def _make_message(msgid: str, fields: dict) -> Message:
     return Message(msgid, **fields)
 
 
+class Term(str):
+    """An identifier the command line uses (the dataset ``spiral``), kept as it is.
+
+    English shows the identifier itself; as a field of a :class:`Message` (or wherever the
+    UI shows it), the interface may add a translated name: ``螺旋（spiral）``. ``kind``
+    says what it names (``"dataset"``).
+    """
+
+    kind: str
+
+    def __new__(cls, kind: str, value: str):
+        self = super().__new__(cls, value)
+        self.kind = kind
+        return self
+
+    def __reduce__(self):
+        return Term, (self.kind, str(self))
+
+
 class ExplorerError(Exception):
     """Base class of every error the app reports to the user in plain words."""
 
@@ -213,23 +232,27 @@ def _json_field(value):
     return str(value)
 
 
+class _Unreadable(ValueError):
+    """A saved message that cannot be trusted; the saved English text is used instead."""
+
+
 def _json_message(data, depth: int) -> Message:
     import string
 
     if depth > MAX_NESTING or not isinstance(data, dict):
-        raise ValueError("not a message")
+        raise _Unreadable
     msgid, fields = data.get("msgid"), data.get("fields", {})
     if not isinstance(msgid, str) or not isinstance(fields, dict):
-        raise ValueError("not a message")
+        raise _Unreadable
     for _, name, spec, _ in string.Formatter().parse(msgid):
         # plain {name} fields only: a file must not reach attributes ({a.__class__})
         if name is not None and (not name.isidentifier() or "{" in (spec or "")):
-            raise ValueError("not a plain template")
+            raise _Unreadable
     values = {}
     for key, value in fields.items():
         if isinstance(value, dict):
             value = _json_message(value, depth + 1)
         elif not (value is None or isinstance(value, (bool, int, float, str))):
-            raise ValueError("not a field")
+            raise _Unreadable
         values[str(key)] = value
     return Message(msgid, **values)

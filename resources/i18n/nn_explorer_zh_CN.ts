@@ -5592,4 +5592,39 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>用这个输入，模型无法运行：{0}。可以照样导入后再修改该层，或换一个输入形状、层间选择。</translation>
     </message>
 </context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>teacher (dataset name)</source>
+        <translation>随机教师网络</translation>
+    </message>
+    <message>
+        <source>sine (dataset name)</source>
+        <translation>带噪正弦</translation>
+    </message>
+    <message>
+        <source>linear (dataset name)</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>spiral (dataset name)</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>moons (dataset name)</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>circles (dataset name)</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>blobs (dataset name)</source>
+        <translation>高斯簇</translation>
+    </message>
+    <message>
+        <source>none (--between value)</source>
+        <translation>不插入</translation>
+    </message>
+</context>
 </TS>

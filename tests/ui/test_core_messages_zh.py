@@ -195,3 +195,60 @@ def test_probe_custom_code_stats_and_io_refusals_translate_their_framing_only(ch
         check_output("model.txt", (".pt",), what="a state dict")
     assert str(info.value) == "-o model.txt: this command writes .pt (a state dict)"
     assert error_text(info.value) == "-o model.txt：此命令写出的是 .pt（a state dict）"
+
+
+# ----- identifiers the CLI uses: named in Chinese, the id kept beside the name ------------
+
+
+def test_a_dataset_id_is_named_in_chinese_with_the_id_and_kept_as_is_in_english(
+    window, run, tv, qapp
+):
+    use(tv.source, "spiral")
+    assert "spiral has (2,)" in tv.fit_offer.text.text()
+    assert tv.data_plot.plotItem.titleLabel.text.startswith("spiral: ")
+    i18n.install_language("zh_CN")
+    try:
+        use(tv.source, "moons")
+        use(tv.source, "spiral")  # shown again in the new language
+        offer = tv.fit_offer.text.text()
+        title = tv.data_plot.plotItem.titleLabel.text
+    finally:
+        i18n.install_language("en")
+    assert "螺旋（spiral）" in offer and "spiral has" not in offer
+    assert title.startswith("螺旋（spiral）：") or title.startswith("螺旋（spiral）:")
+    assert window.part("run_actions").controller.dataset.name == "spiral"  # the CLI's id
+
+
+def test_the_between_choices_keep_the_cli_values_and_name_none_in_chinese(window, qtbot, qapp):
+    from PySide6.QtCore import Qt as QtNs
+
+    from explorer.ui.files.import_options_dialog import ImportOptionsDialog
+
+    def texts():
+        dialog = ImportOptionsDialog(window, "mlp.params")
+        qtbot.addWidget(dialog)
+        combo = dialog.between
+        items = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+        tip = combo.itemData(combo.findData("relu"), QtNs.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(combo.findData("none"))
+        return items, tip, dialog.options()[0]  # what the import is given
+
+    english, tip, chosen = texts()
+    assert english["none"] == "none" and english["relu"] == "relu" and tip == "nn.ReLU"
+    i18n.install_language("zh_CN")
+    try:
+        chinese_items, _, chinese_chosen = texts()
+    finally:
+        i18n.install_language("en")
+    assert chinese_items["none"] == "不插入（none）" and chinese_items["relu"] == "relu"
+    assert chosen == chinese_chosen == "none"  # the CLI's value, whatever the language
+
+
+def test_every_term_has_a_chinese_name():
+    from explorer.core.data import GENERATORS
+    from explorer.ui.common.terms import TERMS
+
+    table = i18n.read_ts(i18n.ts_path("zh_CN"))
+    assert {key for kind, key in TERMS if kind == "dataset"} == set(GENERATORS)
+    for source in TERMS.values():
+        assert table.get(source), source

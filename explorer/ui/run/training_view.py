@@ -38,6 +38,7 @@ from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.terms import shown
 from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
@@ -345,7 +346,7 @@ class TrainingView(QWidget):
         self.data_plot.show_samples(px, py, brushes)
         self.data_plot.setTitle(
             self.tr("{0}: {1} train, {2} held out").format(
-                data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
+                shown(data.name), len(data), 0 if data.X_eval is None else len(data.X_eval)
             )
         )
         return True
