@@ -116,7 +116,10 @@ class Document:
         """Why the layers cannot be edited (a Python class), or None."""
         if self.source is None:
             return None
-        return f"{self.source.title} is a Python class: convert it to Sequential to edit it"
+        return Message(
+            "{title} is a Python class: convert it to Sequential to edit it",
+            title=self.source.title,
+        )
 
     def load_spec(self, new: ModelSpec) -> None:
         """Open a different model: new spec, fresh modules (nothing reused)."""

@@ -65,7 +65,7 @@ class SpecError(ExplorerError):
 
 class UnknownLayerType(SpecError):
     def __init__(self, type_name: str):
-        super().__init__(f"unknown layer type {type_name!r}")
+        super().__init__(Message("unknown layer type {name}", name=repr(type_name)))
         self.type_name = type_name
 
 
@@ -131,8 +131,12 @@ class ShapeError(ExplorerError):
 class FormatVersionError(SpecError):
     def __init__(self, found: int, supported: int):
         super().__init__(
-            f"this file was written by a newer NN Explorer (format {found}); "
-            f"this version reads format {supported} and older"
+            Message(
+                "this file was written by a newer NN Explorer (format {found}); "
+                "this version reads format {supported} and older",
+                found=found,
+                supported=supported,
+            )
         )
         self.found = found
         self.supported = supported

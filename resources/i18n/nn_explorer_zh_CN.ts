@@ -5514,6 +5514,46 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>gradient: {detail}</source>
         <translation>gradient：{detail}</translation>
     </message>
+    <message>
+        <source>a dataset of {n} samples</source>
+        <translation>含 {n} 个样本的数据集</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>this file was written by a newer NN Explorer (format {found}); this version reads format {supported} and older</source>
+        <translation>此文件由较新版本的 NN Explorer 写入（格式 {found}）；此版本只能读取格式 {supported} 及更早的格式</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>此模型</translation>
+    </message>
+    <message>
+        <source>unknown layer type {name}</source>
+        <translation>未知的层类型 {name}</translation>
+    </message>
+    <message>
+        <source>weights not loaded: {detail}</source>
+        <translation>未加载权重：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} settings not restored: {detail}</source>
+        <translation>未恢复 {name} 的设置：{detail}</translation>
+    </message>
+    <message>
+        <source>{title} is a Python class: convert it to Sequential to edit it</source>
+        <translation>{title} 是 Python 类：请把它转换为 Sequential 后再编辑</translation>
+    </message>
+    <message>
+        <source>{what} needs more memory than is free; this machine has {have}</source>
+        <translation>{what} 需要的内存超过了可用内存；本机有 {have}</translation>
+    </message>
+    <message>
+        <source>{what} needs {need}; this machine has {have}</source>
+        <translation>{what} 需要 {need}；本机有 {have}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>

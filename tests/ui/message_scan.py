@@ -217,16 +217,31 @@ INTERNAL_RAISES = {
 }
 
 
+def _is_super_init(node: ast.AST) -> bool:
+    func = getattr(node, "func", None)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(func, ast.Attribute)
+        and func.attr == "__init__"
+        and isinstance(func.value, ast.Call)
+        and _name(func.value.func) == "super"
+    )
+
+
 def english_raises() -> set[tuple[str, str]]:
-    """Every ``raise X("...")`` / ``raise X(f"...", ...)`` in core, io and app (an error
-    class given its sentence as a plain literal or an f-string instead of a Message)."""
+    """Every ``raise X("...")`` / ``raise X(f"...", ...)`` / ``super().__init__(f"...")`` in
+    core, io and app: an error given its sentence as a plain literal or an f-string instead
+    of a Message."""
     out = set()
     for path in _files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                call = node.exc
+            elif _is_super_init(node):  # an error class that makes its own sentence
+                call = node
+            else:
                 continue
-            call = node.exc
-            if not _name(call.func)[:1].isupper():
+            if call is not node and not _name(call.func)[:1].isupper():
                 continue  # a helper that builds the error (explain, located) is scanned as such
             if any(kw.arg == "msgid" for kw in call.keywords):
                 continue  # the English is kept for the CLI, the template for the UI

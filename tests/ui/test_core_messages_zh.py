@@ -252,3 +252,17 @@ def test_every_term_has_a_chinese_name():
     assert {key for kind, key in TERMS if kind == "dataset"} == set(GENERATORS)
     for source in TERMS.values():
         assert table.get(source), source
+
+
+def test_weights_that_do_not_fit_an_opened_project_are_reported_in_chinese(window, chinese):
+    """A project whose weights do not fit its layers opens (architecture) and says why."""
+    from explorer.app.session import OpenRequest
+    from explorer.core.spec import LayerSpec, sequential
+
+    spec = sequential(LayerSpec.make("Linear", in_features=3, out_features=2))
+    weights = {"0.weight": torch.zeros(5, 3), "0.bias": torch.zeros(2)}
+    assert window.open_model(OpenRequest(spec, "project", None, "odd", weights=weights))
+    assert window.document.net[0].weight.shape == (2, 3)  # the layer as the spec says
+    shown = window.message_bar.text()
+    assert shown.startswith("未加载权重：") and "0.weight" in shown, shown
+    assert "weights not loaded" not in shown

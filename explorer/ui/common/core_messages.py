@@ -878,4 +878,21 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{kind}: {detail}"),
     QT_TRANSLATE_NOOP("CoreMessages", "the tensor is empty"),
     QT_TRANSLATE_NOOP("CoreMessages", "gradient: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a dataset of {n} samples"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "this file was written by a newer NN Explorer (format {found}); this version reads format {supported} and older",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown layer type {name}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "weights not loaded: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} settings not restored: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{title} is a Python class: convert it to Sequential to edit it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{what} needs more memory than is free; this machine has {have}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} needs {need}; this machine has {have}"),
 )
