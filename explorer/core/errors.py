@@ -177,7 +177,8 @@ def error_message(error: BaseException) -> str:
     parts = message_parts(error)
     if parts is None:
         return str(error)
-    return _as_message(*parts)
+    message = _as_message(*parts)
+    return message if message == str(error) else str(error)  # the English never changes
 
 
 def _as_message(msgid: str, fields: dict) -> Message:
