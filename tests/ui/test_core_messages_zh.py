@@ -266,3 +266,18 @@ def test_weights_that_do_not_fit_an_opened_project_are_reported_in_chinese(windo
     shown = window.message_bar.text()
     assert shown.startswith("未加载权重：") and "0.weight" in shown, shown
     assert "weights not loaded" not in shown
+
+
+def test_the_depth_probe_failure_is_shown_in_chinese_in_the_panel(window, qtbot, chinese):
+    from explorer.core import edits
+
+    window.show_tab("InitLabTab")
+    lab = window.part("init_lab")
+    assert window.push_spec(edits.set_input(window.document.spec, (2, 7)), "input")
+    weights = {k: v.clone() for k, v in window.document.net.state_dict().items()}
+    qtbot.mouseClick(lab.probe.run_button, Qt.MouseButton.LeftButton)
+    summary = lab.probe.summary.text()
+    assert "探测的前向/反向传播失败：" in summary and "mat1 and mat2" in summary, summary
+    assert window.message_bar.text().startswith("探测的前向/反向传播失败：")
+    after = window.document.net.state_dict()
+    assert all(after[k].equal(v) for k, v in weights.items())  # the probe works on a copy
