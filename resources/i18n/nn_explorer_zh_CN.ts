@@ -2047,6 +2047,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Command line: nn-explorer train --data {0}</source>
+        <translation>命令行：nn-explorer train --data {0}</translation>
+    </message>
 </context>
 <context>
     <name>ValuesTable</name>

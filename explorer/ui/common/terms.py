@@ -26,17 +26,20 @@ TERMS: dict[tuple[str, str], str] = {
 }
 
 
-def term_text(kind: str, key: str) -> str:
-    """``key`` in English; ``name（key）`` where the interface language names it."""
+def term_text(kind: str, key: str, with_id: bool = True) -> str:
+    """``key`` in English; ``name（key）`` where the interface language names it
+    (``name`` alone with ``with_id=False``, for a short title)."""
     source = TERMS.get((kind, str(key)))
     if source is None:
         return str(key)
     text = QCoreApplication.translate(CONTEXT, source)
-    return str(key) if text == source else f"{text}（{key}）"
+    if text == source:
+        return str(key)
+    return f"{text}（{key}）" if with_id else text
 
 
-def shown(value) -> str:
+def shown(value, with_id: bool = True) -> str:
     """``value`` as the interface shows it: a :class:`Term` named, anything else as it is."""
     if isinstance(value, Term):
-        return term_text(value.kind, value)
+        return term_text(value.kind, value, with_id)
     return str(value)
