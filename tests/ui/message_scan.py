@@ -13,6 +13,7 @@ from a call) is *unresolved*: the coverage test fails on it unless it is listed 
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,6 +174,7 @@ def _calls_by_scope(tree: ast.AST) -> Iterator[tuple[ast.AST, list[ast.Call]]]:
     yield from visit(tree)
 
 
+@functools.lru_cache(maxsize=1)  # two tests read it; the files do not change meanwhile
 def scan() -> Scan:
     """Every template the core, io and app give a Message, and the sites it cannot read."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in _files()}
