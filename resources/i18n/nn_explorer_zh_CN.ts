@@ -5432,11 +5432,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>nothing to do: steps (or epochs) must be at least 1</source>
-        <translation>没有要做的：步数（或轮数）至少为 1</translation>
+        <translation>无事可做：步数（或轮数）至少为 1</translation>
     </message>
     <message>
         <source>probe {name} failed: {detail}</source>
-        <translation>探测 {name} 失败：{detail}</translation>
+        <translation>探针 {name} 出错：{detail}</translation>
     </message>
     <message>
         <source>stopped after {seconds} s (an endless loop?)</source>

@@ -283,3 +283,20 @@ def test_the_depth_probe_failure_is_shown_in_chinese_in_the_panel(window, qtbot,
     assert window.message_bar.text().startswith("探测的前向/反向传播失败：")
     after = window.document.net.state_dict()
     assert all(after[k].equal(v) for k, v in weights.items())  # the probe works on a copy
+
+
+def test_a_failing_view_probe_is_logged_in_chinese_and_training_goes_on(
+    qtbot, window, run, chinese
+):
+    def broken(net, xb):
+        raise ValueError("the view could not read it")
+
+    window.run_probes["views.broken"] = broken
+    logged = []
+    window.log_message.connect(lambda level, text: logged.append((level, text)))
+    run.training_view.steps.setValue(5)
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
+        run.actions["train"].trigger()
+    assert blocker.args == ["done"]
+    warnings = [text for level, text in logged if level == "warning"]
+    assert "探针 views.broken 出错：ValueError: the view could not read it" in warnings
