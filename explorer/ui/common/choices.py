@@ -31,12 +31,20 @@ def show_whole_choices(combo: QComboBox) -> None:
     tooltip_follows_choice(combo)
 
 
-def tooltip_follows_choice(combo: QComboBox) -> None:
-    """The box's tooltip is the current entry's whole text (its tooltip, else its text)."""
+def tooltip_follows_choice(combo: QComboBox, with_text: bool = False) -> None:
+    """The box's tooltip is the current entry's whole text (its tooltip, else its text).
+
+    ``with_text``: the entry's text comes first, its own tooltip (if any) on the next line,
+    for a box whose entries may elide and whose tooltips say something else.
+    """
 
     def follow(index: int) -> None:
-        full = combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
-        combo.setToolTip(full or combo.itemText(index))
+        text = combo.itemText(index)
+        tip = combo.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
+        if with_text:
+            combo.setToolTip(text if tip in ("", text) else f"{text}\n{tip}")
+        else:
+            combo.setToolTip(tip or text)
 
     combo.currentIndexChanged.connect(follow)
     follow(combo.currentIndex())

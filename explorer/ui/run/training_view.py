@@ -150,7 +150,8 @@ class TrainingView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
-        tooltip_follows_choice(self.source)  # "random teacher (fits the" reads whole on hover
+        # the title the box may cut ("random teacher (fits the") reads whole on hover
+        tooltip_follows_choice(self.source, with_text=True)
         settings = QWidget(self)
         settings.setLayout(form)
         self.data_plot = DataPlot(self, title=self.tr("Data"))
