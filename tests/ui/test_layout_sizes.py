@@ -285,3 +285,17 @@ def test_the_training_data_choice_reads_whole_in_its_tooltip(small_window):
     source.setCurrentIndex(source.findData("teacher"))
     title = source.toolTip().splitlines()[0]
     assert title == source.tr("random teacher (fits the model)")
+
+
+def test_an_empty_accuracy_line_leaves_no_gap_above_the_training_settings(small_window):
+    window = small_window
+    window.show_tab("TrainingTab")
+    settle()
+    tv = window.part("run_actions").training_view
+    assert tv.accuracy.text() == "" and not tv.accuracy.isVisible()
+    rate_bottom = tv.rate.mapTo(window, tv.rate.rect().bottomLeft()).y()
+    source_top = tv.source.mapTo(window, tv.source.rect().topLeft()).y()
+    assert source_top - rate_bottom < 2 * tv.rate.height()  # 36 px: a blank line and more
+    tv.accuracy.setText("accuracy 50.0 %")
+    settle()
+    assert tv.accuracy.isVisible() and clipped(tv.accuracy) is None

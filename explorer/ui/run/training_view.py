@@ -62,6 +62,14 @@ GENERATOR_TITLES = (
 DISPLAY_HZ = 12
 
 
+class _HidesWhenEmpty(QLabel):
+    """A status line that takes no room while it has nothing to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class TrainingView(QWidget):
     def __init__(self, window, controller, parent=None):
         super().__init__(parent)
@@ -141,9 +149,10 @@ class TrainingView(QWidget):
         self.rate = QLabel(self.tr("Not started"), self)
         self.rate.setWordWrap(True)
         self.rate.setObjectName("training_status")
-        self.accuracy = QLabel("", self)
+        self.accuracy = _HidesWhenEmpty("", self)  # no blank line above the settings
         self.accuracy.setObjectName("training_accuracy")
         self.accuracy.setWordWrap(True)
+        self.accuracy.hide()
         self.fit_offer = FitOffer(window, self)
         for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
             combo.setSizeAdjustPolicy(
