@@ -36,8 +36,10 @@ from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.choices import tooltip_follows_choice
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.terms import shown
 from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
@@ -60,6 +62,14 @@ GENERATOR_TITLES = (
 DISPLAY_HZ = 12
 
 
+class _HidesWhenEmpty(QLabel):
+    """A status line that takes no room while it has nothing to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class TrainingView(QWidget):
     def __init__(self, window, controller, parent=None):
         super().__init__(parent)
@@ -72,6 +82,8 @@ class TrainingView(QWidget):
         self.source = QComboBox(self)
         for g in GENERATORS.values():
             self.source.addItem(self.tr(g.title), g.name)
+            tip = self.tr("Command line: nn-explorer train --data {0}").format(g.name)
+            self.source.setItemData(self.source.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.load_button = QPushButton(self.tr("Load file…"), self)
         self.load_button.setToolTip(
             self.tr("A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file")
@@ -137,15 +149,18 @@ class TrainingView(QWidget):
         self.rate = QLabel(self.tr("Not started"), self)
         self.rate.setWordWrap(True)
         self.rate.setObjectName("training_status")
-        self.accuracy = QLabel("", self)
+        self.accuracy = _HidesWhenEmpty("", self)  # no blank line above the settings
         self.accuracy.setObjectName("training_accuracy")
         self.accuracy.setWordWrap(True)
+        self.accuracy.hide()
         self.fit_offer = FitOffer(window, self)
         for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
+        # the title the box may cut ("random teacher (fits the") reads whole on hover
+        tooltip_follows_choice(self.source, with_text=True)
         settings = QWidget(self)
         settings.setLayout(form)
         self.data_plot = DataPlot(self, title=self.tr("Data"))
@@ -316,6 +331,7 @@ class TrainingView(QWidget):
         i = self.source.findData(path)
         if i < 0:
             self.source.addItem(Path(path).name, path)
+            self.source.setItemData(self.source.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
             i = self.source.count() - 1
         self.source.setCurrentIndex(i)
         return self.show_data()
@@ -345,7 +361,9 @@ class TrainingView(QWidget):
         self.data_plot.show_samples(px, py, brushes)
         self.data_plot.setTitle(
             self.tr("{0}: {1} train, {2} held out").format(
-                data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
+                shown(data.name, with_id=False),
+                len(data),
+                0 if data.X_eval is None else len(data.X_eval),
             )
         )
         return True
