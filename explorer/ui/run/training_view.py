@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -41,6 +40,7 @@ from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
+from explorer.ui.run.live_label import LiveLabel
 from explorer.ui.run.loss_plot import LossPlot
 from explorer.ui.run.playground import Playground
 
@@ -134,12 +134,12 @@ class TrainingView(QWidget):
             buttons.addWidget(b)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
-        self.rate = QLabel(self.tr("Not started"), self)
-        self.rate.setWordWrap(True)
+        # rewritten at every frame of a run: labels that relayout the window only when
+        # their text needs another height (see LiveLabel)
+        self.rate = LiveLabel(self.tr("Not started"), self)
         self.rate.setObjectName("training_status")
-        self.accuracy = QLabel("", self)
+        self.accuracy = LiveLabel("", self)
         self.accuracy.setObjectName("training_accuracy")
-        self.accuracy.setWordWrap(True)
         self.fit_offer = FitOffer(window, self)
         for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
             combo.setSizeAdjustPolicy(
