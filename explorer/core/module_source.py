@@ -7,7 +7,8 @@ it takes (given, or a guess it names), and turns an error raised in its own code
 one line naming the file's line. Such a model is read-only: it has no layers to edit.
 
 :func:`module_report` gives the shape report the views read for a spec (input and output
-shape, parameter counts, FLOPs), worked out from the module on the ``meta`` device.
+shape, parameter counts, FLOPs, and one row per submodule under PyTorch's own
+``named_modules()`` names), worked out from the module on the ``meta`` device.
 """
 
 from __future__ import annotations
@@ -43,34 +44,39 @@ class ModuleSource(Protocol):
 
 
 def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str) -> ShapeReport:
-    """Input and output shape, parameters (tied ones once) and FLOPs of ``net``.
+    """Input and output shape, parameters (tied ones once), FLOPs and rows of ``net``.
 
     The output shape comes from a forward pass of a fresh module built on ``meta`` (no
-    memory, no compute, the global RNG left as it was). If ``meta`` cannot run the
-    forward, a copy of ``net`` in ``eval()`` runs on zeros. A failure is the report's
-    error, located in the source when it passed through it.
+    memory, no compute, the global RNG left as it was), with forward hooks on every
+    submodule for the rows' shapes (:func:`~explorer.core.module_summary.hooked_forward`).
+    If ``meta`` cannot run the forward, a copy of ``net`` in ``eval()`` runs on zeros. A
+    failure is the report's error, located in the source when it passed through it; the
+    rows then still list every submodule and its parameters, without shapes.
     """
 
+    from explorer.core.module_summary import module_rows
     from explorer.core.shapes import ShapeReport
 
     params = {id(p): p for p in net.parameters()}.values()
     total = sum(p.numel() for p in params if not _lazy(p))
     trainable = sum(p.numel() for p in params if p.requires_grad and not _lazy(p))
     nbytes = sum(p.numel() * p.element_size() for p in params if not _lazy(p))
-    out_shape, flops, error = None, 0, None
+    out_shape, flops, error, rows = None, 0, None, None
     if input_shape:
         try:
-            out_shape, flops = _meta_forward(source, input_shape, dtype)
+            out_shape, flops, rows = _meta_forward(source, input_shape, dtype)
         except Exception:  # noqa: BLE001 - meta lacks some kernels: try the real module
             try:
-                out_shape = _copy_forward(net, input_shape, dtype)
+                out_shape, rows = _copy_forward(net, input_shape, dtype)
             except Exception as exc:  # noqa: BLE001 - the learner's forward can raise anything
                 error = source.located(exc) or _plain(exc)
     else:
         error = ExplorerError(Message("no input shape: type one (like 2, 20) in the input card"))
+    if rows is None:  # no forward ran: the modules and their parameters, without shapes
+        rows = module_rows(net)
     return ShapeReport(
         input_shape=tuple(input_shape),
-        rows=(),
+        rows=rows,
         total_params=total,
         trainable_params=trainable,
         total_flops=flops,
@@ -92,29 +98,38 @@ def _lazy(p) -> bool:
     return is_lazy(p)
 
 
-def _meta_forward(source: ModuleSource, input_shape, dtype: str) -> tuple[tuple[int, ...], int]:
+def _meta_forward(source: ModuleSource, input_shape, dtype: str):
+    """(output shape, FLOPs, rows) from a fresh module of ``source`` built on ``meta``."""
     import torch
-    from torch.utils.flop_counter import FlopCounterMode
+
+    from explorer.core.module_summary import hooked_forward, module_rows
 
     with torch.random.fork_rng(devices=[]):  # building must not move the user's seed
         meta = source.build("meta")
     x = torch.empty(tuple(input_shape), device="meta", dtype=getattr(torch, dtype))
-    counter = FlopCounterMode(display=False)
-    with torch.no_grad(), counter:
-        out = meta(x)
-    return _shape_of(out), int(counter.get_total_flops())
+    with torch.no_grad():
+        run = hooked_forward(meta, x)
+    if run.error is not None:
+        raise run.error
+    return _shape_of(run.output), run.total_flops, module_rows(meta, run)
 
 
-def _copy_forward(net: nn.Module, input_shape, dtype: str) -> tuple[int, ...]:
+def _copy_forward(net: nn.Module, input_shape, dtype: str):
+    """(output shape, rows) from a copy of ``net`` in ``eval()`` run on zeros."""
     import copy
 
     import torch
+
+    from explorer.core.module_summary import hooked_forward, module_rows
 
     device = next((p.device for p in net.parameters()), torch.device("cpu"))
     twin = copy.deepcopy(net).eval()
     with torch.no_grad():
         x = torch.zeros(tuple(input_shape), device=device, dtype=getattr(torch, dtype))
-        return _shape_of(twin(x))
+        run = hooked_forward(twin, x)
+    if run.error is not None:
+        raise run.error
+    return _shape_of(run.output), module_rows(twin, run)
 
 
 def _shape_of(out) -> tuple[int, ...]:

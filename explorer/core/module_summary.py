@@ -10,6 +10,7 @@ innermost module that was running, with the message the caller's ``forward`` giv
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.errors import ExplorerError, ShapeError
@@ -56,6 +57,48 @@ def summarize_module(
     it raises is kept as the report's error with the rows reached so far.
     """
     import torch
+
+    param = next(net.parameters(), None)
+    dtype = param.dtype if param is not None else torch.float32
+    x = torch.empty(input_shape, device="meta", dtype=dtype)
+    run = hooked_forward(net, x, forward)
+    rows = module_rows(net, run)
+    total = sum(p.numel() for p in net.parameters())
+    itemsize = torch.empty((), dtype=dtype).element_size()
+    return ShapeReport(
+        input_shape=tuple(input_shape),
+        rows=rows,
+        total_params=total,
+        trainable_params=sum(p.numel() for p in net.parameters() if p.requires_grad),
+        total_flops=run.total_flops,
+        param_bytes=total * itemsize,
+        output_shape=_shape(run.output) if run.error is None else None,
+        error=run.error,
+    )
+
+
+@dataclass
+class HookedRun:
+    """What one forward pass with hooks on every submodule saw (see :func:`hooked_forward`)."""
+
+    output: Any
+    ins: dict[str, Shape | None]  # first input shape of each submodule that ran, by key
+    outs: dict[str, Shape | None]
+    flops: dict[str, int]  # FlopCounterMode's per-module counts, keyed "Root.key"
+    total_flops: int
+    error: ShapeError | None  # an ExplorerError from ``forward``, on the module running
+
+
+def hooked_forward(
+    net: nn.Module, x: Any, forward: Callable[[nn.Module, Any], Any] | None = None
+) -> HookedRun:
+    """Run ``forward(net, x)`` (default ``net(x)``) once with hooks on every submodule.
+
+    The hooks record each submodule's first input and output shape under its
+    ``named_modules()`` key, and FLOPs are counted per module. An :class:`ExplorerError`
+    is kept as the run's error, on the innermost module that was running; any other
+    exception propagates (the hooks are removed either way).
+    """
     from torch.utils.flop_counter import FlopCounterMode
 
     modules = list(net.named_modules())
@@ -75,9 +118,6 @@ def summarize_module(
 
         handles.append(m.register_forward_pre_hook(pre))
         handles.append(m.register_forward_hook(post))
-    param = next(net.parameters(), None)
-    dtype = param.dtype if param is not None else torch.float32
-    x = torch.empty(input_shape, device="meta", dtype=dtype)
     error: ShapeError | None = None
     output = None
     counter = FlopCounterMode(display=False)
@@ -86,45 +126,67 @@ def summarize_module(
             output = forward(net, x) if forward is not None else net(x)
     except ExplorerError as e:
         where = running[-1] if running else ""
-        error = ShapeError((), where, type(net).__name__, "", input_shape, str(e))
+        shape = tuple(x.shape) if hasattr(x, "shape") else ()
+        error = ShapeError((), where, type(net).__name__, "", shape, str(e))
     finally:
         for h in handles:
             h.remove()
-    flops = {k: sum(v.values()) for k, v in counter.get_flop_counts().items()}
+    flops = {k: int(sum(v.values())) for k, v in counter.get_flop_counts().items()}
+    return HookedRun(output, ins, outs, flops, int(flops.get("Global", 0)), error)
+
+
+def module_rows(net: nn.Module, run: HookedRun | None = None) -> tuple[LayerRow, ...]:
+    """One row per submodule of ``net``, in ``named_modules()`` order with its keys.
+
+    A module used twice is one row (``named_modules()`` lists it once) and a parameter
+    shared by two modules is counted on the first; a block's row counts its subtree.
+    Shapes and FLOPs come from ``run`` (None: no forward ran, no shapes). Parameters
+    still uninitialized (a lazy layer before its first forward) count 0.
+    """
+    from torch.nn.parameter import is_lazy
+
+    def numel(params, trainable=False) -> int:
+        return sum(
+            p.numel() for p in params if not is_lazy(p) and (p.requires_grad or not trainable)
+        )
+
+    labels: dict[tuple[type, str], str] = {}
+
+    def label(m) -> str:
+        # a torch.nn layer's label follows from its type and extra_repr(); checking that
+        # it rebuilds (fx_convert) costs ~1 ms, so 100 equal layers are checked once
+        if not type(m).__module__.startswith("torch.nn."):
+            return module_label(m)
+        key = (type(m), m.extra_repr())
+        if key not in labels:
+            labels[key] = module_label(m)
+        return labels[key]
+
     root = type(net).__name__
+    error = run.error if run is not None else None
     rows = []
     seen: set[int] = set()
-    for key, m in modules[1:]:
-        own = [p for p in m.parameters() if id(p) not in seen] if not list(m.children()) else []
+    for key, m in list(net.named_modules())[1:]:
+        block = bool(list(m.children()))
+        own = [p for p in m.parameters() if id(p) not in seen] if not block else []
         seen.update(id(p) for p in own)
-        params = [p for p in m.parameters()] if list(m.children()) else own
+        params = list(m.parameters()) if block else own
         rows.append(
             LayerRow(
                 path=(),
                 key=key,
                 type=type(m).__name__,
-                label=module_label(m),
+                label=label(m),
                 depth=key.count("."),
-                is_block=bool(list(m.children())),
-                in_shape=ins.get(key),
-                out_shape=outs.get(key),
-                params=sum(p.numel() for p in params),
-                trainable=sum(p.numel() for p in params if p.requires_grad),
-                flops=int(flops.get(f"{root}.{key}", 0)),
+                is_block=block,
+                in_shape=run.ins.get(key) if run else None,
+                out_shape=run.outs.get(key) if run else None,
+                params=numel(params),
+                trainable=numel(params, trainable=True),
+                flops=int(run.flops.get(f"{root}.{key}", 0)) if run else 0,
                 shared=False,
-                reached=key in ins,
+                reached=run is not None and key in run.ins,
                 error=str(error) if error is not None and key == error.layer_key else None,
             )
         )
-    total = sum(p.numel() for p in net.parameters())
-    itemsize = torch.empty((), dtype=dtype).element_size()
-    return ShapeReport(
-        input_shape=tuple(input_shape),
-        rows=tuple(rows),
-        total_params=total,
-        trainable_params=sum(p.numel() for p in net.parameters() if p.requires_grad),
-        total_flops=int(flops.get("Global", 0)),
-        param_bytes=total * itemsize,
-        output_shape=_shape(output) if error is None else None,
-        error=error,
-    )
+    return tuple(rows)

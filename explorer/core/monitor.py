@@ -182,14 +182,47 @@ def _leaf_forward(seq: nn.Module, x, prefix: str, out: list):
     return x
 
 
+def _hooked_leaves(net: nn.Module, x, out: list):
+    """``net(x)`` with a forward hook on every leaf module (one without children).
+
+    For a model that is not a Sequential (a learner's class, whose ``forward`` may call
+    ``F.relu`` between its layers): each leaf's first output is recorded under its
+    ``named_modules()`` key, in the order the forward reached them.
+    """
+    import torch
+
+    seen: set[str] = set()
+    handles = []
+    for key, m in net.named_modules():
+        if not key or next(m.children(), None) is not None:
+            continue
+
+        def hook(mod, _args, y, key=key):
+            if isinstance(y, (tuple, list)):
+                y = next((t for t in y if isinstance(t, torch.Tensor)), None)
+            if key not in seen and isinstance(y, torch.Tensor):
+                seen.add(key)
+                out.append((key, type(mod).__name__, y))
+
+        handles.append(m.register_forward_hook(hook))
+    try:
+        return net(x)
+    finally:
+        for h in handles:
+            h.remove()
+
+
 def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     """Each layer's output on ``batch_x``: histogram, mean, std, dead ReLU share.
 
     The forward runs under ``no_grad`` with the random state and buffers (batch norm's
     running statistics) restored afterwards, so looking changes nothing in the run.
-    Nested Sequentials are walked child by child, which is exactly ``net(batch_x)``.
+    Nested Sequentials are walked child by child, which is exactly ``net(batch_x)``;
+    any other module (a Python class) runs its own ``forward`` with hooks on its leaf
+    modules, so the rows are its ``named_modules()`` keys.
     """
     import torch
+    from torch import nn
 
     if batch_x is None:
         return ()
@@ -198,7 +231,10 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     outputs: list = []
     try:
         with torch.no_grad(), torch.random.fork_rng(devices=devices):
-            _leaf_forward(net, batch_x, "", outputs)
+            if isinstance(net, nn.Sequential):
+                _leaf_forward(net, batch_x, "", outputs)
+            else:
+                _hooked_leaves(net, batch_x, outputs)
             rows = []
             for key, type_name, y in outputs:
                 flat = _float_view(y)

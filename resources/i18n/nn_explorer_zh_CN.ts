@@ -345,6 +345,10 @@
         <translation>训练模型：每个参数的百分位数按显示刷新频率记录。</translation>
     </message>
     <message>
+        <source>No runs yet</source>
+        <translation>尚无训练记录</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/history_view.py" line="136"/>
         <source>step {0}: {1}</source>
         <translation>第 {0} 步：{1}</translation>
@@ -2104,6 +2108,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>每层激活值的标准差</translation>
     </message>
     <message>
+        <source>No probe yet</source>
+        <translation>尚未运行探测</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_plots.py" line="112"/>
         <location filename="../../explorer/ui/init_plots.py" line="116"/>
         <source>std (log)</source>
@@ -3097,6 +3105,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>receives a gradient of shape {0}</source>
         <translation>接收形状为 {0} 的梯度</translation>
+    </message>
+    <message>
+        <source>Press Evaluate to draw the graph</source>
+        <translation>按“求值”绘制计算图</translation>
     </message>
     <message>
         <source>grad {0}</source>

@@ -7,6 +7,7 @@ Conv2d's arguments fit without scrolling; no action changes the window's size.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from explorer.core.spec import LayerSpec, sequential
@@ -75,3 +76,121 @@ def test_named_controls_are_fully_visible_and_the_window_keeps_its_size(small_wi
     qtbot.waitUntil(output.compare_box.isVisible, timeout=10000)
     settle()
     assert (window.width(), window.height()) == SIZE
+
+
+def _inside(item, view) -> bool:
+    """``item`` (a placeholder sentence) lies within ``view`` and its text fits its width."""
+    text = item.textItem.document()
+    return (
+        view.sceneBoundingRect().contains(item.sceneBoundingRect())
+        and text.idealWidth() <= view.width()
+    )
+
+
+def test_empty_plots_say_why_inside_their_plot_with_no_scale(small_window, qtbot):
+    window = small_window
+    window.show_tab("TensorTab")
+    settle()
+    tensor = window.part("tensor_view")
+    tensor.show_nothing()
+    settle()
+    for plot in (tensor.weight_map, tensor.grad_map):
+        message = plot.message
+        assert message.toPlainText() == window.tr("nothing selected") != ""
+        assert _inside(message, plot.plot.vb), plot.plot.titleLabel.text
+    for hist in (tensor.weight_hist, tensor.grad_hist):
+        assert hist.placeholder.toPlainText() == window.tr("nothing selected")
+        assert _inside(hist.placeholder, hist.plotItem.vb)
+        assert not hist.plotItem.getAxis("bottom").style["showValues"]
+
+    window.show_tab("HistoryTab")
+    settle()
+    history = window.part("history_view")
+    assert history.empty.toPlainText().startswith(history.tr("No runs yet"))
+    assert _inside(history.empty, history.plot.plotItem.vb)
+    for side in ("left", "bottom"):  # no +-0.4 scale (with an x0.001 prefix) for no data
+        axis = history.plot.plotItem.getAxis(side)
+        assert not axis.style["showValues"] and axis.labelUnitPrefix == ""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtbot, size):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    lab = window.part("init_lab")
+    plot = lab.plot
+    qtbot.waitUntil(lambda: plot.histogram.xData is not None and len(plot.histogram.xData) > 0)
+    settle()
+    key = lab.key
+    assert plot.tr("values") in key.text() and plot.tr("theory") in key.text()
+    assert clipped(key) is None and clipped(plot) is None  # both whole, side by side
+    key_bottom = key.mapTo(window, key.rect().bottomLeft()).y()
+    assert key_bottom < plot.mapTo(window, plot.rect().topLeft()).y()  # above, not on the bars
+    assert plot.getPlotItem().legend is None  # no legend item drawn inside the view
+
+
+def test_the_grad_column_widens_when_a_backward_fills_it(small_window):
+    import torch
+
+    window = small_window
+    tree = window.part("param_tree").tree
+    window.document.net(torch.randn(2, 20)).sum().backward()
+    window.document.notify_weights_changed()
+    settle()
+    grad = 6  # logical column "grad"
+    texts = [tree.topLevelItem(0).child(0).child(i).text(grad) for i in range(2)]
+    assert texts == ["(256, 20)", "(256)"]
+    needed = max(tree.fontMetrics().horizontalAdvance(t) for t in texts)
+    assert tree.columnWidth(grad) > needed  # was the width of "None": "(25…"
+
+
+def test_init_lab_probe_plots_say_no_probe_yet_until_one_runs(small_window, qtbot):
+    window = small_window
+    window.show_tab("InitLabTab")
+    settle()
+    probe = window.part("init_lab").probe
+    plots = (probe.plots.activations, probe.plots.gradients)
+    for plot, placeholder in zip(plots, probe.plots.empty, strict=True):
+        assert placeholder.toPlainText() == plot.tr("No probe yet")
+        assert _inside(placeholder, plot.getPlotItem().vb)
+        assert not plot.getPlotItem().getAxis("bottom").style["showValues"]  # no layer 0.2
+    qtbot.mouseClick(probe.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(probe.results), timeout=30000)
+    for plot, placeholder in zip(plots, probe.plots.empty, strict=True):
+        assert placeholder.toPlainText() == ""
+        assert plot.getPlotItem().getAxis("bottom").style["showValues"]
+
+
+def test_one_relu_is_drawn_as_a_bar_not_a_block_filling_the_plot(small_window, qtbot):
+    window = small_window
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    qtbot.waitUntil(lambda: len(view.rows) == 3)
+    settle()
+    (x0, x1), _ = view.dead_plot.getViewBox().viewRange()
+    assert x1 - x0 >= 4 * 0.6  # the one bar (width 0.6) takes under a quarter of the width
+
+
+def test_the_empty_autograd_graph_says_how_to_fill_it_within_its_view(small_window, qtbot):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    window = small_window
+    window.show_tab("AutogradTab")
+    settle()
+    panel = window.bottom_tabs.currentWidget()
+    graph = panel.graph
+
+    def hints() -> list[tuple[str, object]]:
+        # plain values only: a wrapper kept past scene.clear() crashes PySide when collected
+        return [
+            (item.text(), graph.mapFromScene(item.sceneBoundingRect()).boundingRect())
+            for item in graph.scene().items()
+            if isinstance(item, QGraphicsSimpleTextItem) and item.parentItem() is None
+        ]
+
+    ((text, shown),) = hints()
+    assert text == graph.tr("Press Evaluate to draw the graph")
+    assert graph.viewport().rect().contains(shown)
+    qtbot.mouseClick(panel.evaluate_button, Qt.MouseButton.LeftButton)
+    assert graph.nodes and hints() == []  # the graph replaced it

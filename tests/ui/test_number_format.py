@@ -22,3 +22,22 @@ def test_values_table_columns_fit_a_negative_number_in_e_notation(window):
     view = window.part("tensor_view").values.view
     width = view.horizontalHeader().defaultSectionSize()
     assert width >= view.fontMetrics().horizontalAdvance("-1.23457e-05") + 8
+
+
+def test_a_grouped_number_in_init_labs_rich_text_stays_one_unwrappable_word(window, qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    window.show_tab("InitLabTab")
+    lab = window.part("init_lab")
+    lab.show_parameter("0.weight")  # 5,120 values
+    doc = QTextDocument()
+    doc.setHtml(lab.stats.text())
+    doc.setTextWidth(60)  # narrower than the line: it must wrap, but not inside "5 120"
+    doc.size()  # lays the text out
+    assert f"5{THIN}120" in doc.toPlainText()  # Qt's HTML reader made it a breakable space
+    block = doc.firstBlock()
+    lines = [
+        block.text()[line.textStart() : line.textStart() + line.textLength()]
+        for line in (block.layout().lineAt(i) for i in range(block.layout().lineCount()))
+    ]
+    assert len(lines) > 2 and any(f"5{THIN}120" in line for line in lines)

@@ -46,6 +46,10 @@ class GraphView(QGraphicsView):
         self.boxes: dict[int, QGraphicsRectItem] = {}
         self.labels: dict[int, QGraphicsSimpleTextItem] = {}
         self.nodes: tuple[GraphNode, ...] = ()
+        # an empty white box read as broken: say what will appear here (a graph replaces it)
+        hint = self.scene().addSimpleText(self.tr("Press Evaluate to draw the graph"))
+        hint.setBrush(QColor(120, 120, 120))
+        self.scene().setSceneRect(hint.boundingRect())
 
     def show_graph(self, nodes: Sequence[GraphNode]) -> None:
         scene = self.scene()

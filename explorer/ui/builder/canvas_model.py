@@ -143,7 +143,9 @@ class CanvasModel(QAbstractListModel):
             if hidden_under is not None and path[: len(hidden_under)] == hidden_under:
                 continue
             hidden_under = None
-            node = nodes[path]
+            node = nodes.get(path)
+            if node is None:  # a Python class's rows (named_modules keys) have no card
+                continue
             tie = getattr(node, "tie", None)
             rows.append(CanvasRow("node", path, node, info, ties.get(tie, 1) if tie else 1))
             if isinstance(node, BlockSpec) and node.collapsed:

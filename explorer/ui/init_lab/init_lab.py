@@ -39,6 +39,7 @@ from explorer.core.init import (
 )
 from explorer.core.init_theory import fans, fit, theory_for_parameter
 from explorer.core.spec import key_of
+from explorer.ui.common.formatting import whole_numbers_html
 from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.init_lab.init_form import InitForm
 from explorer.ui.init_lab.init_plots import DistributionPlot
@@ -79,7 +80,17 @@ class InitLab(QWidget):
         header.addWidget(self.mode)
         mid_layout.addLayout(header)
         mid_split = QSplitter(Qt.Orientation.Horizontal, middle)
-        mid_split.addWidget(self.plot)
+        self.key = QLabel(self.plot.key_html(), middle)  # above the plot, never on its bars
+        self.key.setObjectName("InitPlotKey")
+        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        plot_box = QWidget(mid_split)
+        plot_layout = QVBoxLayout(plot_box)
+        plot_layout.setContentsMargins(0, 0, 0, 0)
+        plot_layout.setSpacing(2)
+        plot_layout.addWidget(self.key)
+        plot_layout.addWidget(self.plot, 1)
+        mid_split.addWidget(plot_box)
         mid_split.addWidget(self.stats)
         mid_split.setSizes([300, 300])  # the histogram is as wide as the theory text
         mid_layout.addWidget(mid_split, 1)
@@ -324,7 +335,7 @@ class InitLab(QWidget):
                     "<span style='color:{4}'>{5}</span>"
                 ).format(_g(result.ks), sample, p, _g(result.ks_crit), color, verdict)
             )
-        return "<br>".join(parts)
+        return whole_numbers_html("<br>".join(parts))
 
     # ----- actions ----------------------------------------------------------------------------
 

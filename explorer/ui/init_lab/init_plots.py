@@ -6,6 +6,7 @@ numbers come ready-made from ``explorer.core.init_theory`` / ``init_probe``.
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from explorer.core.init_probe import ProbeResult
 from explorer.core.init_theory import Fit
+from explorer.ui.common.plots.placeholder import Placeholder, show_scale
 from explorer.ui.common.plots.theme import FOREGROUND, room_for_axis_titles
 
 HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
@@ -42,6 +44,15 @@ def _plot(parent, title: str, left: str, bottom: str) -> pg.PlotWidget:
     return w
 
 
+def legend_html(entries) -> str:
+    """A one-line key, ``■ values  ━ theory``, each mark in its series' colour."""
+    parts = [
+        f"<span style='color:{color.name()}'>{mark}</span>&nbsp;{html.escape(label)}"
+        for (color, label), mark in zip(entries, ("■", "━"), strict=False)
+    ]
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
+
+
 class DistributionPlot(pg.PlotWidget):
     """The values' histogram (density), the theory's density, and point masses as lines."""
 
@@ -65,9 +76,11 @@ class DistributionPlot(pg.PlotWidget):
         self.addItem(self.histogram)
         self.addItem(self.curve)
         self.atoms: list[pg.InfiniteLine] = []
-        self.legend = self.addLegend(offset=(-10, 10), labelTextColor=text)
-        self.legend.addItem(self.histogram, self.tr("values"))
-        self.legend.addItem(self.curve, self.tr("theory"))
+
+    def key_html(self) -> str:
+        """The plot's key, for a label outside the plot: inside it, at any corner, a legend
+        covered the bars of a narrow plot (1280x800) or of a skewed distribution."""
+        return legend_html(((HIST_COLOR, self.tr("values")), (THEORY_COLOR, self.tr("theory"))))
 
     def show_fit(self, fit: Fit | None) -> None:
         for line in self.atoms:
@@ -135,7 +148,20 @@ class ProbePlots:
                 plot.addItem(item)
                 self.series[key].append(item)
 
+        self.empty = [Placeholder(p.getPlotItem()) for p in (self.activations, self.gradients)]
+        self.show([])
+
     def show(self, results: list[ProbeResult]) -> None:
+        for plot, placeholder in zip((self.activations, self.gradients), self.empty, strict=True):
+            if results:
+                show_scale(plot.getPlotItem(), placeholder)
+            else:  # no probe yet: no layer axis of 0.2, 0.4... and no std scale
+                placeholder.show_text(plot.tr("No probe yet"))
+                placeholder.setPos(0.5, -1.5)  # the middle of the x range 0..1, log10 -3..0
+                plot.setXRange(0, 1, padding=0)
+                plot.setYRange(-3, 0, padding=0)
+                for side in ("left", "bottom"):
+                    plot.getPlotItem().getAxis(side).setStyle(showValues=False)
         shown: dict[str, list[float]] = {"act": [], "grad": []}
         for i in range(len(SERIES_COLORS)):
             result = results[i] if i < len(results) else None

@@ -391,6 +391,7 @@ class ParamTree(QWidget):
         if self._key_of(entries) != self._layout_key or not self._rows:
             self.refresh()
             return
+        changed = []
         for e in entries:
             row = self._rows.get(e.name)
             if row is None:
@@ -398,6 +399,8 @@ class ParamTree(QWidget):
             for c, text in enumerate(self._columns(e)):
                 if c and row.text(c) != text:
                     row.setText(c, text)
+                    changed.append((row, c, text))
+        self._widen(changed)  # grad None -> (256, 20): the column was cut to "(25…"
         self._update_state_text()
 
     def _style_entry(self, item: QTreeWidgetItem, e) -> None:

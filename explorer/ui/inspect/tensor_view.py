@@ -259,8 +259,8 @@ class TensorView(QWidget):
         self.weight_map.show_image(None if w is None else w.image, "" if w else message)
         no_grad = self.tr("no gradient yet") if w is not None else ""
         self.grad_map.show_image(None if g is None else g.image, "" if g else message or no_grad)
-        self.weight_hist.show_histogram(None if w is None else w.hist)
-        self.grad_hist.show_histogram(None if g is None else g.hist, no_grad)
+        self.weight_hist.show_histogram(None if w is None else w.hist, "" if w else message)
+        self.grad_hist.show_histogram(None if g is None else g.hist, no_grad or message)
         for col, snap in enumerate((w, g)):
             values = (
                 [] if snap is None else [snap.stats.numel] + [v for _, v in snap.stats.as_rows()]

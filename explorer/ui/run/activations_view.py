@@ -27,6 +27,7 @@ from explorer.core.probes import ActivationsProbe, RequestBox
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.plots.colors import EXPLODING_BRUSH
 from explorer.ui.common.plots.histogram import HistogramPlot
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 
 PROBE = "views.activations"
 
@@ -46,6 +47,7 @@ class ActivationsView(QWidget):
         self.dead_plot.setYRange(0, 1)
         self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=EXPLODING_BRUSH)
         self.dead_plot.addItem(self.dead_bars)
+        self.dead_empty = Placeholder(self.dead_plot.plotItem)
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setToolTip(
             self.tr("Run a forward pass without gradients and summarize each output")
@@ -56,7 +58,7 @@ class ActivationsView(QWidget):
         split.addWidget(self.layers)
         split.addWidget(self.hist)
         split.addWidget(self.dead_plot)
-        split.setSizes([200, 400, 300])
+        split.setSizes([260, 380, 260])  # a row's mean and std whole at 1280x800
         bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
         bottom.addWidget(refresh)
@@ -108,16 +110,26 @@ class ActivationsView(QWidget):
             text = f"{r.layer}  {r.type}  mean {r.mean:.3g}  std {r.std:.3g}"
             if r.dead is not None:
                 text += "  " + self.tr("dead {0}").format(f"{r.dead:.0%}")
-            self.layers.addItem(QListWidgetItem(text))
+            item = QListWidgetItem(text)
+            item.setToolTip(text)  # the whole line, when the list is narrower than it
+            self.layers.addItem(item)
         self.layers.setCurrentRow(min(max(current, 0), len(self.rows) - 1))
         self.layers.blockSignals(False)
         relus = [r for r in self.rows if r.dead is not None]
         self.dead_bars.setOpts(x=np.arange(len(relus)), height=[r.dead for r in relus])
         self.dead_plot.getAxis("bottom").setTicks([[(i, r.layer) for i, r in enumerate(relus)]])
+        no_relu = self.tr("No ReLU layer: no dead units to count.")
+        if relus:
+            show_scale(self.dead_plot.plotItem, self.dead_empty)
+            # room for at least 4 bars: one ReLU is a bar, not a block filling the plot
+            self.dead_plot.setXRange(-0.5, max(len(relus), 4) - 0.5, padding=0.02)
+            self.dead_plot.setYRange(0, 1)
+        else:  # an F.relu in a class's forward is no module: say so in the plot
+            show_empty(self.dead_plot.plotItem, self.dead_empty, no_relu)
         self.note.setText(
             self.tr("A unit is dead when it outputs 0 for every sample of the batch.")
             if relus
-            else self.tr("No ReLU layer: no dead units to count.")
+            else ""  # the plot itself says there is no ReLU
         )
         self._show_layer()
 

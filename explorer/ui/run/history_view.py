@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.monitor import PERCENTILES, History, distribution_probe
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 
 PROBE = "views.history"
 BANDS = ((0, 6, 40), (1, 5, 70), (2, 4, 110))  # (low column, high column, alpha)
@@ -65,14 +66,12 @@ class HistoryView(QWidget):
         self.plot.addItem(self.median)
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((214, 69, 69), width=1))
         self.plot.addItem(self.cursor)
-        self.empty = QLabel(
-            self.tr("Train the model: each parameter's percentiles are recorded at display rate."),
-            self,
-        )
+        for side in ("left", "bottom"):  # no "(x0.001)" on an empty or a tiny range
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.empty = Placeholder(self.plot.plotItem)  # "no runs yet", in the plot it stands for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.empty)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
         self.param.currentTextChanged.connect(lambda _: self.redraw())
@@ -143,11 +142,15 @@ class HistoryView(QWidget):
 
     def redraw(self) -> None:
         steps, rows = self.history.series(self.param.currentText())
-        self.empty.setVisible(len(steps) == 0)
         x = steps.astype(np.float64)
         for col, line in enumerate(self.lines):
             line.setData(x, rows[:, col] if len(rows) else np.zeros(0))
         self.median.setData(x, rows[:, 3] if len(rows) else np.zeros(0))
+        if len(steps):
+            show_scale(self.plot.plotItem, self.empty)
+            self.plot.enableAutoRange()
+        else:
+            show_empty(self.plot.plotItem, self.empty, self.empty_text())
         at_end = self.slider.value() == self.slider.maximum()
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, len(steps) - 1))
@@ -156,6 +159,17 @@ class HistoryView(QWidget):
         self.slider.blockSignals(False)
         self.slider.setEnabled(len(steps) > 1)
         self._show_step()
+
+    def empty_text(self) -> str:
+        """What the empty plot says: no run yet, and what training will record here."""
+        return "\n".join(
+            (
+                self.tr("No runs yet"),
+                self.tr(
+                    "Train the model: each parameter's percentiles are recorded at display rate."
+                ),
+            )
+        )
 
     def _show_step(self) -> None:
         steps, rows = self.history.series(self.param.currentText())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 
 from explorer.core.stats import DisplayImage, symmetric_levels
 from explorer.ui.common.plots.colors import DIVERGING
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 
 
 def cell_ticks(n: int, max_labels: int = 8) -> list[tuple[float, str]]:
@@ -59,8 +60,7 @@ class Heatmap(pg.GraphicsLayoutWidget):
             values=(-1, 1), colorMap=DIVERGING, interactive=False, width=12, rounding=1e-12
         )
         self.bar.setImageItem(self.image_item, insert_in=self.plot)
-        self.message = pg.TextItem("", anchor=(0.5, 0.5))
-        self.plot.addItem(self.message)
+        self.message = Placeholder(self.plot)  # wrapped to the plot: narrow at 1280x800
         self.display: DisplayImage | None = None
         self.hover_text = ""
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -71,13 +71,12 @@ class Heatmap(pg.GraphicsLayoutWidget):
     def show_image(self, display: DisplayImage | None, message: str = "") -> None:
         """Draw ``display`` (None: clear, showing ``message`` instead)."""
         self.display = display
-        self.message.setText(message)
         if display is None:
             self.image_item.clear()
             set_cell_ticks(self.plot, 0, 0)
-            self.message.setPos(0.5, 0.5)
-            self.plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            show_empty(self.plot, self.message, message)
             return
+        show_scale(self.plot, self.message)
         lo, hi = symmetric_levels(display.image)
         self.image_item.setImage(display.image, autoLevels=False, levels=(lo, hi))
         rows, cols = display.source_shape

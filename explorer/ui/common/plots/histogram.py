@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from explorer.core.stats import Histogram
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 from explorer.ui.common.plots.theme import room_for_axis_titles
 
 
@@ -25,8 +26,7 @@ class HistogramPlot(pg.PlotWidget):
             stepMode="center", fillLevel=0, brush=brush, pen=pg.mkPen(brush[:3], width=1)
         )
         self.addItem(self.curve)
-        self.placeholder = pg.TextItem("", color=(120, 120, 120), anchor=(0.5, 0.5))
-        self.addItem(self.placeholder, ignoreBounds=True)  # its position must not widen the x range
+        self.placeholder = Placeholder(self.plotItem)
         self.log = False
         self.hist: Histogram | None = None
 
@@ -42,14 +42,10 @@ class HistogramPlot(pg.PlotWidget):
         self.hist = hist
         if hist is None:
             self.curve.setData([], [])
-            self.placeholder.setText(empty_text)
-            self.placeholder.setPos(0.5, 0.5)
-            self.plotItem.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
             self.plotItem.setLabel("left", "")
-            self.plotItem.getAxis("left").setStyle(showValues=False)  # no scale for nothing
+            show_empty(self.plotItem, self.placeholder, empty_text)  # no scale for nothing
             return
-        self.placeholder.setText("")
-        self.plotItem.getAxis("left").setStyle(showValues=True)
+        show_scale(self.plotItem, self.placeholder)
         counts = hist.counts.astype(np.float64)
         if self.log:  # log10(1 + count): empty bins stay at 0 instead of -inf
             counts = np.log10(counts + 1.0)
