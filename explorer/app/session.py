@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.app.run_settings import RunSettings
 from explorer.core.document import Document
+from explorer.core.errors import Message, error_message
 from explorer.core.events import Event
 from explorer.core.spec import ModelSpec
 
@@ -206,7 +207,13 @@ class Session:
                 try:
                     put(request.settings[name])
                 except Exception as e:  # noqa: BLE001 - one feature's bad settings: say so
-                    problems.append(f"{name} settings not restored: {e}")
+                    problems.append(
+                        Message(
+                            "{name} settings not restored: {detail}",
+                            name=name,
+                            detail=error_message(e),
+                        )
+                    )
         self.set_shown(None)
         self._set_path(request.path)
         if request.saved and weights_ok:
@@ -228,7 +235,7 @@ class Session:
                 target_device=self.document.device,
             )
         except ExplorerError as e:
-            return [f"weights not loaded: {e}"]
+            return [Message("weights not loaded: {detail}", detail=error_message(e))]
         self.document.notify_weights_changed()
         return []
 
@@ -246,8 +253,11 @@ class Session:
             from explorer.core.module_source import ReadOnlyModel
 
             raise ReadOnlyModel(
-                f"{self.document.source.title} is a Python class: a project cannot hold it; "
-                "save its state_dict (File > Save Weights) or convert it to Sequential"
+                Message(
+                    "{title} is a Python class: a project cannot hold it; save its state_dict "
+                    "(File > Save Weights) or convert it to Sequential",
+                    title=self.document.source.title,
+                )
             )
         settings, failed = self._settings_dict()
         project = Project(spec=self.document.spec, title=title, settings=settings)

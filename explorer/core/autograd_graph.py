@@ -309,7 +309,12 @@ def _as_tensor(value: Any, name: str) -> torch.Tensor:
     try:
         return torch.tensor(value, dtype=torch.float32)
     except (TypeError, ValueError, RuntimeError) as e:
-        raise AutogradError("leaf", f"{name}: {_first_line(e)}") from None
+        raise AutogradError("leaf", _named(name, _first_line(e))) from None
+
+
+def _named(name: str, python_text: str) -> Message:
+    """``name: <Python's own words>``: the words stay as Python wrote them."""
+    return Message("{name}: {detail}", name=name, detail=Message("{text}", text=python_text))
 
 
 def _result_statement(tree: ast.Module) -> tuple[ast.Module, ast.expr | None, str | None]:
@@ -370,9 +375,9 @@ class Scratchpad:
             try:
                 value = eval(compile(leaf.expr, f"<{name}>", "eval"), ns)  # noqa: S307
             except SyntaxError as e:
-                raise AutogradError("leaf", f"{name}: {e.msg}") from None
+                raise AutogradError("leaf", _named(name, e.msg)) from None
             except Exception as e:  # noqa: BLE001 - any failure of the learner's expression
-                raise AutogradError("leaf", f"{name}: {_first_line(e)}") from None
+                raise AutogradError("leaf", _named(name, _first_line(e))) from None
             t = _as_tensor(value, name)
             if leaf.requires_grad:
                 try:
@@ -429,7 +434,8 @@ class Scratchpad:
             try:
                 grad = eval(compile(gradient, "<gradient>", "eval"), ns)  # noqa: S307
             except Exception as e:  # noqa: BLE001
-                raise AutogradError("eval", f"gradient: {_first_line(e)}") from None
+                detail = Message("{text}", text=_first_line(e))
+                raise AutogradError("eval", Message("gradient: {detail}", detail=detail)) from None
         what = self.result_name or "the result"
         try:
             self.result.backward(grad, retain_graph=retain_graph)

@@ -17,7 +17,7 @@ import keyword
 import re
 
 from explorer.core.codegen import INDENT, layer_call
-from explorer.core.errors import SpecError
+from explorer.core.errors import Message, SpecError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, child_key
 
 
@@ -46,8 +46,10 @@ def _check_ties(spec: ModelSpec) -> None:
     for where in parents.values():
         if len(where) > 1:
             raise SpecError(
-                "a tied layer is used in different blocks; as classes it would have to be "
-                "passed between them. Export it as a Sequential instead"
+                Message(
+                    "a tied layer is used in different blocks; as classes it would have to be "
+                    "passed between them. Export it as a Sequential instead"
+                )
             )
 
 

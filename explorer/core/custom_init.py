@@ -27,7 +27,7 @@ import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from explorer.core.errors import with_message
+from explorer.core.errors import Message, message_parts, with_message
 from explorer.core.init import (
     InitError,
     LazyParameterError,
@@ -108,6 +108,17 @@ def _function_name(code: str) -> tuple[str, int]:
     return defs[-1].name, defs[-1].lineno
 
 
+def _code_error(e: Exception) -> CustomInitError:
+    """The user's code raised ``e``: Python's words as they are, ours (the deadline) translatable."""
+    text = f"{type(e).__name__}: {e}"
+    parts = message_parts(e) if isinstance(e, TimeoutError) else None
+    if parts is None:
+        return CustomInitError(text, _user_line(e))
+    return CustomInitError(
+        text, _user_line(e), msgid="{kind}: {detail}", kind=type(e).__name__, detail=parts
+    )
+
+
 def _user_line(exc: BaseException) -> int | None:
     line = None
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
@@ -124,7 +135,9 @@ def _deadline(seconds: float):
 
     def local(frame, event, arg):
         if time.monotonic() > end:
-            raise TimeoutError(f"stopped after {seconds:g} s (an endless loop?)")
+            raise TimeoutError(
+                Message("stopped after {seconds} s (an endless loop?)", seconds=f"{seconds:g}")
+            )
         return local
 
     def tracer(frame, event, arg):
@@ -199,15 +212,17 @@ def run_custom(
     except CustomInitError:
         raise
     except Exception as e:  # the user's code may raise anything; report it, change nothing
-        raise CustomInitError(f"{type(e).__name__}: {e}", _user_line(e)) from None
+        raise _code_error(e) from None
     after = dict(work.named_parameters())
     values: dict[str, torch.Tensor] = {}
     for n in names:
         t = after.get(n)
         if t is None or (tuple(t.shape), t.dtype) != shapes[n]:
-            got = "removed it" if t is None else f"made it {tuple(t.shape)} {t.dtype}"
-            got_id = ("removed it", {}) if t is None else ("made it {shape} {dtype}", {
-                "shape": tuple(t.shape), "dtype": t.dtype})  # fmt: skip
+            got = (
+                Message("removed it")
+                if t is None
+                else Message("made it {shape} {dtype}", shape=tuple(t.shape), dtype=t.dtype)
+            )
             raise CustomInitError(
                 f"{fname} replaced {n} {shapes[n][0]}: it {got}; change values in place instead "
                 "(nn.init functions, tensor.data[...] = ...)",
@@ -216,7 +231,7 @@ def run_custom(
                 fname=fname,
                 name=n,
                 shape=shapes[n][0],
-                got=got_id,
+                got=got,
             )
         if t.is_floating_point() and not bool(torch.isfinite(t).all()):
             raise CustomInitError(

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from explorer.core.errors import ExplorerError, Message
+from explorer.core.errors import ExplorerError, Message, Term
 
 if TYPE_CHECKING:
     import torch
@@ -239,18 +239,23 @@ def make_dataset(
     gen = GENERATORS.get(spec.source)
     if gen is None:
         raise DataError(
-            f"unknown dataset {spec.source!r}: use one of {', '.join(GENERATORS)} or a file"
+            Message(
+                "unknown dataset {name}: use one of {choices} or a file",
+                name=repr(spec.source),
+                choices=", ".join(GENERATORS),
+            )
         )
+    name = Term("dataset", gen.name)  # the interface may add a name in its language
     if gen.name == "teacher":
         x, y = teacher(spec.n, spec.noise, spec.seed, tuple(in_shape), out_features)
-        task, classes, name = "regression", None, gen.name
+        task, classes = "regression", None
     else:
         if gen.task == "classification" and spec.classes < 2:
             raise DataError(
-                Message("{name} needs at least 2 classes, got {n}", name=gen.name, n=spec.classes)
+                Message("{name} needs at least 2 classes, got {n}", name=name, n=spec.classes)
             )
         x, y = gen.fn(spec.n, spec.noise, spec.seed, spec.classes)
-        task, name = gen.task, gen.name
+        task = gen.task
         classes = None
         if gen.task == "classification":
             classes = spec.classes if gen.name in ("spiral", "blobs") else 2

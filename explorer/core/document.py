@@ -12,7 +12,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from explorer.core.build import build, signature_of
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 from explorer.core.events import Event
 from explorer.core.module_source import ModuleSource, ReadOnlyModel, module_report
 from explorer.core.shapes import ShapeReport, infer_shapes
@@ -96,13 +96,19 @@ class Document:
             return
         if new.dtype != self._spec.dtype:
             raise ReadOnlyModel(
-                f"{self.source.title} is a Python class: its dtype ({self._spec.dtype}) "
-                "comes from its code"
+                Message(
+                    "{title} is a Python class: its dtype ({dtype}) comes from its code",
+                    title=self.source.title,
+                    dtype=self._spec.dtype,
+                )
             )
         if new.children:
             raise ReadOnlyModel(
-                f"{self.source.title} is a Python class: its layers are read-only "
-                "(Convert to Sequential makes an editable copy)"
+                Message(
+                    "{title} is a Python class: its layers are read-only "
+                    "(Convert to Sequential makes an editable copy)",
+                    title=self.source.title,
+                )
             )
 
     @property
@@ -110,7 +116,10 @@ class Document:
         """Why the layers cannot be edited (a Python class), or None."""
         if self.source is None:
             return None
-        return f"{self.source.title} is a Python class: convert it to Sequential to edit it"
+        return Message(
+            "{title} is a Python class: convert it to Sequential to edit it",
+            title=self.source.title,
+        )
 
     def load_spec(self, new: ModelSpec) -> None:
         """Open a different model: new spec, fresh modules (nothing reused)."""

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 from explorer.core.data import DataError, Dataset
-from explorer.core.errors import Message
+from explorer.core.errors import Message, error_message
 from explorer.core.spec import LayerSpec, ModelSpec, Path, key_of
 
 
@@ -138,18 +138,30 @@ def fit_model_to_data(
             if last[1].args["out_features"] != width:
                 new = edits.set_args(new, last[0], {"out_features": width})
     except ExplorerError as e:
-        raise DataError(f"cannot fit the model to {data.name}: {e}") from None
+        raise DataError(_cannot_fit(data, e)) from None
     report = infer_shapes(new)
     if report.error is not None:
-        raise DataError(f"cannot fit the model to {data.name}: {report.error}")
+        raise DataError(_cannot_fit(data, report.error))
     return new
+
+
+def _cannot_fit(data: Dataset, error: BaseException) -> Message:
+    return Message(
+        "cannot fit the model to {name}: {reason}", name=data.name, reason=error_message(error)
+    )
 
 
 def describe_fit(old: ModelSpec, new: ModelSpec) -> list[str]:
     """The changes :func:`fit_model_to_data` made, one short phrase each (for the offer)."""
     changes = []
     if old.input_shape != new.input_shape:
-        changes.append(f"input {tuple(old.input_shape)} -> {tuple(new.input_shape)}")
+        changes.append(
+            Message(
+                "input {old} -> {new}",
+                old=tuple(old.input_shape),
+                new=tuple(new.input_shape),
+            )
+        )
     for (path, a), (_, b) in zip(old.layers(), new.layers(), strict=True):
         for arg in ("in_features", "out_features"):
             if arg in a.args and a.args.get(arg) != b.args.get(arg):

@@ -364,8 +364,13 @@ def materialize_net(net: nn.Module, input_shape: tuple[int, ...], dtype: Any = N
         with torch.no_grad():
             net(x)
     except (RuntimeError, ValueError) as e:
+        detail = Message("{text}", text=(str(e).splitlines() or [type(e).__name__])[0])
         raise InitError(
-            f"the forward pass on a random input {tuple(input_shape)} failed: {str(e).splitlines()[0]}"
+            Message(
+                "the forward pass on a random input {shape} failed: {detail}",
+                shape=tuple(input_shape),
+                detail=detail,
+            )
         ) from None
     finally:
         for m, training in modes.items():

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from explorer.core.errors import Message
 from explorer.core.init import InitError, LazyParameterError, Target, initialize, lazy_parameters
 
 if TYPE_CHECKING:
@@ -91,7 +92,10 @@ def depth_probe(
             g = torch.randn(out.shape, generator=gen, dtype=torch.float32)
             out.backward(g.to(device=device, dtype=out.dtype))
     except (RuntimeError, ValueError) as e:
-        raise InitError(f"the probe's forward/backward failed: {str(e).splitlines()[0]}") from None
+        detail = Message("{text}", text=(str(e).splitlines() or [type(e).__name__])[0])
+        raise InitError(
+            Message("the probe's forward/backward failed: {detail}", detail=detail)
+        ) from None
     rows = []
     for key, module, y in record:
         w = getattr(module, "weight", None)

@@ -326,7 +326,7 @@ def fit(tensor, theory: Theory | None, bins: int | None = None) -> Fit:
     """Histogram of the values, the theoretical density over the same range, and KS."""
     values, n = sample_values(tensor)
     if values.size == 0:
-        raise ValueError("the tensor is empty")
+        raise ValueError(Message("the tensor is empty"))
     vmin, vmax = float(values.min()), float(values.max())
     dist = theory.dist if theory is not None else None
     lo, hi = vmin, vmax

@@ -11,19 +11,34 @@ from __future__ import annotations
 import os
 import re
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 _ALLOC = re.compile(r"(?:tried to allocate|allocate)\s+([0-9][0-9,.]*)\s*(bytes|[KMGT]i?B)?", re.I)
 _UNITS = {None: 1, "bytes": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12,
           "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
 
 
+THIS_MODEL = Message("this model")
+
+
 class OutOfMemory(ExplorerError):
     """Work that needs more memory than the machine has."""
 
     def __init__(self, what: str, need: int | None, have: int):
-        need_text = f"needs {gb(need)}" if need else "needs more memory than is free"
-        super().__init__(f"{what} {need_text}; this machine has {gb(have)}")
+        if need:
+            text = Message(
+                "{what} needs {need}; this machine has {have}",
+                what=what,
+                need=gb(need),
+                have=gb(have),
+            )
+        else:
+            text = Message(
+                "{what} needs more memory than is free; this machine has {have}",
+                what=what,
+                have=gb(have),
+            )
+        super().__init__(text)
         self.need = need
         self.have = have
 
@@ -40,14 +55,14 @@ def machine_memory() -> int:
         return 0
 
 
-def check_fits_memory(need: int, what: str = "this model") -> None:
+def check_fits_memory(need: int, what: str = THIS_MODEL) -> None:
     """Raise :class:`OutOfMemory` when ``need`` bytes exceed the machine's memory."""
     have = machine_memory()
     if have and need > have:
         raise OutOfMemory(what, need, have)
 
 
-def as_memory_error(e: BaseException, what: str = "this model") -> OutOfMemory | None:
+def as_memory_error(e: BaseException, what: str = THIS_MODEL) -> OutOfMemory | None:
     """The :class:`OutOfMemory` an allocation failure means, or ``None`` for other errors."""
     text = str(e)
     if not isinstance(e, MemoryError) and not (

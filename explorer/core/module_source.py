@@ -89,7 +89,8 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
 def _plain(exc: Exception) -> ExplorerError:
     if isinstance(exc, ExplorerError):
         return exc
-    return ExplorerError(f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}")
+    text = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
+    return ExplorerError(Message("{text}", text=text))  # Python's own words, not translated
 
 
 def _lazy(p) -> bool:

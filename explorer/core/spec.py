@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from explorer.core.catalog import validate_args
-from explorer.core.errors import FormatVersionError, InvalidArgument, Message, SpecError
+from explorer.core.errors import (
+    FormatVersionError,
+    InvalidArgument,
+    Message,
+    SpecError,
+    message_from_json,
+    message_to_json,
+)
 
 FORMAT_VERSION = 1
 DTYPES = ("float32", "float64", "float16", "bfloat16")
@@ -278,7 +285,10 @@ def node_to_dict(node: Node) -> dict[str, Any]:
     if node.name is not None:
         d["name"] = node.name
     if node.guessed:
-        d["guessed"] = node.guessed
+        d["guessed"] = str(node.guessed)  # the English, read by any version
+        message = message_to_json(node.guessed)
+        if message is not None:  # so a reopened project shows it in the interface language
+            d["guessed_message"] = message
     return d
 
 
@@ -306,7 +316,7 @@ def node_from_dict(d: Any, depth: int = 1) -> Node:
     if name is not None and not isinstance(name, str):
         raise SpecError(Message("a layer name must be a string"))
     guessed = d.get("guessed")
-    guessed = str(guessed) if guessed else None
+    guessed = message_from_json(d.get("guessed_message"), str(guessed)) if guessed else None
     if "block" in d:
         if not isinstance(d["block"], list):
             raise SpecError(Message("a block must hold a list of layers"))

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from explorer.core.errors import Message
+
 if TYPE_CHECKING:
     import torch
 
@@ -234,7 +236,14 @@ def as_matrix(t: torch.Tensor, index: tuple[int, ...] = (), tiled: bool = False)
     index = tuple(index[:lead]) + (0,) * max(0, lead - len(index))
     for d, k in enumerate(index):
         if not 0 <= k < t.shape[d]:
-            raise IndexError(f"index {k} is out of range for dimension {d} of size {t.shape[d]}")
+            raise IndexError(
+                Message(
+                    "index {index} is out of range for dimension {dim} of size {size}",
+                    index=k,
+                    dim=d,
+                    size=t.shape[d],
+                )
+            )
     return t[index], None
 
 

@@ -96,11 +96,13 @@ class TrainConfig:
 
     def check(self, n: int) -> None:
         if self.loss not in LOSSES:
-            raise RunError(f"unknown loss {self.loss!r}", "loss")
+            raise RunError(Message("unknown loss {name}", name=repr(self.loss)), "loss")
         if self.batch_size < 1:
-            raise RunError(f"the batch size must be at least 1, got {self.batch_size}")
+            raise RunError(
+                Message("the batch size must be at least 1, got {got}", got=self.batch_size)
+            )
         if self.total_steps(n) < 1:
-            raise RunError("nothing to do: steps (or epochs) must be at least 1")
+            raise RunError(Message("nothing to do: steps (or epochs) must be at least 1"))
 
 
 class RunControl:
@@ -207,7 +209,10 @@ def run_probes(probes: Mapping[str, Callable], net, xb, control: RunControl) -> 
             with torch.no_grad():
                 results[name] = probe(net, xb)
         except Exception as exc:  # noqa: BLE001 - a view's probe must not stop training
-            control.warnings.append(f"probe {name} failed: {type(exc).__name__}: {exc}")
+            detail = Message("{text}", text=f"{type(exc).__name__}: {exc}")
+            control.warnings.append(
+                Message("probe {name} failed: {detail}", name=name, detail=detail)
+            )
     return results
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, Message
 
 
 class OutputError(ExplorerError, OSError):
@@ -27,14 +27,14 @@ class OutputError(ExplorerError, OSError):
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Message("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return Message("a FIFO")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Message("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return Message("a socket")
+    return Message("not a regular file")
 
 
 def write_target(path: str | os.PathLike) -> Path:
@@ -49,7 +49,13 @@ def write_target(path: str | os.PathLike) -> Path:
     except OSError:
         return target  # reported by the write itself, with the OS's words
     if not stat.S_ISREG(mode):
-        raise OutputError(f"{path} is {_kind_of(mode)}, not a file: refusing to replace it")
+        raise OutputError(
+            Message(
+                "{path} is {kind}, not a file: refusing to replace it",
+                path=str(path),
+                kind=_kind_of(mode),
+            )
+        )
     return target
 
 

@@ -302,8 +302,9 @@ def describe_object(obj: Any) -> str:
     return Message("a {kind}", kind=type(obj).__name__)
 
 
-def extract_state_dict(obj: Any, name: str = "the file") -> tuple[dict, str]:
+def extract_state_dict(obj: Any, name: str | None = None) -> tuple[dict, str]:
     """The state dict in ``obj``: itself, or the model entry of a checkpoint dict."""
+    name = Message("the file") if name is None else name
     if is_tensor_dict(obj) and obj:
         return dict(obj), ""
     if isinstance(obj, Mapping):

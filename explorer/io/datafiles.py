@@ -64,7 +64,11 @@ def _pair(obj: Any, name: str):
     if isinstance(obj, (list, tuple)):
         if len(obj) != 2:
             raise DataFileError(
-                f"{name}: a list must hold two tensors [X, y], it holds {len(obj)} items"
+                Message(
+                    "{name}: a list must hold two tensors [X, y], it holds {n} items",
+                    name=name,
+                    n=len(obj),
+                )
             )
         return obj[0], obj[1]
     if isinstance(obj, dict):
@@ -78,7 +82,11 @@ def _pair(obj: Any, name: str):
             Message("{name}: a dict needs keys 'X' and 'y' (it has {keys})", name=name, keys=keys)
         )
     raise DataFileError(
-        f"{name}: expected a tensor, a list [X, y] or a dict with X and y, got {type(obj).__name__}"
+        Message(
+            "{name}: expected a tensor, a list [X, y] or a dict with X and y, got {kind}",
+            name=name,
+            kind=type(obj).__name__,
+        )
     )
 
 
@@ -133,7 +141,11 @@ def load_data_file(path: str | os.PathLike):
     x = _as_tensor(x, "X", name)
     if x.dim() < 2:
         raise DataFileError(
-            f"{name}: X has shape {tuple(x.shape)}; it needs (samples, features...)"
+            Message(
+                "{name}: X has shape {shape}; it needs (samples, features...)",
+                name=name,
+                shape=tuple(x.shape),
+            )
         )
     if y is None:
         y = torch.zeros(len(x), 1)
@@ -217,7 +229,12 @@ def load_npy(path: Path):
     have = path.stat().st_size - offset
     if need != have:
         raise DataFileError(
-            f"{name}: its header promises {need:,} bytes of data but the file holds {have:,}"
+            Message(
+                "{name}: its header promises {need} bytes of data but the file holds {have}",
+                name=name,
+                need=f"{need:,}",
+                have=f"{have:,}",
+            )
         )
     try:
         return np.load(path, allow_pickle=False)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from explorer.core.errors import Message
+
 
 @dataclass(frozen=True)
 class DeviceInfo:
@@ -54,19 +56,28 @@ def check_device(name: str) -> str:
     try:
         dev = torch.device(name)
     except (RuntimeError, ValueError) as e:
-        raise ValueError(f"{name!r} is not a device name (try cpu, cuda:0, mps): {e}") from None
+        raise ValueError(
+            Message(
+                "{name} is not a device name (try cpu, cuda:0, mps): {detail}",
+                name=repr(name),
+                detail=Message("{text}", text=str(e)),
+            )
+        ) from None
     if dev.type == "cuda":
         index = dev.index or 0
         if index >= torch.cuda.device_count():
             n = torch.cuda.device_count()
-            raise ValueError(
-                f"{name} is not available: this machine has {n} CUDA device{'s' if n != 1 else ''}"
+            template = (
+                "{name} is not available: this machine has {n} CUDA device"
+                if n == 1
+                else "{name} is not available: this machine has {n} CUDA devices"
             )
+            raise ValueError(Message(template, name=name, n=n))
         return f"cuda:{index}"
     if dev.type == "mps" and not (
         getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()
     ):
-        raise ValueError("mps is not available on this machine")
+        raise ValueError(Message("mps is not available on this machine"))
     if dev.type not in ("cpu", "cuda", "mps"):
-        raise ValueError(f"{name}: only cpu, cuda:N and mps are supported")
+        raise ValueError(Message("{name}: only cpu, cuda:N and mps are supported", name=name))
     return str(dev)

@@ -211,10 +211,16 @@ def parse_args_json(text: str | None) -> Any:
         value = json.loads(text)
     except json.JSONDecodeError as e:
         raise ModuleFileError(
-            f'--args is not valid JSON: {e.msg} (write {{"hidden": 64}})'
+            Message(
+                "--args is not valid JSON: {detail} (write {example})",
+                detail=Message("{text}", text=e.msg),
+                example='{"hidden": 64}',
+            )
         ) from None
     if not isinstance(value, (dict, list)):
-        raise ModuleFileError("--args must be a JSON object (keywords) or list (positions)")
+        raise ModuleFileError(
+            Message("--args must be a JSON object (keywords) or list (positions)")
+        )
     return value
 
 

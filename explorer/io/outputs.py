@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from explorer.core.errors import Message
 from explorer.io.atomic import OutputError, write_target
 
 
@@ -48,8 +49,18 @@ def check_output(
     path = Path(path)
     if not has_suffix(path, suffixes):
         kinds = " or ".join(suffixes)
-        holds = f" ({what})" if what else ""
-        raise OutputError(f"-o {path.name}: this command writes {kinds}{holds}")
+        if what:
+            raise OutputError(
+                Message(
+                    "-o {name}: this command writes {kinds} ({what})",
+                    name=path.name,
+                    kinds=kinds,
+                    what=what,
+                )
+            )
+        raise OutputError(
+            Message("-o {name}: this command writes {kinds}", name=path.name, kinds=kinds)
+        )
     target = write_target(path)
     for inp in inputs:
         if inp is None:
@@ -60,13 +71,25 @@ def check_output(
             same = False
         if same:
             raise OutputError(
-                f"-o {path} is the input file {Path(inp).name}: writing would replace it"
+                Message(
+                    "-o {path} is the input file {name}: writing would replace it",
+                    path=str(path),
+                    name=Path(inp).name,
+                )
             )
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: no such folder {folder}")
+        raise OutputError(
+            Message("cannot write {path}: no such folder {folder}", path=str(path), folder=folder)
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {path}: the folder {folder} is not writable")
+        raise OutputError(
+            Message(
+                "cannot write {path}: the folder {folder} is not writable",
+                path=str(path),
+                folder=str(folder),
+            )
+        )
     return target
 
 
@@ -79,4 +102,4 @@ def check_outputs(
     inputs = list(inputs)
     targets = [check_output(p, s, inputs) for p, s in paths]
     if len(set(targets)) != len(targets):
-        raise OutputError("two outputs of this command are the same file")
+        raise OutputError(Message("two outputs of this command are the same file"))

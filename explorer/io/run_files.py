@@ -186,10 +186,11 @@ def _memory_needed(report, data_spec, in_shape, out_features: int, optimizer: st
     from explorer.io.datafiles import is_data_file
 
     copies = {"sgd": 3, "adam": 4, "adamw": 4, "rmsprop": 3}.get(optimizer, 4)
-    check_fits_memory(report.param_bytes * copies, "this model")
+    check_fits_memory(report.param_bytes * copies)  # "this model"
     if not is_data_file(data_spec.source):
         per_sample = (math.prod(in_shape) + out_features) * 4
-        check_fits_memory(data_spec.n * per_sample * 2, f"a dataset of {data_spec.n:,} samples")
+        what = Message("a dataset of {n} samples", n=f"{data_spec.n:,}")
+        check_fits_memory(data_spec.n * per_sample * 2, what)
 
 
 def run_training(request: TrainRequest, on_step: Callable[..., None] | None = None) -> TrainOutcome:

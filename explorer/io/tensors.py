@@ -31,7 +31,7 @@ LAYOUTS = ("tensor", "list", "dict")
 def pack(tensors: Mapping[str, torch.Tensor], layout: str) -> Any:
     """The object to save: one tensor, a list ``[x, y]`` or a dict ``{'x': x, 'y': y}``."""
     if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}")
+        raise ValueError(Message("layout must be one of {choices}", choices=", ".join(LAYOUTS)))
     if not tensors:
         raise ExplorerError(Message("there is no tensor to save yet (run a forward pass first)"))
     values = [t.detach() for t in tensors.values()]
@@ -104,14 +104,14 @@ class FileTree:
         """In words: "state dict", "dict of tensors", "single tensor", "whole model"..."""
         if self.kind == "tensors":
             dict_like = isinstance(self.obj, Mapping) or self.format in ("safetensors", "npz")
-            return "dict of tensors" if dict_like else "list of tensors"
+            return Message("dict of tensors") if dict_like else Message("list of tensors")
         return {
-            "state_dict": "state dict",
-            "checkpoint": "checkpoint (a state dict inside a dict)",
-            "tensor": "single tensor",
-            "model": "whole model",
-            "project": "NN Explorer project",
-            "object": "object",
+            "state_dict": Message("state dict"),
+            "checkpoint": Message("checkpoint (a state dict inside a dict)"),
+            "tensor": Message("single tensor"),
+            "model": Message("whole model"),
+            "project": Message("NN Explorer project"),
+            "object": Message("object"),
         }.get(self.kind, self.kind)
 
     @property
@@ -194,12 +194,12 @@ def walk(obj: Any, origins: Mapping[int, str], prefix: str = "", depth: int = 0)
         )
     elif isinstance(obj, Mapping):
         if prefix:
-            out.append(Entry(prefix, depth, "dict", value=f"{len(obj)} items"))
+            out.append(Entry(prefix, depth, "dict", value=Message("{n} items", n=len(obj))))
         for k, v in obj.items():
             out += walk(v, origins, name(k), depth + (1 if prefix else 0))
     elif isinstance(obj, (list, tuple)):
         if prefix:
-            out.append(Entry(prefix, depth, "list", value=f"{len(obj)} items"))
+            out.append(Entry(prefix, depth, "list", value=Message("{n} items", n=len(obj))))
         for i, v in enumerate(obj):
             out += walk(v, origins, f"{prefix}[{i}]", depth + (1 if prefix else 0))
     else:
@@ -285,7 +285,7 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
         project = load_project(path)
         meta = {"title": project.title, "input_shape": str(project.spec.input_shape),
                 "layers": str(len(project.spec.children)),
-                "weights": "not kept in a .nnx.json project"}  # fmt: skip
+                "weights": Message("not kept in a .nnx.json project")}  # fmt: skip
         return FileTree(path, "project", [], meta, None, "nnx.json")
     from explorer.io.project import is_archive
 
@@ -312,7 +312,7 @@ def _nnx_tree(path: Path) -> FileTree:
     parts, meta = fmt.nnx_contents(path)
     entries: list[Entry] = []
     for part, header in parts.items():
-        entries.append(Entry(part, 0, "dict", value=f"{len(header)} items"))
+        entries.append(Entry(part, 0, "dict", value=Message("{n} items", n=len(header))))
         entries += [
             Entry(f"{part}.{k}", 1, "tensor", shape, dtype, "cpu", n)
             for k, shape, dtype, n in header
@@ -326,6 +326,6 @@ def _model_tree(path: Path, kind: str) -> FileTree:
 
     model = import_model_file(path)
     layers = sum(1 for _ in model.spec.layers())
-    meta = {"architecture": f"nn.Sequential of {layers} layers, read from the file"}
+    meta = {"architecture": Message("nn.Sequential of {n} layers, read from the file", n=layers)}
     state = model.state
     return FileTree(path, "model", walk(state, {}), meta, state, kind)

@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from explorer.core.errors import ExplorerError
+from explorer.core.errors import ExplorerError, error_message
 from explorer.core.training import RunControl
 
 GeneratorFactory = Callable[[RunControl], Generator[Any, None, Any]]
@@ -69,16 +69,16 @@ _switch_interval = _SwitchInterval()
 def user_message(exc: BaseException) -> str:
     """The sentence shown to the user: ours as written, torch's with its type and first line."""
     if isinstance(exc, ExplorerError):
-        return str(exc)
+        return error_message(exc)  # a Message when it has one: the UI shows it translated
     lines = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {lines[0] if lines else 'no message'}"
 
 
 class _RunThread(QThread):
     progressed = Signal(int, object)
-    warned = Signal(int, str)
+    warned = Signal(int, object)  # object: a Message keeps its template across the signal
     done = Signal(int, str, object)
-    failed = Signal(int, str, str)
+    failed = Signal(int, object, str)
 
     def __init__(self, run_id: int, factory: GeneratorFactory, parent: QObject):
         super().__init__(parent)
@@ -148,9 +148,9 @@ class Runner(QObject):
     started = Signal()
     progressed = Signal(object)
     paused_changed = Signal(bool)
-    warned = Signal(str)
+    warned = Signal(object)  # str or Message (show it with ui.common.messages.message_text)
     finished = Signal(str, object)
-    errored = Signal(str, str)
+    errored = Signal(object, str)  # (str or Message, traceback text)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -244,7 +244,7 @@ class Runner(QObject):
         if self._current(run_id):
             self.progressed.emit(value)
 
-    def _on_warned(self, run_id: int, text: str) -> None:
+    def _on_warned(self, run_id: int, text: object) -> None:
         if self._current(run_id):
             self.warned.emit(text)
 
@@ -259,7 +259,7 @@ class Runner(QObject):
             self._end()
             self.finished.emit(reason, result)
 
-    def _on_failed(self, run_id: int, message: str, details: str) -> None:
+    def _on_failed(self, run_id: int, message: object, details: str) -> None:
         if self._current(run_id):
             self._end()
             self.errored.emit(message, details)

@@ -2051,6 +2051,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Command line: nn-explorer train --data {0}</source>
+        <translation>命令行：nn-explorer train --data {0}</translation>
+    </message>
 </context>
 <context>
     <name>ValuesTable</name>
@@ -5318,6 +5322,254 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <source>{key}: dtype {dtype} cannot be written to safetensors</source>
         <translation>{key}：dtype {dtype} 无法写入 safetensors</translation>
     </message>
+    <message>
+        <source>--args is not valid JSON: {detail} (write {example})</source>
+        <translation>--args 不是有效的 JSON：{detail}（请写成 {example}）</translation>
+    </message>
+    <message>
+        <source>--args must be a JSON object (keywords) or list (positions)</source>
+        <translation>--args 必须是 JSON 对象（关键字参数）或列表（位置参数）</translation>
+    </message>
+    <message>
+        <source>-o {name}: this command writes {kinds}</source>
+        <translation>-o {name}：此命令写出的是 {kinds}</translation>
+    </message>
+    <message>
+        <source>-o {name}: this command writes {kinds} ({what})</source>
+        <translation>-o {name}：此命令写出的是 {kinds}（{what}）</translation>
+    </message>
+    <message>
+        <source>-o {path} is the input file {name}: writing would replace it</source>
+        <translation>-o {path} 就是输入文件 {name}：写入会覆盖它</translation>
+    </message>
+    <message>
+        <source>NN Explorer project</source>
+        <translation>NN Explorer 项目</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>一个 FIFO</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>一个非普通文件</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a file: refusing to replace it</source>
+        <translation>{path} 是{kind}，不是文件：拒绝覆盖它</translation>
+    </message>
+    <message>
+        <source>a tied layer is used in different blocks; as classes it would have to be passed between them. Export it as a Sequential instead</source>
+        <translation>一个共享参数的层被用在不同的块中；写成类时必须在块之间传递它。请改为导出为 Sequential</translation>
+    </message>
+    <message>
+        <source>cannot fit the model to {name}: {reason}</source>
+        <translation>无法让模型适配 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: no such folder {folder}</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>checkpoint (a state dict inside a dict)</source>
+        <translation>检查点（字典中的 state dict）</translation>
+    </message>
+    <message>
+        <source>dict of tensors</source>
+        <translation>张量字典</translation>
+    </message>
+    <message>
+        <source>list of tensors</source>
+        <translation>张量列表</translation>
+    </message>
+    <message>
+        <source>single tensor</source>
+        <translation>单个张量</translation>
+    </message>
+    <message>
+        <source>state dict</source>
+        <translation>state dict</translation>
+    </message>
+    <message>
+        <source>whole model</source>
+        <translation>完整模型</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} 项</translation>
+    </message>
+    <message>
+        <source>not kept in a .nnx.json project</source>
+        <translation>.nnx.json 项目不保存权重</translation>
+    </message>
+    <message>
+        <source>nn.Sequential of {n} layers, read from the file</source>
+        <translation>从文件读出的 nn.Sequential，共 {n} 层</translation>
+    </message>
+    <message>
+        <source>index {index} is out of range for dimension {dim} of size {size}</source>
+        <translation>索引 {index} 超出了第 {dim} 维的范围（大小为 {size}）</translation>
+    </message>
+    <message>
+        <source>input {old} -&gt; {new}</source>
+        <translation>输入 {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <source>layout must be one of {choices}</source>
+        <translation>布局必须是 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>mps is not available on this machine</source>
+        <translation>本机没有可用的 mps</translation>
+    </message>
+    <message>
+        <source>nothing to do: steps (or epochs) must be at least 1</source>
+        <translation>无事可做：步数（或轮数）至少为 1</translation>
+    </message>
+    <message>
+        <source>probe {name} failed: {detail}</source>
+        <translation>探针 {name} 出错：{detail}</translation>
+    </message>
+    <message>
+        <source>stopped after {seconds} s (an endless loop?)</source>
+        <translation>{seconds} 秒后已停止（是死循环吗？）</translation>
+    </message>
+    <message>
+        <source>the batch size must be at least 1, got {got}</source>
+        <translation>批量大小至少为 1，而这里是 {got}</translation>
+    </message>
+    <message>
+        <source>the forward pass on a random input {shape} failed: {detail}</source>
+        <translation>在形状为 {shape} 的随机输入上前向传播失败：{detail}</translation>
+    </message>
+    <message>
+        <source>the probe&apos;s forward/backward failed: {detail}</source>
+        <translation>探测的前向/反向传播失败：{detail}</translation>
+    </message>
+    <message>
+        <source>two outputs of this command are the same file</source>
+        <translation>此命令的两个输出是同一个文件</translation>
+    </message>
+    <message>
+        <source>unknown dataset {name}: use one of {choices} or a file</source>
+        <translation>未知的数据集 {name}：请使用 {choices} 之一或一个文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a device name (try cpu, cuda:0, mps): {detail}</source>
+        <translation>{name} 不是设备名（可用 cpu、cuda:0、mps）：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} is not available: this machine has {n} CUDA device</source>
+        <translation>{name} 不可用：本机有 {n} 个 CUDA 设备</translation>
+    </message>
+    <message>
+        <source>{name} is not available: this machine has {n} CUDA devices</source>
+        <translation>{name} 不可用：本机有 {n} 个 CUDA 设备</translation>
+    </message>
+    <message>
+        <source>{name}: X has shape {shape}; it needs (samples, features...)</source>
+        <translation>{name}：X 的形状是 {shape}；需要 (样本数, 特征...)</translation>
+    </message>
+    <message>
+        <source>{name}: a list must hold two tensors [X, y], it holds {n} items</source>
+        <translation>{name}：列表必须包含两个张量 [X, y]，而它有 {n} 项</translation>
+    </message>
+    <message>
+        <source>{name}: expected a tensor, a list [X, y] or a dict with X and y, got {kind}</source>
+        <translation>{name}：应为一个张量、列表 [X, y] 或含 X 和 y 的字典，而这里是 {kind}</translation>
+    </message>
+    <message>
+        <source>{name}: its header promises {need} bytes of data but the file holds {have}</source>
+        <translation>{name}：文件头声明有 {need} 字节数据，但文件只有 {have} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: only cpu, cuda:N and mps are supported</source>
+        <translation>{name}：只支持 cpu、cuda:N 和 mps</translation>
+    </message>
+    <message>
+        <source>{title} is a Python class: a project cannot hold it; save its state_dict (File &gt; Save Weights) or convert it to Sequential</source>
+        <translation>{title} 是 Python 类：项目无法保存它；请保存它的 state_dict（文件 &gt; 保存权重）或把它转换为 Sequential</translation>
+    </message>
+    <message>
+        <source>{title} is a Python class: its dtype ({dtype}) comes from its code</source>
+        <translation>{title} 是 Python 类：它的 dtype（{dtype}）由其代码决定</translation>
+    </message>
+    <message>
+        <source>{title} is a Python class: its layers are read-only (Convert to Sequential makes an editable copy)</source>
+        <translation>{title} 是 Python 类：它的层是只读的（“转换为 Sequential”会生成可编辑的副本）</translation>
+    </message>
+    <message>
+        <source>{kind}: {detail}</source>
+        <translation>{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>the tensor is empty</source>
+        <translation>张量为空</translation>
+    </message>
+    <message>
+        <source>gradient: {detail}</source>
+        <translation>gradient：{detail}</translation>
+    </message>
+    <message>
+        <source>a dataset of {n} samples</source>
+        <translation>含 {n} 个样本的数据集</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>this file was written by a newer NN Explorer (format {found}); this version reads format {supported} and older</source>
+        <translation>此文件由较新版本的 NN Explorer 写入（格式 {found}）；此版本只能读取格式 {supported} 及更早的格式</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>此模型</translation>
+    </message>
+    <message>
+        <source>unknown layer type {name}</source>
+        <translation>未知的层类型 {name}</translation>
+    </message>
+    <message>
+        <source>weights not loaded: {detail}</source>
+        <translation>未加载权重：{detail}</translation>
+    </message>
+    <message>
+        <source>{name} settings not restored: {detail}</source>
+        <translation>未恢复 {name} 的设置：{detail}</translation>
+    </message>
+    <message>
+        <source>{title} is a Python class: convert it to Sequential to edit it</source>
+        <translation>{title} 是 Python 类：请把它转换为 Sequential 后再编辑</translation>
+    </message>
+    <message>
+        <source>{what} needs more memory than is free; this machine has {have}</source>
+        <translation>{what} 需要的内存超过了可用内存；本机有 {have}</translation>
+    </message>
+    <message>
+        <source>{what} needs {need}; this machine has {have}</source>
+        <translation>{what} 需要 {need}；本机有 {have}</translation>
+    </message>
 </context>
 <context>
     <name>PythonClassModel</name>
@@ -5394,6 +5646,41 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <source>With this input the model would not run: {0}. Import it anyway and fix the layer, or choose another input shape or between-layer choice.</source>
         <translation>用这个输入，模型无法运行：{0}。可以照样导入后再修改该层，或换一个输入形状、层间选择。</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>teacher (dataset name)</source>
+        <translation>随机教师网络</translation>
+    </message>
+    <message>
+        <source>sine (dataset name)</source>
+        <translation>带噪正弦</translation>
+    </message>
+    <message>
+        <source>linear (dataset name)</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>spiral (dataset name)</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>moons (dataset name)</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>circles (dataset name)</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>blobs (dataset name)</source>
+        <translation>高斯簇</translation>
+    </message>
+    <message>
+        <source>none (--between value)</source>
+        <translation>不插入</translation>
     </message>
 </context>
 </TS>

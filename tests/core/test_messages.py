@@ -34,3 +34,32 @@ def test_an_argument_refusal_reads_as_before_and_nests_its_reason():
     msgid, fields = message_parts(e)
     assert msgid == "{layer}: {field} {reason}" and fields["field"] == "in_features"
     assert fields["reason"].msgid == "must be at least {minimum}, got {got}"
+
+
+def test_error_message_keeps_the_english_and_the_template_of_an_inner_error():
+    from explorer.core.custom_init import CustomInitError
+    from explorer.core.errors import ExplorerError, Message, error_message, with_message
+
+    inner = CustomInitError("NameError: name 'x' is not defined", 3)
+    outer = Message(
+        "cannot fit the model to {name}: {reason}", name="d", reason=error_message(inner)
+    )
+    assert str(outer) == "cannot fit the model to d: line 3: NameError: name 'x' is not defined"
+    assert isinstance(outer.fields["reason"], Message)
+    assert outer.fields["reason"].msgid == "line {line}: {detail}"
+    # a template that does not give the error's own text: the text wins, as plain str
+    odd = with_message(ExplorerError("what the user saw"), "something {else}", **{"else": 1})
+    assert error_message(odd) == "what the user saw" and type(error_message(odd)) is str
+    assert error_message(ValueError("plain")) == "plain"
+
+
+def test_a_term_is_its_id_in_english_and_survives_pickling():
+    import pickle
+
+    from explorer.core.data import DataSpec, make_dataset
+    from explorer.core.errors import Term
+
+    name = make_dataset(DataSpec("spiral", n=32)).name
+    assert name == "spiral" and f"{name}" == "spiral" and isinstance(name, Term)
+    back = pickle.loads(pickle.dumps(name))
+    assert isinstance(back, Term) and back.kind == "dataset" and back == "spiral"

@@ -11,6 +11,7 @@ from explorer.core.custom_init import CustomInitError, run_custom
 from explorer.core.errors import message_parts
 from explorer.ui.common.messages import error_text
 from explorer.ui.shell import i18n
+from tests.ui.message_scan import INTERNAL_RAISES, english_raises, scan
 
 
 def custom_error(code: str) -> CustomInitError:
@@ -48,70 +49,34 @@ def test_in_chinese_the_frame_is_translated_and_pythons_own_text_is_kept(chinese
 # ----- every sentence made in core/io is marked for translation and translated ------------
 
 
-#: functions in core that take Message templates, and which of their arguments are templates
-TEMPLATE_HELPERS = {"_at_step": slice(1, 3)}
-
-
-def _constants(node) -> list[str]:
-    """The string literals ``node`` can be: "a", "a" if c else "b", or ("a", {...})[0]."""
-    import ast
-
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.IfExp):
-        return _constants(node.body) + _constants(node.orelse)
-    return []
-
-
-def core_message_ids() -> set[str]:
-    """Every English template given to ``Message(...)`` in explorer/core, io and app,
-    written in the call or assigned to the name the call uses."""
-    import ast
-    from pathlib import Path
-
-    import explorer
-
-    root = Path(explorer.__file__).parent
-    found: set[str] = set()
-    for path in [p for part in ("core", "io", "app") for p in root.joinpath(part).rglob("*.py")]:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        assigned: dict[str, list[str]] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Assign):
-                for target in node.targets:
-                    if isinstance(target, ast.Name):
-                        assigned.setdefault(target.id, []).extend(_constants(node.value))
-                    elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
-                        for t, v in zip(target.elts, node.value.elts, strict=False):
-                            if isinstance(t, ast.Name):
-                                assigned.setdefault(t.id, []).extend(_constants(v))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            called = getattr(node.func, "id", "")
-            if called == "Message":
-                first = node.args[0]
-                found.update(_constants(first))
-                if isinstance(first, ast.Name):
-                    found.update(assigned.get(first.id, []))
-            elif called in TEMPLATE_HELPERS:  # helpers that pass their templates to Message
-                for arg in node.args[TEMPLATE_HELPERS[called]]:
-                    found.update(_constants(arg))
-    found.discard("{text}")  # Python's own words, shown as they are
-    return found
-
-
 def test_every_core_message_is_kept_for_lupdate_and_has_a_chinese_translation():
     from explorer.ui.common.core_messages import CORE_MESSAGES
 
-    ids = core_message_ids()
-    assert len(ids) > 100  # load report, refusals, init theory, code errors, shape errors
-    assert ids <= set(CORE_MESSAGES)
+    found = scan()
+    assert found.unresolved == []  # a template the scan cannot read: make it a literal
+    assert len(found.found) > 400  # load report, refusals, init theory, code errors, shapes
+    assert found.found == set(CORE_MESSAGES)  # nothing missing for lupdate, nothing stale
     table = i18n.read_ts(i18n.ts_path("zh_CN"))
     for msgid in CORE_MESSAGES:
         assert msgid in table, msgid
         fields = set(re.findall(r"\{(\w*)\}", msgid))
         assert set(re.findall(r"\{(\w*)\}", table[msgid])) == fields, msgid
+
+
+def test_the_scan_reads_templates_picked_from_a_dict_a_name_or_a_forwarding_function():
+    found = scan().found
+    # Target.describe: Message(template, ...) with template = {...}[self.scope]
+    assert {"{what} of layer {names}", "{what} of every {names}"} <= found
+    # diagnose._at_step(step, without, with_step): its callers' templates
+    assert any("at step {step}" in t for t in found)
+    # CustomInitError(..., msgid="..."): a keyword its __init__ passes to with_message
+    assert "{fname} left NaN or infinity in {name}; nothing was applied" in found
+    assert "{kind}: {detail}" in found
+
+
+def test_no_error_in_core_io_or_app_is_raised_with_english_built_in_place():
+    """A refusal made with an f-string or a plain literal stays English in the interface."""
+    assert english_raises() == set(INTERNAL_RAISES)
 
 
 # ----- in the window: the load report, a refusal and the init theory ---------------------

@@ -21,7 +21,7 @@ from explorer.core.catalog import suggest_args
 from explorer.core.errors import ExplorerError, SpecError
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, Path
 from explorer.ui.common import mime
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, os_error_text
 
 
 def blocks_folder(window) -> FilePath:
@@ -357,7 +357,7 @@ class BuilderActions:
             atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(
-                self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)
+                self.window.tr("Cannot write {0}: {1}").format(path, os_error_text(e))
             )
             return False
         self.window.show_status(self.window.tr("Exported code to {0}").format(path))

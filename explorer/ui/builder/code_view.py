@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from explorer.core.codegen import model_code
 from explorer.core.errors import ExplorerError
+from explorer.ui.common.messages import error_text
 
 
 class CodeView(QPlainTextEdit):
@@ -94,7 +95,7 @@ class CodeView(QPlainTextEdit):
         try:
             return classes_code(self.document.spec)
         except ExplorerError as e:
-            return f"# {e}\n\n" + sequential
+            return f"# {error_text(e)}\n\n" + sequential
 
     def set_style(self, style: str) -> None:
         self.style = style

@@ -796,4 +796,103 @@ CORE_MESSAGES = (
         "{name}: {entry} would expand {ratio} times (a zip bomb?); refusing to unpack it",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{key}: dtype {dtype} cannot be written to safetensors"),
+    QT_TRANSLATE_NOOP("CoreMessages", "--args is not valid JSON: {detail} (write {example})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "--args must be a JSON object (keywords) or list (positions)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "-o {name}: this command writes {kinds}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "-o {name}: this command writes {kinds} ({what})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "-o {path} is the input file {name}: writing would replace it"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "NN Explorer project"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a FIFO"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a device"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a folder"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a socket"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a regular file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{path} is {kind}, not a file: refusing to replace it"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "a tied layer is used in different blocks; as classes it would have to be passed between them. Export it as a Sequential instead",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot fit the model to {name}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot write {path}: no such folder {folder}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot write {path}: the folder {folder} is not writable"),
+    QT_TRANSLATE_NOOP("CoreMessages", "checkpoint (a state dict inside a dict)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "dict of tensors"),
+    QT_TRANSLATE_NOOP("CoreMessages", "list of tensors"),
+    QT_TRANSLATE_NOOP("CoreMessages", "single tensor"),
+    QT_TRANSLATE_NOOP("CoreMessages", "state dict"),
+    QT_TRANSLATE_NOOP("CoreMessages", "whole model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "object"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{n} items"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not kept in a .nnx.json project"),
+    QT_TRANSLATE_NOOP("CoreMessages", "nn.Sequential of {n} layers, read from the file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "index {index} is out of range for dimension {dim} of size {size}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "input {old} -> {new}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "layout must be one of {choices}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "mps is not available on this machine"),
+    QT_TRANSLATE_NOOP("CoreMessages", "nothing to do: steps (or epochs) must be at least 1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "probe {name} failed: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "stopped after {seconds} s (an endless loop?)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the batch size must be at least 1, got {got}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the forward pass on a random input {shape} failed: {detail}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "the probe's forward/backward failed: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "two outputs of this command are the same file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown dataset {name}: use one of {choices} or a file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name} is not a device name (try cpu, cuda:0, mps): {detail}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not available: this machine has {n} CUDA device"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} is not available: this machine has {n} CUDA devices"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: X has shape {shape}; it needs (samples, features...)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: a list must hold two tensors [X, y], it holds {n} items"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{name}: expected a tensor, a list [X, y] or a dict with X and y, got {kind}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: its header promises {need} bytes of data but the file holds {have}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name}: only cpu, cuda:N and mps are supported"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{title} is a Python class: a project cannot hold it; save its state_dict (File > Save Weights) or convert it to Sequential",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{title} is a Python class: its dtype ({dtype}) comes from its code"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{title} is a Python class: its layers are read-only (Convert to Sequential makes an editable copy)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{kind}: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the tensor is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "gradient: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a dataset of {n} samples"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "this file was written by a newer NN Explorer (format {found}); this version reads format {supported} and older",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "this model"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown layer type {name}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "weights not loaded: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} settings not restored: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{title} is a Python class: convert it to Sequential to edit it"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "{what} needs more memory than is free; this machine has {have}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "{what} needs {need}; this machine has {have}"),
 )

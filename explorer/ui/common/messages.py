@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from explorer.core.errors import Message, message_parts
+from explorer.core.errors import Message, Term, message_parts
+from explorer.ui.common.terms import shown
 
 CONTEXT = "CoreMessages"
 PLAIN = "{text}"
@@ -48,6 +49,8 @@ def error_text(error: BaseException) -> str:
 def _translated_field(value):
     if isinstance(value, Message):
         return message_text(value)
+    if isinstance(value, Term):  # a dataset's id: named in the interface language
+        return shown(value)
     if _is_message(value):
         return translate_message(*value)
     return value
@@ -60,3 +63,11 @@ def _is_message(value) -> bool:
         and isinstance(value[0], str)
         and isinstance(value[1], dict)
     )
+
+
+def os_error_text(error: OSError) -> str:
+    """A write failure in words: our refusal (a :class:`Message`, e.g. "is a folder, not a
+    file") translated, else the system's reason (``strerror``) without the errno clutter."""
+    if message_parts(error) is not None:
+        return error_text(error)
+    return error.strerror or str(error)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData
 
 from explorer.core.errors import ExplorerError, SpecError
 from explorer.core.spec import Node, node_from_dict, node_to_dict, with_fresh_ids
+from explorer.ui.common.messages import error_text
 
 LAYER_TYPE = "application/x-nn-explorer-layer-type"  # a catalog key, "Linear"
 NODES = "application/x-nn-explorer-nodes"  # JSON list of node_to_dict (blocks, copy/paste)
@@ -95,5 +96,7 @@ def decode(mime: QMimeData | None, text_fallback: bool = False) -> Payload:
         return Payload(nodes=tuple(with_fresh_ids(node_from_dict(d)) for d in data))
     except ExplorerError as e:
         raise SpecError(
-            QCoreApplication.translate("mime", "the layers cannot be read: {0}").format(e)
+            QCoreApplication.translate("mime", "the layers cannot be read: {0}").format(
+                error_text(e)
+            )
         ) from None

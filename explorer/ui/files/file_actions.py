@@ -17,7 +17,7 @@ from explorer.io.project import (
     save_project,
 )
 from explorer.resources import examples_dir
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, os_error_text
 
 FILTER = (
     "NN Explorer projects (*.nnx *.nnx.json);;"
@@ -219,7 +219,7 @@ class FileActions:
         try:
             save_project(project, path)
         except OSError as e:
-            w.report_error(w.tr("Cannot save {0}: {1}").format(path.name, e.strerror))
+            w.report_error(w.tr("Cannot save {0}: {1}").format(path.name, os_error_text(e)))
             return False
         w.undo_stack.setClean()
         w.session.mark_saved(path)

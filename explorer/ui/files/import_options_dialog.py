@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 from explorer.core.errors import ExplorerError
 from explorer.io.state_dict_import import DEFAULT_BETWEEN, between_choices
 from explorer.ui.common.messages import error_text, message_text
+from explorer.ui.common.terms import term_text
+
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class ImportOptionsDialog(QDialog):
@@ -43,8 +47,10 @@ class ImportOptionsDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         self.between = QComboBox(self)
-        for key in between_choices():
-            self.between.addItem(key, key)
+        for key, layer_type in between_choices().items():
+            self.between.addItem(term_text("between", key), key)  # the CLI's value, named
+            if layer_type is not None:
+                self.between.setItemData(self.between.count() - 1, f"nn.{layer_type}", TOOLTIP)
         self.between.setCurrentIndex(self.between.findData(DEFAULT_BETWEEN))
         self.between.setToolTip(
             self.tr("Put in index gaps and between named Linear layers (relu: the book's MLP)")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.format import group_digits, si
 from explorer.io.tensors import FileTree
+from explorer.ui.common.messages import message_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,7 +33,7 @@ class InspectDialog(QDialog):
         self.summary = QLabel(
             self.tr("{0}: {1}, {2} tensors, {3}").format(
                 tree.path.name,
-                tree.kind_text,
+                message_text(tree.kind_text),
                 group_digits(tree.tensor_count),
                 si(tree.total_bytes, "B"),
             ),
@@ -49,7 +50,7 @@ class InspectDialog(QDialog):
             if e.kind == "tensor":
                 cols = [label, str(e.shape), e.dtype, e.device, si(e.nbytes, "B")]
             else:
-                cols = [label, e.value, "", "", ""]
+                cols = [label, message_text(e.value), "", "", ""]
             item = QTreeWidgetItem(cols)
             item.setData(0, KEY_ROLE, e.key if e.kind == "tensor" else "")
             item.setToolTip(0, e.key)
@@ -62,7 +63,7 @@ class InspectDialog(QDialog):
         self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_item(item))
         layout.addWidget(self.tree)
         for k, v in tree.metadata.items():
-            layout.addWidget(QLabel(f"{k}: {v}", self))
+            layout.addWidget(QLabel(f"{k}: {message_text(v)}", self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = QPushButton(self.tr("Open in tensor inspector"), self)
         self.open_button.setToolTip(self.tr("Show the selected tensor (or double-click it)"))

@@ -7,6 +7,7 @@ is not changed. It runs in the GUI thread: one forward/backward on a copy is qui
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import Qt
@@ -153,7 +154,7 @@ class ProbePanel(QWidget):
                     )
                 )
         except ExplorerError as e:
-            self.summary.setText(f"<span style='color:#d64545'>{e}</span>")
+            self.summary.setText(f"<span style='color:#d64545'>{html.escape(error_text(e))}</span>")
             self.lab.window_.report_error(error_text(e))
             return
         finally:

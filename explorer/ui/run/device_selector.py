@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from explorer.core.errors import ExplorerError
 from explorer.io.checkpoints import device_mismatches
 from explorer.io.devices import available_devices, check_device
+from explorer.ui.common.messages import error_text
 
 
 class DeviceSelector(QComboBox):
@@ -50,7 +51,7 @@ class DeviceSelector(QComboBox):
             device = check_device(device)  # torch asserts on an absent CUDA device
             doc.set_device(device)
         except (ExplorerError, RuntimeError, ValueError, AssertionError) as e:
-            w.report_error(w.tr("Cannot move the model to {0}: {1}").format(device, e))
+            w.report_error(w.tr("Cannot move the model to {0}: {1}").format(device, error_text(e)))
             self.sync(doc.device)
             return False
         w.show_status(w.tr("Model moved to {0}").format(device))

@@ -61,7 +61,7 @@ class FitOffer(QFrame):
             new = fit_model_to_data(spec, data, loss, batch)
             self.text.setText(
                 self.tr("The data does not fit the model: {0}. One click sets {1}.").format(
-                    message_text(problem.message), ", ".join(describe_fit(spec, new))
+                    message_text(problem.message), _changes(spec, new)
                 )
             )
         elif document.read_only is not None:
@@ -93,8 +93,11 @@ class FitOffer(QFrame):
         if not self.window_.push_spec(new, self.tr("Fit the model to the data")):
             return False
         self.window_.show_status(
-            self.tr("Fitted the model to the data: {0} (Ctrl+Z undoes)").format(
-                ", ".join(describe_fit(spec, new))
-            )
+            self.tr("Fitted the model to the data: {0} (Ctrl+Z undoes)").format(_changes(spec, new))
         )
         return True
+
+
+def _changes(old, new) -> str:
+    """What fitting changes, in the interface language (``input (2, 20) -> (2, 2)``)."""
+    return ", ".join(message_text(change) for change in describe_fit(old, new))

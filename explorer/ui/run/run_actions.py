@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QSpinBox, QToolBut
 
 from explorer.core.data import INPUT_KINDS
 from explorer.core.losses import LOSSES
+from explorer.ui.common.messages import os_error_text
 from explorer.ui.run.output_view import OutputView
 from explorer.ui.run.run_controller import RunController
 from explorer.ui.run.training_view import TrainingView
@@ -345,7 +346,7 @@ class RunActions:
             atomic_write_bytes(path, self.script_text().encode("utf-8"))
         except OSError as e:
             self.window.report_error(
-                self.window.tr("Cannot write {0}: {1}").format(path, e.strerror)
+                self.window.tr("Cannot write {0}: {1}").format(path, os_error_text(e))
             )
             return False
         self.window.show_status(self.window.tr("Exported the training script to {0}").format(path))

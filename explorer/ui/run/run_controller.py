@@ -24,7 +24,7 @@ from explorer.core.session import (
     run_step,
 )
 from explorer.core.training import TrainConfig, train
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 from explorer.workers.runner import Runner
 
 
@@ -99,7 +99,7 @@ class RunController(QObject):
         self.runner.progressed.connect(self._on_progressed)
         self.runner.finished.connect(self._on_finished)
         self.runner.errored.connect(self._on_errored)
-        self.runner.warned.connect(lambda text: window.log(text, "warning"))
+        self.runner.warned.connect(lambda text: window.log(message_text(text), "warning"))
         self.runner.paused_changed.connect(self._on_paused)
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
         self.session.settings_changed.connect(self._on_settings_changed)
@@ -459,7 +459,8 @@ class RunController(QObject):
         self.document.notify_weights_changed()
         self.window.run_finished.emit(reason)
 
-    def _on_errored(self, message: str, details: str) -> None:
+    def _on_errored(self, message: object, details: str) -> None:
+        message = message_text(message)  # a core Message, in the interface language
         self._on_result = None
         was_training = self._training_run
         self._ended()

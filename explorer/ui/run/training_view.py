@@ -37,6 +37,7 @@ from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
+from explorer.ui.common.terms import shown
 from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
@@ -72,6 +73,8 @@ class TrainingView(QWidget):
         self.source = QComboBox(self)
         for g in GENERATORS.values():
             self.source.addItem(self.tr(g.title), g.name)
+            tip = self.tr("Command line: nn-explorer train --data {0}").format(g.name)
+            self.source.setItemData(self.source.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.load_button = QPushButton(self.tr("Load file…"), self)
         self.load_button.setToolTip(
             self.tr("A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file")
@@ -345,7 +348,9 @@ class TrainingView(QWidget):
         self.data_plot.show_samples(px, py, brushes)
         self.data_plot.setTitle(
             self.tr("{0}: {1} train, {2} held out").format(
-                data.name, len(data), 0 if data.X_eval is None else len(data.X_eval)
+                shown(data.name, with_id=False),
+                len(data),
+                0 if data.X_eval is None else len(data.X_eval),
             )
         )
         return True

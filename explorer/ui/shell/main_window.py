@@ -33,7 +33,7 @@ from explorer.core.document import Document
 from explorer.core.errors import ExplorerError
 from explorer.core.format import group_digits
 from explorer.core.spec import ModelSpec
-from explorer.ui.common.messages import error_text
+from explorer.ui.common.messages import error_text, message_text
 from explorer.ui.common.selection import Selection
 from explorer.ui.shell.message_bar import MessageBar
 from explorer.ui.shell.settings_guard import guarded
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         self.selection.select_layers(())
         self.selection.select_parameter("")
         for problem in problems:
-            self.report_error(problem)
+            self.report_error(message_text(problem))  # a core Message: in the interface language
         return True
 
     def _on_opened(self, _kind: str) -> None:
