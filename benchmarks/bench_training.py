@@ -11,14 +11,15 @@ Two baselines, both labelled in the rows:
 
 * the hand loop on the main thread, as a learner runs it in a script;
 * the same loop in a fresh thread, as the app's run gets one. torch here uses GNU OpenMP,
-  whose idle threads spin (``GOMP_SPINCOUNT``, 300,000 turns) before they sleep, except
-  when the process manages more OpenMP threads than there are CPUs: then they spin
-  1,000 turns. A run's thread shares the process with the GUI thread's OpenMP pool, so
-  its team always spins briefly; the main-thread loop alone spins fully. On a quiet
-  machine the two are alike; on a loaded one a spinning thread takes the CPU its
-  partner needs, and the main-thread loop got 1.5-2x slower than the same loop in a
-  thread (measured with ``OMP_WAIT_POLICY=PASSIVE`` or ``GOMP_SPINCOUNT=1000`` the gap
-  closes). The thread baseline puts both arms in the same OpenMP situation.
+  whose idle threads spin (``GOMP_SPINCOUNT``: 300,000 turns when ``OMP_WAIT_POLICY`` is
+  unset) before they sleep, except when the process has more OpenMP threads than there
+  are CPUs: then 100 turns (libgomp's manual). A run's thread shares the process with the
+  GUI thread's OpenMP pool, so its team spins briefly; the main-thread loop alone spins
+  fully. On a quiet machine the two baselines are alike; on a loaded one a spinning
+  thread takes the CPU its partner needs, and the main-thread loop was 1.4-2.1x slower
+  than the same loop in a thread (medians at load 2.5-5 on 2 cores; with
+  ``OMP_WAIT_POLICY=PASSIVE`` or ``GOMP_SPINCOUNT=1000`` the gap closed). The thread
+  baseline puts both arms in the same OpenMP situation.
 
 Every arm runs with the same torch intra-op thread count (recorded in each arm's own
 thread and checked equal), first with torch's default, then with one thread, where no
