@@ -220,7 +220,7 @@
     <message>
         <location filename="../../explorer/ui/example_titles.py" line="24"/>
         <source>5.4 eval(): dropout and batch norm behave differently</source>
-        <translation>5.4 eval()：dropout 和批量规范化的行为不同</translation>
+        <translation>5.4 eval()：dropout 和批量规范化在训练模式与评估模式下行为不同</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/example_titles.py" line="25"/>
@@ -309,6 +309,10 @@
 </context>
 <context>
     <name>HistoryView</name>
+    <message>
+        <source>At step</source>
+        <translation>步数</translation>
+    </message>
     <message>
         <location filename="../../explorer/ui/history_view.py" line="40"/>
         <source>Clear</source>
@@ -405,6 +409,22 @@
         <location filename="../../explorer/ui/init_form.py" line="112"/>
         <source>Custom (Python function)…</source>
         <translation>自定义（Python 函数）…</translation>
+    </message>
+    <message>
+        <source>Custom code…</source>
+        <translation>自定义代码…</translation>
+    </message>
+    <message>
+        <source>Book: my_init</source>
+        <translation>书中：my_init</translation>
+    </message>
+    <message>
+        <source>Book: init_42</source>
+        <translation>书中：init_42</translation>
+    </message>
+    <message>
+        <source>Per-tensor example</source>
+        <translation>逐张量示例</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_form.py" line="113"/>
@@ -1264,7 +1284,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="95"/>
         <source>Run probe: vanishing or exploding signals show here before any training. Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3.</source>
-        <translation>运行探测：在任何训练之前，信号消失或爆炸就会显示在这里。试试深层 tanh MLP：PyTorch 默认 对比 增益为 5/3 的 Xavier。</translation>
+        <translation>运行探测：在任何训练之前，信号消失或爆炸就会显示在这里。试试深层 tanh MLP：PyTorch 默认初始化与增益为 5/3 的 Xavier 初始化对比。</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="111"/>
@@ -1510,7 +1530,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>; train() mode updated the batch-norm running statistics: the state_dict changed</source>
-        <translation>；train() 模式更新了批量规范化的运行统计量：state_dict 已改变</translation>
+        <translation>；train() 模式更新了批量规范化的移动平均统计量：state_dict 已改变</translation>
     </message>
     <message>
         <source>; lazy layers took their shapes: the state_dict changed</source>
@@ -2029,7 +2049,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/training_view.py" line="325"/>
         <source>{0}: {1} train, {2} held out</source>
-        <translation>{0}：训练 {1} 个，留出 {2} 个</translation>
+        <translation>{0}：训练集 {1}，验证集 {2}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/training_view.py" line="344"/>
@@ -4492,7 +4512,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{key} is a {type_name}, which is not a layer of the palette; only torch.nn layers the app knows can go into a Sequential</source>
-        <translation>{key} 是 {type_name}，不在组件面板的层中；只有本应用认识的 torch.nn 层才能放进 Sequential</translation>
+        <translation>{key} 是 {type_name}，不在层库中；只有本应用认识的 torch.nn 层才能放进 Sequential</translation>
     </message>
     <message>
         <source>{key} is a lazy layer ({type_name}); run a forward first</source>
@@ -4532,7 +4552,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>{cls}.forward calls {step}, which has no layer in the palette</source>
-        <translation>{cls}.forward 调用了 {step}，组件面板中没有对应的层</translation>
+        <translation>{cls}.forward 调用了 {step}，层库中没有对应的层</translation>
     </message>
     <message>
         <source>{cls}.forward calls {step} with arguments a {type_name} layer cannot take</source>
@@ -5108,7 +5128,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>the held-out fraction must be in [0, 1), got {value}</source>
-        <translation>留出比例必须在 [0, 1) 之间，而这里是 {value}</translation>
+        <translation>验证集（留出）比例必须在 [0, 1) 之间，而这里是 {value}</translation>
     </message>
     <message>
         <source>noise must be 0 or more, got {value}</source>

@@ -194,3 +194,108 @@ def test_the_empty_autograd_graph_says_how_to_fill_it_within_its_view(small_wind
     assert graph.viewport().rect().contains(shown)
     qtbot.mouseClick(panel.evaluate_button, Qt.MouseButton.LeftButton)
     assert graph.nodes and hints() == []  # the graph replaced it
+
+
+def _text_room(combo) -> int:
+    """The width the combo box gives its current entry's text (its edit field)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = QStyle.SubControl.SC_ComboBoxEditField
+    rect = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, field, combo)
+    return rect.width() - 4  # Fusion draws the label 2 px in from each side
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_form_shows_every_choice_whole_with_its_full_text_as_tooltip(
+    small_window, qtbot, size
+):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    form = window.part("init_lab").form
+    form.scope.setCurrentIndex(form.scope.findData("type"))  # the layer type row shows
+    settle()
+    assert form.layer_type.isVisible() and clipped(form.layer_type) is None
+    for scheme in ("default", "custom"):  # the custom page shows the templates
+        form.set_scheme(scheme)
+        form.scheme.activated.emit(form.scheme.currentIndex())  # as a user's choice
+        settle()
+        combos = (form.scope, form.kind, form.scheme) + (
+            (form.templates,) if scheme == "custom" else ()
+        )
+        for combo in combos:
+            in_view = scheme == "default" or combo is form.templates  # custom code scrolls
+            assert combo.isVisible() and (clipped(combo) is None or not in_view), combo
+            room = _text_room(combo)
+            for i in range(combo.count()):
+                text = combo.itemText(i)
+                assert combo.fontMetrics().horizontalAdvance(text) <= room, (text, room)
+                full = combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                assert text in full or full[:3] == text[:3], (text, full)  # same entry, whole
+            assert combo.toolTip() == combo.itemData(
+                combo.currentIndex(), Qt.ItemDataRole.ToolTipRole
+            )
+    form.set_scheme("default")
+    assert form.scheme.toolTip() == form.tr("PyTorch default (reset_parameters)")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900)])
+def test_autograd_leaves_table_has_room_for_several_rows_and_every_input_shows(
+    small_window, qtbot, size
+):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("AutogradTab")
+    panel = window.bottom_tabs.currentWidget()
+    inputs = (
+        panel.leaves,
+        panel.code,
+        panel.evaluate_button,
+        panel.backward_button,
+        panel.zero_button,
+        panel.retain,
+        panel.model_button,
+        panel.gradient,
+    )
+    for press in (None, panel.evaluate_button, panel.backward_button):
+        if press is not None:
+            qtbot.mouseClick(press, Qt.MouseButton.LeftButton)
+        settle()
+        table = panel.leaves
+        rows = table.viewport().height() // table.rowHeight(0)
+        assert rows >= 4, rows  # was about 1.5 at 1280x800
+        cut = [(w.objectName() or type(w).__name__, clipped(w)) for w in inputs if clipped(w)]
+        assert cut == []
+    assert panel.value.text() == "z = 15.0"  # the result and the grads show beside the graph
+    assert clipped(panel.value) is None and clipped(panel.grads) is None
+    assert panel.grads.text().splitlines() == ["x.grad = 8.0", "y.grad = 3.0"]
+
+
+def test_the_training_data_choice_reads_whole_in_its_tooltip(small_window):
+    window = small_window
+    window.show_tab("TrainingTab")
+    source = window.part("run_actions").training_view.source
+    settle()
+    for i in range(source.count()):
+        source.setCurrentIndex(i)
+        tip = source.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        assert source.toolTip() == f"{source.itemText(i)}\n{tip}"  # the box may elide the text
+    source.setCurrentIndex(source.findData("teacher"))
+    title = source.toolTip().splitlines()[0]
+    assert title == source.tr("random teacher (fits the model)")
+
+
+def test_an_empty_accuracy_line_leaves_no_gap_above_the_training_settings(small_window):
+    window = small_window
+    window.show_tab("TrainingTab")
+    settle()
+    tv = window.part("run_actions").training_view
+    assert tv.accuracy.text() == "" and not tv.accuracy.isVisible()
+    rate_bottom = tv.rate.mapTo(window, tv.rate.rect().bottomLeft()).y()
+    source_top = tv.source.mapTo(window, tv.source.rect().topLeft()).y()
+    assert source_top - rate_bottom < 2 * tv.rate.height()  # 36 px: a blank line and more
+    tv.accuracy.setText("accuracy 50.0 %")
+    settle()
+    assert tv.accuracy.isVisible() and clipped(tv.accuracy) is None

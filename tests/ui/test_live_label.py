@@ -50,9 +50,11 @@ def test_a_status_that_needs_more_lines_gets_them_and_shrinks_back(qtbot, window
 
 def test_accuracy_line_appears_when_it_gets_text(qtbot, window, tv):
     settle(qtbot)
-    assert tv.accuracy.height() == 0  # no text, no room taken
+    assert not tv.accuracy.isVisible()  # no text, no room taken
     tv.accuracy.setText("Accuracy (step 20): train 51.0%")
-    qtbot.waitUntil(lambda: tv.accuracy.height() > 0)
+    qtbot.waitUntil(lambda: tv.accuracy.isVisible() and tv.accuracy.height() > 0)
     assert tv.accuracy.height() == tv.accuracy.label.heightForWidth(tv.accuracy.width())
     assert tv.accuracy.label.text() == "Accuracy (step 20): train 51.0%"
     assert tv.accuracy.label.geometry() == tv.accuracy.rect()
+    tv.accuracy.setText("")  # another dataset: the line goes away again
+    assert not tv.accuracy.isVisible()

@@ -41,3 +41,21 @@ def test_a_grouped_number_in_init_labs_rich_text_stays_one_unwrappable_word(wind
         for line in (block.layout().lineAt(i) for i in range(block.layout().lineCount()))
     ]
     assert len(lines) > 2 and any(f"5{THIN}120" in line for line in lines)
+
+
+def test_a_grouped_number_in_the_log_stays_one_unwrappable_word(window, qtbot):
+    window.show_tab("LogTab")
+    log = window.part("log_view")
+    text = f"Loaded 5{THIN}120 of 7{THIN}946 values"
+    window.log_message.emit("info", text)
+    log.resize(90, 300)  # narrower than the line: it must wrap, but not inside a number
+    block = log.document().lastBlock()
+    assert block.text().endswith(text)  # Qt's HTML reader made THIN a breakable space
+    layout = block.layout()
+    qtbot.waitUntil(lambda: layout.lineCount() > 2)
+    lines = [
+        block.text()[line.textStart() : line.textStart() + line.textLength()]
+        for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+    ]
+    assert any(f"5{THIN}120" in line for line in lines)
+    assert any(f"7{THIN}946" in line for line in lines)

@@ -57,6 +57,9 @@ class ScratchpadPanel(QWidget):
         self.leaves.verticalHeader().hide()
         header = self.leaves.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        rows = self.leaves.verticalHeader()
+        rows.setMinimumSectionSize(self.fontMetrics().height() + 4)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)  # Fusion's 30 px showed 1.5
         add = QPushButton(self.tr("Add leaf"), self)
         add.clicked.connect(lambda: self.add_leaf(Leaf(self._free_name(), "1.0")))
         remove = QPushButton(self.tr("Remove leaf"), self)
@@ -104,30 +107,53 @@ class ScratchpadPanel(QWidget):
         self.message.setMinimumHeight(self.fontMetrics().height() * 2 + 4)  # reserved
         self.graph = GraphView(self)
 
+        self._lay_out(add, remove)
+
+        for leaf in DEFAULT_LEAVES:
+            self.add_leaf(leaf)
+        self.code.setPlainText(DEFAULT_CODE)
+        self._update_buttons()
+
+    def _lay_out(self, add: QPushButton, remove: QPushButton) -> None:
+        """Inputs on the left, the graph with its results on the right.
+
+        At 1280x800 the dock is about 270 px tall: the leaf buttons sit beside the table and
+        the gradient field beside the model button, so the table shows several rows, and the
+        value and the grads are under the graph (below the inputs, they were scrolled away).
+        """
         left = QWidget(self)
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.leaves, 2)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        lay.addLayout(row)
+        leaves = QHBoxLayout()
+        leaves.addWidget(self.leaves, 1)
+        leaf_buttons = QVBoxLayout()
+        leaf_buttons.addWidget(add)
+        leaf_buttons.addWidget(remove)
+        leaf_buttons.addStretch(1)
+        leaves.addLayout(leaf_buttons)
+        lay.addLayout(leaves, 3)
         lay.addWidget(self.code, 2)
         buttons = QHBoxLayout()
         for w in (self.evaluate_button, self.backward_button, self.zero_button, self.retain):
             buttons.addWidget(w)
         buttons.addStretch(1)
         lay.addLayout(buttons)
-        lay.addWidget(self.model_button)
-        lay.addWidget(self.gradient)
-        lay.addWidget(self.value)
-        lay.addWidget(self.grads)
+        extra = QHBoxLayout()
+        extra.addWidget(self.gradient, 1)
+        extra.addWidget(self.model_button)
+        lay.addLayout(extra)
+        line = self.fontMetrics().height()
+        header = self.leaves.horizontalHeader().sizeHint().height()
+        rows = self.leaves.verticalHeader().defaultSectionSize()
+        self.leaves.setMinimumHeight(header + 3 * rows + 2 * self.leaves.frameWidth())
+        self.code.setMinimumHeight(3 * line + 8)
         right = QWidget(self)
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(0, 0, 0, 0)
         rlay.addWidget(self.message)
         rlay.addWidget(self.graph, 1)
+        rlay.addWidget(self.value)
+        rlay.addWidget(self.grads)
         scroll = QScrollArea(self)  # a short dock scrolls the inputs instead of growing the window
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -143,11 +169,6 @@ class ScratchpadPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(split)
-
-        for leaf in DEFAULT_LEAVES:
-            self.add_leaf(leaf)
-        self.code.setPlainText(DEFAULT_CODE)
-        self._update_buttons()
 
     # ----- leaves ---------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.custom_init import BOOK_INIT_42, BOOK_MY_INIT, PER_TENSOR_EXAMPLE
 from explorer.core.init import SCHEMES, Target
+from explorer.ui.common.choices import add_choice, show_whole_choices
 from explorer.ui.common.formatting import ERROR_RED, LAZY_AMBER
 
 CUSTOM = "custom"
@@ -85,7 +86,7 @@ class InitForm(QWidget):
             (self.tr("Every layer of type"), "type"),
             (self.tr("Whole model"), "model"),
         ):
-            self.scope.addItem(text, data)
+            add_choice(self.scope, text, data)
         self.layer_type = QComboBox(self)
         self.layer_type.setObjectName("InitLayerType")
         self.kind = QComboBox(self)
@@ -95,12 +96,12 @@ class InitForm(QWidget):
             (self.tr("weights only"), "weight"),
             (self.tr("biases only"), "bias"),
         ):
-            self.kind.addItem(text, data)
+            add_choice(self.kind, text, data)
         form.addRow(self.tr("Target"), self.scope)
-        which = QHBoxLayout()
-        which.addWidget(self.layer_type, 1)
-        which.addWidget(self.kind, 1)
-        form.addRow("", which)
+        # each on a row of its own: side by side, both were cut to half the form's width
+        form.addRow("", self.layer_type)
+        form.addRow("", self.kind)
+        self._form = form
         self.target_summary = QLabel(self)
         self.target_summary.setWordWrap(True)
         form.addRow("", self.target_summary)
@@ -108,9 +109,18 @@ class InitForm(QWidget):
         self.scheme = QComboBox(self)
         self.scheme.setObjectName("InitScheme")
         for s in SCHEMES.values():
-            label = self.tr("PyTorch default (reset_parameters)") if not s.function else s.function
-            self.scheme.addItem(label, s.name)
-        self.scheme.addItem(self.tr("Custom (Python function)…"), CUSTOM)
+            if s.function:
+                add_choice(self.scheme, s.function, s.name, f"torch.nn.init.{s.function}")
+            else:
+                add_choice(
+                    self.scheme,
+                    self.tr("PyTorch default"),
+                    s.name,
+                    self.tr("PyTorch default (reset_parameters)"),
+                )
+        add_choice(
+            self.scheme, self.tr("Custom code…"), CUSTOM, self.tr("Custom (Python function)…")
+        )
         form.addRow(self.tr("Scheme"), self.scheme)
         self.seed = QSpinBox(self)
         self.seed.setObjectName("InitSeed")
@@ -180,12 +190,14 @@ class InitForm(QWidget):
         layout.addWidget(self.contract_title)
         layout.addWidget(self.contract)
 
-        for combo in (self.scope, self.layer_type, self.kind, self.scheme):
-            # long entries elide instead of widening the form past a small pane
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(10)
+        for combo in (self.scope, self.kind, self.scheme, self.templates):
+            show_whole_choices(combo)
+        # a layer type is a class name the model brings: it may elide, its tooltip is whole
+        self.layer_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.layer_type.setMinimumContentsLength(10)
+        self.layer_type.currentTextChanged.connect(self.layer_type.setToolTip)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.scheme.currentIndexChanged.connect(self._scheme_changed)
         for w in (self.layer_type, self.kind):
@@ -216,16 +228,20 @@ class InitForm(QWidget):
         warning.setStyleSheet(f"color: {LAZY_AMBER.name()};")
         self.templates = QComboBox(page)
         self.templates.setObjectName("InitTemplates")
-        self.templates.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.templates.setMinimumContentsLength(10)
-        for text, code in (
-            (self.tr("Book: my_init (uniform on (-10, 10), zero |w| < 5)"), BOOK_MY_INIT),
-            (self.tr("Book: init_42 (constant 42)"), BOOK_INIT_42),
-            (self.tr("Per tensor: def my_init(name, tensor)"), PER_TENSOR_EXAMPLE),
+        for text, full, code in (
+            (
+                self.tr("Book: my_init"),
+                self.tr("Book: my_init (uniform on (-10, 10), zero |w| < 5)"),
+                BOOK_MY_INIT,
+            ),
+            (self.tr("Book: init_42"), self.tr("Book: init_42 (constant 42)"), BOOK_INIT_42),
+            (
+                self.tr("Per-tensor example"),
+                self.tr("Per tensor: def my_init(name, tensor)"),
+                PER_TENSOR_EXAMPLE,
+            ),
         ):
-            self.templates.addItem(text, code)
+            add_choice(self.templates, text, code, full)
         self.templates.activated.connect(self._template_chosen)
         self.editor = CodeEditor(page)
         self.editor.setObjectName("InitCode")
@@ -306,7 +322,7 @@ class InitForm(QWidget):
 
     def _scope_changed(self, *_) -> None:
         scope = self.scope.currentData()
-        self.layer_type.setVisible(scope == "type")
+        self._form.setRowVisible(self.layer_type, scope == "type")
         self.kind.setEnabled(scope != "parameter")
         self.changed.emit()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -113,6 +113,7 @@ class InitLab(QWidget):
                 panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
             )
             if panel is self.form:  # Preview and Apply stay below the form, always in view
+                self.form_scroll = scroll
                 column = QWidget(split)
                 column_layout = QVBoxLayout(column)
                 column_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +132,7 @@ class InitLab(QWidget):
         layout.addWidget(split)
 
         self.form.changed.connect(self._form_changed)
+        self.form.scheme.activated.connect(self._show_custom_code)
         self.form.preview_requested.connect(self.preview_values)
         self.form.apply_requested.connect(self.apply)
         self.form.materialize_requested.connect(self.materialize)
@@ -196,6 +198,14 @@ class InitLab(QWidget):
     def _parameter_changed(self, *_) -> None:
         self._update_form_info()
         self.refresh_plot()
+
+    def _show_custom_code(self, *_) -> None:
+        """Choosing custom code scrolls its templates and editor into a short form's view."""
+        if self.form.is_custom:
+            # after the custom page is laid out, or the scroll goes to its old place
+            QTimer.singleShot(
+                0, lambda: self.form_scroll.ensureWidgetVisible(self.form.templates, 0, 0)
+            )
 
     def _form_changed(self) -> None:
         self.preview = None

@@ -46,7 +46,9 @@ class HistoryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Parameter"), self))
         top.addWidget(self.param)
-        top.addWidget(QLabel(self.tr("Step"), self))
+        # a step number (步数), not the Step button (单步): its own source text
+        self.step_label = QLabel(self.tr("At step"), self)
+        top.addWidget(self.step_label)
         top.addWidget(self.slider, 1)
         top.addWidget(clear)
         self.plot = pg.PlotWidget(self)

@@ -9,6 +9,7 @@ spiral run: 345 -> 208 ms of event handling over a 2.7 s run).
 :class:`LiveLabel` holds its ``QLabel`` without a layout: a new text repaints the label, and
 the holder asks its parent for a new layout only when the text needs another height at the
 current width. Everything else reads as a ``QLabel``'s (``text``, ``setText``, style sheet).
+With ``hides_when_empty`` it takes no room while its text is empty.
 """
 
 from __future__ import annotations
@@ -20,12 +21,17 @@ from PySide6.QtWidgets import QLabel, QWidget
 class LiveLabel(QWidget):
     """A ``QLabel`` (word-wrapped) whose text changes relayout the window only when needed."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, hides_when_empty: bool = False
+    ) -> None:
         super().__init__(parent)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         self.setSizePolicy(self.label.sizePolicy())
         self._laid_out_height: int | None = None  # the label's height the layout gave room for
+        self.hides_when_empty = hides_when_empty
+        if hides_when_empty and not text:
+            self.hide()
 
     # ----- what a QLabel offers -----------------------------------------------------------
 
@@ -33,6 +39,8 @@ class LiveLabel(QWidget):
         return self.label.text()
 
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name
+        if self.hides_when_empty:
+            self.setVisible(bool(text))  # (a no-op while it stays shown)
         if text == self.label.text():
             return
         self.label.setText(text)

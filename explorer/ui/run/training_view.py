@@ -35,6 +35,7 @@ from explorer.core.format import group_digits
 from explorer.core.loss_history import LossHistory  # bounded: long runs keep flat memory
 from explorer.core.losses import OPTIMIZER_TITLES, OptimizerConfig
 from explorer.core.training import TrainConfig
+from explorer.ui.common.choices import tooltip_follows_choice
 from explorer.ui.common.messages import error_text
 from explorer.ui.common.number_fields import GroupedSpinBox
 from explorer.ui.common.terms import shown
@@ -141,7 +142,8 @@ class TrainingView(QWidget):
         # their text needs another height (see LiveLabel)
         self.rate = LiveLabel(self.tr("Not started"), self)
         self.rate.setObjectName("training_status")
-        self.accuracy = LiveLabel("", self)
+        # no blank line above the settings while there is no accuracy to show
+        self.accuracy = LiveLabel("", self, hides_when_empty=True)
         self.accuracy.setObjectName("training_accuracy")
         self.fit_offer = FitOffer(window, self)
         for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
@@ -149,6 +151,8 @@ class TrainingView(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
+        # the title the box may cut ("random teacher (fits the") reads whole on hover
+        tooltip_follows_choice(self.source, with_text=True)
         settings = QWidget(self)
         settings.setLayout(form)
         self.data_plot = DataPlot(self, title=self.tr("Data"))
@@ -319,6 +323,7 @@ class TrainingView(QWidget):
         i = self.source.findData(path)
         if i < 0:
             self.source.addItem(Path(path).name, path)
+            self.source.setItemData(self.source.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
             i = self.source.count() - 1
         self.source.setCurrentIndex(i)
         return self.show_data()

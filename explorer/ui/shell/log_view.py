@@ -7,6 +7,8 @@ import time
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from explorer.ui.common.formatting import whole_numbers_html
+
 COLORS = {"error": "#d64545", "warning": "#c98a1b"}
 
 
@@ -22,6 +24,7 @@ class LogView(QPlainTextEdit):
         stamp = time.strftime("%H:%M:%S")
         color = COLORS.get(level)
         safe = text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+        safe = whole_numbers_html(safe)  # "5 120" stays one word, as in the Init lab
         label = f"<b>{level}</b> " if level != "info" else ""
         html = f'<span style="color:{color}">{label}{safe}</span>' if color else safe
         self.appendHtml(f"<span style='color:gray'>{stamp}</span> {html}")
