@@ -308,6 +308,13 @@
     </message>
 </context>
 <context>
+    <name>LossPlot</name>
+    <message>
+        <source>Train the model: each step&apos;s loss is drawn here.</source>
+        <translation>训练模型：每一步的损失会画在这里。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>At step</source>
