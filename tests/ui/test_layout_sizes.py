@@ -299,3 +299,27 @@ def test_an_empty_accuracy_line_leaves_no_gap_above_the_training_settings(small_
     tv.accuracy.setText("accuracy 50.0 %")
     settle()
     assert tv.accuracy.isVisible() and clipped(tv.accuracy) is None
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_histogram_has_room_beside_a_narrow_whole_probe_column(small_window, size):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    settle()
+    lab = window.part("init_lab")
+    probe = lab.probe
+    # was 122 px (en) and 138 px (zh) at 1280x800: the probe column would not go below 287 px
+    assert lab.plot.width() >= (190 if size[0] < 1400 else 270), lab.plot.width()
+    controls = (*probe.choices, probe.batch, probe.run_button, probe.example_button)
+    assert [c.objectName() or type(c).__name__ for c in controls if clipped(c)] == []
+    for combo in probe.choices:  # short entries read whole; the tooltip has the whole label
+        room = _text_room(combo)
+        for i in range(combo.count()):
+            assert combo.fontMetrics().horizontalAdvance(combo.itemText(i)) <= room
+            assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == probe._label(
+                combo.itemData(i)
+            )
+    assert probe.example_button.toolTip().splitlines()[0] == probe.tr(
+        "Open the deep tanh MLP example"
+    )
