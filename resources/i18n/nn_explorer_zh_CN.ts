@@ -311,7 +311,7 @@
     <name>LossPlot</name>
     <message>
         <source>Train the model: each step&apos;s loss is drawn here.</source>
-        <translation>训练模型：每一步的损失会画在这里。</translation>
+        <translation>训练模型：每步的损失画在这里。</translation>
     </message>
 </context>
 <context>

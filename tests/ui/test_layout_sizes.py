@@ -112,6 +112,13 @@ def test_empty_plots_say_why_inside_their_plot_with_no_scale(small_window, qtbot
         axis = history.plot.plotItem.getAxis(side)
         assert not axis.style["showValues"] and axis.labelUnitPrefix == ""
 
+    window.show_tab("TrainingTab")  # the loss plot before any run: a sentence, no 0-1 scale
+    settle()
+    loss = window.part("run_actions").training_view.loss_plot
+    assert loss.placeholder.toPlainText().startswith(loss.tr("No runs yet"))
+    assert _inside(loss.placeholder, loss.getPlotItem().vb)
+    assert not loss.legend.isVisible()
+
 
 @pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
 def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtbot, size):
