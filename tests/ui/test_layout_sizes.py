@@ -327,6 +327,10 @@ def test_init_lab_histogram_has_room_beside_a_narrow_whole_probe_column(small_wi
             assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == probe._label(
                 combo.itemData(i)
             )
+    grid = probe.layout().itemAt(0).layout()
+    for row, combo in enumerate(probe.choices):  # no gap between "A" and its choice
+        letter = grid.itemAtPosition(row, 1).widget()
+        assert combo.x() - (letter.x() + letter.sizeHint().width()) < 16, (size, combo.x())
     assert probe.example_button.toolTip().splitlines()[0] == probe.tr(
         "Open the deep tanh MLP example"
     )

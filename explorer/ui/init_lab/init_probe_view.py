@@ -70,6 +70,7 @@ class ProbePanel(QWidget):
             grid.addWidget(QLabel("AB"[i], self), i, 1)
             grid.addWidget(combo, i, 2)
             self.choices.append(combo)
+        grid.setColumnStretch(2, 1)  # a wide column widens the choices, not the gap before them
         self.batch = QSpinBox(self)
         self.batch.setRange(2, 65536)
         self.batch.setValue(256)
