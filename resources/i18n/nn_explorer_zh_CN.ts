@@ -308,6 +308,13 @@
     </message>
 </context>
 <context>
+    <name>LossPlot</name>
+    <message>
+        <source>Train the model: each step&apos;s loss is drawn here.</source>
+        <translation>训练模型：每步的损失画在这里。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>At step</source>
@@ -1277,6 +1284,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>打开深层 tanh MLP 示例</translation>
     </message>
     <message>
+        <source>Example: deep tanh MLP</source>
+        <translation>示例：深层 tanh MLP</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="86"/>
         <source>10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier</source>
         <translation>10 × (Linear(64, 64), Tanh)，再接 Linear(64, 10)：默认初始化与 Xavier 初始化对比</translation>
@@ -1300,6 +1311,18 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <location filename="../../explorer/ui/init_probe_view.py" line="113"/>
         <source>xavier_uniform_, gain 1</source>
         <translation>xavier_uniform_，增益 1</translation>
+    </message>
+    <message>
+        <source>xavier_uniform_</source>
+        <translation>xavier_uniform_</translation>
+    </message>
+    <message>
+        <source>xavier_uniform_ (tanh)</source>
+        <translation>xavier_uniform_（tanh）</translation>
+    </message>
+    <message>
+        <source>xavier_normal_</source>
+        <translation>xavier_normal_</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_probe_view.py" line="114"/>

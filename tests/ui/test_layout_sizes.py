@@ -112,6 +112,13 @@ def test_empty_plots_say_why_inside_their_plot_with_no_scale(small_window, qtbot
         axis = history.plot.plotItem.getAxis(side)
         assert not axis.style["showValues"] and axis.labelUnitPrefix == ""
 
+    window.show_tab("TrainingTab")  # the loss plot before any run: a sentence, no 0-1 scale
+    settle()
+    loss = window.part("run_actions").training_view.loss_plot
+    assert loss.placeholder.toPlainText().startswith(loss.tr("No runs yet"))
+    assert _inside(loss.placeholder, loss.getPlotItem().vb)
+    assert not loss.legend.isVisible()
+
 
 @pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
 def test_init_lab_key_sits_above_the_histogram_not_on_its_bars(small_window, qtbot, size):
@@ -299,3 +306,31 @@ def test_an_empty_accuracy_line_leaves_no_gap_above_the_training_settings(small_
     tv.accuracy.setText("accuracy 50.0 %")
     settle()
     assert tv.accuracy.isVisible() and clipped(tv.accuracy) is None
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900), (1920, 1080)])
+def test_init_lab_histogram_has_room_beside_a_narrow_whole_probe_column(small_window, size):
+    window = small_window
+    window.resize(*size)
+    window.show_tab("InitLabTab")
+    settle()
+    lab = window.part("init_lab")
+    probe = lab.probe
+    # was 122 px (en) and 138 px (zh) at 1280x800: the probe column would not go below 287 px
+    assert lab.plot.width() >= (190 if size[0] < 1400 else 270), lab.plot.width()
+    controls = (*probe.choices, probe.batch, probe.run_button, probe.example_button)
+    assert [c.objectName() or type(c).__name__ for c in controls if clipped(c)] == []
+    for combo in probe.choices:  # short entries read whole; the tooltip has the whole label
+        room = _text_room(combo)
+        for i in range(combo.count()):
+            assert combo.fontMetrics().horizontalAdvance(combo.itemText(i)) <= room
+            assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == probe._label(
+                combo.itemData(i)
+            )
+    grid = probe.layout().itemAt(0).layout()
+    for row, combo in enumerate(probe.choices):  # no gap between "A" and its choice
+        letter = grid.itemAtPosition(row, 1).widget()
+        assert combo.x() - (letter.x() + letter.sizeHint().width()) < 16, (size, combo.x())
+    assert probe.example_button.toolTip().splitlines()[0] == probe.tr(
+        "Open the deep tanh MLP example"
+    )

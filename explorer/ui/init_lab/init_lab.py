@@ -92,7 +92,7 @@ class InitLab(QWidget):
         plot_layout.addWidget(self.plot, 1)
         mid_split.addWidget(plot_box)
         mid_split.addWidget(self.stats)
-        mid_split.setSizes([300, 300])  # the histogram is as wide as the theory text
+        mid_split.setSizes([360, 240])  # the histogram gets the larger share of the middle
         mid_layout.addWidget(mid_split, 1)
         self.probe = ProbePanel(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,9 +123,9 @@ class InitLab(QWidget):
                 split.addWidget(column)
             else:
                 split.addWidget(scroll)
-        split.setSizes([210, 420, 300])  # the values in the middle get what is left
+        split.setSizes([210, 520, 200])  # the values in the middle get what is left
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 4)
         split.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.errors import ExplorerError
 from explorer.core.init_probe import growth, probe_scheme
+from explorer.ui.common.choices import add_choice, show_whole_choices
 from explorer.ui.common.messages import error_text
 from explorer.ui.init_lab.init_plots import SERIES_COLORS, ProbePlots
 
@@ -57,21 +59,26 @@ class ProbePanel(QWidget):
         for i, default in enumerate(("default", "xavier_tanh")):
             combo = QComboBox(self)
             combo.setObjectName(f"InitProbe{'AB'[i]}")
+            # short entries (the column stays narrow), the whole label in the tooltip
             for key, _, _ in PRESETS:
-                combo.addItem(self._label(key), key)
+                add_choice(combo, self._short_label(key), key, self._label(key))
+            show_whole_choices(combo)
             combo.setCurrentIndex(combo.findData(default))
             dot = QLabel("●", self)
             dot.setStyleSheet(f"color: {SERIES_COLORS[i].name()};")
             grid.addWidget(dot, i, 0)
             grid.addWidget(QLabel("AB"[i], self), i, 1)
-            grid.addWidget(combo, i, 2, 1, 2)
+            grid.addWidget(combo, i, 2)
             self.choices.append(combo)
+        grid.setColumnStretch(2, 1)  # a wide column widens the choices, not the gap before them
         self.batch = QSpinBox(self)
         self.batch.setRange(2, 65536)
         self.batch.setValue(256)
         self.batch.setToolTip(self.tr("Rows of the random input batch"))
-        grid.addWidget(QLabel(self.tr("batch"), self), 2, 1)
-        grid.addWidget(self.batch, 2, 2)
+        # batch and Run on a row of their own: the word "batch" does not widen the A/B column
+        run_row = QHBoxLayout()
+        run_row.addWidget(QLabel(self.tr("batch"), self))
+        run_row.addWidget(self.batch, 1)
         self.run_button = QPushButton(self.tr("Run probe"), self)
         self.run_button.setObjectName("InitProbeRun")
         self.run_button.setToolTip(
@@ -80,11 +87,18 @@ class ProbePanel(QWidget):
                 "random unit-variance gradient at the output"
             )
         )
-        grid.addWidget(self.run_button, 2, 3)
-        self.example_button = QPushButton(self.tr("Open the deep tanh MLP example"), self)
+        run_row.addWidget(self.run_button)
+        # a short label, the whole sentence in the tooltip: the column stays narrow enough
+        # for the histogram beside it to be read at 1280x800
+        self.example_button = QPushButton(self.tr("Example: deep tanh MLP"), self)
         self.example_button.setObjectName("InitProbeExample")
         self.example_button.setToolTip(
-            self.tr("10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier")
+            "\n".join(
+                (
+                    self.tr("Open the deep tanh MLP example"),
+                    self.tr("10 × (Linear(64, 64), Tanh), then Linear(64, 10): default vs Xavier"),
+                )
+            )
         )
         self.plots = ProbePlots(self)
         self.summary = QLabel(self)
@@ -100,12 +114,22 @@ class ProbePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(grid)
+        layout.addLayout(run_row)
         layout.addWidget(self.example_button)
         layout.addWidget(self.plots.activations, 1)
         layout.addWidget(self.plots.gradients, 1)
         layout.addWidget(self.summary)
         self.run_button.clicked.connect(self.run)
         self.example_button.clicked.connect(self.open_example)
+
+    def _short_label(self, key: str) -> str:
+        """The entry in the box: the gain and std of a scheme are in its tooltip."""
+        short = {
+            "xavier_uniform": self.tr("xavier_uniform_"),
+            "xavier_tanh": self.tr("xavier_uniform_ (tanh)"),
+            "xavier_normal": self.tr("xavier_normal_"),
+        }
+        return short.get(key) or self._label(key)
 
     def _label(self, key: str) -> str:
         return {
@@ -150,7 +174,7 @@ class ProbePanel(QWidget):
                         args,
                         seed,
                         self.batch.value(),
-                        label=combo.currentText(),
+                        label=self._label(combo.currentData()),
                     )
                 )
         except ExplorerError as e:

@@ -6,7 +6,8 @@ updated with ``setData``; the step axis grows by doubling up to the run's length
 (:func:`step_axis_end`), and the loss axis moves only when the data leaves it or fills
 less than half of it (:func:`loss_axis_range`). So the axes, their ticks and the view's
 auto-range are not recomputed every frame. Once the user pans or zooms, the plot stops
-following until the next fresh run.
+following until the next fresh run. With no curve to draw (before the first run, after
+Reset weights) it shows a sentence saying so instead of an empty 0-1 scale and a key.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 from explorer.ui.common.plots.theme import room_for_axis_titles
 
 HEADROOM = 0.5  # of the data's span, left below it in a new range: losses mostly fall
@@ -66,7 +68,7 @@ class LossPlot(pg.PlotWidget):
 
     def __init__(self, parent=None, title: str = ""):
         super().__init__(parent, title=title)
-        self.addLegend(offset=(-10, 10))
+        self.legend = self.addLegend(offset=(-10, 10))
         self.setLabel("bottom", self.tr("step"))
         room_for_axis_titles(self.getPlotItem())
         self.setClipToView(True)
@@ -83,6 +85,25 @@ class LossPlot(pg.PlotWidget):
         self._x_end: float | None = None
         self.following = True
         self.getViewBox().sigRangeChangedManually.connect(self._stop_following)
+        self.placeholder = Placeholder(self.getPlotItem())  # "no runs yet", in the plot
+        self.empty = False
+        self._show_empty()
+
+    def empty_text(self) -> str:
+        """What the empty plot says: no run yet, and what a run draws here."""
+        return "\n".join(
+            (self.tr("No runs yet"), self.tr("Train the model: each step's loss is drawn here."))
+        )
+
+    def _show_empty(self) -> None:
+        self.empty = True
+        self.legend.setVisible(False)  # a key to no curves reads like missing data
+        show_empty(self.getPlotItem(), self.placeholder, self.empty_text())
+
+    def _show_scale(self) -> None:
+        self.empty = False
+        self.legend.setVisible(True)
+        show_scale(self.getPlotItem(), self.placeholder)
 
     def _stop_following(self, *_) -> None:
         self.following = False
@@ -100,10 +121,13 @@ class LossPlot(pg.PlotWidget):
         self._y = self._x_end = None
         self.following = True
         self.enableAutoRange()
+        self._show_empty()
 
     def draw_history(self, history, total: int | None) -> None:
         """Draw ``history`` on an axis of ``total`` steps (``None``: unknown, fit the data)."""
         h = history
+        if self.empty and len(h.steps):
+            self._show_scale()  # the first drawn step: a scale for it, and the key
         finite = not self.log  # a log axis maps losses <= 0 to NaN: pyqtgraph must check
         self.raw.setData(h.steps, h.raw, skipFiniteCheck=finite)
         self.smooth.setData(h.steps, h.smooth, skipFiniteCheck=finite)

@@ -115,8 +115,12 @@ class Playground(QObject):
         self.view.accuracy.setText(text)
 
     def on_steps_changed(self, steps: int) -> None:
-        self.view._update_buttons()
-        if steps == 0 and not self.controller.runner.running:
+        runner = self.controller.runner
+        # While a run goes on unpaused the buttons do not depend on the step count (they
+        # follow state_changed): not restyled at every Progress.
+        if not runner.running or runner.paused:
+            self.view._update_buttons()
+        if steps == 0 and not runner.running:
             self.view.clear_curves()
 
     # ----- between runs ---------------------------------------------------------------------

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -43,6 +42,7 @@ from explorer.ui.common.terms import shown
 from explorer.ui.common.when_shown import WhenShown
 from explorer.ui.run.data_plot import CLASS_COLORS, DataPlot
 from explorer.ui.run.fit_offer import FitOffer
+from explorer.ui.run.live_label import LiveLabel
 from explorer.ui.run.loss_plot import LossPlot
 from explorer.ui.run.playground import Playground
 
@@ -60,14 +60,6 @@ GENERATOR_TITLES = (
 
 #: Redraws a second at most while a run goes: drawing shares the GIL and the cores with it.
 DISPLAY_HZ = 12
-
-
-class _HidesWhenEmpty(QLabel):
-    """A status line that takes no room while it has nothing to say."""
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        super().setText(text)
-        self.setVisible(bool(text))
 
 
 class TrainingView(QWidget):
@@ -146,13 +138,13 @@ class TrainingView(QWidget):
             buttons.addWidget(b)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
-        self.rate = QLabel(self.tr("Not started"), self)
-        self.rate.setWordWrap(True)
+        # rewritten at every frame of a run: labels that relayout the window only when
+        # their text needs another height (see LiveLabel)
+        self.rate = LiveLabel(self.tr("Not started"), self)
         self.rate.setObjectName("training_status")
-        self.accuracy = _HidesWhenEmpty("", self)  # no blank line above the settings
+        # no blank line above the settings while there is no accuracy to show
+        self.accuracy = LiveLabel("", self, hides_when_empty=True)
         self.accuracy.setObjectName("training_accuracy")
-        self.accuracy.setWordWrap(True)
-        self.accuracy.hide()
         self.fit_offer = FitOffer(window, self)
         for combo in (self.source, self.loss, self.optimizer):  # long titles may shrink
             combo.setSizeAdjustPolicy(
