@@ -8,6 +8,7 @@ change, so their weights and gradients survive unrelated edits.
 
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
@@ -178,13 +179,22 @@ class Document:
         if not keep:
             self._retired.clear()
 
+        given: set[int] = set()
+
         def reuse(layer: LayerSpec):
             sig = signature_of(layer)
             m = old_modules.get(layer.id)
-            if m is not None and old_sigs.get(layer.id) == sig:
-                return m
-            m = self._retired.pop((layer.id, sig), None)
-            return m.to(self._device) if m is not None else None
+            if m is None or old_sigs.get(layer.id) != sig:
+                m = self._retired.pop((layer.id, sig), None)
+                m = m.to(self._device) if m is not None else None
+            if m is not None and id(m) in given:
+                # Untie: two layers that shared this module are no longer tied. The second
+                # gets a copy (its own parameters, equal values), as a fresh build would
+                # give it its own module: the live model matches the spec's code.
+                return copy.deepcopy(m)
+            if m is not None:
+                given.add(id(m))
+            return m
 
         modules: dict[str, Any] = {}
         net = build(self._spec, device=self._device, reuse=reuse, modules_out=modules)

@@ -48,3 +48,29 @@ def test_opening_another_model_starts_fresh():
     doc.set_spec(edits.remove(spec, [(0,)]))
     doc.load_spec(spec)  # same ids, but a newly opened file: nothing is reused
     assert doc.net[0] is not first
+
+
+def test_untie_gives_the_use_its_own_parameters_with_equal_values_and_undo_ties_again():
+    """After Untie the live model is what the spec's code builds: two Linear modules, four
+    parameters, each trained on its own; the copy starts from the shared values."""
+    spec = sequential(L("Linear", in_features=4, out_features=4), L("ReLU"), input_shape=(2, 4))
+    doc = Document(edits.add_shared_use(spec, (0,)))
+    tied = doc.spec
+    assert doc.net[0] is doc.net[1]
+    shared = doc.net[0].weight.detach().clone()
+    doc.set_spec(edits.untie(tied, (1,)))
+    net = doc.net
+    assert net[0] is not net[1]
+    assert [n for n, _ in net.named_parameters()] == [n for n, _ in spec_net_params(doc.spec)]
+    assert torch.equal(net[0].weight, shared) and torch.equal(net[1].weight, shared)
+    with torch.no_grad():
+        net[1].weight.add_(1.0)
+    assert torch.equal(net[0].weight, shared)  # no longer shared
+    doc.set_spec(tied)  # what SpecCommand.undo does
+    assert doc.net[0] is doc.net[1] and torch.equal(doc.net[1].weight, shared)
+
+
+def spec_net_params(spec):
+    from explorer.core.build import build
+
+    return build(spec).named_parameters()

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from explorer.core import edits
+from explorer.core.build import build, state_dict_keys
 from explorer.core.document import Document
 from explorer.core.errors import ExplorerError
 from explorer.core.spec import BlockSpec, LayerSpec
@@ -131,6 +132,12 @@ class EditsWithUndo(RuleBasedStateMachine):
         if hasattr(self, "document"):
             spec = self.document.spec
             assert set(self.document.modules) == {n.id for _, n in spec.walk()}
+            # the live model is what the spec's code builds: PyTorch's own names (an
+            # untied use has its own parameters), one module per tie
+            assert list(self.document.net.state_dict()) == state_dict_keys(spec)
+            assert [n for n, _ in self.document.net.named_parameters()] == [
+                n for n, _ in build(spec, device="meta").named_parameters()
+            ]
 
     def teardown(self):
         if not hasattr(self, "document"):
