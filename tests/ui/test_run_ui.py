@@ -202,3 +202,19 @@ def test_one_loss_shown_the_same_in_the_toolbar_and_the_training_tab(window, run
     use_loss(run, "l1")
     assert box.currentData() == "l1" == run.controller.loss == run.training_view.config().loss
     assert box.currentText() == run.loss.currentText()
+
+
+def test_a_layer_added_in_eval_mode_is_in_eval_mode_and_back_in_train_mode(qtbot, window, run):
+    """Edits rebuild only changed modules; the new ones take the window's mode, as
+    ``net.eval()`` in PyTorch leaves every module of the model in eval mode."""
+    from explorer.core import edits
+    from explorer.core.spec import LayerSpec
+
+    qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
+    assert not window.document.net.training
+    spec = window.document.spec
+    window.push_spec(edits.insert(spec, (), len(spec.children), LayerSpec.make("Dropout")), "Add")
+    assert not any(m.training for m in window.document.net.modules())
+    qtbot.mouseClick(run.badge, Qt.MouseButton.LeftButton)
+    assert all(m.training for m in window.document.net.modules())
+    window.mark_saved()
