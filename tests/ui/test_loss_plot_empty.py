@@ -53,3 +53,19 @@ def test_empty_loss_plot_says_so_until_the_first_step_and_after_a_reset(qtbot, w
     window.undo_stack.undo()  # the curves come back, and with them the scale
     assert not plot.empty and axes_show_values(plot) == [True, True]
     assert list(tv.raw_curve.xData) == [1, 2, 3]
+
+
+def test_a_new_model_shows_the_empty_loss_plot_not_the_last_models_curve(qtbot, window, run, tv):
+    use(tv.source, "spiral")
+    use(run.loss, "cross_entropy")
+    tv.steps.setValue(3)
+    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.run_finished, timeout=60000):
+        run.actions["train"].trigger()
+    tv.flush()
+    assert not tv.loss_plot.empty
+    window.mark_saved()  # no "save changes?" prompt
+    window.part("file_actions").new()
+    tv.flush()
+    assert_empty(tv.loss_plot)
+    assert len(tv.raw_curve.xData or []) == 0
