@@ -194,7 +194,11 @@ class ActivationRow:
 def _leaf_forward(seq: nn.Module, x, prefix: str, out: list):
     from torch import nn
 
-    for name, child in seq.named_children():
+    # _modules, not named_children(): that lists a module used twice (a tied layer) once,
+    # and Sequential.forward runs every entry
+    for name, child in seq._modules.items():
+        if child is None:
+            continue
         key = f"{prefix}{name}"
         if isinstance(child, nn.Sequential):
             x = _leaf_forward(child, x, key + ".", out)

@@ -77,3 +77,22 @@ def test_dead_share_counts_units_zero_for_every_sample():
     x = torch.tensor([[1.0, -1.0, -2.0, 0.0], [2.0, -1.0, 3.0, -5.0]])
     (row,) = activations(net, x)
     assert row.dead == pytest.approx(0.5)  # units 1 and 3 are never active
+
+
+def test_activations_run_a_tied_layer_at_each_of_its_uses_as_the_sequential_does():
+    """The book's tying example: ``shared`` at positions 2 and 4. Sequential.forward runs
+    both uses; named_children() would list the module once and skip the second."""
+    torch.manual_seed(0)
+    shared = nn.Linear(8, 8)
+    net = nn.Sequential(
+        nn.Linear(4, 8), nn.ReLU(), shared, nn.ReLU(), shared, nn.ReLU(), nn.Linear(8, 1)
+    )
+    x = torch.rand(2, 4)
+    rows = activations(net, x)
+    assert [r.layer for r in rows] == ["0", "1", "2", "3", "4", "5", "6"]
+    with torch.no_grad():
+        y = x
+        for row, layer in zip(rows, net, strict=True):
+            y = layer(y)
+            assert row.mean == pytest.approx(float(y.mean()), abs=1e-6)
+        assert rows[-1].mean == pytest.approx(float(net(x).mean()), abs=1e-6)
