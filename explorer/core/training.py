@@ -297,6 +297,16 @@ def train(
         ):
             bad = next((i for i, v in enumerate(values) if not math.isfinite(v)), len(values) - 1)
             layer, where = locate_nonfinite(net, xb)
+            if bad:  # the finite losses before it are drawn: the curve shows the climb
+                yield Progress(
+                    step=first_pending + bad - 1,
+                    total=total,
+                    loss=values[bad - 1],
+                    eval_loss=last_eval,
+                    elapsed_s=elapsed,
+                    steps_per_s=step / elapsed if elapsed > 0 else 0.0,
+                    losses=tuple(enumerate(values[:bad], first_pending)),
+                )
             raise RunError(
                 Message(
                     "training stopped at step {step}: the loss became {value} ({where})",

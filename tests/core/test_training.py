@@ -1,6 +1,7 @@
 """The core training loop is a plain PyTorch loop, yielded at display rate, with named failures."""
 
 import copy
+import itertools
 import math
 
 import pytest
@@ -145,6 +146,35 @@ def test_nan_in_the_data_stops_training_and_names_the_first_step_and_layer():
     message = err.value.args[0]  # a Message: the UI shows it translated, the CLI in English
     assert message.msgid.startswith("training stopped at step {step}")
     assert message.fields["step"] == first and "layer 0 (Linear)" in str(message.fields["where"])
+
+
+def test_the_finite_losses_before_a_nan_arrive_before_the_error():
+    """A tick that holds the NaN step first hands over the finite losses before it, so the
+    curve shows the steps that ran; they equal a hand loop's, and then the run stops."""
+    data = make_dataset(DataSpec("moons", n=64, seed=1, eval_fraction=0))
+    x = data.X.clone()
+    x[37, 0] = float("nan")
+    data = from_tensors("poisoned", x, data.y)
+    first = next(i for i, idx in enumerate(batch_indices(64, 8, 0), 1) if 37 in idx.tolist())
+    config = TrainConfig(steps=20, loss="cross_entropy", batch_size=8)
+    gen = train(small_net(dropout=0), data, config, clock=lambda: 0.0)  # one tick, at the end
+    seen = []
+    with pytest.raises(RunError) as err:
+        for p in gen:
+            seen.append(p)
+    assert err.value.step == first
+    assert [s for p in seen for s, _ in p.losses] == list(range(1, first))
+    assert seen[-1].step == first - 1
+    net = small_net(dropout=0)
+    opt = torch.optim.SGD(net.parameters(), lr=config.optimizer.lr)
+    hand = []
+    for idx in itertools.islice(batch_indices(64, 8, 0), first - 1):  # an endless stream
+        opt.zero_grad()
+        loss = nn.functional.cross_entropy(net(x[idx]), data.y[idx])
+        loss.backward()
+        opt.step()
+        hand.append(loss.item())
+    assert [v for p in seen for _, v in p.losses] == hand
 
 
 def test_a_shape_mismatch_names_the_layer_before_any_step():
