@@ -172,3 +172,10 @@ def test_the_plot_follows_what_was_just_initialized(window, lab, qtbot):
     assert not window.document.net[0].bias.any()
     assert lab.parameter.currentData() == "0.bias"  # not the untouched 0.weight
     assert lab.stats.text().startswith("<b>0.bias</b>")
+
+
+def test_the_theory_line_names_the_whole_scheme_not_the_boxs_short_entry(window, lab, qtbot):
+    choose(lab.form.scheme, "default")
+    assert lab.form.scheme.currentText() == "PyTorch default"  # the box's short entry
+    lab.show_parameter("0.weight")
+    assert "theory</b> (PyTorch default (reset_parameters))" in lab.stats.text()

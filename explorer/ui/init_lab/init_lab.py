@@ -313,7 +313,10 @@ class InitLab(QWidget):
         parts = [head]
         theory = result.theory
         if theory is not None:
-            label = self.form.scheme.currentText()  # the scheme as the form shows it (translated)
+            # the scheme's whole name (translated): the box may show a short entry
+            scheme = self.form.scheme
+            label = scheme.itemData(scheme.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+            label = label or scheme.currentText()
             parts.append(self.tr("<b>theory</b> ({0}):").format(html.escape(label)))
             parts += [html.escape(message_text(line)) for line in theory.lines]
             if theory.dist is None:
