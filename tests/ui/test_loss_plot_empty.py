@@ -22,6 +22,17 @@ def assert_empty(plot):
     assert x_range == [0, 1] and y_range == [0, 1]  # the unit square the sentence sits in
 
 
+def train_three_steps(qtbot, window, run, tv):
+    """Spiral data, cross-entropy, the fit offer taken, 3 steps of Train; drawn at once."""
+    use(tv.source, "spiral")
+    use(run.loss, "cross_entropy")
+    tv.steps.setValue(3)
+    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.run_finished, timeout=60000):
+        run.actions["train"].trigger()
+    tv.flush()
+
+
 def test_empty_loss_plot_says_so_until_the_first_step_and_after_a_reset(qtbot, window, run, tv):
     window.resize(1280, 800)
     window.show()
@@ -30,13 +41,7 @@ def test_empty_loss_plot_says_so_until_the_first_step_and_after_a_reset(qtbot, w
     # the sentence is wrapped to the view: it stays inside the plot
     assert plot.placeholder.textItem.textWidth() <= plot.getViewBox().width()
 
-    use(tv.source, "spiral")
-    use(run.loss, "cross_entropy")
-    tv.steps.setValue(3)
-    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(window.run_finished, timeout=60000):
-        run.actions["train"].trigger()
-    tv.flush()
+    train_three_steps(qtbot, window, run, tv)
     assert not plot.empty and plot.placeholder.toPlainText() == ""
     assert axes_show_values(plot) == [True, True] and plot.legend.isVisible()
     assert list(tv.raw_curve.xData) == [1, 2, 3]
@@ -56,13 +61,7 @@ def test_empty_loss_plot_says_so_until_the_first_step_and_after_a_reset(qtbot, w
 
 
 def test_a_new_model_shows_the_empty_loss_plot_not_the_last_models_curve(qtbot, window, run, tv):
-    use(tv.source, "spiral")
-    use(run.loss, "cross_entropy")
-    tv.steps.setValue(3)
-    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(window.run_finished, timeout=60000):
-        run.actions["train"].trigger()
-    tv.flush()
+    train_three_steps(qtbot, window, run, tv)
     assert not tv.loss_plot.empty
     window.mark_saved()  # no "save changes?" prompt
     window.part("file_actions").new()
