@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.ui.run.loss_plot import loss_axis_range, step_axis_end
-from explorer.ui.run.training_view import DISPLAY_HZ
+from explorer.ui.run.training_view import DISPLAY_HZ, FRAME_SHARE, MIN_HZ
 from tests.ui.training_helpers import use
 
 
@@ -49,6 +49,38 @@ def test_a_run_is_drawn_at_display_rate_and_its_last_frame_is_its_last_step(qtbo
     assert np.array_equal(xs, tv.history.steps) and np.array_equal(ys, tv.history.raw)
     assert tv.progress.value() == steps and tv.rate.text().startswith(f"step {steps}/")
     assert in_view(tv.loss_plot, xs, np.concatenate([ys, tv.smooth_curve.yData]))
+
+
+def test_costly_frames_come_less_often_within_their_share_of_the_gui_thread(
+    qtbot, window, run, tv, monkeypatch
+):
+    """A frame's cost (its update plus the plots' paints, GUI-thread CPU) sets the wait for
+    the next one: cost / FRAME_SHARE, between 1/DISPLAY_HZ and 1/MIN_HZ seconds."""
+    plot = tv.loss_plot
+    draw = plot.draw_history
+
+    def costly(*args):  # 12 ms of the GUI thread's CPU per frame
+        start = time.thread_time()
+        while time.thread_time() - start < 0.012:
+            pass
+        draw(*args)
+
+    monkeypatch.setattr(plot, "draw_history", costly)
+    progress = spiral_run(qtbot, window, run, tv)
+    qtbot.waitUntil(lambda: plot.redraws >= 2, timeout=30000)
+    assert tv.frame_interval_ms() == round(1000 * min(1 / MIN_HZ, 0.012 / FRAME_SHARE)) == 250
+    drawn0, t0 = plot.redraws, time.perf_counter()
+    qtbot.waitUntil(lambda: len(progress) >= 30, timeout=30000)
+    qtbot.wait(600)
+    seconds = time.perf_counter() - t0
+    drawn = plot.redraws - drawn0
+    with qtbot.waitSignal(window.run_finished, timeout=20000):
+        run.actions["cancel"].trigger()
+    assert 1 <= drawn <= seconds * MIN_HZ + 1  # not DISPLAY_HZ: about 4 a second
+    assert tv.raw_curve.xData[-1] == run.controller.steps_done  # the last frame: the last step
+    monkeypatch.setattr(plot, "draw_history", draw)
+    tv._frame_cpu, tv._painted_by_then = 0.0, tv._painted()  # a cheap frame: 12 a second
+    assert tv.frame_interval_ms() == round(1000 / DISPLAY_HZ)
 
 
 def test_a_hidden_training_tab_draws_nothing_until_shown(qtbot, window, run, tv):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.metrics import CurveRequest, GridRequest
+from explorer.ui.common.plots.paint_time import TimedPaint
 
 CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
 REGION_ALPHA = 70  # the regions are a light wash under the samples
@@ -27,7 +28,7 @@ def region_lut() -> np.ndarray:
     return lut
 
 
-class DataPlot(pg.PlotWidget):
+class DataPlot(TimedPaint, pg.PlotWidget):
     """Samples as a scatter; decision regions (2-D classification) or a fitted curve (1-D)."""
 
     def __init__(self, parent=None, title: str = ""):

@@ -17,6 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
+from explorer.ui.common.plots.paint_time import TimedPaint
 from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 from explorer.ui.common.plots.theme import room_for_axis_titles
 
@@ -63,7 +64,7 @@ def step_axis_end(current: int | None, last: int, total: int | None) -> int | No
     return end if total is None else max(last, min(end, total))
 
 
-class LossPlot(pg.PlotWidget):
+class LossPlot(TimedPaint, pg.PlotWidget):
     """The loss curves of the current step axis, drawn from a loss history."""
 
     def __init__(self, parent=None, title: str = ""):

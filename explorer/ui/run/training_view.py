@@ -1,8 +1,8 @@
 """The Training tab: data (with a scatter plot), optimizer settings, progress and the loss curve.
 
 Each ``Progress`` (about 20 a second) is taken at once, but drawn at most ``DISPLAY_HZ``
-times a second, only while the tab is shown, and at once when the run pauses or ends (so
-the last frame shows the final weights). Plot items are created once and updated; the
+times a second (fewer when frames are costly: ``FRAME_SHARE``), only while the tab is
+shown, and at once when the run pauses or ends (so the last frame shows the final weights). Plot items are created once and updated; the
 loss history is bounded (``explorer.core.loss_history``).
 """
 
@@ -60,6 +60,13 @@ GENERATOR_TITLES = (
 
 #: Redraws a second at most while a run goes: drawing shares the GIL and the cores with it.
 DISPLAY_HZ = 12
+#: The frames (their update and their plots' paints) may take at most this share of the GUI
+#: thread's time: a costly frame comes less often, but at least ``MIN_HZ`` times a second.
+#: When torch's threads take every core, each millisecond drawn is taken from the run (the
+#: 1.8M-parameter MLP's frames, 3-4 ms at 12 Hz, were 5% of its steps' time on 2 cores);
+#: with the run's own 2% for probes this keeps the window within about 5% of a hand loop.
+FRAME_SHARE = 0.02
+MIN_HZ = 4
 
 
 class TrainingView(QWidget):
@@ -171,6 +178,8 @@ class TrainingView(QWidget):
         self._draw_timer.timeout.connect(self._draw_due)
         self._dirty = False
         self._last_progress = None
+        self._frame_cpu = 0.0  # the last frame's update (GUI thread CPU seconds)
+        self._painted_by_then = 0.0  # the plots' paint seconds when it ended
         scroll = QScrollArea(self)  # the settings scroll, so the tab can be made short
         scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
@@ -396,7 +405,16 @@ class TrainingView(QWidget):
         if self.controller.runner.paused:  # a pause or a single step: the user looks now
             self.flush()
         elif not self._draw_timer.isActive():
-            self._draw_timer.start()
+            self._draw_timer.start(self.frame_interval_ms())
+
+    def _painted(self) -> float:
+        return self.loss_plot.paint_seconds + self.data_plot.paint_seconds
+
+    def frame_interval_ms(self) -> int:
+        """Until the next frame: what the last one cost (its update and the plots' paints
+        since) over ``FRAME_SHARE``, between 1/DISPLAY_HZ and 1/MIN_HZ seconds."""
+        cost = self._frame_cpu + self._painted() - self._painted_by_then
+        return round(1000 * min(1 / MIN_HZ, max(1 / DISPLAY_HZ, cost / FRAME_SHARE)))
 
     def flush(self) -> None:
         """Draw what arrived since the last frame now (the run ended or paused)."""
@@ -409,6 +427,14 @@ class TrainingView(QWidget):
             self._draw()
 
     def _draw(self) -> None:
+        start = time.thread_time()
+        try:
+            self._draw_frame()
+        finally:
+            self._frame_cpu = time.thread_time() - start
+            self._painted_by_then = self._painted()
+
+    def _draw_frame(self) -> None:
         self._dirty = False
         p = self._last_progress
         if p is None:
