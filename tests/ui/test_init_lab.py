@@ -179,3 +179,43 @@ def test_the_theory_line_names_the_whole_scheme_not_the_boxs_short_entry(window,
     assert lab.form.scheme.currentText() == "PyTorch default"  # the box's short entry
     lab.show_parameter("0.weight")
     assert "theory</b> (PyTorch default (reset_parameters))" in lab.stats.text()
+
+
+def assert_probe_empty(probe) -> None:
+    """No curve, the "No probe yet" sentence, no numbers on the axes, the intro summary."""
+    assert probe.results == []
+    for key in ("act", "grad"):
+        for item in probe.plots.series[key]:
+            xs, ys = item.getData()
+            assert xs is None or len(xs) == 0, key
+    for plot, placeholder in zip(
+        (probe.plots.activations, probe.plots.gradients), probe.plots.empty, strict=True
+    ):
+        assert placeholder.textItem.toPlainText() == "No probe yet"
+        for side in ("left", "bottom"):
+            assert not plot.getPlotItem().getAxis(side).style["showValues"]
+    assert probe.summary.text().startswith("Run probe:")
+
+
+def run_probe(qtbot, probe) -> None:
+    click(qtbot, probe.run_button)
+    xs, _ = probe.plots.series["act"][0].getData()
+    assert len(probe.results) == 2 and len(xs) > 0
+    assert probe.plots.empty[0].textItem.toPlainText() == ""
+
+
+def test_file_new_or_another_example_drops_the_old_models_probe_curves(window, lab, qtbot):
+    probe = lab.probe
+    assert_probe_empty(probe)
+    run_probe(qtbot, probe)
+    window.mark_saved()  # no "save changes?" prompt
+    window.part("file_actions").new()
+    assert window.document.spec.children == ()
+    assert_probe_empty(probe)
+    click(qtbot, probe.example_button)  # the deep tanh MLP: probe it, then open another example
+    run_probe(qtbot, probe)
+    assert len(probe.plots.series["act"][0].getData()[0]) == 21
+    window.mark_saved()
+    assert window.trigger("example_02-mlp")
+    assert len(window.document.spec.children) == 3
+    assert_probe_empty(probe)
