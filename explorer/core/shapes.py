@@ -38,6 +38,7 @@ class LayerRow:
     shared: bool  # a second (or later) use of a tied layer
     reached: bool  # False after the first error
     error: str | None = None
+    call: int = 1  # 2, 3...: a later call of a module a Python class's forward runs again
 
 
 @dataclass(frozen=True)
