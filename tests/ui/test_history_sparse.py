@@ -31,9 +31,15 @@ def test_one_row_recorded_with_the_tab_hidden_shows_as_a_point_and_dashes(window
     assert list(steps) == [1] and view.param.currentText() == "2.weight"
     assert view.median.opts["symbol"] == "o"
     np.testing.assert_array_equal(drawn_points(view.median), [[1.0, rows[0, 3]]])
+    median = PERCENTILES.index(50.0)
     for col, line in enumerate(view.lines):
+        if col == median:  # drawn by the median's dot
+            assert line.opts["symbol"] is None
+            continue
         assert line.opts["symbol"] == "_"
         np.testing.assert_array_equal(drawn_points(line), [[1.0, rows[0, col]]])
+    low, high = view.plot.getViewBox().viewRange()[0]
+    assert low < 1.0 < high and abs((low + high) / 2 - 1.0) < 0.01  # in the middle
     assert view.empty.textItem.toPlainText() == ""  # a scale, not the "No runs yet" sentence
 
 

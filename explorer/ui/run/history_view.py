@@ -168,11 +168,17 @@ class HistoryView(QWidget):
         # would draw nothing, so a sparse series shows every row as marks too
         marks = len(rows) > 0 and has_lone_points(rows[:, 3])
         self.median.setSymbol("o" if marks else None)
-        for line in self.lines:
-            line.setSymbol("_" if marks else None)
+        for col, line in enumerate(self.lines):  # the median (column 3) has its dot
+            line.setSymbol("_" if marks and col != 3 else None)
         if len(steps):
             show_scale(self.plot.plotItem, self.empty)
             self.plot.enableAutoRange()
+            one = steps[0] == steps[-1]
+            if one:  # one step: in the middle of the plot, not at an edge
+                self.plot.setXRange(float(steps[0]) - 1, float(steps[0]) + 1, padding=0)
+            # steps are whole numbers: no 0.5 ticks when the range is a step or two
+            axis = self.plot.getAxis("bottom")
+            axis.setTickSpacing(1, 1) if one else axis.setTickSpacing()
         else:
             show_empty(self.plot.plotItem, self.empty, self.empty_text())
         at_end = self.slider.value() == self.slider.maximum()
