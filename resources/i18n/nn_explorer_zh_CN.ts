@@ -170,6 +170,11 @@
 <context>
     <name>DistributionPlot</name>
     <message>
+        <location filename="../../explorer/ui/init_lab/init_plots.py"/>
+        <source>No values to show</source>
+        <translation>没有可显示的值</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_plots.py" line="51"/>
         <source>density</source>
         <translation>密度</translation>

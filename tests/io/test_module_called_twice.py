@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 import torch
 from torch import nn
+from torch.utils.flop_counter import FlopCounterMode
 
 from explorer.core.module_source import module_report
 from explorer.core.module_summary import hooked_forward, module_rows
@@ -145,6 +146,12 @@ def test_summary_rows_add_a_shared_row_per_later_call_with_its_shapes(tmp_path, 
     assert sum(r.params for r in report.rows if r.depth == 0) == sum(
         p.numel() for p in hand.parameters()
     )
+    # the total counts what the rows count (FixedHiddenMLP's meta forward fails: its
+    # summary runs a copy on zeros, whose FLOPs were shown per row but totalled 0)
+    with FlopCounterMode(display=False) as counter, torch.no_grad():
+        hand(torch.zeros(shape))
+    assert report.total_flops == counter.get_total_flops() > 0
+    assert report.total_flops >= sum(r.flops for r in report.rows if r.depth == 0)
 
 
 def test_each_calls_flops_are_its_own_and_add_up_to_the_modules_total():
