@@ -1826,7 +1826,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     <message>
         <location filename="../../explorer/ui/tensor_view.py" line="132"/>
         <source>nothing selected</source>
-        <translation>未选中任何内容</translation>
+        <translation>未选择</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/tensor_view.py" line="203"/>
@@ -4322,7 +4322,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <source>nothing selected</source>
-        <translation>未选择任何内容</translation>
+        <translation>未选择</translation>
     </message>
     <message>
         <source>only a block can be ungrouped</source>

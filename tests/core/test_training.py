@@ -266,3 +266,72 @@ def test_the_held_out_loss_comes_at_a_steady_cadence_paid_from_its_own_share():
     gaps = [b - a for a, b in zip(steps, steps[1:-1], strict=False)]
     expected = max(EVAL_INTERVAL_S, 0.001 / EVAL_SHARE) / 0.001  # in steps of ~1 ms
     assert len(gaps) >= 6 and all(0.5 * expected <= g <= 1.5 * expected for g in gaps), steps
+
+
+def test_a_second_run_keeps_its_probes_within_their_share_from_the_first_tick():
+    """With :class:`ExtraCosts`, a probe whose cost is known waits for its share of the run.
+
+    Time is work: a step's forward pass takes 1 ms of the clock and the probe 10 ms. The
+    first run cannot know the probe's cost, so it runs at the first display tick (about
+    step 50). A second run of the same model knows it: at EXTRA_BUDGET = 2% of the elapsed
+    time, 10 ms fit from 0.5 s on, about step 500. Another batch size starts over.
+    """
+    from explorer.core.training import EXTRA_BUDGET, ExtraCosts
+
+    data = make_dataset(DataSpec("spiral", n=64, seed=1, eval_fraction=0.0))
+    net = small_net(dropout=0.0)
+    forwards, probed_ms, reads = [0], [0.0], [0]
+    net.register_forward_hook(lambda *_: forwards.__setitem__(0, forwards[0] + 1))
+
+    def clock():
+        reads[0] += 1
+        return forwards[0] * 0.001 + probed_ms[0] * 0.001 + reads[0] * 1e-6
+
+    def probe(net, xb):
+        probed_ms[0] += 10
+        return probed_ms[0]
+
+    def first_probe_step(batch_size, costs):
+        config = TrainConfig(OptimizerConfig("sgd", 0.01), "cross_entropy", batch_size, 800)
+        gen = train(net, data, config, probes={"p": probe}, clock=clock, extra_costs=costs)
+        progress, _ = run_all(gen)
+        assert "p" in progress[-1].probes  # the last tick always probes: views end on it
+        return next(p.step for p in progress if "p" in p.probes)
+
+    assert first_probe_step(8, None) < 100
+    costs = ExtraCosts()
+    assert first_probe_step(8, costs) < 100  # nothing known yet
+    second = first_probe_step(8, costs)
+    assert 0.010 / EXTRA_BUDGET * 1000 * 0.9 <= second < 800  # ~500 steps of 1 ms
+    assert first_probe_step(16, costs) < 100  # another batch size: its cost is not known
+    assert first_probe_step(8, None) < 100  # a caller without ExtraCosts: as before
+
+
+def test_the_parameter_check_keeps_to_its_share_and_the_last_tick_always_has_it(monkeypatch):
+    """Checking every weight for NaN/Inf costs a reduction over all of them: on a big model
+    it comes at most at FINITE_SHARE of the run's time (the losses are checked every tick)."""
+    import explorer.core.training as training
+
+    data = make_dataset(DataSpec("spiral", n=64, seed=1, eval_fraction=0.0))
+    net = small_net(dropout=0.0)
+    forwards, checks, reads = [0], [], [0]
+    net.register_forward_hook(lambda *_: forwards.__setitem__(0, forwards[0] + 1))
+    real = training._params_finite
+
+    def check(params):  # costs 5 ms of the clock: at 0.5% of the run, once a second
+        checks.append(forwards[0])
+        return real(params)
+
+    def clock():
+        reads[0] += 1
+        return forwards[0] * 0.001 + len(checks) * 0.005 + reads[0] * 1e-6
+
+    monkeypatch.setattr(training, "_params_finite", check)
+    config = TrainConfig(OptimizerConfig("sgd", 0.01), "cross_entropy", 8, 3000)
+    progress, _ = run_all(train(net, data, config, clock=clock))
+    assert len(progress) > 50  # about 60 display ticks of 50 ms
+    # the first tick, and the last step (+1: the shape check before step 1 runs a forward)
+    assert checks[0] < 100 and checks[-1] == 3000 + 1
+    gaps = [b - a for a, b in zip(checks, checks[1:-1], strict=False)]
+    assert gaps and all(900 <= g <= 1100 for g in gaps), checks  # 5 ms / 0.005 = 1 s
+

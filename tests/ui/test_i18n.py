@@ -60,6 +60,15 @@ def test_every_message_is_translated_and_keeps_placeholders_mnemonics_and_shortc
             assert shortcut in text, source
 
 
+def test_a_source_text_has_one_translation_in_every_context():
+    """Lookup is by source text alone (``SourceTranslator``): a source translated two ways in
+    two contexts would show only the last one everywhere."""
+    seen: dict[str, str] = {}
+    for source, node in ts_messages():
+        text = node.text or ""
+        assert seen.setdefault(source, text) == text, (source, seen[source], text)
+
+
 def test_the_book_vocabulary_is_used_for_the_chapter_terms():
     table = i18n.read_ts(i18n.ts_path("zh_CN"))
     assert table["&File"] == "文件(&F)" and table["E&xamples"] == "示例(&X)"

@@ -96,6 +96,32 @@ def test_ctrl_enter_trains_with_a_live_loss_curve_and_publishes_progress(qtbot, 
     assert "Training done: 60 steps" in window.status_text()
 
 
+def test_a_second_train_keeps_a_costly_view_probe_to_its_share_of_the_run(qtbot, window, run):
+    """The first Train cannot know what the views' probes cost: they run at its first tick.
+
+    The controller keeps their cost for the next Train of the same model, which runs them
+    only when 2% of its time pays for them (100 ms: after 5 s), and at its last step.
+    """
+    import time
+
+    run.training_view.steps.setValue(1000)
+
+    def slow(net, xb):
+        time.sleep(0.1)
+        return 1.0
+
+    window.run_probes["slow"] = slow
+    probed = []
+    seen = lambda p: probed[-1].append(p.step) if "slow" in p.probes else None  # noqa: E731
+    window.run_progressed.connect(seen)
+    for _ in range(2):
+        probed.append([])
+        press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    first, second = probed
+    assert len(first) >= 2 and first[0] < 1000  # at the first tick, before its cost was known
+    assert second == [2000]  # the second run continues from step 1000: only its last tick
+
+
 def test_edits_are_blocked_while_training_and_esc_cancels_at_a_step_boundary(qtbot, window, run):
     run.training_view.steps.setValue(10_000_000)
     with qtbot.waitSignal(window.run_progressed, timeout=20000):

@@ -23,7 +23,7 @@ from explorer.core.session import (
     run_forward,
     run_step,
 )
-from explorer.core.training import TrainConfig, train
+from explorer.core.training import ExtraCosts, TrainConfig, train
 from explorer.ui.common.messages import error_text, message_text
 from explorer.workers.runner import Runner
 
@@ -95,6 +95,9 @@ class RunController(QObject):
         self.run_records: list = []
         self._step_offset = 0
         self._training_run = False
+        # what the views' probes cost in the last Train of this model: the next Train keeps
+        # them within their share of its time from the first tick on
+        self.extra_costs = ExtraCosts()
         self._on_result: Callable[[object], None] | None = None
         self.runner.progressed.connect(self._on_progressed)
         self.runner.finished.connect(self._on_finished)
@@ -352,7 +355,15 @@ class RunController(QObject):
         self._start(
             self.tr("training is running"),
             lambda control: with_final_accuracy(
-                train(net, data, config, optimizer=optimizer, probes=probes, control=control),
+                train(
+                    net,
+                    data,
+                    config,
+                    optimizer=optimizer,
+                    probes=probes,
+                    control=control,
+                    extra_costs=self.extra_costs,
+                ),
                 net,
                 data,
             ),
