@@ -98,19 +98,21 @@ _TAKEN = frozenset({"torch", "nn", "OrderedDict", "X"})
 
 
 def _early_variables(
-    spec: ModelSpec, ties: Mapping[str, tuple[str, LayerSpec]], variable: str
+    spec: ModelSpec,
+    ties: Mapping[str, tuple[str, LayerSpec]],
+    variable: str,
+    order: list[tuple[tuple[int, ...], LayerSpec]],
 ) -> dict[str, str]:
     """layer id -> variable, for the layers that must be created before the shared ones.
 
     The app builds depth-first and creates a tied module at its first use. The tied
     variables are created before ``net``, so every layer that draws random numbers and
     comes before the last tie's first use is created before it, in the same order.
-    Layers without parameters draw nothing and stay inline.
+    Layers without parameters draw nothing and stay inline. ``order``: ``spec.layers()``.
     """
     firsts = {layer.id for _, layer in ties.values()}
     if not firsts:
         return {}
-    order = list(spec.layers())
     last = max(i for i, (_, layer) in enumerate(order) if layer.id in firsts)
     taken = set(_TAKEN) | {var for var, _ in ties.values()} | {variable}
     early: dict[str, str] = {}
@@ -200,19 +202,21 @@ def model_code(
     lines += ["import torch", "from torch import nn", ""]
     if seed is not None:
         lines += [f"torch.manual_seed({int(seed)})  # the seed decides the weights", ""]
-    early = _early_variables(spec, ties, variable)
-    if early:
-        lines.append("# created in the order the app builds them, so the seed gives its weights")
-    uses = Counter(layer.tie for _, layer in spec.layers() if layer.tie is not None)
-    shared = {layer.id: (var, layer) for var, layer in ties.values()}
-    for _, layer in spec.layers():
-        if layer.id in early:
-            lines.append(f"{early[layer.id]} = {layer_call(layer)}")
-        elif layer.id in shared:
-            var = shared[layer.id][0]
-            n = uses[layer.tie]
-            lines.append(f"{var} = {layer_call(layer)}  # one module, used {n} times (tied)")
-    if ties:
+    early: dict[str, str] = {}
+    if ties:  # a model without ties takes no extra pass (the Code tab of 1,000 layers)
+        order = list(spec.layers())
+        early = _early_variables(spec, ties, variable, order)
+        if early:
+            lines.append("# created in the order the app builds them, so the seed gives its weights")
+        uses = Counter(layer.tie for _, layer in order if layer.tie is not None)
+        shared = {layer.id: var for var, layer in ties.values()}
+        for _, layer in order:
+            if layer.id in early:
+                lines.append(f"{early[layer.id]} = {layer_call(layer)}")
+            elif layer.id in shared:
+                n = uses[layer.tie]
+                call = layer_call(layer)
+                lines.append(f"{shared[layer.id]} = {call}  # one module, used {n} times (tied)")
         lines.append("")
     lines.append(f"{variable} = {_sequential(spec.children, ties, 0, early)}")
     if spec.dtype != "float32":
