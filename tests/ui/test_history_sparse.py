@@ -41,6 +41,11 @@ def test_one_row_recorded_with_the_tab_hidden_shows_as_a_point_and_dashes(window
     low, high = view.plot.getViewBox().viewRange()[0]
     assert low < 1.0 < high and abs((low + high) / 2 - 1.0) < 0.01  # in the middle
     assert view.empty.textItem.toPlainText() == ""  # a scale, not the "No runs yet" sentence
+    axis = view.plot.getAxis("bottom")
+    assert axis._tickSpacing == [(1, 0), (1, 0)]  # whole steps: no 0.5 ticks around step 1
+    train_and_report(window, 3)  # steps 1-3 again: only 2 and 3 are new, now a line
+    assert list(view.history.series("2.weight")[0]) == [1, 2, 3]
+    assert view.median.opts["symbol"] is None and axis._tickSpacing is None
 
 
 def test_a_dense_series_is_lines_without_marks(window):

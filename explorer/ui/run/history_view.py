@@ -43,6 +43,7 @@ class HistoryView(QWidget):
         self.window_ = window
         self.history = History()
         self._last_step = 0
+        self._whole_ticks = False  # the step axis ticks every step (one step shown)
         self.param = QComboBox(self)
         self.param.setMinimumContentsLength(16)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -173,12 +174,16 @@ class HistoryView(QWidget):
         if len(steps):
             show_scale(self.plot.plotItem, self.empty)
             self.plot.enableAutoRange()
-            one = steps[0] == steps[-1]
+            one = bool(steps[0] == steps[-1])
             if one:  # one step: in the middle of the plot, not at an edge
                 self.plot.setXRange(float(steps[0]) - 1, float(steps[0]) + 1, padding=0)
-            # steps are whole numbers: no 0.5 ticks when the range is a step or two
-            axis = self.plot.getAxis("bottom")
-            axis.setTickSpacing(1, 1) if one else axis.setTickSpacing()
+            if one != self._whole_ticks:  # steps are whole numbers: no 0.5 ticks for one step
+                axis = self.plot.getAxis("bottom")
+                if one:
+                    axis.setTickSpacing(1, 1)
+                else:
+                    axis.setTickSpacing()  # pyqtgraph's own again
+                self._whole_ticks = one
         else:
             show_empty(self.plot.plotItem, self.empty, self.empty_text())
         at_end = self.slider.value() == self.slider.maximum()
