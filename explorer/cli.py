@@ -118,6 +118,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
                     "trainable": r.trainable,
                     "flops": r.flops,
                     "shared": r.shared,
+                    "call": r.call,
                     "error": r.error,
                 }
                 for r in report.rows
@@ -133,7 +134,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     print(f"input  {report.input_shape}")
     print(f"{'name':<16} {'type':<22} {'output shape':<18} {'params':>12} {'FLOPs':>10}")
     for r in report.rows:
-        name = "  " * r.depth + r.key
+        name = "  " * r.depth + r.key + (f" (call {r.call})" if r.call > 1 else "")
         shape = str(r.out_shape) if r.out_shape else ("-" if r.reached else "")
         params = "(shared)" if r.shared else _group(r.params, ",")
         print(f"{name:<16} {r.label[:22]:<22} {shape:<18} {params:>12} {si(r.flops):>10}")

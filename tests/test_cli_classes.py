@@ -129,3 +129,18 @@ def test_an_error_in_init_exits_2_with_the_line(tmp_path, capsys):
     done = run(capsys, "summary", path, "--class", "Bad")
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "bad.py, line 5, in __init__" in done.stderr
+
+
+def test_summary_of_a_class_that_calls_a_module_twice_lists_each_call(tmp_path, capsys):
+    from tests.io.test_module_called_twice import TWICE_IN_A_BLOCK
+
+    path = tmp_path / "twice.py"
+    path.write_text(TWICE_IN_A_BLOCK, encoding="utf-8")
+    common = ("summary", path, "--class", "Twice", "--input-shape", "3,4")
+    done = run(capsys, *common, "--json")
+    assert done.returncode == 0, done.stderr
+    rows = [(r["name"], r["call"], r["shared"]) for r in json.loads(done.stdout)["layers"]]
+    assert ("linear", 1, False) in rows and ("linear", 2, True) in rows
+    assert rows.index(("linear", 2, True)) == rows.index(("linear", 1, False)) + 1
+    text = run(capsys, *common).stdout
+    assert "linear (call 2)" in text and "body (call 2)" in text

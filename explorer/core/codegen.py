@@ -4,11 +4,19 @@ Nested blocks become nested ``nn.Sequential`` (built from an ``OrderedDict`` whe
 child has a given name, so the ``state_dict`` keys match), and a tied layer becomes one
 variable used at each place, as the book writes its ``shared`` layer. Arguments equal to
 PyTorch's defaults are left out; required ones are written positionally (``nn.Linear(20, 256)``).
+
+Modules are created in the order the app's build creates them (depth-first, a tied layer
+at its first use), so ``torch.manual_seed(seed)`` gives the same weights. A ``shared``
+variable is created before ``net``; a layer with parameters that comes before the last
+tie's first use is therefore created before it too, as a variable named after its place
+(``layer0 = nn.Linear(4, 8)``, then ``shared = nn.Linear(8, 8)``).
 """
 
 from __future__ import annotations
 
 import inspect
+import keyword
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -85,17 +93,71 @@ def _tie_variables(spec: ModelSpec) -> dict[str, tuple[str, LayerSpec]]:
     return names
 
 
+#: Names the generated module already uses; a layer's variable never takes one of them.
+_TAKEN = frozenset({"torch", "nn", "OrderedDict", "X"})
+
+
+def _early_variables(
+    spec: ModelSpec,
+    ties: Mapping[str, tuple[str, LayerSpec]],
+    variable: str,
+    order: list[tuple[tuple[int, ...], LayerSpec]],
+) -> dict[str, str]:
+    """layer id -> variable, for the layers that must be created before the shared ones.
+
+    The app builds depth-first and creates a tied module at its first use. The tied
+    variables are created before ``net``, so every layer that draws random numbers and
+    comes before the last tie's first use is created before it, in the same order.
+    Layers without parameters draw nothing and stay inline. ``order``: ``spec.layers()``.
+    """
+    firsts = {layer.id for _, layer in ties.values()}
+    if not firsts:
+        return {}
+    last = max(i for i, (_, layer) in enumerate(order) if layer.id in firsts)
+    taken = set(_TAKEN) | {var for var, _ in ties.values()} | {variable}
+    early: dict[str, str] = {}
+    for path, layer in order[:last]:
+        if layer.tie is not None or not layer_type(layer.type).has_params:
+            continue
+        var = _variable_for(spec, path, taken)
+        taken.add(var)
+        early[layer.id] = var
+    return early
+
+
+def _variable_for(spec: ModelSpec, path: tuple[int, ...], taken: set[str]) -> str:
+    """``layer0``, ``layer1_0`` (``net[1][0]``), or a given name: ``hidden``, ``body_hidden``."""
+    keys, children = [], spec.children
+    for i in path:
+        node = children[i]
+        keys.append(child_key(node, i))
+        children = node.children if isinstance(node, BlockSpec) else ()
+    stem = "_".join(keys)
+    var = stem if stem.isidentifier() and not keyword.iskeyword(stem) else f"layer{stem}"
+    if not var.isidentifier():
+        var = "layer_" + "".join(c if c.isalnum() else "_" for c in stem)
+    base, n = var, 2
+    while var in taken:
+        var, n = f"{base}_{n}", n + 1
+    return var
+
+
 def _sequential(
-    children: tuple[Node, ...], ties: Mapping[str, tuple[str, LayerSpec]], depth: int
+    children: tuple[Node, ...],
+    ties: Mapping[str, tuple[str, LayerSpec]],
+    depth: int,
+    early: Mapping[str, str],
 ) -> str:
     pad = INDENT * (depth + 1)
     named = any(c.name is not None for c in children)
     items = []
     for i, child in enumerate(children):
         if isinstance(child, BlockSpec):
-            expr = _sequential(child.children, ties, depth + 1)
+            expr = _sequential(child.children, ties, depth + 1, early)
         elif child.tie is not None:
             expr = ties[child.tie][0]
+        elif child.id in early:
+            expr = early[child.id]
         else:
             expr = layer_call(child)
         item = f"({child_key(child, i)!r}, {expr})" if named else expr
@@ -140,12 +202,23 @@ def model_code(
     lines += ["import torch", "from torch import nn", ""]
     if seed is not None:
         lines += [f"torch.manual_seed({int(seed)})  # the seed decides the weights", ""]
-    for var, layer in ties.values():
-        uses = sum(1 for _, other in spec.layers() if other.tie == layer.tie)
-        lines.append(f"{var} = {layer_call(layer)}  # one module, used {uses} times (tied)")
-    if ties:
+    early: dict[str, str] = {}
+    if ties:  # a model without ties takes no extra pass (the Code tab of 1,000 layers)
+        order = list(spec.layers())
+        early = _early_variables(spec, ties, variable, order)
+        if early:
+            lines.append("# created in the order the app builds them, so the seed gives its weights")
+        uses = Counter(layer.tie for _, layer in order if layer.tie is not None)
+        shared = {layer.id: var for var, layer in ties.values()}
+        for _, layer in order:
+            if layer.id in early:
+                lines.append(f"{early[layer.id]} = {layer_call(layer)}")
+            elif layer.id in shared:
+                n = uses[layer.tie]
+                call = layer_call(layer)
+                lines.append(f"{shared[layer.id]} = {call}  # one module, used {n} times (tied)")
         lines.append("")
-    lines.append(f"{variable} = {_sequential(spec.children, ties, 0)}")
+    lines.append(f"{variable} = {_sequential(spec.children, ties, 0, early)}")
     if spec.dtype != "float32":
         lines.append(f"{variable} = {variable}.to(torch.{spec.dtype})")
     shape = ", ".join(str(d) for d in spec.input_shape)

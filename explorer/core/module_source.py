@@ -67,7 +67,7 @@ def module_report(source: ModuleSource, net: nn.Module, input_shape, dtype: str)
             out_shape, flops, rows = _meta_forward(source, input_shape, dtype)
         except Exception:  # noqa: BLE001 - meta lacks some kernels: try the real module
             try:
-                out_shape, rows = _copy_forward(net, input_shape, dtype)
+                out_shape, flops, rows = _copy_forward(net, input_shape, dtype)
             except Exception as exc:  # noqa: BLE001 - the learner's forward can raise anything
                 error = source.located(exc) or _plain(exc)
     else:
@@ -116,7 +116,7 @@ def _meta_forward(source: ModuleSource, input_shape, dtype: str):
 
 
 def _copy_forward(net: nn.Module, input_shape, dtype: str):
-    """(output shape, rows) from a copy of ``net`` in ``eval()`` run on zeros."""
+    """(output shape, FLOPs, rows) from a copy of ``net`` in ``eval()`` run on zeros."""
     import copy
 
     import torch
@@ -130,7 +130,7 @@ def _copy_forward(net: nn.Module, input_shape, dtype: str):
         run = hooked_forward(twin, x)
     if run.error is not None:
         raise run.error
-    return _shape_of(run.output), module_rows(twin, run)
+    return _shape_of(run.output), run.total_flops, module_rows(twin, run)
 
 
 def _shape_of(out) -> tuple[int, ...]:

@@ -189,9 +189,26 @@ class ActivationRow:
     mean: float
     std: float
     dead: float | None  # ReLU layers: share of units that are 0 for every sample
+    call: int = 1  # 2, 3...: a later call of a module that ``forward`` runs more than once
 
 
-def _leaf_forward(seq: nn.Module, x, prefix: str, out: list):
+def _activation_row(key: str, type_name: str, y, bins: int | None, call: int = 1):
+    """The row of one output, summarized when it is made: a later in-place change
+    (``X /= 2`` in the book's ``FixedHiddenMLP``) must not reach what is shown."""
+    import torch
+
+    flat = _float_view(y)
+    dead = None
+    if type_name in DEAD_CAN_DIE and y.dim() >= 1 and y.shape[0] > 0:
+        units = (y != 0).reshape(y.shape[0], -1).any(dim=0)
+        dead = 1.0 - float(units.float().mean()) if units.numel() else 0.0
+    std, mean = torch.std_mean(flat, correction=0) if flat.numel() else (flat.sum(), flat.sum())
+    return ActivationRow(
+        key, type_name, tuple(y.shape), histogram(y, bins), float(mean), float(std), dead, call
+    )
+
+
+def _leaf_forward(seq: nn.Module, x, prefix: str, out: list, bins: int | None):
     from torch import nn
 
     # _modules, not named_children(): that lists a module used twice (a tied layer) once,
@@ -201,23 +218,24 @@ def _leaf_forward(seq: nn.Module, x, prefix: str, out: list):
             continue
         key = f"{prefix}{name}"
         if isinstance(child, nn.Sequential):
-            x = _leaf_forward(child, x, key + ".", out)
+            x = _leaf_forward(child, x, key + ".", out, bins)
         else:
             x = child(x)
-            out.append((key, type(child).__name__, x))
+            out.append(_activation_row(key, type(child).__name__, x, bins))
     return x
 
 
-def _hooked_leaves(net: nn.Module, x, out: list):
+def _hooked_leaves(net: nn.Module, x, out: list, bins: int | None):
     """``net(x)`` with a forward hook on every leaf module (one without children).
 
     For a model that is not a Sequential (a learner's class, whose ``forward`` may call
-    ``F.relu`` between its layers): each leaf's first output is recorded under its
-    ``named_modules()`` key, in the order the forward reached them.
+    ``F.relu`` between its layers): each call of a leaf is a row under its
+    ``named_modules()`` key, in the order the hooks fire; a leaf that ``forward`` runs
+    twice (``self.linear(self.linear(X))``) has a row per call (``call`` 1, 2).
     """
     import torch
 
-    seen: set[str] = set()
+    calls: dict[str, int] = {}
     handles = []
     for key, m in net.named_modules():
         if not key or next(m.children(), None) is not None:
@@ -226,9 +244,9 @@ def _hooked_leaves(net: nn.Module, x, out: list):
         def hook(mod, _args, y, key=key):
             if isinstance(y, (tuple, list)):
                 y = next((t for t in y if isinstance(t, torch.Tensor)), None)
-            if key not in seen and isinstance(y, torch.Tensor):
-                seen.add(key)
-                out.append((key, type(mod).__name__, y))
+            if isinstance(y, torch.Tensor):
+                calls[key] = calls.get(key, 0) + 1
+                out.append(_activation_row(key, type(mod).__name__, y, bins, calls[key]))
 
         handles.append(m.register_forward_hook(hook))
     try:
@@ -245,7 +263,8 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     running statistics) restored afterwards, so looking changes nothing in the run.
     Nested Sequentials are walked child by child, which is exactly ``net(batch_x)``;
     any other module (a Python class) runs its own ``forward`` with hooks on its leaf
-    modules, so the rows are its ``named_modules()`` keys.
+    modules, so the rows are its ``named_modules()`` keys, one per call. Each output is
+    summarized as soon as it is made.
     """
     import torch
     from torch import nn
@@ -254,34 +273,13 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
         return ()
     devices = [batch_x.device] if batch_x.device.type == "cuda" else []
     saved = {k: b.detach().clone() for k, b in net.named_buffers()}
-    outputs: list = []
+    rows: list[ActivationRow] = []
     try:
         with torch.no_grad(), torch.random.fork_rng(devices=devices):
             if isinstance(net, nn.Sequential):
-                _leaf_forward(net, batch_x, "", outputs)
+                _leaf_forward(net, batch_x, "", rows, bins)
             else:
-                _hooked_leaves(net, batch_x, outputs)
-            rows = []
-            for key, type_name, y in outputs:
-                flat = _float_view(y)
-                dead = None
-                if type_name in DEAD_CAN_DIE and y.dim() >= 1 and y.shape[0] > 0:
-                    units = (y != 0).reshape(y.shape[0], -1).any(dim=0)
-                    dead = 1.0 - float(units.float().mean()) if units.numel() else 0.0
-                std, mean = (
-                    torch.std_mean(flat, correction=0) if flat.numel() else (flat.sum(), flat.sum())
-                )
-                rows.append(
-                    ActivationRow(
-                        key,
-                        type_name,
-                        tuple(y.shape),
-                        histogram(y, bins),
-                        float(mean),
-                        float(std),
-                        dead,
-                    )
-                )
+                _hooked_leaves(net, batch_x, rows, bins)
     finally:
         with torch.no_grad():
             for k, b in net.named_buffers():

@@ -117,6 +117,11 @@
 <context>
     <name>ActivationsView</name>
     <message>
+        <location filename="../../explorer/ui/run/activations_view.py"/>
+        <source>{0} (call {1})</source>
+        <translation>{0}（第 {1} 次调用）</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/activations_view.py" line="40"/>
         <source>output</source>
         <translation>输出</translation>
@@ -164,6 +169,11 @@
 </context>
 <context>
     <name>DistributionPlot</name>
+    <message>
+        <location filename="../../explorer/ui/init_lab/init_plots.py"/>
+        <source>No values to show</source>
+        <translation>没有可显示的值</translation>
+    </message>
     <message>
         <location filename="../../explorer/ui/init_plots.py" line="51"/>
         <source>density</source>
@@ -1683,6 +1693,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
 </context>
 <context>
     <name>SummaryView</name>
+    <message>
+        <location filename="../../explorer/ui/builder/summary_view.py"/>
+        <source>{0} (call {1})</source>
+        <translation>{0}（第 {1} 次调用）</translation>
+    </message>
     <message>
         <location filename="../../explorer/ui/summary_view.py" line="12"/>
         <source>Name</source>

@@ -179,3 +179,52 @@ def test_the_theory_line_names_the_whole_scheme_not_the_boxs_short_entry(window,
     assert lab.form.scheme.currentText() == "PyTorch default"  # the box's short entry
     lab.show_parameter("0.weight")
     assert "theory</b> (PyTorch default (reset_parameters))" in lab.stats.text()
+
+
+def assert_probe_empty(probe) -> None:
+    """No curve, the "No probe yet" sentence, no numbers on the axes, the intro summary."""
+    assert probe.results == []
+    for key in ("act", "grad"):
+        for item in probe.plots.series[key]:
+            xs, ys = item.getData()
+            assert xs is None or len(xs) == 0, key
+    for plot, placeholder in zip(
+        (probe.plots.activations, probe.plots.gradients), probe.plots.empty, strict=True
+    ):
+        assert placeholder.textItem.toPlainText() == "No probe yet"
+        for side in ("left", "bottom"):
+            assert not plot.getPlotItem().getAxis(side).style["showValues"]
+        # the sentence's range, not one shifted by the other plot (linked) to -0.08..1
+        assert plot.getViewBox().viewRange()[0] == pytest.approx([0, 1])
+        assert plot.getPlotItem().getAxis("bottom")._tickLevels is None  # no old layer keys
+    assert probe.summary.text().startswith("Run probe:")
+
+
+def run_probe(qtbot, probe) -> None:
+    click(qtbot, probe.run_button)
+    xs, _ = probe.plots.series["act"][0].getData()
+    assert len(probe.results) == 2 and len(xs) > 0
+    assert probe.plots.empty[0].textItem.toPlainText() == ""
+
+
+def test_file_new_or_another_example_drops_the_old_models_probe_curves(window, lab, qtbot):
+    probe = lab.probe
+    assert_probe_empty(probe)
+    run_probe(qtbot, probe)
+    window.mark_saved()  # no "save changes?" prompt
+    window.part("file_actions").new()
+    assert window.document.spec.children == ()
+    qtbot.wait(50)  # laid out and painted, as the user sees it
+    assert_probe_empty(probe)
+    # no parameters: the histogram says so instead of the last model's scale
+    assert lab.plot.empty.textItem.toPlainText() == "No values to show"
+    assert not lab.plot.getPlotItem().getAxis("bottom").style["showValues"]
+    click(qtbot, probe.example_button)  # the deep tanh MLP: probe it, then open another example
+    run_probe(qtbot, probe)
+    assert len(probe.plots.series["act"][0].getData()[0]) == 21
+    window.mark_saved()
+    assert window.trigger("example_02-mlp")
+    assert len(window.document.spec.children) == 3
+    qtbot.wait(50)
+    assert_probe_empty(probe)
+    assert lab.plot.empty.textItem.toPlainText() == ""  # the new model's values are shown

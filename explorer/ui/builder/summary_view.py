@@ -47,8 +47,11 @@ class SummaryView(QWidget):
         self.table.setRowCount(len(report.rows))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, row in enumerate(report.rows):
+            name = row.key
+            if row.call > 1:  # a module a Python class's forward runs again
+                name = self.tr("{0} (call {1})").format(row.key, row.call)
             values = (
-                "  " * row.depth + row.key,
+                "  " * row.depth + name,
                 row.label,
                 shape_text(row.out_shape) if row.reached else "",
                 self.tr("(shared)") if row.shared else group_digits(row.params),

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from explorer.core.init_probe import ProbeResult
 from explorer.core.init_theory import Fit
-from explorer.ui.common.plots.placeholder import Placeholder, show_scale
+from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 from explorer.ui.common.plots.theme import FOREGROUND, room_for_axis_titles
 
 HIST_COLOR = QColor("#6f8fb3")  # neutral blue-grey: readable on light and dark backgrounds
@@ -76,6 +76,7 @@ class DistributionPlot(pg.PlotWidget):
         self.addItem(self.histogram)
         self.addItem(self.curve)
         self.atoms: list[pg.InfiniteLine] = []
+        self.empty = Placeholder(self.getPlotItem())  # no values: no scale of the last ones
 
     def key_html(self) -> str:
         """The plot's key, for a label outside the plot: inside it, at any corner, a legend
@@ -86,10 +87,12 @@ class DistributionPlot(pg.PlotWidget):
         for line in self.atoms:
             self.removeItem(line)
         self.atoms = []
-        if fit is None:
+        if fit is None:  # the text beside the plot says why
             self.histogram.setData([], [])
             self.curve.setData([], [])
+            show_empty(self.getPlotItem(), self.empty, self.tr("No values to show"))
             return
+        show_scale(self.getPlotItem(), self.empty)
         self.histogram.setData(fit.edges, fit.counts)
         if fit.curve_x is not None:
             self.curve.setData(fit.curve_x, fit.curve_y)
@@ -131,7 +134,6 @@ class ProbePlots:
         self.gradients = _plot(
             parent, parent.tr("gradient std per layer"), parent.tr("std (log)"), parent.tr("layer")
         )
-        self.gradients.setXLink(self.activations)
         self.series: dict[str, list[pg.PlotDataItem]] = {"act": [], "grad": []}
         for plot, key in ((self.activations, "act"), (self.gradients, "grad")):
             plot.setLogMode(y=True)
@@ -152,6 +154,9 @@ class ProbePlots:
         self.show([])
 
     def show(self, results: list[ProbeResult]) -> None:
+        # linked, an empty plot's x range follows the other's through their pixel geometry
+        # (0..1 became -0.08..1 after a probe): linked only while they show layers
+        self.gradients.setXLink(self.activations if results else None)
         for plot, placeholder in zip((self.activations, self.gradients), self.empty, strict=True):
             if results:
                 show_scale(plot.getPlotItem(), placeholder)
@@ -160,6 +165,9 @@ class ProbePlots:
                 placeholder.setPos(0.5, -1.5)  # the middle of the x range 0..1, log10 -3..0
                 plot.setXRange(0, 1, padding=0)
                 plot.setYRange(-3, 0, padding=0)
+                # the grid of a plot never probed, not the last probe's layers and stds
+                plot.getPlotItem().getAxis("left").setTicks([_log_ticks(1e-3, 1.0)])
+                plot.getPlotItem().getAxis("bottom").setTicks(None)
                 for side in ("left", "bottom"):
                     plot.getPlotItem().getAxis(side).setStyle(showValues=False)
         shown: dict[str, list[float]] = {"act": [], "grad": []}

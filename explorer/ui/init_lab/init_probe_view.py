@@ -105,12 +105,7 @@ class ProbePanel(QWidget):
         self.summary.setObjectName("InitProbeSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setText(
-            self.tr(
-                "Run probe: vanishing or exploding signals show here before any training. "
-                "Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3."
-            )
-        )
+        self.summary.setText(self._intro())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(grid)
@@ -121,6 +116,19 @@ class ProbePanel(QWidget):
         layout.addWidget(self.summary)
         self.run_button.clicked.connect(self.run)
         self.example_button.clicked.connect(self.open_example)
+        lab.document.replaced.connect(self.clear)  # another model: the curves were the old one's
+
+    def _intro(self) -> str:
+        return self.tr(
+            "Run probe: vanishing or exploding signals show here before any training. "
+            "Try the deep tanh MLP: PyTorch default vs Xavier with gain 5/3."
+        )
+
+    def clear(self) -> None:
+        """Back to "No probe yet": the results belonged to the model that was replaced."""
+        self.results = []
+        self.plots.show([])
+        self.summary.setText(self._intro())
 
     def _short_label(self, key: str) -> str:
         """The entry in the box: the gain and std of a scheme are in its tooltip."""

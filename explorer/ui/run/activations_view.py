@@ -107,7 +107,7 @@ class ActivationsView(QWidget):
         self.layers.blockSignals(True)
         self.layers.clear()
         for r in self.rows:
-            text = f"{r.layer}  {r.type}  mean {r.mean:.3g}  std {r.std:.3g}"
+            text = f"{self.row_name(r)}  {r.type}  mean {r.mean:.3g}  std {r.std:.3g}"
             if r.dead is not None:
                 text += "  " + self.tr("dead {0}").format(f"{r.dead:.0%}")
             item = QListWidgetItem(text)
@@ -117,7 +117,8 @@ class ActivationsView(QWidget):
         self.layers.blockSignals(False)
         relus = [r for r in self.rows if r.dead is not None]
         self.dead_bars.setOpts(x=np.arange(len(relus)), height=[r.dead for r in relus])
-        self.dead_plot.getAxis("bottom").setTicks([[(i, r.layer) for i, r in enumerate(relus)]])
+        ticks = [(i, self.row_name(r)) for i, r in enumerate(relus)]
+        self.dead_plot.getAxis("bottom").setTicks([ticks])
         no_relu = self.tr("No ReLU layer: no dead units to count.")
         if relus:
             show_scale(self.dead_plot.plotItem, self.dead_empty)
@@ -133,12 +134,18 @@ class ActivationsView(QWidget):
         )
         self._show_layer()
 
+    def row_name(self, row: ActivationRow) -> str:
+        """``linear``, or ``linear (call 2)`` for a module's second call in ``forward``."""
+        if row.call == 1:
+            return row.layer
+        return self.tr("{0} (call {1})").format(row.layer, row.call)
+
     def _show_layer(self) -> None:
         i = self.layers.currentRow()
         if 0 <= i < len(self.rows):
             r = self.rows[i]
             self.hist.set_title(
-                self.tr("output of {0} {1}, shape {2}").format(r.layer, r.type, r.shape)
+                self.tr("output of {0} {1}, shape {2}").format(self.row_name(r), r.type, r.shape)
             )
             self.hist.show_histogram(r.hist)
         else:

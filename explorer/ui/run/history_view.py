@@ -29,12 +29,21 @@ PROBE = "views.history"
 BANDS = ((0, 6, 40), (1, 5, 70), (2, 4, 110))  # (low column, high column, alpha)
 
 
+def has_lone_points(y: np.ndarray) -> bool:
+    """Whether a finite value of ``y`` has no finite neighbour (a line would not show it)."""
+    finite = np.isfinite(y)
+    before = np.concatenate(([False], finite[:-1]))
+    after = np.concatenate((finite[1:], [False]))
+    return bool(np.any(finite & ~before & ~after))
+
+
 class HistoryView(QWidget):
     def __init__(self, window, parent=None):
         super().__init__(parent)
         self.window_ = window
         self.history = History()
         self._last_step = 0
+        self._whole_ticks = False  # the step axis ticks every step (one step shown)
         self.param = QComboBox(self)
         self.param.setMinimumContentsLength(16)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -64,7 +73,15 @@ class HistoryView(QWidget):
             band = pg.FillBetweenItem(self.lines[lo], self.lines[hi], brush=(90, 120, 200, alpha))
             self.plot.addItem(band)
             self.bands.append(band)
-        self.median = pg.PlotDataItem(pen=pg.mkPen((30, 60, 150), width=2))
+        self.median = pg.PlotDataItem(
+            pen=pg.mkPen((30, 60, 150), width=2),
+            symbolSize=7,
+            symbolPen=None,
+            symbolBrush=(30, 60, 150),
+        )
+        for line in self.lines:  # a sparse row's percentiles: a dash each, in the band's colour
+            line.setSymbolSize(11)
+            line.setSymbolPen(pg.mkPen((90, 120, 200), width=2))
         self.plot.addItem(self.median)
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((214, 69, 69), width=1))
         self.plot.addItem(self.cursor)
@@ -148,9 +165,25 @@ class HistoryView(QWidget):
         for col, line in enumerate(self.lines):
             line.setData(x, rows[:, col] if len(rows) else np.zeros(0))
         self.median.setData(x, rows[:, 3] if len(rows) else np.zeros(0))
+        # a line needs two points: a lone row (one step recorded, or one between gaps)
+        # would draw nothing, so a sparse series shows every row as marks too
+        marks = len(rows) > 0 and has_lone_points(rows[:, 3])
+        self.median.setSymbol("o" if marks else None)
+        for col, line in enumerate(self.lines):  # the median (column 3) has its dot
+            line.setSymbol("_" if marks and col != 3 else None)
         if len(steps):
             show_scale(self.plot.plotItem, self.empty)
             self.plot.enableAutoRange()
+            one = bool(steps[0] == steps[-1])
+            if one:  # one step: in the middle of the plot, not at an edge
+                self.plot.setXRange(float(steps[0]) - 1, float(steps[0]) + 1, padding=0)
+            if one != self._whole_ticks:  # steps are whole numbers: no 0.5 ticks for one step
+                axis = self.plot.getAxis("bottom")
+                if one:
+                    axis.setTickSpacing(1, 1)
+                else:
+                    axis.setTickSpacing()  # pyqtgraph's own again
+                self._whole_ticks = one
         else:
             show_empty(self.plot.plotItem, self.empty, self.empty_text())
         at_end = self.slider.value() == self.slider.maximum()
