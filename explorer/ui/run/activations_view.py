@@ -28,6 +28,7 @@ from explorer.ui.common.messages import error_text
 from explorer.ui.common.plots.colors import EXPLODING_BRUSH
 from explorer.ui.common.plots.histogram import HistogramPlot
 from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
+from explorer.ui.common.when_shown import WhenShown
 
 PROBE = "views.activations"
 
@@ -71,6 +72,15 @@ class ActivationsView(QWidget):
         window.run_progressed.connect(self.on_progress)
         self.requests: RequestBox[bool] = RequestBox(False)  # True while the tab is shown
         window.run_probes[PROBE] = ActivationsProbe(self.requests)
+        # The rows must be of the model that is open, with its weights now: another model,
+        # an edit, Reset weights, Step or a loaded checkpoint run the forward pass again
+        # (at once if the tab is shown, else when it is next shown). ``_rows_of``: the
+        # weights a run's probe summarized, so the run's own end does not redo its last rows.
+        self._rows_of: tuple | None = None
+        self._when_shown = WhenShown(self, self.refresh)
+        self.document.replaced.connect(self._when_shown.request)
+        self.document.spec_changed.connect(self._when_shown.request)
+        self.document.weights_changed.connect(self._on_weights_changed)
 
     def batch(self):
         """The published ``input`` tensor if it fits the model, else a seeded random batch."""
@@ -84,9 +94,22 @@ class ActivationsView(QWidget):
         dtype = getattr(torch, self.document.spec.dtype)
         return torch.randn(shape, generator=gen).to(self.document.device, dtype)
 
+    def _on_weights_changed(self) -> None:
+        if self.document.busy:
+            return  # the probe brings fresh values during a run
+        if self._rows_of is not None and self._rows_of == self._fingerprint():
+            return  # the run's last probe already summarized these weights
+        self._when_shown.request()
+
+    def _fingerprint(self) -> tuple:
+        from explorer.app.session import weights_fingerprint
+
+        return weights_fingerprint(self.document.net)
+
     def refresh(self) -> None:
         if self.document.busy:
             return  # the probe brings fresh values during a run
+        self._rows_of = None
         try:
             rows = activations(self.document.net, self.batch())
         except RuntimeError as e:
@@ -100,6 +123,7 @@ class ActivationsView(QWidget):
         data = progress.probes.get(PROBE) if progress.probes else None
         if data is not None:
             self.show_rows(data)
+            self._rows_of = self._fingerprint()  # the run's last tick: the weights it ends on
 
     def show_rows(self, rows) -> None:
         current = self.layers.currentRow()
