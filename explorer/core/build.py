@@ -29,7 +29,7 @@ def torch_dtype(name: str) -> torch.dtype:
 
 
 @cache
-def _takes_factory_kwargs(type_name: str) -> bool:
+def takes_factory_kwargs(type_name: str) -> bool:
     params = inspect.signature(layer_type(type_name).torch_class().__init__).parameters
     return "device" in params and "dtype" in params
 
@@ -38,7 +38,7 @@ def make_layer(layer: LayerSpec, device: Any = None, dtype: Any = None) -> nn.Mo
     """Construct one layer's module with its validated arguments."""
     cls = layer_type(layer.type).torch_class()
     kwargs = dict(layer.args)
-    if _takes_factory_kwargs(layer.type):
+    if takes_factory_kwargs(layer.type):
         if device is not None:
             kwargs["device"] = device
         if dtype is not None:

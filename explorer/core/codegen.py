@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from explorer.core.build import takes_factory_kwargs
 from explorer.core.catalog import layer_type
 from explorer.core.spec import BlockSpec, LayerSpec, ModelSpec, Node, child_key
 
@@ -40,22 +41,29 @@ def _torch_defaults(type_name: str) -> dict[str, Any]:
     return {n: p.default for n, p in params.items() if p.default is not inspect.Parameter.empty}
 
 
-#: ``id(layer) -> (layer, call)``: specs are immutable and an edit keeps the layers it does
-#: not touch, so the Code tab's text of a 1,000-layer model is mostly calls made before.
-#: The layer is held, so its id cannot be reused while it is here.
-_CALLS: dict[int, tuple[LayerSpec, str]] = {}
+#: ``(id(layer), dtype) -> (layer, call)``: specs are immutable and an edit keeps the layers
+#: it does not touch, so the Code tab's text of a 1,000-layer model is mostly calls made
+#: before. The layer is held, so its id cannot be reused while it is here.
+_CALLS: dict[tuple[int, str], tuple[LayerSpec, str]] = {}
 _CALLS_LIMIT = 100_000
 
 
-def layer_call(layer: LayerSpec) -> str:
-    """``nn.Linear(20, 256)``, ``nn.Dropout(p=0.5)``: the constructor call of one layer."""
-    hit = _CALLS.get(id(layer))
+def layer_call(layer: LayerSpec, dtype: str = "float32") -> str:
+    """``nn.Linear(20, 256)``, ``nn.Dropout(p=0.5)``: the constructor call of one layer.
+
+    In a model of another ``dtype`` a layer that creates tensors gets it as an argument
+    (``nn.Linear(20, 256, dtype=torch.float64)``), as the app builds it: the initializers
+    then draw in that dtype, and float64 draws are not float32 draws cast afterwards.
+    """
+    hit = _CALLS.get((id(layer), dtype))
     if hit is not None and hit[0] is layer:
         return hit[1]
     call = _layer_call(layer)
+    if dtype != "float32" and takes_factory_kwargs(layer.type):
+        call = f"{call[:-1]}{', ' if not call.endswith('()') else ''}dtype=torch.{dtype})"
     if len(_CALLS) >= _CALLS_LIMIT:
         _CALLS.clear()
-    _CALLS[id(layer)] = (layer, call)
+    _CALLS[(id(layer), dtype)] = (layer, call)
     return call
 
 
@@ -147,19 +155,20 @@ def _sequential(
     ties: Mapping[str, tuple[str, LayerSpec]],
     depth: int,
     early: Mapping[str, str],
+    dtype: str = "float32",
 ) -> str:
     pad = INDENT * (depth + 1)
     named = any(c.name is not None for c in children)
     items = []
     for i, child in enumerate(children):
         if isinstance(child, BlockSpec):
-            expr = _sequential(child.children, ties, depth + 1, early)
+            expr = _sequential(child.children, ties, depth + 1, early, dtype)
         elif child.tie is not None:
             expr = ties[child.tie][0]
         elif child.id in early:
             expr = early[child.id]
         else:
-            expr = layer_call(child)
+            expr = layer_call(child, dtype)
         item = f"({child_key(child, i)!r}, {expr})" if named else expr
         items.append(f"{item},{_guess_comment(child)}")
     if not items:
@@ -212,15 +221,13 @@ def model_code(
         shared = {layer.id: var for var, layer in ties.values()}
         for _, layer in order:
             if layer.id in early:
-                lines.append(f"{early[layer.id]} = {layer_call(layer)}")
+                lines.append(f"{early[layer.id]} = {layer_call(layer, spec.dtype)}")
             elif layer.id in shared:
                 n = uses[layer.tie]
-                call = layer_call(layer)
+                call = layer_call(layer, spec.dtype)
                 lines.append(f"{shared[layer.id]} = {call}  # one module, used {n} times (tied)")
         lines.append("")
-    lines.append(f"{variable} = {_sequential(spec.children, ties, 0, early)}")
-    if spec.dtype != "float32":
-        lines.append(f"{variable} = {variable}.to(torch.{spec.dtype})")
+    lines.append(f"{variable} = {_sequential(spec.children, ties, 0, early, spec.dtype)}")
     shape = ", ".join(str(d) for d in spec.input_shape)
     dtype = "" if spec.dtype == "float32" else f", dtype=torch.{spec.dtype}"
     if seed is None or input_kind not in ("rand", "randn", "ones", "zeros"):

@@ -5,10 +5,11 @@ way the book writes its ``MLP``. Children keep the Sequential's keys: a key that
 Python name becomes an attribute (``self.hidden = nn.Linear(20, 256)``); an index key
 is registered with ``self.add_module("0", ...)`` and called as ``self.get_submodule("0")``.
 Modules are created depth-first in spec order, as :func:`explorer.core.build.build`
-does, so under the same seed the values equal the Sequential's (for float32; another
-dtype is applied with ``.to()`` afterwards, as :func:`explorer.core.codegen.model_code` does). A tied layer is one
-module: created at its first use, the later uses refer to that attribute; its uses must
-lie in one block (across classes it would have to be passed in, so that is refused).
+does, so under the same seed the values equal the Sequential's (a model in another dtype
+creates each layer in it, ``nn.Linear(20, 256, dtype=torch.float64)``, as the app does).
+A tied layer is one module: created at its first use, the later uses refer to that
+attribute; its uses must lie in one block (across classes it would have to be passed in,
+so that is refused).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def classes_code(spec: ModelSpec, root: str = "Net", variable: str = "net") -> s
                 expr = ref(tied[child.tie])
                 note = "  # the same module (tied)"
             else:
-                expr = layer_call(child)
+                expr = layer_call(child, spec.dtype)
                 if child.tie is not None:
                     tied[child.tie] = key
             if _attr_ok(key):
@@ -106,8 +107,6 @@ def classes_code(spec: ModelSpec, root: str = "Net", variable: str = "net") -> s
     lines += ["import torch", "from torch import nn", "", ""]
     lines.append("\n\n\n".join(classes))
     lines += ["", "", f"{variable} = {root}()"]
-    if spec.dtype != "float32":
-        lines.append(f"{variable} = {variable}.to(torch.{spec.dtype})")
     shape = ", ".join(str(d) for d in spec.input_shape)
     dtype = "" if spec.dtype == "float32" else f", dtype=torch.{spec.dtype}"
     lines += [
