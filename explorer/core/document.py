@@ -57,6 +57,7 @@ class Document:
         self._spec = validate(spec if spec is not None else ModelSpec())  # an empty spec is falsy
         self._device = device
         self._busy_reason: str | None = None
+        self._moving = False  # a run's thread may be changing the weights (not paused)
         self._report: ShapeReport | None = None
         self.modules: dict[str, nn.Module] = {}
         self._signatures: dict[str, tuple] = {}
@@ -242,6 +243,20 @@ class Document:
 
     def set_busy(self, reason: str | None) -> None:
         self._busy_reason = reason
+        self._moving = reason is not None
+
+    @property
+    def moving(self) -> bool:
+        """Whether a run may be changing the weights right now, so views must not read them.
+
+        A paused run keeps the model busy (edits are refused) but still: from the moment its
+        thread waits (:meth:`set_moving` ``False``) until Resume or Step, views read the
+        paused weights and gradients, as a hand loop stopped at that step would print them.
+        """
+        return self._busy_reason is not None and self._moving
+
+    def set_moving(self, moving: bool) -> None:
+        self._moving = bool(moving)
 
     def notify_weights_changed(self) -> None:
         self.weights_changed.emit()

@@ -10,6 +10,8 @@ Signals (all delivered on the GUI thread)
 started()
 progressed(object)      each value the generator yields (a ``Progress``)
 paused_changed(bool)
+settled()               a paused run's thread waits: the model stays still until Resume or Step
+                        (``is_settled`` says so until then)
 warned(str)             non-fatal messages from ``RunControl.warnings``
 finished(str, object)   reason ``"done"`` or ``"cancelled"``, and the generator's return value
 errored(str, str)       the message for the user, and the traceback
@@ -79,6 +81,7 @@ class _RunThread(QThread):
     warned = Signal(int, object)  # object: a Message keeps its template across the signal
     done = Signal(int, str, object)
     failed = Signal(int, object, str)
+    settled = Signal(int, int)  # run id, ``moves`` when the thread began to wait
 
     def __init__(self, run_id: int, factory: GeneratorFactory, parent: QObject):
         super().__init__(parent)
@@ -94,6 +97,9 @@ class _RunThread(QThread):
         self.paused = False
         self.cancelled = False
         self.step_requests = 0
+        # Resume and Step requests so far (GUI thread, under ``cond``): a ``settled`` that
+        # left before the latest one is stale (the thread has moved on since)
+        self.moves = 0
 
     def run(self) -> None:  # noqa: D102 - QThread override, runs in the worker thread
         import torch
@@ -110,6 +116,8 @@ class _RunThread(QThread):
             while True:
                 pause_after = False
                 with self.cond:
+                    if self.paused and not self.cancelled and not self.step_requests:
+                        self.settled.emit(self.run_id, self.moves)  # between steps: still
                     while self.paused and not self.cancelled and not self.step_requests:
                         self.cond.wait()
                     if self.cancelled:
@@ -148,6 +156,7 @@ class Runner(QObject):
     started = Signal()
     progressed = Signal(object)
     paused_changed = Signal(bool)
+    settled = Signal()  # a paused run's thread waits between steps (see ``is_settled``)
     warned = Signal(object)  # str or Message (show it with ui.common.messages.message_text)
     finished = Signal(str, object)
     errored = Signal(object, str)  # (str or Message, traceback text)
@@ -155,6 +164,7 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._thread: _RunThread | None = None
+        self._settled = False
 
     # ----- state -------------------------------------------------------------------------
 
@@ -165,6 +175,11 @@ class Runner(QObject):
     @property
     def paused(self) -> bool:
         return self._thread is not None and self._thread.paused
+
+    @property
+    def is_settled(self) -> bool:
+        """No run, or a paused run whose thread waits: the model does not change now."""
+        return self._thread is None or self._settled
 
     # ----- control -----------------------------------------------------------------------
 
@@ -177,7 +192,9 @@ class Runner(QObject):
         thread.warned.connect(self._on_warned)
         thread.done.connect(self._on_done)
         thread.failed.connect(self._on_failed)
+        thread.settled.connect(self._on_settled)
         self._thread = thread
+        self._settled = False
         self.started.emit()
         thread.start()
 
@@ -195,6 +212,8 @@ class Runner(QObject):
         with t.cond:
             if t.paused:
                 t.step_requests += 1
+                t.moves += 1
+                self._settled = False
                 t.cond.notify_all()
             else:
                 t.control.yield_now = True
@@ -232,6 +251,9 @@ class Runner(QObject):
             t.paused = paused
             if paused:
                 t.control.yield_now = True
+            else:
+                t.moves += 1
+                self._settled = False
             t.cond.notify_all()
         self.paused_changed.emit(paused)
 
@@ -243,6 +265,16 @@ class Runner(QObject):
     def _on_progressed(self, run_id: int, value: object) -> None:
         if self._current(run_id):
             self.progressed.emit(value)
+
+    def _on_settled(self, run_id: int, moves: int) -> None:
+        t = self._thread
+        if t is None or t.run_id != run_id:
+            return
+        with t.cond:
+            still = t.paused and not t.cancelled and not t.step_requests and t.moves == moves
+        if still:
+            self._settled = True
+            self.settled.emit()
 
     def _on_warned(self, run_id: int, text: object) -> None:
         if self._current(run_id):

@@ -156,3 +156,42 @@ def test_a_run_uses_the_gui_threads_torch_thread_count(qtbot, runner):
             assert blocker.args == ["done", count]
     finally:
         torch.set_num_threads(saved)
+
+
+def test_a_paused_run_settles_when_its_thread_waits_and_moves_again_on_resume_or_step(
+    qtbot, runner
+):
+    """``settled`` comes after the last yield before the wait; Resume and Step end it at once."""
+    state = {"step": 0, "inside": False}
+
+    def factory(control):
+        def gen():
+            for i in range(1, 100_000):
+                state["inside"] = True  # the step: the model is moving
+                time.sleep(0.002)
+                state["step"] = i
+                state["inside"] = False
+                yield Progress(step=i, total=None)
+
+        return gen()
+
+    assert runner.is_settled  # no run: nothing moves
+    with qtbot.waitSignal(runner.progressed, timeout=5000):
+        runner.start(factory)
+    assert not runner.is_settled
+    with qtbot.waitSignal(runner.settled, timeout=5000):
+        runner.pause()
+    assert runner.is_settled and not state["inside"]
+    step = state["step"]
+    qtbot.wait(50)
+    assert state["step"] == step  # settled means still
+
+    with qtbot.waitSignal(runner.settled, timeout=5000):
+        runner.step_once()
+        assert not runner.is_settled  # asked to move: not still until it waits again
+    assert runner.is_settled and state["step"] == step + 1
+
+    runner.resume()
+    assert not runner.is_settled
+    qtbot.waitUntil(lambda: state["step"] > step + 3, timeout=5000)
+    assert not runner.is_settled

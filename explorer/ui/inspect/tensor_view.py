@@ -153,7 +153,7 @@ class TensorView(QWidget):
 
     def _take_baseline(self) -> None:
         t = self.live_tensor()
-        if t is None or self.array is not None or self.document.busy:
+        if t is None or self.array is not None or self.document.moving:
             return
         from torch.nn.parameter import UninitializedParameter
 
@@ -372,9 +372,10 @@ class TensorView(QWidget):
     # ----- events ---------------------------------------------------------------------
 
     def _on_weights_changed(self) -> None:
-        if self.document.busy:
+        if self.document.moving:
             return  # during a run the probe brings the values
-        self.refresh(observe=True)
+        # paused: the paused weights, with the update ratio the run's probe measured
+        self.refresh(observe=not self.document.busy)
 
     def _on_shown_changed(self, name) -> None:
         if name is None and self.name:

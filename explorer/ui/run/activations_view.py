@@ -95,7 +95,7 @@ class ActivationsView(QWidget):
         return torch.randn(shape, generator=gen).to(self.document.device, dtype)
 
     def _on_weights_changed(self) -> None:
-        if self.document.busy:
+        if self.document.moving:
             return  # the probe brings fresh values during a run
         if self._rows_of is not None and self._rows_of == self._fingerprint():
             return  # the run's last probe already summarized these weights
@@ -107,7 +107,7 @@ class ActivationsView(QWidget):
         return weights_fingerprint(self.document.net)
 
     def refresh(self) -> None:
-        if self.document.busy:
+        if self.document.moving:
             return  # the probe brings fresh values during a run
         self._rows_of = None
         try:

@@ -68,7 +68,7 @@ class GradFlowView(QWidget):
         self.show_rows(grad_flow(self.document.net))
 
     def _on_weights_changed(self) -> None:
-        if not self.document.busy:
+        if not self.document.moving:  # a paused run: its paused gradients
             self._when_shown.request()
 
     def on_progress(self, progress) -> None:

@@ -104,6 +104,7 @@ class RunController(QObject):
         self.runner.errored.connect(self._on_errored)
         self.runner.warned.connect(lambda text: window.log(message_text(text), "warning"))
         self.runner.paused_changed.connect(self._on_paused)
+        self.runner.settled.connect(self._on_settled)
         self.document.spec_changed.connect(lambda *_: self._apply_mode())
         self.session.settings_changed.connect(self._on_settings_changed)
         self.document.device_changed.connect(self._on_device_changed)
@@ -459,10 +460,20 @@ class RunController(QObject):
             self.set_steps_done(progress.step)
         self.window.run_progressed.emit(progress)
 
+    @property
+    def settled(self) -> bool:
+        """No run, or a paused one whose thread waits: the model holds still to be looked at."""
+        return self.runner.is_settled
+
     def _on_paused(self, paused: bool) -> None:
-        if paused:
-            self.document.notify_weights_changed()
+        # Pause (or Step) is only asked for here: the thread is still in its step, where
+        # zero_grad has set every .grad to None. The views read the model once it waits.
+        self.document.set_moving(not self.runner.is_settled)
         self.state_changed.emit()
+
+    def _on_settled(self) -> None:
+        self.document.set_moving(False)
+        self.document.notify_weights_changed()
 
     def _on_finished(self, reason: str, result) -> None:
         done, self._on_result = self._on_result, None
