@@ -131,3 +131,27 @@ def test_undo_of_reset_puts_back_weights_loss_curve_history_and_step_count(qtbot
     train(qtbot, window, run)
     assert progress[0].losses[0][0] == 51
     assert list(tv.raw_curve.xData) == list(range(1, 76))
+
+
+def test_reset_leaves_no_gradient_as_a_freshly_built_model_and_undo_brings_them_back(
+    qtbot, window, run, tv
+):
+    """``torch.manual_seed(seed)`` then building the model: every ``.grad`` is None."""
+    spiral(qtbot, window, run, tv, steps=5)
+    train(qtbot, window, run)
+    net = window.document.net
+    trained = {n: p.grad.clone() for n, p in net.named_parameters()}
+    run.actions["reset_weights"].trigger()
+    fresh = torch.nn.Sequential(torch.nn.Linear(2, 256), torch.nn.ReLU(), torch.nn.Linear(256, 3))
+    assert all(p.grad is None for p in fresh.parameters())  # what the tooltip's code gives
+    assert all(p.grad is None for p in net.parameters())
+    tree = window.part("param_tree")
+    assert tree._rows["0.weight"].text(6) == "None"
+    window.show_tab("GradientsTab")
+    assert window.part("gradflow_view").summary.text().startswith("Every grad is None")
+
+    window.undo_stack.undo()  # the trained weights come back with their gradients
+    assert all(torch.equal(p.grad, trained[n]) for n, p in net.named_parameters())
+    assert tree._rows["0.weight"].text(6) == "(256, 2)"
+    window.undo_stack.redo()
+    assert all(p.grad is None for p in net.parameters())

@@ -2,9 +2,11 @@
 
 ``torch.manual_seed(seed)`` and building the model give the same values as writing the
 model by hand after the same call (:func:`explorer.core.build.seeded_state_dict`), so a
-reset is reproducible. Redo starts the step axis again (the loss curve and History
-clear); undo puts the trained weights, their step count and what the views drew of the
-runs that trained them back.
+reset is reproducible. A model built that way has no gradients yet, so the reset sets
+every ``.grad`` to None (the last run's gradients belonged to the trained weights). Redo
+starts the step axis again (the loss curve and History clear); undo puts the trained
+weights, their gradients, their step count and what the views drew of the runs that
+trained them back.
 """
 
 from __future__ import annotations
@@ -21,9 +23,20 @@ class ResetWeightsCommand(WeightsCommand):
         self.controller = controller
         self.steps_before = controller.steps_done
         self.records = [(view, view.snapshot_run()) for view in controller.run_records]
+        net = controller.document.net
+        self.grads = {  # the trained weights' gradients, for undo
+            name: None if p.grad is None else p.grad.detach().clone()
+            for name, p in net.named_parameters()
+        }
         self._done_once = False
 
+    def _set_grads(self, grads: dict) -> None:
+        for name, p in self.document.net.named_parameters():
+            g = grads.get(name)
+            p.grad = None if g is None else g.to(p.device)  # the device may have changed since
+
     def redo(self) -> None:
+        self._set_grads({})  # before the views hear of the new weights
         super().redo()
         self.controller.set_steps_done(0)
         if self._done_once:  # Edit > Redo: the status line says what the weights are now
@@ -33,6 +46,7 @@ class ResetWeightsCommand(WeightsCommand):
         self._done_once = True
 
     def undo(self) -> None:
+        self._set_grads(self.grads)
         super().undo()
         self.controller.set_steps_done(self.steps_before)
         for view, snapshot in self.records:
