@@ -228,3 +228,35 @@ def test_file_new_or_another_example_drops_the_old_models_probe_curves(window, l
     qtbot.wait(50)
     assert_probe_empty(probe)
     assert lab.plot.empty.textItem.toPlainText() == ""  # the new model's values are shown
+
+
+def test_an_edit_of_the_model_drops_the_probe_of_the_old_layers(window, lab, qtbot):
+    """The curves had a point per layer of the model probed: a cut model has fewer."""
+    probe = lab.probe
+    click(qtbot, probe.example_button)  # the deep tanh MLP, 21 layers
+    run_probe(qtbot, probe)
+    spec = window.document.spec
+    cut = spec.__class__(children=spec.children[:4], input_shape=spec.input_shape, dtype=spec.dtype)
+    assert window.push_spec(cut, "cut")
+    qtbot.wait(50)
+    assert_probe_empty(probe)
+    run_probe(qtbot, probe)  # probing the edited model draws its 4 layers
+    assert len(probe.plots.series["act"][0].getData()[0]) == 4
+
+
+def test_new_weights_drop_a_probe_of_the_current_values_only(window, lab, qtbot):
+    probe = lab.probe
+    click(qtbot, probe.example_button)
+    run_probe(qtbot, probe)  # PyTorch default vs Xavier: fresh draws, not the weights
+    net = window.document.net
+    with torch.no_grad():
+        net[0].weight.mul_(10.0)
+    window.document.notify_weights_changed()
+    assert len(probe.results) == 2  # still true of this model
+    choose(probe.choices[0], "current")
+    run_probe(qtbot, probe)
+    assert probe.results[0].label == "current values"
+    with torch.no_grad():
+        net[0].weight.mul_(0.1)  # the values it probed are gone
+    window.document.notify_weights_changed()
+    assert_probe_empty(probe)

@@ -117,6 +117,10 @@ class ProbePanel(QWidget):
         self.run_button.clicked.connect(self.run)
         self.example_button.clicked.connect(self.open_example)
         lab.document.replaced.connect(self.clear)  # another model: the curves were the old one's
+        # an edit (layers, input shape, dtype): the curves have a point per old layer
+        lab.document.spec_changed.connect(lambda *_: self._drop())
+        lab.document.weights_changed.connect(self._on_weights_changed)
+        self._probed_current = False  # a result probed the weights as they were
 
     def _intro(self) -> str:
         return self.tr(
@@ -127,8 +131,17 @@ class ProbePanel(QWidget):
     def clear(self) -> None:
         """Back to "No probe yet": the results belonged to the model that was replaced."""
         self.results = []
+        self._probed_current = False
         self.plots.show([])
         self.summary.setText(self._intro())
+
+    def _drop(self) -> None:
+        if self.results:
+            self.clear()
+
+    def _on_weights_changed(self) -> None:
+        if self._probed_current:  # the other schemes draw fresh values: still true
+            self._drop()
 
     def _short_label(self, key: str) -> str:
         """The entry in the box: the gain and std of a scheme are in its tooltip."""
@@ -192,6 +205,7 @@ class ProbePanel(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         self.results = results
+        self._probed_current = any(c.currentData() == CURRENT for c in self.choices)
         self.plots.show(results)
         self.summary.setText(self._summary(results))
 
