@@ -3392,6 +3392,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>暂停于第 {0}/{1} 步 · 还剩 {2} 步 · 继续后预计还需 {3}</translation>
     </message>
     <message>
+        <source>step {0}/{1} · cancelled · loss {2}{3}</source>
+        <translation>第 {0}/{1} 步 · 已取消 · 损失 {2}{3}</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

@@ -88,3 +88,26 @@ def test_a_single_step_while_paused_shows_that_step(qtbot, window, run, tv):
     assert all(torch.equal(before[k], after[k]) for k in before)  # paused means still
     with qtbot.waitSignal(window.run_finished, timeout=20000):
         run.actions["cancel"].trigger()
+
+
+def test_cancel_while_paused_says_the_run_was_cancelled_not_paused(qtbot, window, run, tv):
+    """The tab's line had kept 'Paused at step 19 · ETA 2967 s after Resume' after Cancel."""
+    start_a_long_spiral_run(qtbot, window, run, tv)
+    pause(qtbot, window, run)
+    steps = run.controller.steps_done
+    assert tv.rate.text().startswith(f"Paused at step {steps}/")
+    with qtbot.waitSignal(window.run_finished, timeout=20000) as blocker:
+        run.actions["cancel"].trigger()
+    assert blocker.args == ["cancelled"]
+    assert tv.rate.text().startswith(f"step {steps}/10000000 · cancelled · loss ")
+    assert "Resume" not in tv.rate.text() and "ETA" not in tv.rate.text()
+    assert tv.buttons["train"].text() == "Continue"
+
+
+def test_cancel_of_a_running_run_names_it_with_its_last_step(qtbot, window, run, tv):
+    start_a_long_spiral_run(qtbot, window, run, tv)
+    with qtbot.waitSignal(window.run_finished, timeout=20000):
+        run.actions["cancel"].trigger()
+    steps = run.controller.steps_done
+    assert tv.raw_curve.xData[-1] == steps
+    assert tv.rate.text().startswith(f"step {steps}/10000000 · cancelled · loss ")

@@ -178,6 +178,7 @@ class TrainingView(QWidget):
         self._draw_timer.timeout.connect(self._draw_due)
         self._dirty = False
         self._last_progress = None
+        self._in_run = False  # a Train run is going (run_finished also ends one-shot actions)
         self._frame_cpu = 0.0  # the last frame's update (GUI thread CPU seconds)
         self._painted_by_then = 0.0  # the plots' paint seconds when it ended
         scroll = QScrollArea(self)  # the settings scroll, so the tab can be made short
@@ -234,7 +235,7 @@ class TrainingView(QWidget):
         controller.training_started.connect(self._on_started)
         controller.state_changed.connect(self._update_buttons)
         window.run_progressed.connect(self.show_progress)
-        window.run_finished.connect(lambda _reason: self.flush())
+        window.run_finished.connect(self._on_run_finished)
         # A hidden Training tab redraws its data when shown, not on every edit.
         self._data_when_shown = WhenShown(self, self._on_data_settings)
         window.document.spec_changed.connect(self._data_when_shown.request)
@@ -383,6 +384,7 @@ class TrainingView(QWidget):
             self.loss_plot.clear_curves()  # the old run's range is not this run's either
             self.data_plot.enableAutoRange()
         self._started = time.perf_counter()
+        self._in_run = True
         self._last_progress = None
         self._dirty = False
         self.progress.setRange(start, start + config.total_steps(len(self.controller.dataset)))
@@ -516,6 +518,23 @@ class TrainingView(QWidget):
                 "?" if eta is None else f"{eta:.1f} s",
             )
         )
+
+    def _on_run_finished(self, reason: str) -> None:
+        self.flush()
+        in_run, self._in_run = self._in_run, False
+        p = self._last_progress
+        if in_run and reason == "cancelled" and p is not None:  # no ETA, no "after Resume"
+            self.rate.setStyleSheet("")
+            self.rate.setText(
+                self.tr("step {0}/{1} · cancelled · loss {2}{3}").format(
+                    p.step,
+                    p.total or "?",
+                    "?" if p.loss is None else f"{p.loss:.5g}",
+                    ""
+                    if p.eval_loss is None
+                    else self.tr(" · held-out {0}").format(f"{p.eval_loss:.5g}"),
+                )
+            )
 
     def show_error(self, message: str) -> None:
         """A run that could not start or stopped: the reason, where the user is looking."""
