@@ -114,7 +114,6 @@ class _RunThread(QThread):
         try:
             gen = self.factory(self.control)
             while True:
-                pause_after = False
                 with self.cond:
                     if self.paused and not self.cancelled and not self.step_requests:
                         self.settled.emit(self.run_id, self.moves)  # between steps: still
@@ -124,10 +123,9 @@ class _RunThread(QThread):
                         gen.close()  # GeneratorExit at the yield: the model is at a step boundary
                         self.done.emit(self.run_id, "cancelled", None)
                         return
-                    if self.step_requests:
-                        self.step_requests -= 1
+                    if self.step_requests:  # asked while paused: the run stays paused
+                        self.step_requests -= 1  # after this step, unless resumed meanwhile
                         self.control.yield_now = True
-                        pause_after = True
                 try:
                     value = next(gen)
                 except StopIteration as stop:
@@ -136,9 +134,6 @@ class _RunThread(QThread):
                     return
                 self._drain()
                 self.progressed.emit(self.run_id, value)
-                if pause_after:
-                    with self.cond:
-                        self.paused = True
         except BaseException as exc:  # noqa: BLE001 - RuntimeError included: the user must see it
             self.failed.emit(self.run_id, user_message(exc), traceback.format_exc())
         finally:

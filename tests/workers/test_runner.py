@@ -195,3 +195,30 @@ def test_a_paused_run_settles_when_its_thread_waits_and_moves_again_on_resume_or
     assert not runner.is_settled
     qtbot.waitUntil(lambda: state["step"] > step + 3, timeout=5000)
     assert not runner.is_settled
+
+
+def test_a_resume_pressed_during_a_single_step_is_not_lost(qtbot, runner):
+    """Resume while a single step runs: the run goes on after that step. (The worker once
+    set ``paused`` again after emitting the step's Progress, overriding a Resume that came
+    in between: the window showed a running run that stayed paused.)"""
+    in_step, go_on = threading.Event(), threading.Event()
+
+    def factory(control):
+        def gen():
+            for i in range(1, 51):
+                if i == 1:
+                    in_step.set()
+                    go_on.wait(5)
+                yield Progress(step=i, total=50)
+
+        return gen()
+
+    seen = []
+    runner.progressed.connect(lambda p: seen.append(p.step))
+    runner.start(factory, paused=True)
+    runner.step_once()
+    assert in_step.wait(5)
+    runner.resume()  # while step 1 runs
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        go_on.set()
+    assert seen[-1] == 50 and not runner.paused
