@@ -3396,6 +3396,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>第 {0}/{1} 步 · 已取消 · 损失 {2}{3}</translation>
     </message>
     <message>
+        <source>No activations: the model does not run ({0})</source>
+        <translation>没有激活值：模型无法运行（{0}）</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

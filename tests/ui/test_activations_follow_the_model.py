@@ -134,3 +134,23 @@ def test_rows_drawn_before_a_run_in_another_tab_follow_its_weights_when_shown(
     window.show_tab("ActivationsTab")
     assert [r.mean for r in view.rows] != [r.mean for r in before]
     assert_rows_are_the_live_models(view, window.document.net)
+
+
+def test_an_edit_that_breaks_the_model_empties_the_rows_and_says_why_in_the_tab(window, qtbot):
+    """The card shows the shape error; the tab says it too, with no message-bar alarm."""
+    from explorer.core.spec import LayerSpec
+
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    qtbot.waitUntil(lambda: len(view.rows) == 3)
+    spec = window.document.spec
+    broken = spec.__class__(
+        children=(*spec.children[:2], LayerSpec.make("Linear", in_features=7, out_features=10)),
+        input_shape=spec.input_shape,
+    )
+    assert window.push_spec(broken, "in_features 7")
+    assert view.rows == () and view.layers.count() == 0
+    assert view.note.text().startswith("No activations: the model does not run (")
+    assert "Activations" not in window.status_text()  # no alarm: the card already says it
+    window.undo_stack.undo()
+    assert_rows_are_the_live_models(view, window.document.net)

@@ -77,7 +77,7 @@ class ActivationsView(QWidget):
         # (at once if the tab is shown, else when it is next shown). ``_rows_of``: the
         # weights a run's probe summarized, so the run's own end does not redo its last rows.
         self._rows_of: tuple | None = None
-        self._when_shown = WhenShown(self, self.refresh)
+        self._when_shown = WhenShown(self, self._follow_model)
         self.document.replaced.connect(self._when_shown.request)
         self.document.spec_changed.connect(self._when_shown.request)
         self.document.weights_changed.connect(self._on_weights_changed)
@@ -105,6 +105,21 @@ class ActivationsView(QWidget):
         from explorer.app.session import weights_fingerprint
 
         return weights_fingerprint(self.document.net)
+
+    def _follow_model(self) -> None:
+        """The model changed: its rows, or none while it cannot run (the card says why)."""
+        if self.document.moving:
+            return
+        error = self.document.report.error
+        if error is None:
+            self.refresh()
+            return
+        self._rows_of = None
+        self.show_rows(())
+        show_empty(self.dead_plot.plotItem, self.dead_empty, "")
+        self.note.setText(
+            self.tr("No activations: the model does not run ({0})").format(error_text(error))
+        )
 
     def refresh(self) -> None:
         if self.document.moving:
