@@ -259,8 +259,10 @@ def _hooked_leaves(net: nn.Module, x, out: list, bins: int | None):
 def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     """Each layer's output on ``batch_x``: histogram, mean, std, dead ReLU share.
 
-    The forward runs under ``no_grad`` with the random state and buffers (batch norm's
-    running statistics) restored afterwards, so looking changes nothing in the run.
+    The forward runs under ``no_grad`` with the random state restored afterwards and on
+    copies of the buffers (batch norm's running statistics), so looking changes nothing:
+    the model's own buffer tensors are not even written to (their in-place version stays,
+    so a saved model does not count as changed).
     Nested Sequentials are walked child by child, which is exactly ``net(batch_x)``;
     any other module (a Python class) runs its own ``forward`` with hooks on its leaf
     modules, so the rows are its ``named_modules()`` keys, one per call. Each output is
@@ -272,17 +274,19 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     if batch_x is None:
         return ()
     devices = [batch_x.device] if batch_x.device.type == "cuda" else []
-    saved = {k: b.detach().clone() for k, b in net.named_buffers()}
+    owned = [  # (module, name, tensor): each buffer once, a tied module's too
+        (m, name, b) for m in net.modules() for name, b in m._buffers.items() if b is not None
+    ]
     rows: list[ActivationRow] = []
     try:
+        for m, name, b in owned:
+            m._buffers[name] = b.detach().clone()
         with torch.no_grad(), torch.random.fork_rng(devices=devices):
             if isinstance(net, nn.Sequential):
                 _leaf_forward(net, batch_x, "", rows, bins)
             else:
                 _hooked_leaves(net, batch_x, rows, bins)
     finally:
-        with torch.no_grad():
-            for k, b in net.named_buffers():
-                if k in saved:
-                    b.copy_(saved[k])
+        for m, name, b in owned:
+            m._buffers[name] = b
     return tuple(rows)

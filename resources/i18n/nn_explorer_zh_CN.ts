@@ -3400,6 +3400,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>没有激活值：模型无法运行（{0}）</translation>
     </message>
     <message>
+        <source>Lazy layers have no weights yet: Forward (F5) runs the first forward</source>
+        <translation>延后初始化的层还没有权重：前向传播（F5）会运行第一次前向传播</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

@@ -154,3 +154,43 @@ def test_an_edit_that_breaks_the_model_empties_the_rows_and_says_why_in_the_tab(
     assert "Activations" not in window.status_text()  # no alarm: the card already says it
     window.undo_stack.undo()
     assert_rows_are_the_live_models(view, window.document.net)
+
+
+def test_looking_at_a_lazy_model_leaves_its_layers_uninitialized_until_forward(window, qtbot):
+    """A forward gives lazy layers their shapes (the state_dict changes): Forward does that
+    and says so; the Activations tab does not do it behind the learner's back."""
+    from torch.nn.parameter import UninitializedParameter
+
+    lazy = load_project(next(p for p in EXAMPLES if "lazy" in p.name)).spec
+    window.show_tab("ActivationsTab")
+    assert window.open_model(OpenRequest(lazy, kind="example"))
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    net = window.document.net
+    assert all(isinstance(p, UninitializedParameter) for p in net.parameters())
+    assert view.rows == () and view.note.text().startswith("Lazy layers have no weights yet")
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        window.part("run_actions").actions["forward"].trigger()
+    assert not any(isinstance(p, UninitializedParameter) for p in net.parameters())
+    window.show_tab("ActivationsTab")
+    assert_rows_are_the_live_models(view, net)
+
+
+def test_looking_at_a_batch_norm_model_leaves_a_saved_model_saved(window, qtbot):
+    """The running statistics a train() forward updates are copies: the buffers the model
+    holds are not written, so a saved model does not turn 'unsaved' by being looked at."""
+    spec = load_project(next(p for p in EXAMPLES if "batchnorm" in p.name)).spec
+    assert window.open_model(OpenRequest(spec, kind="example"))
+    net = window.document.net
+    assert net.training and any(isinstance(m, nn.BatchNorm1d) for m in net.modules())
+    window.mark_saved()
+    buffers = {k: (b, b._version, b.clone()) for k, b in net.named_buffers()}
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    assert [r.type for r in view.rows][1] == "BatchNorm1d"
+    view.refresh()
+    for k, b in net.named_buffers():
+        same, version, value = buffers[k]
+        assert b is same and b._version == version and torch.equal(b, value), k
+    window.session.refresh_modified()
+    assert not window.session.modified

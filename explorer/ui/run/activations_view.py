@@ -101,6 +101,12 @@ class ActivationsView(QWidget):
             return  # the run's last probe already summarized these weights
         self._when_shown.request()
 
+    def _has_lazy_weights(self) -> bool:
+        from torch.nn.parameter import UninitializedTensorMixin
+
+        net = self.document.net
+        return any(isinstance(p, UninitializedTensorMixin) for p in net.parameters())
+
     def _fingerprint(self) -> tuple:
         from explorer.app.session import weights_fingerprint
 
@@ -125,6 +131,13 @@ class ActivationsView(QWidget):
         if self.document.moving:
             return  # the probe brings fresh values during a run
         self._rows_of = None
+        if self._has_lazy_weights():  # a forward here would give them shapes behind Forward's back
+            self.show_rows(())
+            show_empty(self.dead_plot.plotItem, self.dead_empty, "")
+            self.note.setText(
+                self.tr("Lazy layers have no weights yet: Forward (F5) runs the first forward")
+            )
+            return
         try:
             rows = activations(self.document.net, self.batch())
         except RuntimeError as e:
