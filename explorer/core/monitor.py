@@ -273,20 +273,13 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
 
     if batch_x is None:
         return ()
+    from explorer.core.buffers import scratch_buffers
+
     devices = [batch_x.device] if batch_x.device.type == "cuda" else []
-    owned = [  # (module, name, tensor): each buffer once, a tied module's too
-        (m, name, b) for m in net.modules() for name, b in m._buffers.items() if b is not None
-    ]
     rows: list[ActivationRow] = []
-    try:
-        for m, name, b in owned:
-            m._buffers[name] = b.detach().clone()
-        with torch.no_grad(), torch.random.fork_rng(devices=devices):
-            if isinstance(net, nn.Sequential):
-                _leaf_forward(net, batch_x, "", rows, bins)
-            else:
-                _hooked_leaves(net, batch_x, rows, bins)
-    finally:
-        for m, name, b in owned:
-            m._buffers[name] = b
+    with scratch_buffers(net), torch.no_grad(), torch.random.fork_rng(devices=devices):
+        if isinstance(net, nn.Sequential):
+            _leaf_forward(net, batch_x, "", rows, bins)
+        else:
+            _hooked_leaves(net, batch_x, rows, bins)
     return tuple(rows)

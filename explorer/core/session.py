@@ -105,14 +105,16 @@ def compare_modes(net, x) -> tuple[OutputResult, OutputResult]:
     """The same batch through ``train()`` and ``eval()``; the model is left as it was.
 
     Dropout draws a mask in train mode only, batch norm uses batch statistics in train
-    mode and running statistics in eval mode; running statistics are restored afterwards.
+    mode and running statistics in eval mode; the train() pass updates copies of the
+    running statistics, so the model's own buffers are untouched (a saved model stays saved).
     """
     import torch
 
+    from explorer.core.buffers import scratch_buffers
+
     was_training = net.training
-    saved = {k: b.clone() for k, b in net.named_buffers()}
     try:
-        with torch.no_grad():
+        with torch.no_grad(), scratch_buffers(net):
             try:
                 net.train()
                 a = net(x)
@@ -123,9 +125,6 @@ def compare_modes(net, x) -> tuple[OutputResult, OutputResult]:
         return describe_output(a, True), describe_output(b, False)
     finally:
         net.train(was_training)
-        with torch.no_grad():
-            for k, buf in net.named_buffers():
-                buf.copy_(saved[k])
 
 
 class Workbench:
