@@ -3404,6 +3404,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>延后初始化的层还没有权重：前向传播（F5）会运行第一次前向传播</translation>
     </message>
     <message>
+        <source>{0} · older weights: Forward (F5) runs it again</source>
+        <translation>{0} · 权重已改变：前向传播（F5）会重新计算</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

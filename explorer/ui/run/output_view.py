@@ -124,9 +124,31 @@ class OutputView(QWidget):
         controller.output_ready.connect(self.show_output)
         controller.modes_compared.connect(self.show_comparison)
         controller.document.replaced.connect(self.clear)
+        # What the shown output came from (spec, weights_fingerprint); a step, a run, a
+        # reset or an edit since marks it, as a notebook's ``out`` keeps its old value.
+        self._made_of: tuple | None = None
+        self._title = ""
+        controller.document.weights_changed.connect(self._check_made_of)
+        controller.document.spec_changed.connect(lambda *_: self._check_made_of())
+
+    def _made_of_now(self) -> tuple:
+        from explorer.app.session import weights_fingerprint
+
+        document = self.controller.document
+        return document.spec, weights_fingerprint(document.net)
+
+    def _check_made_of(self) -> None:
+        if self._made_of is None or self.controller.document.moving:
+            return
+        if self._made_of_now() != self._made_of:
+            self._made_of = None
+            self.main.title.setText(
+                self.tr("{0} · older weights: Forward (F5) runs it again").format(self._title)
+            )
 
     def clear(self) -> None:
         """Another model was opened: its outputs are not this one's."""
+        self._made_of = None
         self.main.title.setText(self.tr("output = net(X)"))
         self.main.show_result_empty()
         self.main.show()
@@ -135,11 +157,11 @@ class OutputView(QWidget):
     def show_output(self, result) -> None:
         mode = "train()" if result.training else "eval()"
         fn = result.grad_fn or self.tr("none")
-        self.main.title.setText(
-            self.tr("output = net(X) · shape {0} · grad_fn {1} · {2} mode").format(
-                tuple(result.shape), fn, mode
-            )
+        self._title = self.tr("output = net(X) · shape {0} · grad_fn {1} · {2} mode").format(
+            tuple(result.shape), fn, mode
         )
+        self.main.title.setText(self._title)
+        self._made_of = self._made_of_now()  # after the forward (batch norm, lazy shapes)
         self.main.show_result(result)
         self.compare_box.hide()  # one output at a time: the panel keeps its height
         self.main.show()
