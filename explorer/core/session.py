@@ -164,6 +164,13 @@ class Workbench:
         self.optimizer = None
         self._key = None
 
+    def held(self) -> tuple:
+        """The optimizer kept and what it was kept for (for :meth:`hold` to put back)."""
+        return self.optimizer, self._key
+
+    def hold(self, held: tuple) -> None:
+        self.optimizer, self._key = held
+
 
 def run_step(optimizer, net) -> float:
     """``optimizer.step()``; returns how far the parameters moved (L2 norm of the change)."""

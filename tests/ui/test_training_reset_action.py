@@ -155,3 +155,26 @@ def test_reset_leaves_no_gradient_as_a_freshly_built_model_and_undo_brings_them_
     assert tree._rows["0.weight"].text(6) == "(256, 2)"
     window.undo_stack.redo()
     assert all(p.grad is None for p in net.parameters())
+
+
+def test_step_after_reset_starts_a_fresh_optimizer_as_a_new_script_would(qtbot, window, run, tv):
+    """After Train with Adam, Step keeps the run's optimizer (its moments); after Reset
+    weights the model is new, and so is the optimizer: the first Step is a fresh Adam step."""
+    use(tv.optimizer, "adam")
+    spiral(qtbot, window, run, tv, steps=5)
+    train(qtbot, window, run)
+    assert run.controller.workbench.optimizer.state  # Adam's moments of the trained weights
+    run.actions["reset_weights"].trigger()
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        run.actions["backward"].trigger()
+    net = window.document.net
+    hand = [torch.nn.Parameter(p.detach().clone()) for p in net.parameters()]
+    for h, p in zip(hand, net.parameters(), strict=True):
+        h.grad = p.grad.detach().clone()
+    torch.optim.Adam(hand, lr=run.controller.optimizer.lr).step()
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        run.actions["step"].trigger()
+    assert all(torch.equal(h, p) for h, p in zip(hand, net.parameters(), strict=True))
+
+    window.undo_stack.undo()  # the trained weights come back, and their optimizer with them
+    assert run.controller.workbench.optimizer.state

@@ -3,7 +3,8 @@
 ``torch.manual_seed(seed)`` and building the model give the same values as writing the
 model by hand after the same call (:func:`explorer.core.build.seeded_state_dict`), so a
 reset is reproducible. A model built that way has no gradients yet, so the reset sets
-every ``.grad`` to None (the last run's gradients belonged to the trained weights). Redo
+every ``.grad`` to None (the last run's gradients belonged to the trained weights), and
+the Step button's optimizer starts afresh (no momentum or Adam moments of them). Redo
 starts the step axis again (the loss curve and History clear); undo puts the trained
 weights, their gradients, their step count and what the views drew of the runs that
 trained them back.
@@ -28,6 +29,7 @@ class ResetWeightsCommand(WeightsCommand):
             name: None if p.grad is None else p.grad.detach().clone()
             for name, p in net.named_parameters()
         }
+        self.optimizer_held = controller.workbench.held()  # with its momentum, for undo
         self._done_once = False
 
     def _set_grads(self, grads: dict) -> None:
@@ -37,6 +39,7 @@ class ResetWeightsCommand(WeightsCommand):
 
     def redo(self) -> None:
         self._set_grads({})  # before the views hear of the new weights
+        self.controller.workbench.forget()
         super().redo()
         self.controller.set_steps_done(0)
         if self._done_once:  # Edit > Redo: the status line says what the weights are now
@@ -47,6 +50,7 @@ class ResetWeightsCommand(WeightsCommand):
 
     def undo(self) -> None:
         self._set_grads(self.grads)
+        self.controller.workbench.hold(self.optimizer_held)
         super().undo()
         self.controller.set_steps_done(self.steps_before)
         for view, snapshot in self.records:
