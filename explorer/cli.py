@@ -191,9 +191,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(tree.to_json(), indent=2, ensure_ascii=False))
         return 0
+    n = tree.tensor_count
+    size = si(tree.total_bytes, "B")
+    if tree.unique_bytes != tree.total_bytes:
+        size += f" over the keys, {si(tree.unique_bytes, 'B')} unique (shared storage below)"
     print(
-        f"{tree.path.name}: {tree.kind_text} ({tree.format}), {tree.tensor_count} tensors, "
-        f"{si(tree.total_bytes, 'B')}"
+        f"{tree.path.name}: {tree.kind_text} ({tree.format}), "
+        f"{n} tensor{'' if n == 1 else 's'}, {size}"
     )
     for e in tree.entries:
         name = "  " * e.depth + e.key.rsplit(".", 1)[-1] if e.depth else e.key
@@ -202,6 +206,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(f"{name:<36} {shape:<18} {e.dtype:<10} {e.device:<8} {si(e.nbytes, 'B'):>9}")
         else:
             print(f"{name:<36} {e.value}")
+    for shared in tree.shared:
+        print(f"shared: {shared.text}")
     for k, v in tree.metadata.items():
         print(f"metadata {k}: {v}")
     return 0

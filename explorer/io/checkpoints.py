@@ -61,6 +61,23 @@ def save_state_dict(state: Mapping[str, torch.Tensor], path: str | os.PathLike) 
         torch.save(state, tmp)
 
 
+def storage_id(t: torch.Tensor) -> int:
+    """The address of the memory ``t`` lives in: one value for every name of one tensor (a
+    tied layer's ``2.weight`` and ``4.weight``), as ``torch.save`` keeps them; 0 for an
+    empty tensor, which shares nothing."""
+    return t.untyped_storage().data_ptr() if t.numel() else 0
+
+
+def shared_storages(tensors: Mapping[str, torch.Tensor]) -> list[tuple[str, ...]]:
+    """Groups of two or more keys whose tensors are one storage, in the keys' order."""
+    groups: dict[int, list[str]] = {}
+    for key, t in tensors.items():
+        ptr = storage_id(t)
+        if ptr:
+            groups.setdefault(ptr, []).append(key)
+    return [tuple(keys) for keys in groups.values() if len(keys) > 1]
+
+
 def safetensors_payload(state: Mapping[str, torch.Tensor]) -> tuple[dict, dict[str, str]]:
     """Tensors safetensors accepts (one copy per shared tensor, contiguous, CPU), and aliases.
 
@@ -73,13 +90,13 @@ def safetensors_payload(state: Mapping[str, torch.Tensor]) -> tuple[dict, dict[s
     storages: set[int] = set()
     for key, t in state.items():
         t = t.detach()
-        ident = (t.untyped_storage().data_ptr(), t.storage_offset(), t.shape, t.stride(), t.dtype)
-        if t.numel() and ident in seen:
+        ptr = storage_id(t)
+        ident = (ptr, t.storage_offset(), t.shape, t.stride(), t.dtype)
+        if ptr and ident in seen:
             aliases[key] = seen[ident]
             continue
         seen[ident] = key
-        ptr = t.untyped_storage().data_ptr()
-        shared = t.numel() > 0 and ptr in storages
+        shared = bool(ptr) and ptr in storages
         storages.add(ptr)
         t = t.cpu()
         if shared or not t.is_contiguous():

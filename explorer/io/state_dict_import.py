@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from explorer.core.errors import ExplorerError, Message
 from explorer.core.spec import DTYPES, BlockSpec, LayerSpec, ModelSpec, Node, validate
+from explorer.io.checkpoints import storage_id
 
 if TYPE_CHECKING:
     import torch
@@ -154,9 +155,7 @@ def _layer_for(key: str, params: dict[str, Any], prev: str | None, channels: int
 
 
 def _tensor_ptrs(node: _Node) -> tuple:
-    return tuple(
-        (k, t.untyped_storage().data_ptr(), tuple(t.shape)) for k, t in node.params.items()
-    )
+    return tuple((k, storage_id(t), tuple(t.shape)) for k, t in node.params.items())
 
 
 def _out_channels(layer: LayerSpec, channels: int | None) -> int | None:

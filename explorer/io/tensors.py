@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from explorer.core.errors import ExplorerError, Message
 from explorer.io.atomic import atomic_path
 from explorer.io.checkpoints import (
+    ALIASES_KEY,
     extract_state_dict,
     is_safetensors,
     is_tensor_dict,
     read_safetensors,
     save_safetensors,
+    shared_storages,
 )
 from explorer.io.safe_load import torch_load_traced
 
@@ -83,6 +85,39 @@ class Entry:
     value: str = ""  # for plain values and containers: "10", "3 items"
 
 
+@dataclass(frozen=True)
+class Shared:
+    """Keys of a file that are one tensor's memory, stored once (a tied layer).
+
+    ``how`` says what shows it: ``"storage"``, one storage in a ``torch.save`` file (the
+    loaded tensors' ``untyped_storage().data_ptr()`` are equal); ``"alias"``, a
+    safetensors file that stores ``keys[0]`` and names the others in NN Explorer's alias
+    metadata; ``"dropped"``, a safetensors file written by ``safetensors.torch.save_model``,
+    which stores ``keys[0]`` only and notes each dropped key in the metadata
+    (``{"4.weight": "2.weight"}``): the dropped keys are not in the file.
+    """
+
+    keys: tuple[str, ...]
+    nbytes: int  # the bytes stored once (the whole storage)
+    how: str = "storage"
+
+    @property
+    def text(self) -> Message:
+        """``2.weight = 4.weight (one storage)`` and how the file shows it."""
+        keys = " = ".join(self.keys)
+        if self.how == "alias":
+            return Message("{keys} (stored once, named again in the aliases metadata)", keys=keys)
+        if self.how == "dropped":
+            return Message(
+                "{keys} (safetensors' save_model stored {kept} only and noted {dropped} in the "
+                "metadata; load_model fills it from the model)",
+                keys=keys,
+                kept=self.keys[0],
+                dropped=", ".join(self.keys[1:]),
+            )
+        return Message("{keys} (one storage)", keys=keys)
+
+
 #: what a file can hold; "tensors" is a dict or list of tensors that is not a state dict
 KINDS = ("state_dict", "checkpoint", "tensor", "tensors", "object", "model", "project")
 
@@ -98,6 +133,7 @@ class FileTree:
     obj: Any = None  # the loaded object (CPU tensors, memory-mapped where possible)
     format: str = "pt"  # "pt", "safetensors", "npy", "npz", "nnx", "TorchScript", ...
     loader: Callable[[str], Any] | None = None  # reads one tensor by key (header-only files)
+    shared: list[Shared] = field(default_factory=list)  # keys stored once (tied layers)
 
     @property
     def kind_text(self) -> str:
@@ -125,7 +161,19 @@ class FileTree:
 
     @property
     def total_bytes(self) -> int:
+        """The sizes of all keys added up (a tied tensor counts once per key)."""
         return sum(e.nbytes for e in self.entries)
+
+    @property
+    def unique_bytes(self) -> int:
+        """The tensor bytes the file stores: a storage shared by several keys counts once."""
+        sizes = {e.key: e.nbytes for e in self.entries}
+        counted = sum(sizes.get(k, 0) for s in self.shared for k in s.keys)
+        return self.total_bytes - counted + sum(s.nbytes for s in self.shared)
+
+    def shared_with(self, key: str) -> Shared | None:
+        """The group of keys stored once that ``key`` belongs to, if any."""
+        return next((s for s in self.shared if key in s.keys), None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,6 +182,11 @@ class FileTree:
             "format": self.format,
             "tensors": self.tensor_count,
             "bytes": self.total_bytes,
+            "unique_bytes": self.unique_bytes,
+            "shared": [
+                {"keys": list(s.keys), "bytes": s.nbytes, "how": s.how, "text": str(s.text)}
+                for s in self.shared
+            ],
             "metadata": self.metadata,
             "entries": [
                 {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(e).items()}
@@ -171,8 +224,15 @@ def _find(obj: Any, key: str) -> Any:
     return None
 
 
-def walk(obj: Any, origins: Mapping[int, str], prefix: str = "", depth: int = 0) -> list[Entry]:
-    """Entries for ``obj`` and everything inside it, depth-first."""
+def walk(
+    obj: Any,
+    origins: Mapping[int, str],
+    prefix: str = "",
+    depth: int = 0,
+    found: dict[str, Any] | None = None,
+) -> list[Entry]:
+    """Entries for ``obj`` and everything inside it, depth-first (each tensor also into
+    ``found`` by its key, when given)."""
     import torch
 
     out: list[Entry] = []
@@ -181,6 +241,8 @@ def walk(obj: Any, origins: Mapping[int, str], prefix: str = "", depth: int = 0)
         return f"{prefix}.{k}" if prefix else str(k)
 
     if isinstance(obj, torch.Tensor):
+        if found is not None:
+            found[prefix or "(tensor)"] = obj
         out.append(
             Entry(
                 prefix or "(tensor)",
@@ -196,12 +258,12 @@ def walk(obj: Any, origins: Mapping[int, str], prefix: str = "", depth: int = 0)
         if prefix:
             out.append(Entry(prefix, depth, "dict", value=Message("{n} items", n=len(obj))))
         for k, v in obj.items():
-            out += walk(v, origins, name(k), depth + (1 if prefix else 0))
+            out += walk(v, origins, name(k), depth + (1 if prefix else 0), found)
     elif isinstance(obj, (list, tuple)):
         if prefix:
             out.append(Entry(prefix, depth, "list", value=Message("{n} items", n=len(obj))))
         for i, v in enumerate(obj):
-            out += walk(v, origins, f"{prefix}[{i}]", depth + (1 if prefix else 0))
+            out += walk(v, origins, f"{prefix}[{i}]", depth + (1 if prefix else 0), found)
     else:
         out.append(Entry(prefix or "(value)", depth, "value", value=repr(obj)[:80]))
     return out
@@ -270,7 +332,8 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
         kind = "state_dict" if looks_like_state_dict(k for k, *_ in header) else "tensors"
         entries = [_entry(*e) for e in header]
         return FileTree(path, kind, entries, metadata, None, "safetensors",
-                        fmt.safetensors_loader(path, metadata))  # fmt: skip
+                        fmt.safetensors_loader(path, metadata),
+                        safetensors_shared(entries, metadata))  # fmt: skip
     if suffix == ".npy":
         shape, dtype = fmt.npy_header(path)
         n = _nbytes(shape, dtype)
@@ -297,7 +360,38 @@ def inspect_file(path: str | os.PathLike) -> FileTree:
     if kind in (PICKLED, TORCHSCRIPT, EXPORT):
         return _model_tree(path, kind)
     obj, origins = torch_load_traced(path, "cpu", mmap=True)
-    return FileTree(path, classify(obj), walk(obj, origins), {}, obj)
+    found: dict[str, Any] = {}
+    entries = walk(obj, origins, found=found)
+    return FileTree(path, classify(obj), entries, {}, obj, shared=tensors_shared(found))
+
+
+def tensors_shared(tensors: Mapping[str, torch.Tensor]) -> list[Shared]:
+    """Keys that are one storage (the tying the import reads as one layer used twice)."""
+    return [
+        Shared(keys, tensors[keys[0]].untyped_storage().nbytes())
+        for keys in shared_storages(tensors)
+    ]
+
+
+def safetensors_shared(entries: list[Entry], metadata: Mapping[str, str]) -> list[Shared]:
+    """What a safetensors file stores once under several names.
+
+    The format cannot share memory between tensors (``save_file`` refuses tied tensors:
+    "Some tensors share memory"), so names of one tensor come from the metadata: NN
+    Explorer's aliases, or the ``{dropped key: kept key}`` that ``save_model`` writes.
+    """
+    from explorer.io.checkpoints import _aliases
+
+    sizes = {e.key: e.nbytes for e in entries}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for alias, target in _aliases(metadata).items():
+        if alias in sizes and target in sizes:
+            groups.setdefault((target, "alias"), []).append(alias)
+    for key, value in metadata.items():
+        if key != ALIASES_KEY and key not in sizes and value in sizes:
+            if looks_like_state_dict([key]):
+                groups.setdefault((value, "dropped"), []).append(key)
+    return [Shared((kept, *rest), sizes[kept], how) for (kept, how), rest in groups.items()]
 
 
 def _nbytes(shape, dtype: str) -> int:
@@ -328,4 +422,6 @@ def _model_tree(path: Path, kind: str) -> FileTree:
     layers = sum(1 for _ in model.spec.layers())
     meta = {"architecture": Message("nn.Sequential of {n} layers, read from the file", n=layers)}
     state = model.state
-    return FileTree(path, "model", walk(state, {}), meta, state, kind)
+    found: dict[str, Any] = {}
+    entries = walk(state, {}, found=found)
+    return FileTree(path, "model", entries, meta, state, kind, shared=tensors_shared(found))

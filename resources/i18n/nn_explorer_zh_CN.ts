@@ -5501,6 +5501,34 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>从文件读出的 nn.Sequential，共 {n} 层</translation>
     </message>
     <message>
+        <source>{keys} (one storage)</source>
+        <translation>{keys}（同一存储）</translation>
+    </message>
+    <message>
+        <source>{keys} (stored once, named again in the aliases metadata)</source>
+        <translation>{keys}（只存一份，别名元数据里再次命名）</translation>
+    </message>
+    <message>
+        <source>{keys} (safetensors&apos; save_model stored {kept} only and noted {dropped} in the metadata; load_model fills it from the model)</source>
+        <translation>{keys}（safetensors 的 save_model 只存了 {kept}，并在元数据中记下 {dropped}；load_model 从模型补上它）</translation>
+    </message>
+    <message>
+        <source>{0} over the keys, {1} unique (shared storage below)</source>
+        <translation>按键合计 {0}，去重后 {1}（共享存储见下）</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, tensors: {2}, {3}</source>
+        <translation>{0}：{1}，张量数：{2}，{3}</translation>
+    </message>
+    <message>
+        <source>= {0}</source>
+        <translation>= {0}</translation>
+    </message>
+    <message>
+        <source>shared: {0}</source>
+        <translation>共享：{0}</translation>
+    </message>
+    <message>
         <source>index {index} is out of range for dimension {dim} of size {size}</source>
         <translation>索引 {index} 超出了第 {dim} 维的范围（大小为 {size}）</translation>
     </message>

@@ -829,6 +829,12 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{n} items"),
     QT_TRANSLATE_NOOP("CoreMessages", "not kept in a .nnx.json project"),
     QT_TRANSLATE_NOOP("CoreMessages", "nn.Sequential of {n} layers, read from the file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{keys} (one storage)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{keys} (stored once, named again in the aliases metadata)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{keys} (safetensors' save_model stored {kept} only and noted {dropped} in the metadata; load_model fills it from the model)",
+    ),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "index {index} is out of range for dimension {dim} of size {size}"
     ),

@@ -21,7 +21,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class InspectDialog(QDialog):
-    """Columns key, shape, dtype, device (where it was saved), size."""
+    """Columns key, shape, dtype, device (where it was saved), size; keys stored once
+    (tied layers) are named below the tree and their later keys read ``= 2.weight``."""
 
     def __init__(self, window, tree: FileTree):
         super().__init__(window)
@@ -30,12 +31,14 @@ class InspectDialog(QDialog):
         self.file_tree = tree
         self.setWindowTitle(self.tr("Inspect {0}").format(tree.path.name))
         layout = QVBoxLayout(self)
+        size = si(tree.total_bytes, "B")
+        if tree.unique_bytes != tree.total_bytes:
+            size = self.tr("{0} over the keys, {1} unique (shared storage below)").format(
+                size, si(tree.unique_bytes, "B")
+            )
         self.summary = QLabel(
-            self.tr("{0}: {1}, {2} tensors, {3}").format(
-                tree.path.name,
-                message_text(tree.kind_text),
-                group_digits(tree.tensor_count),
-                si(tree.total_bytes, "B"),
+            self.tr("{0}: {1}, tensors: {2}, {3}").format(
+                tree.path.name, message_text(tree.kind_text), group_digits(tree.tensor_count), size
             ),
             self,
         )
@@ -53,7 +56,10 @@ class InspectDialog(QDialog):
                 cols = [label, message_text(e.value), "", "", ""]
             item = QTreeWidgetItem(cols)
             item.setData(0, KEY_ROLE, e.key if e.kind == "tensor" else "")
-            item.setToolTip(0, e.key)
+            shared = tree.shared_with(e.key) if e.kind == "tensor" else None
+            item.setToolTip(0, e.key + (f"\n{message_text(shared.text)}" if shared else ""))
+            if shared is not None and e.key != shared.keys[0]:
+                item.setText(4, self.tr("= {0}").format(shared.keys[0]))
             parent = parents.get(e.depth - 1) if e.depth else None
             (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
             parents[e.depth] = item
@@ -62,6 +68,13 @@ class InspectDialog(QDialog):
             self.tree.resizeColumnToContents(c)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_item(item))
         layout.addWidget(self.tree)
+        self.shared = QLabel(
+            "\n".join(self.tr("shared: {0}").format(message_text(g.text)) for g in tree.shared),
+            self,
+        )
+        self.shared.setWordWrap(True)
+        self.shared.setVisible(bool(tree.shared))
+        layout.addWidget(self.shared)
         for k, v in tree.metadata.items():
             layout.addWidget(QLabel(f"{k}: {message_text(v)}", self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
