@@ -5529,6 +5529,62 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>共享：{0}</translation>
     </message>
     <message>
+        <source>Training done · steps: {0} · loss {1}</source>
+        <translation>训练完成 · 步数：{0} · 损失 {1}</translation>
+    </message>
+    <message>
+        <source>Paused at step {0}/{1} · steps left: {2} · ETA {3} after Resume</source>
+        <translation>暂停于第 {0}/{1} 步 · 剩余步数：{2} · 继续后预计还需 {3}</translation>
+    </message>
+    <message>
+        <source>✓ Done: steps {0}/{0}</source>
+        <translation>✓ 完成：{0}/{0} 步</translation>
+    </message>
+    <message>
+        <source>params: {0}</source>
+        <translation>参数：{0}</translation>
+    </message>
+    <message>
+        <source>params: {0} · {1}</source>
+        <translation>参数：{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Saved the state dict (tensors: {0}) to {1}</source>
+        <translation>已把 state dict（张量数：{0}）保存到 {1}</translation>
+    </message>
+    <message>
+        <source>Loaded tensors from {2}: {0} of {1}</source>
+        <translation>已从 {2} 加载张量：{0}/{1}</translation>
+    </message>
+    <message>
+        <source>Tensors that change dtype when copied into the model: {0}.</source>
+        <translation>复制进模型时会改变 dtype 的张量数：{0}。</translation>
+    </message>
+    <message>
+        <source>parameters: {0} (trainable: {1})</source>
+        <translation>参数：{0}（可训练：{1}）</translation>
+    </message>
+    <message>
+        <source> · buffer values: {0}</source>
+        <translation> · 缓冲区值：{0}</translation>
+    </message>
+    <message>
+        <source>(since the run started · steps: {0})</source>
+        <translation>（自本次训练开始 · 步数：{0}）</translation>
+    </message>
+    <message>
+        <source>(last change of the weights)</source>
+        <translation>（权重的上一次改变）</translation>
+    </message>
+    <message>
+        <source>(step {0})</source>
+        <translation>（第 {0} 步）</translation>
+    </message>
+    <message>
+        <source>(steps {0}–{1})</source>
+        <translation>（第 {0}–{1} 步）</translation>
+    </message>
+    <message>
         <source>index {index} is out of range for dimension {dim} of size {size}</source>
         <translation>索引 {index} 超出了第 {dim} 维的范围（大小为 {size}）</translation>
     </message>

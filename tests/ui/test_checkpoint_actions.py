@@ -39,7 +39,7 @@ def test_saved_weights_load_in_plain_pytorch_into_the_hand_written_model(window,
     clone.load_state_dict(torch.load(path, weights_only=True))
     X = torch.randn(2, 20)
     assert torch.equal(clone(X), window.document.net(X))
-    assert "Saved the state dict (4 tensors) to mlp.params" in window.status_text()
+    assert "Saved the state dict (tensors: 4) to mlp.params" in window.status_text()
 
 
 def test_loading_the_books_params_is_one_undoable_step(window, tmp_path):
@@ -55,7 +55,7 @@ def test_loading_the_books_params_is_one_undoable_step(window, tmp_path):
         torch.equal(window.document.net.state_dict()[k], v) for k, v in source.state_dict().items()
     )
     assert calls and window.isWindowModified()
-    assert "Loaded 4 of 4 tensors from mlp.params" in window.status_text()
+    assert "Loaded tensors from mlp.params: 4 of 4" in window.status_text()
     window.undo_stack.undo()
     assert unchanged(window.document.net, before)
     window.undo_stack.redo()

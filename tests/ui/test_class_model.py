@@ -365,7 +365,7 @@ def test_every_tab_follows_the_class_through_forward_backward_and_training(
     with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
         window.part("run_actions").controller.start_training()
     assert blocker.args == ["done"], window.status_text()
-    assert "Training done: 20 steps" in window.status_text()
+    assert "Training done · steps: 20 ·" in window.status_text()
     assert problems == []
 
 

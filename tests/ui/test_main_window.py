@@ -23,7 +23,7 @@ def test_opens_on_the_demo_with_shapes_and_parameter_counts(window):
     status = " ".join(
         w.text() for w in window.statusBar().findChildren(type(window._status_device))
     )
-    assert "device cpu" in status and "7\u202f946 params" in status
+    assert "device cpu" in status and "params: 7\u202f946" in status
 
 
 def test_edit_is_undoable_and_marks_the_window_modified(window):

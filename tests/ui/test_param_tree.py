@@ -48,7 +48,7 @@ def test_tied_layer_is_one_row_with_both_names_and_selects_both_layers(window, q
     assert row is tree.row_for("4.weight")
     assert row.text(0) == "2.weight = 4.weight" and not row.icon(0).isNull()
     net = window.document.net
-    assert tree.totals.text().startswith(f"{sum(p.numel() for p in net.parameters())} parameters")
+    assert tree.totals.text().startswith(f"parameters: {sum(p.numel() for p in net.parameters())}")
     tree.tree.scrollToItem(row)
     rect = tree.tree.visualItemRect(row)
     pos = QPoint(rect.left() + 30, rect.center().y())  # on the name, inside the viewport

@@ -93,7 +93,7 @@ def test_ctrl_enter_trains_with_a_live_loss_curve_and_publishes_progress(qtbot, 
     assert changes and window.document.busy is None
     after = window.document.net.state_dict()
     assert any(not torch.equal(before[k], after[k]) for k in before)
-    assert "Training done: 60 steps" in window.status_text()
+    assert "Training done · steps: 60 ·" in window.status_text()
 
 
 def test_a_second_train_keeps_a_costly_view_probe_to_its_share_of_the_run(qtbot, window, run):

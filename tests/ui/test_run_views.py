@@ -89,6 +89,6 @@ def test_the_tensor_tab_follows_the_run_and_reports_the_update_ratio(window):
     after = window.document.net[0].weight.detach()
     assert view.snaps[0].stats.mean == pytest.approx(float(after.mean()), abs=1e-7)
     assert view.snaps[1] is not None  # the gradient is shown next to the weight
-    assert view.ratio_steps == 2 and view.ratio > 0
-    assert "(2 steps)" in view.stats_table.item(9, 0).text()
+    assert view.ratio_span == "(steps 3–4)" and view.ratio > 0  # between the probe's looks
+    assert view.stats_table.item(9, 0).text().endswith(" (steps 3–4)")
     assert not torch.equal(before, after)

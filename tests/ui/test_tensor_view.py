@@ -155,7 +155,9 @@ def test_update_ratio_after_a_step_is_the_relative_change(window, qtbot):
     assert ratio == pytest.approx(
         float((weight.detach() - before).norm() / before.norm()), rel=1e-5
     )
-    assert window.part("tensor_view").stats_table.item(9, 0).text() == f"{ratio:.3g}"
+    assert window.part("tensor_view").stats_table.item(9, 0).text() == (
+        f"{ratio:.3g} (last change of the weights)"
+    )
 
 
 def test_inspecting_an_output_shows_it_read_only(window):
@@ -183,7 +185,7 @@ def test_an_empty_model_shows_only_the_model_row_and_no_tensor(window):
     window.selection.select_parameter("0.weight")
     window.part("file_actions").new()
     assert window.part("param_tree").entry_rows() == []
-    assert window.part("param_tree").totals.text().startswith("0 parameters")
+    assert window.part("param_tree").totals.text().startswith("parameters: 0")
     view = window.part("tensor_view")
     assert view.name == "" and window.session.shown is None  # nothing stale is shown
     assert view.header.text() == "Select a parameter, or inspect an input or output"

@@ -90,7 +90,7 @@ def test_training_shows_accuracy_equal_to_plain_pytorch_on_the_same_weights(qtbo
     text = tv.accuracy.text()
     assert text.startswith("Accuracy (final)")
     assert f"{train_acc:.1%}" in text and f"{held:.1%}" in text
-    assert "Training done: 30 steps" in window.status_text() and "accuracy" in window.status_text()
+    assert "Training done · steps: 30 ·" in window.status_text() and "accuracy" in window.status_text()
 
 
 def test_decision_regions_are_the_models_argmax_on_the_grid(qtbot, window, run, tv):

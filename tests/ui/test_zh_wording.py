@@ -30,7 +30,7 @@ BETTER = {
     "Step": "单步",
     "step": "步数",
     "Add shared use": "再次使用此层（共享参数）",
-    "Loaded {0} of {1} tensors from {2}": "已从 {2} 加载 {0}/{1} 个张量",
+    "Loaded tensors from {2}: {0} of {1}": "已从 {2} 加载张量：{0}/{1}",
     "Lesson complete: {0}": "已完成课程「{0}」",
     "Held out": "验证集（留出）",
 }

@@ -107,7 +107,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def _total_texts(self) -> tuple[str, str]:
         report = self.document.report
-        text = self.view.tr("{0} params · {1}").format(
+        text = self.view.tr("params: {0} · {1}").format(
             group_digits(report.total_params), si(report.total_flops, "FLOPs")
         )
         if report.ok:
@@ -205,7 +205,7 @@ class CardDelegate(QStyledItemDelegate):
         if info.shared:
             params = self.view.tr("params shared with first use")
         else:
-            params = self.view.tr("{0} params").format(group_digits(info.params))
+            params = self.view.tr("params: {0}").format(group_digits(info.params))
         painter.drawText(
             bottom,
             LEFT,

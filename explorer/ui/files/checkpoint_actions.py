@@ -167,7 +167,7 @@ class CheckpointActions:
             )
             return False
         self.window.show_status(
-            self.window.tr("Saved the state dict ({0} tensors) to {1}").format(
+            self.window.tr("Saved the state dict (tensors: {0}) to {1}").format(
                 len(state), path.name
             )
         )
@@ -229,7 +229,7 @@ class CheckpointActions:
             k: loaded.state[k].detach().to("cpu", dtype=model[k].dtype, copy=True) for k in keys
         }
         w.undo_stack.push(WeightsCommand(w.document, before, after, w.tr("Load {0}").format(name)))
-        text = w.tr("Loaded {0} of {1} tensors from {2}").format(len(keys), len(loaded.state), name)
+        text = w.tr("Loaded tensors from {2}: {0} of {1}").format(len(keys), len(loaded.state), name)
         origin = report.origin_note()
         if origin:
             text += " (" + message_text(origin) + ")"

@@ -81,7 +81,7 @@ class LoadReportDialog(QDialog):
             lines.append(self.tr("Read from {0}.").format(message_text(report.note)))
         if report.dtype_changes:
             lines.append(
-                self.tr("{0} tensors change dtype when copied into the model.").format(
+                self.tr("Tensors that change dtype when copied into the model: {0}.").format(
                     len(report.dtype_changes)
                 )
             )

@@ -497,11 +497,11 @@ class ParamTree(QWidget):
         item.setToolTip(0, tip)
 
     def _update_totals(self, total) -> None:
-        text = self.tr("{0} parameters ({1} trainable)").format(
+        text = self.tr("parameters: {0} (trainable: {1})").format(
             group_digits(total.parameters), group_digits(total.trainable)
         )
         if total.buffers:
-            text += self.tr(" · {0} buffer values").format(group_digits(total.buffers))
+            text += self.tr(" · buffer values: {0}").format(group_digits(total.buffers))
         if total.uninitialized:
             text += self.tr(" · {0} uninitialized").format(total.uninitialized)
         self.totals.setText(text)

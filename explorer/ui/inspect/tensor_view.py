@@ -1,7 +1,9 @@
 """The Tensor tab: a parameter (or any array) and its gradient, side by side.
 
-Heatmaps (diverging around zero), histograms, exact statistics, the update ratio of the
-last change, and the values table where a cell edit becomes an undoable
+Heatmaps (diverging around zero), histograms, exact statistics, the update ratio
+|Δw|/|w| labelled with what it spans (during a run the steps between two looks of the
+run's probe, ``steps 41-60``; after a run the whole run; else the last change of the
+weights), and the values table where a cell edit becomes an undoable
 :class:`~explorer.ui.common.commands.WeightsCommand`. What is drawn comes from
 :func:`explorer.core.stats.snapshot`, computed on the tensor's device: from the live
 model on the GUI thread when no run is going, from the ``views.tensor`` probe in the
@@ -62,9 +64,10 @@ class TensorView(QWidget):
         self.bins: int | None = None  # None: from the data (numpy's "auto", capped)
         self.tracker = UpdateTracker()
         self.ratio: float | None = None
-        self.ratio_steps: int | None = None
+        self.ratio_span = ""  # what the ratio is measured over, in words ("" when unknown)
         self.snaps: tuple[Snapshot | None, Snapshot | None] = (None, None)
-        self._last_step = 0
+        self._probe_step = 0  # the run's step at the probe's last look (0: none this run)
+        self._run_steps = 0  # steps trained since this view's own last look at the weights
         self.shown = False
 
         self.header = QLabel(self)
@@ -120,14 +123,15 @@ class TensorView(QWidget):
         window.selection.parameter_changed.connect(self.show_parameter)
         window.inspect_requested.connect(self.show_array)
         window.run_progressed.connect(self.on_progress)
-        window.run_finished.connect(lambda *_: self.refresh())
+        window.run_finished.connect(self._on_run_finished)
         self.document.weights_changed.connect(self._on_weights_changed)
         self.document.spec_changed.connect(lambda *_: self._on_spec_changed())
         self.document.device_changed.connect(lambda *_: self.refresh())
         self.document.replaced.connect(self.show_nothing)  # another model: nothing of it shown
         window.session.shown_changed.connect(self._on_shown_changed)
         self.requests: RequestBox[TensorRequest] = RequestBox()
-        window.run_probes[PROBE] = TensorProbe(self.requests)  # never touches this widget
+        self.probe = TensorProbe(self.requests)  # never touches this widget
+        window.run_probes[PROBE] = self.probe
         self.show_nothing()
 
     # ----- what is shown --------------------------------------------------------------
@@ -143,7 +147,7 @@ class TensorView(QWidget):
         if not name:
             return
         if name != self.name:
-            self.index, self.ratio, self.ratio_steps = (), None, None
+            self.index, self.ratio, self.ratio_span = (), None, ""
         self.name, self.array = name, None
         self.window_.session.set_shown(name)
         self.tracker.forget()
@@ -229,7 +233,8 @@ class TensorView(QWidget):
         if observe and self.array is None:
             ratio = self.tracker.observe(self.name, t)
             if ratio is not None:
-                self.ratio, self.ratio_steps = ratio, None
+                self.ratio, self.ratio_span = ratio, self._look_span()
+            self._run_steps = 0
         grad = None if self.array is not None else t.grad
         w, g = self.compute(t, grad, self.name or self.array_title)
         self._set_header(entry, t)
@@ -271,8 +276,8 @@ class TensorView(QWidget):
                     text = f"{values[row]:.2%}"
                 self.stats_table.setItem(row, col, QTableWidgetItem(text))
         ratio = "—" if self.ratio is None else f"{self.ratio:.3g}"
-        if self.ratio is not None and self.ratio_steps:
-            ratio += " " + self.tr("({0} steps)").format(self.ratio_steps)
+        if self.ratio is not None and self.ratio_span:
+            ratio += " " + self.ratio_span
         self.stats_table.setItem(len(STAT_ROWS), 0, QTableWidgetItem(ratio))
         self.stats_table.setItem(len(STAT_ROWS), 1, QTableWidgetItem(""))
 
@@ -393,15 +398,38 @@ class TensorView(QWidget):
             TensorRequest(self.name, self.index, self.tiled, self.bins) if shown else None
         )
 
+    def _look_span(self) -> str:
+        """What this view's own ratio spans: the run since it started, or the last change."""
+        if self._run_steps:
+            return self.tr("(since the run started · steps: {0})").format(self._run_steps)
+        return self.tr("(last change of the weights)")
+
+    def _probe_span(self, previous: int, step: int) -> str:
+        """The steps between the probe's previous look and this one: ``(steps 41–60)``."""
+        if previous + 1 >= step:
+            return self.tr("(step {0})").format(step)
+        return self.tr("(steps {0}–{1})").format(previous + 1, step)
+
     def on_progress(self, progress) -> None:
         data = progress.probes.get(PROBE) if progress.probes else None
-        steps = progress.step - self._last_step
-        self._last_step = progress.step
-        if not data or data["name"] != self.name or data["index"] != self.index:
+        self._run_steps = max(self._run_steps, progress.step)
+        if not data:
+            return  # the probe did not look: its previous look still stands
+        previous, self._probe_step = self._probe_step, progress.step
+        if data["name"] != self.name or data["index"] != self.index:
             return
-        if data["ratio"] is not None:
-            self.ratio, self.ratio_steps = data["ratio"], max(1, steps)
+        if data["ratio"] is None or not previous:
+            self.ratio, self.ratio_span = None, ""  # the probe's first look in this run
+        else:
+            self.ratio = data["ratio"]
+            self.ratio_span = self._probe_span(previous, progress.step)
         self._draw(data["weight"], data["grad"], self.tr("grad is None"))
+
+    def _on_run_finished(self, *_args) -> None:
+        """The next run's probe starts from its own first look (not this run's last one)."""
+        self.probe.tracker.forget()
+        self._probe_step = 0
+        self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

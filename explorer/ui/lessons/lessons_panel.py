@@ -311,7 +311,7 @@ class LessonsPanel(QWidget):
             self.text.setText(
                 self.tr("Lesson complete: {0}").format(lesson.title_in(self.language))
             )
-            self.state.setText(self.tr("✓ Done: all {0} steps").format(total))
+            self.state.setText(self.tr("✓ Done: steps {0}/{0}").format(total))
             self.state.setStyleSheet(DONE_STYLE)
             more = self.lessons.index(lesson) + 1 < len(self.lessons)
             self.next_button.setText(self.tr("Next lesson"))

@@ -344,7 +344,7 @@ class RunController(QObject):
         def done(result):
             acc = result.accuracy
             self.window.show_status(
-                self.tr("Training done: {0} steps, loss {1}").format(
+                self.tr("Training done · steps: {0} · loss {1}").format(
                     result.steps, f"{result.loss:.6g}"
                 )
                 + (self.tr(", accuracy {0}").format(f"{acc.train:.1%}") if acc else "")

@@ -511,7 +511,7 @@ class TrainingView(QWidget):
         eta = left / p.steps_per_s if left is not None and p.steps_per_s > 0 else None
         self.rate.setStyleSheet("")
         self.rate.setText(
-            self.tr("Paused at step {0}/{1} · {2} steps left · ETA {3} after Resume").format(
+            self.tr("Paused at step {0}/{1} · steps left: {2} · ETA {3} after Resume").format(
                 p.step,
                 p.total or "?",
                 "?" if left is None else left,

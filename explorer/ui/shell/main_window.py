@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
     def _refresh_status(self) -> None:
         report = self.document.report
         self._status_device.setText(self.tr("device {0}").format(self.document.device))
-        self._status_params.setText(self.tr("{0} params").format(group_digits(report.total_params)))
+        self._status_params.setText(self.tr("params: {0}").format(group_digits(report.total_params)))
 
     def is_modified(self) -> bool:
         """A save would write something the file does not hold (see Session.unsaved)."""
