@@ -109,8 +109,8 @@ class Shared:
             return Message("{keys} (stored once, named again in the aliases metadata)", keys=keys)
         if self.how == "dropped":
             return Message(
-                "{keys} (safetensors' save_model stored {kept} only and noted {dropped} in the "
-                "metadata; load_model fills it from the model)",
+                "{keys} (the metadata names {dropped} as {kept}: how safetensors' save_model "
+                "notes a shared tensor it left out; load_model fills it from the model)",
                 keys=keys,
                 kept=self.keys[0],
                 dropped=", ".join(self.keys[1:]),
@@ -385,7 +385,7 @@ def safetensors_shared(entries: list[Entry], metadata: Mapping[str, str]) -> lis
     sizes = {e.key: e.nbytes for e in entries}
     groups: dict[tuple[str, str], list[str]] = {}
     for alias, target in _aliases(metadata).items():
-        if alias in sizes and target in sizes:
+        if alias != target and alias in sizes and target in sizes:
             groups.setdefault((target, "alias"), []).append(alias)
     for key, value in metadata.items():
         if key != ALIASES_KEY and key not in sizes and value in sizes:

@@ -5509,8 +5509,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{keys}（只存一份，别名元数据里再次命名）</translation>
     </message>
     <message>
-        <source>{keys} (safetensors&apos; save_model stored {kept} only and noted {dropped} in the metadata; load_model fills it from the model)</source>
-        <translation>{keys}（safetensors 的 save_model 只存了 {kept}，并在元数据中记下 {dropped}；load_model 从模型补上它）</translation>
+        <source>{keys} (the metadata names {dropped} as {kept}: how safetensors&apos; save_model notes a shared tensor it left out; load_model fills it from the model)</source>
+        <translation>{keys}（元数据把 {dropped} 记为 {kept}：safetensors 的 save_model 就是这样记下它略去的共享张量；load_model 从模型补上它）</translation>
     </message>
     <message>
         <source>{0} over the keys, {1} unique (shared storage below)</source>

@@ -833,7 +833,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{keys} (stored once, named again in the aliases metadata)"),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "{keys} (safetensors' save_model stored {kept} only and noted {dropped} in the metadata; load_model fills it from the model)",
+        "{keys} (the metadata names {dropped} as {kept}: how safetensors' save_model notes a shared tensor it left out; load_model fills it from the model)",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "index {index} is out of range for dimension {dim} of size {size}"
