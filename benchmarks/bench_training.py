@@ -129,6 +129,7 @@ def app_run(
     heartbeat: list[float] | None,
     gui_share: list[float],
     probed: list[int] | None = None,
+    steps_share: list[float] | None = None,
 ) -> float:
     """Train through the window's controller; returns seconds per step (from Progress).
 
@@ -141,6 +142,9 @@ def app_run(
     go without it and a separate run measures the heartbeat. ``probed`` gets the number of
     ticks that brought probe results (the window keeps the probes' cost from one Train to
     the next, so its first Train probes at the first tick and later ones when 2% pays).
+    ``steps_share`` gets the GUI thread's CPU share between the run's first and last
+    Progress: while the steps go, without the run's start and end (its thread, the final
+    probes' views, the final accuracy).
     """
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
@@ -153,6 +157,12 @@ def app_run(
     config = TrainConfig(OptimizerConfig("sgd", 0.01), "cross_entropy", BATCH, STEPS, seed=0)
     last = []
     window.run_progressed.connect(last.append)
+    marks: list[tuple[float, float]] = []  # (GUI thread CPU, wall) at each Progress
+
+    def mark(_) -> None:
+        marks.append((time.thread_time(), time.perf_counter()))
+
+    window.run_progressed.connect(mark)
     ticks: list[float] = []
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -171,7 +181,11 @@ def app_run(
     timer.stop()
     window.run_finished.disconnect(loop.quit)
     window.run_progressed.disconnect(last.append)
+    window.run_progressed.disconnect(mark)
     window.run_finished.disconnect(done.append)
+    if steps_share is not None and len(marks) >= 3:
+        (cpu_a, wall_a), (cpu_b, wall_b) = marks[0], marks[-2]  # the last: the final tick
+        steps_share.append((cpu_b - cpu_a) / (wall_b - wall_a))
     assert done == ["done"], window.status_text()
     if heartbeat is not None:
         heartbeat += [(b - a) * 1e3 - 10.0 for a, b in zip(ticks, ticks[1:], strict=False)]
@@ -251,7 +265,7 @@ def _pass(rec: Recorder, window, app, data, threads: int, seen: set[int], first:
     x, y = data.X, data.y.argmax(dim=1)
     initial = copy.deepcopy(window.document.net.state_dict())
     hand_net = copy.deepcopy(window.document.net)
-    hand, threaded, ours, core, heartbeat, gui_share = [], [], [], [], [], []
+    hand, threaded, ours, core, heartbeat, gui_share, steps_share = [], [], [], [], [], [], []
     hand_cpu, app_cpu = [], []  # the process's CPU seconds per step (all its threads)
     probed: list[int] = []
     from explorer.core.training import ExtraCosts
@@ -263,7 +277,7 @@ def _pass(rec: Recorder, window, app, data, threads: int, seen: set[int], first:
         hand.append(hand_loop(hand_net, x, y, 0.01, 0))
         hand_cpu.append((time.process_time() - cpu) / STEPS)
         cpu = time.process_time()
-        ours.append(app_run(window, app, initial, None, gui_share, probed))
+        ours.append(app_run(window, app, initial, None, gui_share, probed, steps_share))
         app_cpu.append((time.process_time() - cpu) / STEPS)
         if first:  # the heartbeat's own run, not timed
             app_run(window, app, initial, heartbeat, [])
@@ -353,6 +367,13 @@ def _pass(rec: Recorder, window, app, data, threads: int, seen: set[int], first:
         "%",
         goal="(no goal: what the window takes from torch's threads)",
     )
+    if steps_share:
+        rec.add(
+            "  the same while the steps go (first to last Progress), median",
+            100 * med(steps_share),
+            "%",
+            goal="(frames keep to 2%: FRAME_SHARE)",
+        )
     if not first:
         return
     lateness = sorted(heartbeat)

@@ -143,7 +143,7 @@ def test_reset_weights_is_undoable_and_the_next_train_starts_at_step_0(qtbot, wi
     assert progress[0].losses[0][0] == 1
     assert list(tv.raw_curve.getData()[0]) == list(range(1, 21))
     hist_steps, _ = window.part("history_view").history.series("0.weight")
-    assert 1 <= hist_steps[0] and hist_steps[-1] <= 20  # History started over
+    assert hist_steps[0] == 0 and hist_steps[-1] <= 20  # History started over, at the reset weights
 
 
 def test_regression_on_sine_draws_the_fitted_curve_of_the_model(qtbot, window, run, tv):

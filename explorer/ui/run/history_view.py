@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.monitor import PERCENTILES, History, distribution_probe
+from explorer.core.progress import Progress
 from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 
 PROBE = "views.history"
@@ -104,8 +105,22 @@ class HistoryView(QWidget):
         if run is not None:
             run.controller.run_records.append(self)
             run.controller.steps_changed.connect(self._on_steps_changed)
+            run.controller.training_started.connect(lambda _: self._record_start(run.controller))
             self._runner = run.controller.runner
         self.redraw()
+
+    def _record_start(self, controller) -> None:
+        """The weights a Train starts from are its first row (step 0: the initialization).
+
+        The run's own rows come when its probes' 2% share pays for them, which on a big
+        model can be late in the run or only at its end; the starting distribution is what
+        the run is compared with. A Train that continues from a recorded step adds nothing.
+        """
+        step = controller.steps_done
+        if self.history.names() and step == self._last_step:
+            return  # the last run's final row is this one
+        rows = distribution_probe(self.window_.document.net)  # the run has not begun yet
+        self.on_progress(Progress(step=step, total=step, probes={PROBE: rows}))
 
     def _on_steps_changed(self, steps: int) -> None:
         if steps == 0 and not self._runner.running:

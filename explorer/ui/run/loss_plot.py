@@ -69,7 +69,11 @@ class LossPlot(TimedPaint, pg.PlotWidget):
 
     def __init__(self, parent=None, title: str = ""):
         super().__init__(parent, title=title)
-        self.legend = self.addLegend(offset=(-10, 10))
+        # a light backing: in a narrow plot (1280 px, Chinese labels) the key lies over the
+        # curves, which stay visible through it while the labels stay readable
+        self.legend = self.addLegend(
+            offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 190), pen=pg.mkPen(210, 210, 210)
+        )
         self.setLabel("bottom", self.tr("step"))
         room_for_axis_titles(self.getPlotItem())
         self.setClipToView(True)
