@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from explorer.core.buffers import scratch_buffers
 from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
@@ -97,29 +98,18 @@ def locate_failure(net: nn.Module, x: torch.Tensor):
             current[0] = (name, mod, shape)
 
         hooks.append(module.register_forward_pre_hook(pre))
-    saved = {k: b.clone() for k, b in net.named_buffers()}
     try:
-        with torch.no_grad():
-            net(x)
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure here is what we are looking for
-        if current[0] is None:
-            return ("", net, tuple(x.shape), exc)
-        return (*current[0], exc)
+        with torch.no_grad(), scratch_buffers(net):
+            try:
+                net(x)
+                return None
+            except Exception as exc:  # noqa: BLE001 - any failure here is what we look for
+                if current[0] is None:
+                    return ("", net, tuple(x.shape), exc)
+                return (*current[0], exc)
     finally:
-        _undo_probe(net, hooks, saved)
-
-
-def _undo_probe(net, hooks, saved) -> None:
-    """Remove the probe's hooks and put back the buffers its forward changed (batch norm)."""
-    import torch
-
-    for h in hooks:
-        h.remove()
-    with torch.no_grad():
-        for k, b in net.named_buffers():
-            if k in saved:
-                b.copy_(saved[k])
+        for h in hooks:
+            h.remove()
 
 
 def explain(
@@ -231,14 +221,15 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
                 found.append((name, mod))
 
         hooks.append(module.register_forward_hook(post))
-    saved = {k: b.clone() for k, b in net.named_buffers()}
     try:
-        with torch.no_grad():
-            net(x)
-    except Exception:  # noqa: BLE001 - best effort: the non-finite report below still stands
-        pass
+        with torch.no_grad(), scratch_buffers(net):
+            try:
+                net(x)
+            except Exception:  # noqa: BLE001 - best effort: the report below still stands
+                pass
     finally:
-        _undo_probe(net, hooks, saved)
+        for h in hooks:
+            h.remove()
     if found:
         name, module = found[0]
         return name, Message("{layer} outputs NaN or Inf", layer=layer_title(name, module))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from explorer.core.buffers import scratch_buffers
 from explorer.core.data import Dataset
 from explorer.core.diagnose import RunError, explain, locate_nonfinite
 from explorer.core.errors import Message
@@ -195,16 +196,11 @@ def output_shape(net, x) -> tuple[int, ...]:
     """The model's output shape for ``x``; a failure names the layer (buffers untouched)."""
     import torch
 
-    saved = {k: b.clone() for k, b in net.named_buffers()}
-    try:
-        with torch.no_grad():
+    with torch.no_grad(), scratch_buffers(net):
+        try:
             return tuple(net(x).shape)
-    except Exception as exc:  # noqa: BLE001 - reported with the layer's name
-        raise explain(exc, net, x) from exc
-    finally:
-        with torch.no_grad():
-            for k, b in net.named_buffers():
-                b.copy_(saved[k])
+        except Exception as exc:  # noqa: BLE001 - reported with the layer's name
+            raise explain(exc, net, x) from exc
 
 
 def prepare(net, data: Dataset, config: TrainConfig, device, dtype=None):
