@@ -121,20 +121,22 @@ class ActivationsView(QWidget):
             self.refresh()
             return
         self._rows_of = None
-        self.show_rows(())
-        show_empty(self.dead_plot.plotItem, self.dead_empty, "")
-        self.note.setText(
+        self._show_none(
             self.tr("No activations: the model does not run ({0})").format(error_text(error))
         )
+
+    def _show_none(self, why: str) -> None:
+        """No rows, and why, in the tab's note (the dead-unit plot shows no scale)."""
+        self.show_rows(())
+        show_empty(self.dead_plot.plotItem, self.dead_empty, "")
+        self.note.setText(why)
 
     def refresh(self) -> None:
         if self.document.moving:
             return  # the probe brings fresh values during a run
         self._rows_of = None
         if self._has_lazy_weights():  # a forward here would give them shapes behind Forward's back
-            self.show_rows(())
-            show_empty(self.dead_plot.plotItem, self.dead_empty, "")
-            self.note.setText(
+            self._show_none(
                 self.tr("Lazy layers have no weights yet: Forward (F5) runs the first forward")
             )
             return

@@ -2,8 +2,9 @@
 
 Each ``Progress`` (about 20 a second) is taken at once, but drawn at most ``DISPLAY_HZ``
 times a second (fewer when frames are costly: ``FRAME_SHARE``), only while the tab is
-shown, and at once when the run pauses or ends (so the last frame shows the final weights). Plot items are created once and updated; the
-loss history is bounded (``explorer.core.loss_history``).
+shown, and at once when the run pauses or ends (so the last frame shows the final weights).
+Plot items are created once and updated; the loss history is bounded
+(``explorer.core.loss_history``).
 """
 
 from __future__ import annotations
@@ -462,9 +463,7 @@ class TrainingView(QWidget):
                 group_digits(round(p.steps_per_s)),
                 "?" if eta is None else f"{eta:.1f} s",
                 "?" if p.loss is None else f"{p.loss:.5g}",
-                ""
-                if p.eval_loss is None
-                else self.tr(" · held-out {0}").format(f"{p.eval_loss:.5g}"),
+                self._held_out_text(p),
             )
         )
 
@@ -530,11 +529,15 @@ class TrainingView(QWidget):
                     p.step,
                     p.total or "?",
                     "?" if p.loss is None else f"{p.loss:.5g}",
-                    ""
-                    if p.eval_loss is None
-                    else self.tr(" · held-out {0}").format(f"{p.eval_loss:.5g}"),
+                    self._held_out_text(p),
                 )
             )
+
+    def _held_out_text(self, p) -> str:
+        """`` · held-out 0.123`` after the status line's loss, or nothing without held-out data."""
+        if p.eval_loss is None:
+            return ""
+        return self.tr(" · held-out {0}").format(f"{p.eval_loss:.5g}")
 
     def show_error(self, message: str) -> None:
         """A run that could not start or stopped: the reason, where the user is looking."""
