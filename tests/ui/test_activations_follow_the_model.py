@@ -11,6 +11,7 @@ from torch import nn
 from explorer.app.session import OpenRequest
 from explorer.io.project import load_project
 from tests.conftest import EXAMPLES
+from tests.ui.training_helpers import spiral_ready
 
 
 def hooked_calls(net: nn.Sequential, x: torch.Tensor) -> list[tuple[str, torch.Tensor]]:
@@ -95,14 +96,7 @@ def test_reset_weights_and_an_edit_refresh_the_rows(window, qtbot):
 def test_the_end_of_a_run_keeps_the_rows_its_last_probe_made_on_the_final_weights(
     window, qtbot, run, tv
 ):
-    from PySide6.QtCore import Qt
-
-    from tests.ui.training_helpers import use
-
-    use(tv.source, "spiral")
-    use(run.loss, "cross_entropy")
-    tv.steps.setValue(30)
-    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
+    spiral_ready(qtbot, window, run, tv, steps=30)
     view = window.part("activations_view")
     seen = []
     window.run_progressed.connect(seen.append)
@@ -118,14 +112,7 @@ def test_the_end_of_a_run_keeps_the_rows_its_last_probe_made_on_the_final_weight
 def test_rows_drawn_before_a_run_in_another_tab_follow_its_weights_when_shown(
     window, qtbot, run, tv
 ):
-    from PySide6.QtCore import Qt
-
-    from tests.ui.training_helpers import use
-
-    use(tv.source, "spiral")
-    use(run.loss, "cross_entropy")
-    tv.steps.setValue(30)
-    qtbot.mouseClick(tv.fit_offer.button, Qt.MouseButton.LeftButton)
+    spiral_ready(qtbot, window, run, tv, steps=30)
     window.show_tab("ActivationsTab")
     view = window.part("activations_view")
     before = view.rows

@@ -10,7 +10,7 @@ import torch
 from PySide6.QtCore import QPoint, Qt
 
 from explorer.core.metrics import grid_points
-from tests.ui.training_helpers import use
+from tests.ui.training_helpers import spiral_ready, use
 
 
 def click(qtbot, button):
@@ -21,14 +21,6 @@ def train(qtbot, window, tv, reason="done"):
     with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
         click(qtbot, tv.buttons["train"])
     assert blocker.args == [reason], window.status_text()
-
-
-def spiral_ready(qtbot, window, run, tv, steps=30):
-    use(tv.source, "spiral")
-    use(run.loss, "cross_entropy")
-    tv.steps.setValue(steps)
-    click(qtbot, tv.fit_offer.button)
-    assert window.document.spec.input_shape == (32, 2)
 
 
 def plain_accuracy(net, x, y):
