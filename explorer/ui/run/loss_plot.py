@@ -24,6 +24,7 @@ from explorer.ui.common.plots.theme import room_for_axis_titles
 HEADROOM = 0.5  # of the data's span, left below it in a new range: losses mostly fall
 MARGIN = 0.05  # of the data's span, above it
 MIN_FILL = 0.5  # the data may shrink to this share of the range before the range follows
+DOWNSAMPLE_FROM = 1.0  # points a pixel beyond which a curve is drawn thinned (pyqtgraph: 5)
 
 
 def loss_axis_range(
@@ -83,6 +84,12 @@ class LossPlot(TimedPaint, pg.PlotWidget):
         self.eval = self.plot(
             pen=pg.mkPen("#3163ce", width=2), symbol="o", symbolSize=4, name=self.tr("held-out")
         )
+        for curve in (self.raw, self.smooth):
+            # pyqtgraph thins a curve only past 5 points a pixel; "peak" keeps each pixel
+            # column's min and max, so from 1 a pixel on the line looks the same and a long
+            # run's frame paints about a third faster (1,500 steps: 3.0 -> 1.9 ms). No setter
+            # exists for this option, hence the dict.
+            curve.opts["autoDownsampleFactor"] = DOWNSAMPLE_FROM
         self.log = False
         self.redraws = 0  # how many times the curves were set (the display rate, for tests)
         self._eval_drawn = -1

@@ -66,8 +66,11 @@ DISPLAY_HZ = 12
 #: When torch's threads take every core, each millisecond drawn is taken from the run (the
 #: 1.8M-parameter MLP's frames, 3-4 ms at 12 Hz, were 5% of its steps' time on 2 cores);
 #: with the run's own 2% for probes this keeps the window within about 5% of a hand loop.
+#: At 4 frames a second the floor, not the share, set the rate on 2 busy cores (a frame
+#: took 8-12 ms there, 4-5% of the GUI thread); 2 a second still moves the bar and the
+#: step count while the share holds.
 FRAME_SHARE = 0.02
-MIN_HZ = 4
+MIN_HZ = 2
 
 
 class TrainingView(QWidget):
