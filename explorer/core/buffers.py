@@ -134,3 +134,13 @@ def scratch_model(net: nn.Module) -> Iterator[nn.Module]:
 def parameter_count(params) -> int:
     """``sum(p.numel())`` over the initialized ones (an uninitialized one has no size yet)."""
     return sum(p.numel() for p in params if not is_uninitialized(p))
+
+
+def parameter_count_text(params) -> str:
+    """The digit-grouped count of ``params``, or ``?`` while one has no size yet (lazy)."""
+    from explorer.core.format import group_digits
+
+    params = list(params)
+    if any(is_uninitialized(p) for p in params):
+        return "?"
+    return group_digits(sum(p.numel() for p in params))

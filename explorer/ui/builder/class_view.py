@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.buffers import parameter_count_text
 from explorer.core.errors import ExplorerError
-from explorer.core.format import group_digits, shape_text
+from explorer.core.format import shape_text
 from explorer.ui.common.messages import error_text, message_text
 
 
@@ -115,10 +116,8 @@ class ClassView(QWidget):
 
         def add(parent, module) -> None:
             for name, child in module.named_children():
-                count = sum(p.numel() for p in child.parameters())
-                item = QTreeWidgetItem(
-                    [name, f"{type(child).__name__}({child.extra_repr()})", group_digits(count)]
-                )
+                count = parameter_count_text(child.parameters())  # "?": a lazy layer
+                item = QTreeWidgetItem([name, f"{type(child).__name__}({child.extra_repr()})", count])
                 (parent.addChild if parent is not None else self.tree.addTopLevelItem)(item)
                 add(item, child)
 

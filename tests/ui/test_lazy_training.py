@@ -1,0 +1,103 @@
+"""The book's deferred initialization in the window: Train on lazy layers that never ran.
+
+The first training step gives the lazy layers their shapes and values, as in plain PyTorch
+(the same class, the same seed, a hand-written loop); nothing before it (the shape check,
+the views) materializes them or moves batch norm's running statistics.
+"""
+
+import torch
+from PySide6.QtCore import Qt
+from torch import nn
+
+from explorer.core.losses import OptimizerConfig
+from explorer.ui.inspect.param_tree import NAMES_ROLE
+from tests.ui.test_class_model import SEED, open_class
+
+LAZY_BN = '''from torch import nn
+
+
+class LazyNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.LazyLinear(256), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10)
+        )
+
+    def forward(self, X):
+        return self.net(X)
+'''
+
+
+class HandNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.LazyLinear(256), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10)
+        )
+
+    def forward(self, X):
+        return self.net(X)
+
+
+def tree_rows(window) -> dict[str, list[str]]:
+    """Every tensor row of the Parameters view: its names -> the texts of its columns."""
+    tree = window.part("param_tree").tree
+    rows = {}
+
+    def walk(item):
+        if item.data(0, NAMES_ROLE):
+            texts = [item.text(c) for c in range(tree.columnCount())]
+            rows[" = ".join(item.data(0, NAMES_ROLE))] = texts
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    return rows
+
+
+def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
+    window, qtbot, monkeypatch, tmp_path
+):
+    open_class(window, qtbot, monkeypatch, tmp_path, LAZY_BN, shape="2, 20")
+    net = window.document.net
+    assert isinstance(net.net[0].weight, nn.parameter.UninitializedParameter)
+    before = tree_rows(window)
+    assert before["net.0.weight"][1] == "? UninitializedParameter"
+    window.show_tab("TrainingTab")
+    opt = OptimizerConfig("adam", 0.01)
+    window.session.update_settings(unit="steps", length=7, batch_size=16, optimizer=opt, loss="mse")
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["done"], window.status_text()
+    status = window.status_text()
+
+    data = window.part("run_actions").controller.dataset
+    torch.manual_seed(SEED)
+    hand = HandNet()
+    optimizer = torch.optim.Adam(hand.parameters(), lr=0.01)  # before the first forward
+    torch.manual_seed(SEED)
+    g = torch.Generator().manual_seed(SEED)
+    losses = []
+    while len(losses) < 7:
+        for idx in torch.randperm(len(data.X), generator=g).split(16):
+            if len(losses) == 7:
+                break
+            optimizer.zero_grad()
+            loss = nn.functional.mse_loss(hand(data.X[idx]), data.y[idx])
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+    assert status == f"Training done · steps: 7 · loss {losses[-1]:.6g}", status
+    got, expected = net.state_dict(), hand.state_dict()
+    assert list(got) == list(expected)
+    for key, value in expected.items():
+        assert torch.equal(got[key], value), key
+    assert int(got["net.2.num_batches_tracked"]) == 7  # one update per training forward
+    assert [n for n, _ in net.named_parameters()] == [n for n, _ in hand.named_parameters()]
+
+    after = tree_rows(window)
+    for name, p in hand.named_parameters():
+        shape = "(" + ", ".join(map(str, p.shape)) + ")"
+        assert after[name][1] == shape, (name, after[name])
+    assert "UninitializedParameter" not in str(after)
