@@ -4077,6 +4077,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{keys}：延后初始化层尚未初始化；请先运行一次前向传播，再加载</translation>
     </message>
     <message>
+        <source>not initialized yet: run a forward or train a step</source>
+        <translation>尚未初始化：请先运行一次前向传播，或训练一步</translation>
+    </message>
+    <message>
         <source>the &apos;{key}&apos; entry of a checkpoint dict (it also holds {others})</source>
         <translation>检查点字典的 &apos;{key}&apos; 条目（其中还有 {others}）</translation>
     </message>

@@ -101,3 +101,39 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
         shape = "(" + ", ".join(map(str, p.shape)) + ")"
         assert after[name][1] == shape, (name, after[name])
     assert "UninitializedParameter" not in str(after)
+
+
+def test_before_the_first_forward_the_looks_say_so_and_materialize_nothing(
+    window, qtbot, monkeypatch, tmp_path
+):
+    from PySide6.QtGui import QAction
+
+    open_class(window, qtbot, monkeypatch, tmp_path, LAZY_BN, shape="2, 20")
+    net = window.document.net
+
+    def still_lazy():
+        return all(
+            isinstance(t, nn.parameter.UninitializedTensorMixin)
+            for t in (*net.parameters(), net.net[2].running_mean, net.net[2].running_var)
+        )
+
+    state = torch.random.get_rng_state()
+    window.show_tab("ActivationsTab")
+    view = window.part("activations_view")
+    qtbot.waitUntil(lambda: view.note.text() != "")
+    assert "Forward (F5)" in view.note.text() and view.layers.count() == 0
+    with qtbot.waitSignal(window.run_finished, timeout=30000) as blocker:
+        window.findChild(QAction, "action_compare").trigger()
+    assert blocker.args[0] != "done"
+    assert window.status_text().endswith("not initialized yet: run a forward or train a step")
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        qtbot.keyClick(window, Qt.Key.Key_F7)  # Step: no gradients before any backward
+    assert "press Backward before Step" in window.status_text()
+    assert still_lazy() and torch.equal(torch.random.get_rng_state(), state)
+    assert tree_rows(window)["net.0.weight"][1] == "? UninitializedParameter"
+    # Forward is the first forward: the lazy layers take their shapes, as net(X) does
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert "lazy layers took their shapes" in window.status_text()
+    assert not still_lazy() and int(net.net[2].num_batches_tracked) == 1
+    assert tree_rows(window)["net.0.weight"][1] == "(256, 20)"

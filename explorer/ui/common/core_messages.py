@@ -189,6 +189,7 @@ CORE_MESSAGES = (
         "CoreMessages",
         "{keys}: lazy layer not initialized yet; run a forward pass first, then load",
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "not initialized yet: run a forward or train a step"),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "the '{key}' entry of a checkpoint dict (it also holds {others})"
     ),

@@ -102,10 +102,10 @@ class ActivationsView(QWidget):
         self._when_shown.request()
 
     def _has_lazy_weights(self) -> bool:
-        from torch.nn.parameter import UninitializedTensorMixin
+        """Lazy layers that have not run (weights, or a lazy batch norm's statistics)."""
+        from explorer.core.buffers import has_uninitialized
 
-        net = self.document.net
-        return any(isinstance(p, UninitializedTensorMixin) for p in net.parameters())
+        return has_uninitialized(self.document.net)
 
     def _fingerprint(self) -> tuple:
         from explorer.app.session import weights_fingerprint
