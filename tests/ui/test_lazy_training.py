@@ -89,6 +89,8 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
             optimizer.step()
             losses.append(loss.item())
     assert status == f"Training done · steps: 7 · loss {losses[-1]:.6g}", status
+    assert window.part("log_view").counts["error"] == 0
+    assert window.part("log_view").counts["warning"] == 0
     got, expected = net.state_dict(), hand.state_dict()
     assert list(got) == list(expected)
     for key, value in expected.items():
@@ -137,3 +139,32 @@ def test_before_the_first_forward_the_looks_say_so_and_materialize_nothing(
     assert "lazy layers took their shapes" in window.status_text()
     assert not still_lazy() and int(net.net[2].num_batches_tracked) == 1
     assert tree_rows(window)["net.0.weight"][1] == "(256, 20)"
+
+
+def test_the_books_lazy_example_trains_to_the_weights_of_a_hand_loop(window, qtbot):
+    from explorer.resources import examples_dir
+
+    window.part("file_actions").open_example(examples_dir() / "06-lazy-mlp.nnx.json")
+    s = window.session
+    s.update_settings(unit="steps", length=5, batch_size=8, loss="mse")
+    net = window.document.net
+    assert isinstance(net[0].weight, nn.parameter.UninitializedParameter)
+    window.show_tab("TrainingTab")
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["done"], window.status_text()
+
+    data = window.part("run_actions").controller.dataset
+    seed = s.settings.seed
+    torch.manual_seed(seed)
+    hand = nn.Sequential(nn.LazyLinear(256), nn.ReLU(), nn.LazyLinear(10))
+    optimizer = torch.optim.SGD(hand.parameters(), lr=s.settings.optimizer.lr)
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    for idx in list(torch.randperm(len(data.X), generator=g).split(8))[:5]:
+        optimizer.zero_grad()
+        nn.functional.mse_loss(hand(data.X[idx]), data.y[idx]).backward()
+        optimizer.step()
+    for key, value in hand.state_dict().items():
+        assert torch.equal(net.state_dict()[key], value), key
+    assert tree_rows(window)["0.weight"][1] == "(256, 20)"
