@@ -4737,8 +4737,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{where} 包含了它自身：不是一条链</translation>
     </message>
     <message>
-        <source>the model has more than {n} layers in use</source>
-        <translation>模型使用的层超过 {n} 个</translation>
+        <source>the model has too many layers in use (limit: {n})</source>
+        <translation>模型使用的层过多（上限：{n}）</translation>
     </message>
     <message>
         <source>{key} shares its tensors with {first}, but the two layers differ (the app ties whole, equal layers)</source>
@@ -5501,8 +5501,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>.nnx.json 项目不保存权重</translation>
     </message>
     <message>
-        <source>nn.Sequential of {n} layers, read from the file</source>
-        <translation>从文件读出的 nn.Sequential，共 {n} 层</translation>
+        <source>nn.Sequential read from the file (layers: {n})</source>
+        <translation>从文件读出的 nn.Sequential（层数：{n}）</translation>
     </message>
     <message>
         <source>{keys} (one storage)</source>

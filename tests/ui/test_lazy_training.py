@@ -13,7 +13,7 @@ from explorer.core.losses import OptimizerConfig
 from explorer.ui.inspect.param_tree import NAMES_ROLE
 from tests.ui.test_class_model import SEED, open_class
 
-LAZY_BN = '''from torch import nn
+LAZY_BN = """from torch import nn
 
 
 class LazyNet(nn.Module):
@@ -25,7 +25,7 @@ class LazyNet(nn.Module):
 
     def forward(self, X):
         return self.net(X)
-'''
+"""
 
 
 class HandNet(nn.Module):
