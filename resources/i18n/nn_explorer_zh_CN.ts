@@ -3400,8 +3400,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>没有激活值：模型无法运行（{0}）</translation>
     </message>
     <message>
-        <source>Lazy layers have no weights yet: Forward (F5) runs the first forward</source>
-        <translation>延后初始化的层还没有权重：前向传播（F5）会运行第一次前向传播</translation>
+        <source>Lazy layers are not initialized yet: run a forward (F5) or train a step</source>
+        <translation>延后初始化的层尚未初始化：请运行一次前向传播（F5）或训练一步</translation>
     </message>
     <message>
         <source>{0} · older weights: Forward (F5) runs it again</source>

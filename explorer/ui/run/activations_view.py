@@ -137,7 +137,7 @@ class ActivationsView(QWidget):
         self._rows_of = None
         if self._has_lazy_weights():  # a forward here would give them shapes behind Forward's back
             self._show_none(
-                self.tr("Lazy layers have no weights yet: Forward (F5) runs the first forward")
+                self.tr("Lazy layers are not initialized yet: run a forward (F5) or train a step")
             )
             return
         try:
