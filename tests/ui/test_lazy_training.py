@@ -9,6 +9,7 @@ import torch
 from PySide6.QtCore import Qt
 from torch import nn
 
+from explorer.core.format import group_digits
 from explorer.core.losses import OptimizerConfig
 from explorer.ui.inspect.param_tree import NAMES_ROLE
 from tests.ui.test_class_model import SEED, open_class
@@ -64,6 +65,10 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
     assert isinstance(net.net[0].weight, nn.parameter.UninitializedParameter)
     before = tree_rows(window)
     assert before["net.0.weight"][1] == "? UninitializedParameter"
+    classes = window.part("class_view").tree.topLevelItem(0)
+    assert [(m.text(1), m.text(2)) for m in map(classes.child, range(4))][:1] == [
+        ("LazyLinear(in_features=0, out_features=256, bias=True)", "?")
+    ]
     window.show_tab("TrainingTab")
     opt = OptimizerConfig("adam", 0.01)
     window.session.update_settings(unit="steps", length=7, batch_size=16, optimizer=opt, loss="mse")
@@ -108,6 +113,12 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
         shape = "(" + ", ".join(map(str, p.shape)) + ")"
         assert after[name][1] == shape, (name, after[name])
     assert "UninitializedParameter" not in str(after)
+    classes = window.part("class_view").tree.topLevelItem(0)  # the module tree follows
+    first = classes.child(0)
+    assert (
+        first.text(1) == repr(hand.net[0]) == "Linear(in_features=20, out_features=256, bias=True)"
+    )
+    assert first.text(2) == group_digits(sum(p.numel() for p in hand.net[0].parameters()))
 
 
 def test_before_the_first_forward_the_looks_say_so_and_materialize_nothing(
