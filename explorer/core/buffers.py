@@ -54,9 +54,19 @@ def uninitialized_names(net: nn.Module) -> list[str]:
 
 
 def has_uninitialized(net: nn.Module) -> bool:
-    """Whether any parameter or buffer of ``net`` is still uninitialized."""
-    tensors = (*net.parameters(), *net.buffers())
-    return any(is_uninitialized(t) for t in tensors)
+    """Whether any parameter or buffer of ``net`` is still uninitialized.
+
+    One walk over the modules' own tensor dicts (``parameters()`` and ``buffers()`` walk
+    twice and build names): the Activations probe asks at every look.
+    """
+    from torch.nn.parameter import UninitializedTensorMixin
+
+    return any(
+        isinstance(t, UninitializedTensorMixin)
+        for m in net.modules()
+        for d in (m._parameters, m._buffers)
+        for t in d.values()
+    )
 
 
 def require_initialized(net: nn.Module) -> None:
