@@ -213,7 +213,9 @@ def core_run(net, data, initial, costs) -> float:
     return last.elapsed_s / last.step
 
 
-def run(rec: Recorder) -> None:
+def open_window(probe):
+    """(app, window, dataset): the MLP in a shown window, its Training tab in front, teacher
+    data of 8 batches with no held-out part, and ``probe`` as the run's "stats" probe."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import torch
     from PySide6.QtCore import QSettings
@@ -238,13 +240,25 @@ def run(rec: Recorder) -> None:
     # tab draws nothing, and with the Code tab in front the GUI thread took 0.8% of the
     # steps' time instead of 5%)
     window.show_tab("TrainingTab")
-    seen: set[int] = set()
-    window.run_probes["stats"] = counting_threads(stats_probe, seen)
+    window.run_probes["stats"] = probe
     tv = window.part("run_actions").training_view
     tv.source.setCurrentIndex(tv.source.findData("teacher"))
     tv.samples.setValue(BATCH * 8)
     tv.held_out.setValue(0)
-    data = tv.dataset_for(DataSpec("teacher", n=BATCH * 8, eval_fraction=0.0))
+    return app, window, tv.dataset_for(DataSpec("teacher", n=BATCH * 8, eval_fraction=0.0))
+
+
+def close_window(window) -> None:
+    window.part("run_actions").controller.shutdown()
+    window.mark_saved()
+    window.close()
+
+
+def run(rec: Recorder) -> None:
+    import torch
+
+    seen: set[int] = set()
+    app, window, data = open_window(counting_threads(stats_probe, seen))
     default = torch.get_num_threads()
     try:
         for threads in dict.fromkeys((default, 1)):
@@ -253,9 +267,7 @@ def run(rec: Recorder) -> None:
             _pass(rec, window, app, data, threads, seen, first=threads == default)
     finally:
         torch.set_num_threads(default)
-    window.part("run_actions").controller.shutdown()
-    window.mark_saved()
-    window.close()
+    close_window(window)
 
 
 def _pass(rec: Recorder, window, app, data, threads: int, seen: set[int], first: bool) -> None:
