@@ -75,13 +75,23 @@ def mlp_spec():
 
 def hand_loop(net, x, y, lr: float, seed: int) -> float:
     """The loop a person writes; returns seconds per step."""
+    seconds: list[float] = []
+    for _ in hand_steps(net, x, y, lr, seed, seconds):
+        pass
+    return seconds[0]
+
+
+def hand_steps(net, x, y, lr: float, seed: int, seconds: list, report_hz: float | None = None):
+    """The hand loop as a generator: it yields the step count ``report_hz`` times a second
+    (as a run in the app reports; ``None``: never), and appends its seconds per step to
+    ``seconds`` when done."""
     import torch
 
     optimizer = torch.optim.SGD(net.parameters(), lr=lr)
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     step = 0
-    t0 = time.perf_counter()
+    t0 = last = time.perf_counter()
     while step < STEPS:
         for idx in torch.randperm(len(x), generator=g).split(BATCH):
             if step == STEPS:
@@ -91,8 +101,11 @@ def hand_loop(net, x, y, lr: float, seed: int) -> float:
             loss.backward()
             optimizer.step()
             step += 1
+            if report_hz is not None and (now := time.perf_counter()) - last >= 1 / report_hz:
+                last = now
+                yield step
     loss.item()
-    return (time.perf_counter() - t0) / STEPS
+    seconds.append((time.perf_counter() - t0) / STEPS)
 
 
 def hand_loop_in_thread(net, x, y, lr: float, seed: int) -> tuple[float, int]:

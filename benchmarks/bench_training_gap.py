@@ -24,42 +24,12 @@ from __future__ import annotations
 import copy
 import os
 import statistics
-import time
 
 from benchmarks import bench_training as bt
 from benchmarks.recorder import Recorder
 
 ROUNDS = int(os.environ.get("BENCH_GAP_ROUNDS", "8"))
 STEPS = int(os.environ.get("BENCH_GAP_STEPS", "60"))
-
-
-def hand_steps(net, x, y, lr: float, seed: int, result: list):
-    """:func:`bench_training.hand_loop` as a generator that reports as the app's runs do;
-    appends its seconds per step to ``result``."""
-    import torch
-
-    from explorer.ui.run.run_controller import PROGRESS_HZ
-
-    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
-    torch.manual_seed(seed)
-    g = torch.Generator().manual_seed(seed)
-    step = 0
-    t0 = last = time.perf_counter()
-    while step < STEPS:
-        for idx in torch.randperm(len(x), generator=g).split(bt.BATCH):
-            if step == STEPS:
-                break
-            optimizer.zero_grad()
-            loss = torch.nn.functional.cross_entropy(net(x[idx]), y[idx])
-            loss.backward()
-            optimizer.step()
-            step += 1
-            now = time.perf_counter()
-            if now - last >= 1 / PROGRESS_HZ:
-                last = now
-                yield step
-    loss.item()
-    result.append((time.perf_counter() - t0) / STEPS)
 
 
 def in_runner(factory) -> None:
@@ -85,6 +55,7 @@ def run(rec: Recorder) -> None:
 
     from explorer.core.losses import OptimizerConfig
     from explorer.core.training import ExtraCosts, TrainConfig, train
+    from explorer.ui.run.run_controller import PROGRESS_HZ
 
     saved_steps = bt.STEPS
     bt.STEPS = STEPS  # the hand loop's and the app's length
@@ -105,7 +76,7 @@ def run(rec: Recorder) -> None:
     def runner_hand() -> float:
         net.load_state_dict(initial)
         out: list[float] = []
-        in_runner(lambda control: hand_steps(net, x, y, 0.01, 0, out))
+        in_runner(lambda control: bt.hand_steps(net, x, y, 0.01, 0, out, PROGRESS_HZ))
         return out[0]
 
     def runner_core() -> float:
