@@ -111,3 +111,28 @@ class RunSettings:
             epochs=self.length if by_epochs else None,
             seed=self.seed,
         )
+
+
+def input_key(settings: RunSettings, input_shape, dtype: str) -> tuple:
+    """The settings that make the input Forward feeds the model, as one comparable value.
+
+    Mirrors ``RunController.batch``: ``torch.rand``/``torch.randn`` of the model's input
+    shape and dtype from the seed (``ones`` and ``zeros`` ignore the seed), or the first
+    rows of the dataset as they are (the data settings and the input shape make them; the
+    toolbar's seed and the dtype do not). Equal keys give the same input tensor, except
+    for a data file changed on disk since; a changed data setting may leave the inputs as
+    they were (the teacher's noise changes only its targets).
+
+    Parameters
+    ----------
+    settings
+        The session's run settings.
+    input_shape, dtype
+        The model's input shape (batch first) and dtype (``ModelSpec``).
+    """
+    shape = tuple(input_shape)
+    kind = settings.input_kind
+    if kind == "dataset":
+        return kind, shape, settings.data
+    seed = settings.seed if kind in ("rand", "randn") else None
+    return kind, shape, dtype, seed

@@ -3408,6 +3408,14 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{0} · 权重已改变：前向传播（F5）会重新计算</translation>
     </message>
     <message>
+        <source>{0} · older input: Forward (F5) runs it again</source>
+        <translation>{0} · 输入已改变：前向传播（F5）会重新计算</translation>
+    </message>
+    <message>
+        <source>{0} · older weights and input: Forward (F5) runs it again</source>
+        <translation>{0} · 权重和输入都已改变：前向传播（F5）会重新计算</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

@@ -124,31 +124,49 @@ class OutputView(QWidget):
         controller.output_ready.connect(self.show_output)
         controller.modes_compared.connect(self.show_comparison)
         controller.document.replaced.connect(self.clear)
-        # What the shown output came from (spec, weights_fingerprint); a step, a run, a
-        # reset or an edit since marks it, as a notebook's ``out`` keeps its old value.
+        # What the shown output came from: the model (its layers and weights_fingerprint)
+        # and the input's settings (seed, input kind, shape, data). A step, a run, a reset
+        # or an edit since marks it, as a notebook's ``out`` keeps its old value; so does
+        # another input (until its settings are put back: the input is then the same).
         self._made_of: tuple | None = None
+        self._older_weights = False
         self._title = ""
         controller.document.weights_changed.connect(self._check_made_of)
         controller.document.spec_changed.connect(lambda *_: self._check_made_of())
+        controller.session.settings_changed.connect(lambda *_: self._check_made_of())
 
-    def _made_of_now(self) -> tuple:
+    def _made_of_now(self) -> tuple[tuple, tuple]:
+        from explorer.app.run_settings import input_key
         from explorer.app.session import weights_fingerprint
 
         document = self.controller.document
-        return document.spec, weights_fingerprint(document.net)
+        spec = document.spec
+        model = (spec.children, spec.dtype, weights_fingerprint(document.net))
+        return model, input_key(self.controller.settings, spec.input_shape, spec.dtype)
 
     def _check_made_of(self) -> None:
         if self._made_of is None or self.controller.document.moving:
             return
-        if self._made_of_now() != self._made_of:
-            self._made_of = None
-            self.main.title.setText(
-                self.tr("{0} · older weights: Forward (F5) runs it again").format(self._title)
-            )
+        model, x = self._made_of_now()
+        # once the weights moved the output stays theirs (tensor ids can be reused)
+        self._older_weights = self._older_weights or model != self._made_of[0]
+        self.main.title.setText(self.marked_title(self._older_weights, x != self._made_of[1]))
+
+    def marked_title(self, older_weights: bool, older_input: bool) -> str:
+        """The output's title, saying whether the weights, the input or both moved on."""
+        if older_weights and older_input:
+            mark = self.tr("{0} · older weights and input: Forward (F5) runs it again")
+        elif older_weights:
+            mark = self.tr("{0} · older weights: Forward (F5) runs it again")
+        elif older_input:
+            mark = self.tr("{0} · older input: Forward (F5) runs it again")
+        else:
+            return self._title
+        return mark.format(self._title)
 
     def clear(self) -> None:
         """Another model was opened: its outputs are not this one's."""
-        self._made_of = None
+        self._made_of, self._older_weights = None, False
         self.main.title.setText(self.tr("output = net(X)"))
         self.main.show_result_empty()
         self.main.show()
@@ -162,6 +180,7 @@ class OutputView(QWidget):
         )
         self.main.title.setText(self._title)
         self._made_of = self._made_of_now()  # after the forward (batch norm, lazy shapes)
+        self._older_weights = False
         self.main.show_result(result)
         self.compare_box.hide()  # one output at a time: the panel keeps its height
         self.main.show()
