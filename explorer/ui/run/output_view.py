@@ -63,6 +63,7 @@ class OutputPane(QWidget):
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.title = QLabel(title, self)
+        self.title.setWordWrap(True)  # a title with its "older" mark must not widen the window
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setFont(_mono())
