@@ -466,7 +466,11 @@ def validate_value(lt: LayerType, a: ArgSpec, value: Any) -> Any:
             raise InvalidArgument(
                 layer,
                 a.name,
-                Message("must be one number or {dims} numbers, got {got}", dims=a.dims, got=len(t)),
+                Message(
+                    "must be one number or one per dimension (dimensions: {dims}); numbers given: {got}",
+                    dims=a.dims,
+                    got=len(t),
+                ),
             )
         return t
     if a.kind == "shape":

@@ -64,7 +64,7 @@ def insert(spec: ModelSpec, parent: Path, index: int, node: Node) -> ModelSpec:
     if not 0 <= index <= len(siblings):
         raise SpecError(
             Message(
-                "cannot insert at {index}: the block has {n} children",
+                "cannot insert at {index} (children in the block: {n})",
                 index=index,
                 n=len(siblings),
             )

@@ -92,9 +92,9 @@ def fit_problem(
         got = int(math.prod(out[1:])) if len(out) > 1 else 1
         if got != width:
             if data.y.is_floating_point():
-                text = "the model gives {got} outputs, {name} has {width} target columns"
+                text = "model outputs: {got}; target columns of {name}: {width}"
             else:
-                text = "the model gives {got} outputs, {name} has {width} classes"
+                text = "model outputs: {got}; classes of {name}: {width}"
             problems.append(Message(text, got=got, name=data.name, width=width))
     if not problems:
         return None

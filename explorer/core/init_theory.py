@@ -131,7 +131,9 @@ def theory_for(
             PointMasses((0.0, 1.0), (1 - k / numel, k / numel)),
             (
                 Message(
-                    "identity: {ones} ones on the diagonal, {zeros} zeros", ones=k, zeros=numel - k
+                    "identity: ones on the diagonal ({ones}), zeros elsewhere ({zeros})",
+                    ones=k,
+                    zeros=numel - k,
                 ),
             ),
         )

@@ -135,8 +135,8 @@ def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...
             if target.numel() and int(target.max()) >= classes:
                 raise LossError(
                     Message(
-                        "{loss}: labels go up to {top} but the model gives {classes} class "
-                        "scores; make the last layer {wide} wide",
+                        "{loss}: labels go up to {top} but the model gives class scores: "
+                        "{classes}; make the last layer {wide} wide",
                         loss=title,
                         top=int(target.max()),
                         classes=classes,
@@ -167,8 +167,8 @@ def fit_target(name: str, target: torch.Tensor | None, out_shape: tuple[int, ...
         if target.numel() and int(target.max()) >= out_shape[1]:
             raise LossError(
                 Message(
-                    "{loss}: labels go up to {top} but the output has only {columns} columns "
-                    "for one-hot targets",
+                    "{loss}: labels go up to {top} but the output's columns for one-hot "
+                    "targets: {columns}",
                     loss=title,
                     top=int(target.max()),
                     columns=out_shape[1],

@@ -95,7 +95,7 @@ def _expectation(layer: LayerSpec, shape: Shape) -> tuple[Message, str] | None:
             )
         if "in_channels" in a and shape[-d - 1] != a["in_channels"]:
             return Message(
-                "{n} channels at dimension {dim}", n=a["in_channels"], dim=len(shape) - d - 1
+                "dimension {dim} of size {n} (channels)", n=a["in_channels"], dim=len(shape) - d - 1
             ), str(shape[-d - 1])
     elif t in ("BatchNorm1d", "BatchNorm2d"):
         dims = (2, 3) if t == "BatchNorm1d" else (4,)
@@ -106,16 +106,16 @@ def _expectation(layer: LayerSpec, shape: Shape) -> tuple[Message, str] | None:
                 wanted = Message("a {a}-D input", a=dims[0])
             return wanted, f"{len(shape)}-D {shape}"
         if shape[1] != a["num_features"]:
-            return Message("{n} features at dimension 1", n=a["num_features"]), str(shape[1])
+            return Message("dimension 1 of size {n} (features)", n=a["num_features"]), str(shape[1])
     elif t == "LayerNorm":
         ns = tuple(a["normalized_shape"])
         if tuple(shape[-len(ns) :]) != ns:
             return Message("trailing dimensions {dims}", dims=ns), str(tuple(shape[-len(ns) :]))
     elif t == "GroupNorm":
         if len(shape) < 2 or shape[1] != a["num_channels"]:
-            return Message("{n} channels at dimension {dim}", n=a["num_channels"], dim=1), str(
-                shape[1] if len(shape) > 1 else shape
-            )
+            return Message(
+                "dimension {dim} of size {n} (channels)", n=a["num_channels"], dim=1
+            ), str(shape[1] if len(shape) > 1 else shape)
     return None
 
 

@@ -312,7 +312,7 @@ def describe_object(obj: Any) -> str:
     if isinstance(obj, torch.Tensor):
         return Message("a single tensor of shape {shape}", shape=tuple(obj.shape))
     if isinstance(obj, (list, tuple)):
-        return Message("a {kind} of {n} items", kind=type(obj).__name__, n=len(obj))
+        return Message("a {kind} (items: {n})", kind=type(obj).__name__, n=len(obj))
     if isinstance(obj, Mapping):
         keys = ", ".join(map(str, list(obj)[:5]))
         return Message("a dict with keys {keys}", keys=keys) if obj else Message("an empty dict")
@@ -417,8 +417,8 @@ class CheckpointReport:
         )
 
     def summary_parts(self) -> list[Message]:
-        """The summary's pieces ("4 keys match", "1 missing", ...), each translatable."""
-        parts = [Message("{n} keys match", n=len(self.matching))]
+        """The summary's pieces ("keys that match: 4", "1 missing", ...), each translatable."""
+        parts = [Message("keys that match: {n}", n=len(self.matching))]
         if self.missing:
             parts.append(Message("{n} missing", n=len(self.missing)))
         if self.unexpected:

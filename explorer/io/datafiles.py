@@ -65,7 +65,7 @@ def _pair(obj: Any, name: str):
         if len(obj) != 2:
             raise DataFileError(
                 Message(
-                    "{name}: a list must hold two tensors [X, y], it holds {n} items",
+                    "{name}: a list must hold two tensors [X, y] (items in it: {n})",
                     name=name,
                     n=len(obj),
                 )

@@ -256,12 +256,12 @@ def walk(
         )
     elif isinstance(obj, Mapping):
         if prefix:
-            out.append(Entry(prefix, depth, "dict", value=Message("{n} items", n=len(obj))))
+            out.append(Entry(prefix, depth, "dict", value=Message("items: {n}", n=len(obj))))
         for k, v in obj.items():
             out += walk(v, origins, name(k), depth + (1 if prefix else 0), found)
     elif isinstance(obj, (list, tuple)):
         if prefix:
-            out.append(Entry(prefix, depth, "list", value=Message("{n} items", n=len(obj))))
+            out.append(Entry(prefix, depth, "list", value=Message("items: {n}", n=len(obj))))
         for i, v in enumerate(obj):
             out += walk(v, origins, f"{prefix}[{i}]", depth + (1 if prefix else 0), found)
     else:
@@ -406,7 +406,7 @@ def _nnx_tree(path: Path) -> FileTree:
     parts, meta = fmt.nnx_contents(path)
     entries: list[Entry] = []
     for part, header in parts.items():
-        entries.append(Entry(part, 0, "dict", value=Message("{n} items", n=len(header))))
+        entries.append(Entry(part, 0, "dict", value=Message("items: {n}", n=len(header))))
         entries += [
             Entry(f"{part}.{k}", 1, "tensor", shape, dtype, "cpu", n)
             for k, shape, dtype, n in header

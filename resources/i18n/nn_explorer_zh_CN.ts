@@ -583,8 +583,8 @@
     </message>
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="264"/>
-        <source>{0} values</source>
-        <translation>{0} 个值</translation>
+        <source>values: {0}</source>
+        <translation>值：{0}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/init_lab.py" line="273"/>
@@ -711,8 +711,8 @@
     </message>
     <message>
         <location filename="../../explorer/ui/files/import_options_dialog.py"/>
-        <source>{0} layers, input {1}; {2} guesses (marked on the layers):</source>
-        <translation>{0} 层，输入 {1}；{2} 处推测（标记在层上）：</translation>
+        <source>layers: {0} · input {1} · guesses (marked on the layers): {2}</source>
+        <translation>层数：{0} · 输入 {1} · 推测（标记在层上）：{2}</translation>
     </message>
 </context>
 <context>
@@ -1424,7 +1424,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/properties.py" line="176"/>
-        <source>{0} layers selected</source>
+        <source>layers selected: {0}</source>
         <translation>已选中 {0} 个层</translation>
     </message>
     <message>
@@ -1448,6 +1448,14 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>一个数，或 {0} 个数</translation>
     </message>
     <message>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <source>a number, same or valid</source>
+        <translation>一个数、same 或 valid</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/properties.py" line="205"/>
         <source>numbers separated by commas</source>
         <translation>用逗号分隔的数</translation>
@@ -1469,8 +1477,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/properties.py" line="233"/>
-        <source>{0} · Sequential with {1} children</source>
-        <translation>{0} · 含 {1} 个子模块的 Sequential</translation>
+        <source>{0} · Sequential · children: {1}</source>
+        <translation>{0} · Sequential · 子模块：{1}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/properties.py" line="239"/>
@@ -2215,8 +2223,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/card_delegate.py" line="180"/>
-        <source>Sequential · {0} children</source>
-        <translation>Sequential · {0} 个子模块</translation>
+        <source>Sequential · children: {0}</source>
+        <translation>Sequential · 子模块：{0}</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/card_delegate.py" line="191"/>
@@ -2394,12 +2402,12 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="133"/>
-        <source>Insert {0} layers</source>
+        <source>Insert layers: {0}</source>
         <translation>插入 {0} 个层</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="159"/>
-        <source>Move {0} layers</source>
+        <source>Move layers: {0}</source>
         <translation>移动 {0} 个层</translation>
     </message>
     <message>
@@ -2414,7 +2422,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/builder_actions.py" line="203"/>
-        <source>Copied {0} layers</source>
+        <source>Copied layers: {0}</source>
         <translation>已复制 {0} 个层</translation>
     </message>
     <message>
@@ -2792,8 +2800,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
     </message>
     <message>
         <location filename="../../explorer/ui/files/checkpoint_actions.py"/>
-        <source>; {0} layers carry guesses (marked, selected): check them</source>
-        <translation>；{0} 个层含推测（已标记并选中）：请检查</translation>
+        <source>; layers with guesses (marked, selected): {0}; check them</source>
+        <translation>；含推测的层（已标记并选中）：{0}；请检查</translation>
     </message>
     <message>
         <location filename="../../explorer/ui/builder/canvas_model.py"/>
@@ -3503,7 +3511,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>删除层</translation>
     </message>
     <message>
-        <source>Delete {0} layers</source>
+        <source>Delete layers: {0}</source>
         <translation>删除 {0} 个层</translation>
     </message>
     <message>
@@ -3825,7 +3833,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>必须是 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <source>must be one number or {dims} numbers, got {got}</source>
+        <source>must be one number or one per dimension (dimensions: {dims}); numbers given: {got}</source>
         <translation>必须是 1 个数或 {dims} 个数，实际为 {got} 个</translation>
     </message>
     <message>
@@ -3905,7 +3913,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>bound = 1 / √fan_in = 1 / √{fan_in} = {bound}；取值服从 U(-bound, bound)</translation>
     </message>
     <message>
-        <source>identity: {ones} ones on the diagonal, {zeros} zeros</source>
+        <source>identity: ones on the diagonal ({ones}), zeros elsewhere ({zeros})</source>
         <translation>单位矩阵：对角线上 {ones} 个 1，其余 {zeros} 个 0</translation>
     </message>
     <message>
@@ -3933,7 +3941,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{a} 维或 {b} 维输入 (N, C, {dims})</translation>
     </message>
     <message>
-        <source>{n} channels at dimension {dim}</source>
+        <source>dimension {dim} of size {n} (channels)</source>
         <translation>第 {dim} 维有 {n} 个通道</translation>
     </message>
     <message>
@@ -3945,7 +3953,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{a} 维输入</translation>
     </message>
     <message>
-        <source>{n} features at dimension 1</source>
+        <source>dimension 1 of size {n} (features)</source>
         <translation>第 1 维有 {n} 个特征</translation>
     </message>
     <message>
@@ -3977,7 +3985,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>一个形状为 {shape} 的单独张量</translation>
     </message>
     <message>
-        <source>a {kind} of {n} items</source>
+        <source>a {kind} (items: {n})</source>
         <translation>一个含 {n} 项的 {kind}</translation>
     </message>
     <message>
@@ -4025,7 +4033,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>一个空字典</translation>
     </message>
     <message>
-        <source>{n} keys match</source>
+        <source>keys that match: {n}</source>
         <translation>{n} 个键匹配</translation>
     </message>
     <message>
@@ -4241,11 +4249,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>模型接受形状为 {want} 的样本，{name} 的样本形状为 {has}</translation>
     </message>
     <message>
-        <source>the model gives {got} outputs, {name} has {width} target columns</source>
+        <source>model outputs: {got}; target columns of {name}: {width}</source>
         <translation>模型给出 {got} 个输出，{name} 有 {width} 个目标列</translation>
     </message>
     <message>
-        <source>the model gives {got} outputs, {name} has {width} classes</source>
+        <source>model outputs: {got}; classes of {name}: {width}</source>
         <translation>模型给出 {got} 个输出，{name} 有 {width} 个类别</translation>
     </message>
     <message>
@@ -4333,7 +4341,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>块没有参数</translation>
     </message>
     <message>
-        <source>cannot insert at {index}: the block has {n} children</source>
+        <source>cannot insert at {index} (children in the block: {n})</source>
         <translation>无法插入到位置 {index}：该块只有 {n} 个子项</translation>
     </message>
     <message>
@@ -4545,7 +4553,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{loss}：形状为 {labels} 的类别标签与输出 {shape} 不匹配</translation>
     </message>
     <message>
-        <source>{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide</source>
+        <source>{loss}: labels go up to {top} but the model gives class scores: {classes}; make the last layer {wide} wide</source>
         <translation>{loss}：标签最大为 {top}，但模型只给出 {classes} 个类别得分；请把最后一层的宽度设为 {wide}</translation>
     </message>
     <message>
@@ -4557,7 +4565,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{loss}：标签 {labels} 与输出 {shape} 不匹配</translation>
     </message>
     <message>
-        <source>{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets</source>
+        <source>{loss}: labels go up to {top} but the output's columns for one-hot targets: {columns}</source>
         <translation>{loss}：标签最大为 {top}，但输出只有 {columns} 列可用于独热目标</translation>
     </message>
     <message>
@@ -5501,7 +5509,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>对象</translation>
     </message>
     <message>
-        <source>{n} items</source>
+        <source>items: {n}</source>
         <translation>{n} 项</translation>
     </message>
     <message>
@@ -5661,7 +5669,7 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{name}：X 的形状是 {shape}；需要 (样本数, 特征...)</translation>
     </message>
     <message>
-        <source>{name}: a list must hold two tensors [X, y], it holds {n} items</source>
+        <source>{name}: a list must hold two tensors [X, y] (items in it: {n})</source>
         <translation>{name}：列表必须包含两个张量 [X, y]，而它有 {n} 项</translation>
     </message>
     <message>

@@ -88,7 +88,7 @@ def test_conv_channel_mismatch_and_batchnorm_batch_of_one():
     conv = sequential(
         L("Conv2d", in_channels=3, out_channels=8, kernel_size=3), input_shape=(1, 1, 28, 28)
     )
-    assert "3 channels at dimension 1" in str(infer_shapes(conv).error)
+    assert "dimension 1 of size 3 (channels)" in str(infer_shapes(conv).error)
     bn = sequential(
         L("Linear", in_features=4, out_features=4),
         L("BatchNorm1d", num_features=4),

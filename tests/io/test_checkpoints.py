@@ -119,7 +119,7 @@ def test_the_report_lists_missing_unexpected_and_dtype_changes():
     assert report.missing == ("2.bias",) and report.unexpected == ("3.weight",)
     assert ("0.weight", "float64", "float32") in report.dtype_changes
     assert not report.ok
-    assert report.summary() == "3 keys match, 1 missing, 1 unexpected"
+    assert report.summary() == "keys that match: 3, 1 missing, 1 unexpected"
     before = snapshot(net)
     with pytest.raises(LoadRefused, match="missing in the file: 2.bias"):
         load_into(net, LoadedState(state), strict=True)

@@ -157,7 +157,7 @@ def test_import_the_books_mlp_params_as_a_model_that_computes_the_same(window, t
     assert window.selection.layers == (spec.children[1].id,)
     X = torch.randn(2, 20)
     assert torch.equal(window.document.net(X), mlp(X))
-    assert window.isWindowModified() and "1 layers carry guesses" in window.status_text()
+    assert window.isWindowModified() and "layers with guesses (marked, selected): 1;" in window.status_text()
     canvas = window.part("canvas")
     rows = [canvas.model_.row_of(n.id) for n in spec.children]
     assert [("guessed" in canvas.badges(r)) for r in rows] == [False, True, False]
@@ -396,7 +396,7 @@ def test_a_dropped_state_dict_shows_its_guesses_in_the_import_dialog_before_anyt
     drop(window, path)
     assert len(seen) == 1, "the import dialog did not open"
     assert "relu: not in the file (no parameters): ReLU assumed (--between relu)" in seen[0]["relu"]
-    assert seen[0]["summary"].startswith("3 layers, input 2,20;")
+    assert seen[0]["summary"].startswith("layers: 3 · input 2,20 · guesses")
     assert "ReLU assumed" not in seen[0]["none"] and "layers after output" in seen[0]["none"]
     spec = window.document.spec
     assert [n.type for n in spec.children] == ["Linear", "Linear"] and spec.input_shape == (4, 20)

@@ -130,7 +130,7 @@ def test_in_english_the_load_report_refusal_and_theory_read_as_the_core_wrote_th
     window, tmp_path
 ):
     report = _report_for_a_mismatched_file(window, tmp_path)
-    assert report.summary() == "3 keys match, 1 unexpected, 1 with the wrong shape"
+    assert report.summary() == "keys that match: 3, 1 unexpected, 1 with the wrong shape"
     assert _load_report_text(window, tmp_path) == report.summary()
     assert _refusal_text(window, tmp_path) == "Cannot load empty.pt: empty.pt is empty"
     theory = _theory_text(window)
@@ -150,7 +150,7 @@ def test_in_chinese_the_load_report_refusal_and_theory_are_translated(window, tm
     assert "取值服从 U(-a, a)" in theory and "√(6 / (20 + 256))" in theory
     assert "values U(-a, a)" not in theory
     # the CLI and the Log's English stay as they were
-    assert str(_report_for_a_mismatched_file(window, tmp_path).summary()).startswith("3 keys")
+    assert str(_report_for_a_mismatched_file(window, tmp_path).summary()).startswith("keys that match: 3")
 
 
 def test_lesson_inspector_and_weights_refusals_read_in_chinese(chinese):

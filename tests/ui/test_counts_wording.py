@@ -11,7 +11,13 @@ from PySide6.QtCore import Qt
 from explorer.core.format import group_digits
 from explorer.ui.shell import i18n
 
-FIXED_PLURAL = re.compile(r"tr\(\s*\"[^\"]*\{\d+\}\)? (steps|tensors|parameters|params)\b(?!/)")
+#: A count before a plural noun in a ``tr()`` string: "Delete {0} layers" reads "Delete 1 layers".
+#: ("{0} names" of a tied tensor and "{0} numbers" of a kernel of 2 or more dimensions
+#: are never 1, and are not scanned.)
+FIXED_PLURAL = re.compile(
+    r"tr\(\s*\"[^\"]*\{\d+\}\)? "
+    r"(steps|tensors|parameters|params|layers|guesses|items|values|children|files)\b(?!/)"
+)
 
 
 @pytest.fixture
@@ -58,7 +64,10 @@ def test_no_interface_string_puts_a_count_before_a_fixed_plural():
 
 #: A count written before a plural noun in a string of the command line or the core:
 #: ``f"{n} layers"``, ``"{n} tensors"`` (Message templates, f-strings).
-COUNT_BEFORE_PLURAL = re.compile(r"\{[^{}\n]*\}\)? (steps|tensors|parameters|params|layers)\b(?!/)")
+COUNT_BEFORE_PLURAL = re.compile(
+    r"\{[^{}\n]*\}\)? "
+    r"(steps|tensors|parameters|params|layers|guesses|items|children|features|columns)\b(?!/)"
+)
 
 
 def test_no_cli_or_core_string_puts_a_count_before_a_fixed_plural():
@@ -78,3 +87,21 @@ def test_the_scan_finds_the_fixed_plurals_it_is_for():
     assert COUNT_BEFORE_PLURAL.search('f"weights written ({tensors} tensors)"')
     assert not COUNT_BEFORE_PLURAL.search('"total params: {n} (trainable: {m})"')
     assert FIXED_PLURAL.search('self.tr("Training done: {0} steps")')
+    for old in (  # the tr() strings of round 6, as they were
+        'self.tr("{0} layers, input {1}; {2} guesses (marked on the layers):")',
+        'w.tr("; {0} layers carry guesses (marked, selected): check them")',
+        'self.tr("{0} layers selected")',
+        'self.window.tr("Copied {0} layers")',
+        'self.tr("{0} values")',
+        'self.view.tr("Sequential · {0} children")',
+    ):
+        assert FIXED_PLURAL.search(old), old
+    assert not FIXED_PLURAL.search('self.tr("layers: {0} · input {1} · guesses: {2}")')
+    for old in (  # the core's and io's templates, as they were
+        'Message("{n} items", n=len(obj))',
+        '"{name}: a list must hold two tensors [X, y], it holds {n} items"',
+        '"cannot insert at {index}: the block has {n} children"',
+        'Message("{n} features at dimension 1", n=a["num_features"])',
+        '"{loss}: labels go up to {top} but the output has only {columns} columns "',
+    ):
+        assert COUNT_BEFORE_PLURAL.search(old), old

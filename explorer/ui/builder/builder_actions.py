@@ -132,7 +132,7 @@ class BuilderActions:
         self, nodes: Sequence[Node], parent: Path, index: int, text: str | None = None
     ) -> bool:
         text = text or self._count_text(
-            len(nodes), self.window.tr("Insert layer"), self.window.tr("Insert {0} layers")
+            len(nodes), self.window.tr("Insert layer"), self.window.tr("Insert layers: {0}")
         )
         return self._apply(
             lambda: edits.insert_many(self.spec, parent, index, list(nodes)),
@@ -160,14 +160,14 @@ class BuilderActions:
         return self._apply(
             lambda: edits.move_nodes(spec, ids, parent_id, before),
             self._count_text(
-                len(ids), self.window.tr("Move layer"), self.window.tr("Move {0} layers")
+                len(ids), self.window.tr("Move layer"), self.window.tr("Move layers: {0}")
             ),
             list(ids),
         )
 
     @staticmethod
     def _count_text(n: int, one: str, many: str) -> str:
-        """ "Move layer" for one, "Move 3 layers" for more (no "Move 1 layers")."""
+        """ "Move layer" for one, "Move layers: 3" for more (no "Move 1 layers")."""
         return one if n == 1 else many.format(n)
 
     def move_selection(self, delta: int) -> bool:
@@ -193,7 +193,7 @@ class BuilderActions:
         return self._apply(
             lambda: edits.remove(self.spec, paths),
             self._count_text(
-                len(paths), self.window.tr("Delete layer"), self.window.tr("Delete {0} layers")
+                len(paths), self.window.tr("Delete layer"), self.window.tr("Delete layers: {0}")
             ),
         )
 
@@ -227,7 +227,7 @@ class BuilderActions:
             return False
         QGuiApplication.clipboard().setMimeData(mime.nodes_mime(nodes))
         _release_clipboard_at_exit()
-        self.window.show_status(self.window.tr("Copied {0} layers").format(len(nodes)))
+        self.window.show_status(self.window.tr("Copied layers: {0}").format(len(nodes)))
         return True
 
     def paste(self) -> bool:

@@ -186,7 +186,7 @@ class CardDelegate(QStyledItemDelegate):
         label = (
             info.label
             if not row.is_block
-            else self.view.tr("Sequential · {0} children").format(len(node.children))
+            else self.view.tr("Sequential · children: {0}").format(len(node.children))
         )
         painter.drawText(
             top.adjusted(x, 0, 0, 0),

@@ -202,7 +202,7 @@ class PropertiesPane(QWidget):
         if node is None:
             n = len(self.window_.selection.layers)
             self.title.setText(
-                self.tr("{0} layers selected").format(n) if n else self.tr("Select a layer")
+                self.tr("layers selected: {0}").format(n) if n else self.tr("Select a layer")
             )
             return
         self._node_type = "block" if isinstance(node, BlockSpec) else node.type
@@ -229,10 +229,15 @@ class PropertiesPane(QWidget):
             w.editingFinished.connect(lambda n=arg.name: self._commit(n))
             return w
         w = QLineEdit(self.form_host)
+        one = arg.dims == 1  # Conv1d: one number ("1 numbers" is no hint)
         hints = {
-            "ints": self.tr("a number, or {0} numbers").format(arg.dims),
+            "ints": self.tr("a number")
+            if one
+            else self.tr("a number, or {0} numbers").format(arg.dims),
             "shape": self.tr("numbers separated by commas"),
-            "padding": self.tr("a number, {0} numbers, same or valid").format(arg.dims),
+            "padding": self.tr("a number, same or valid")
+            if one
+            else self.tr("a number, {0} numbers, same or valid").format(arg.dims),
             "opt_int": self.tr("a whole number, or empty for None"),
             "opt_float": self.tr("a number, or empty for None"),
         }
@@ -259,7 +264,7 @@ class PropertiesPane(QWidget):
             row = None
         if isinstance(node, BlockSpec):
             self.title.setText(
-                self.tr("{0} · Sequential with {1} children").format(
+                self.tr("{0} · Sequential · children: {1}").format(
                     row.key if row else "", len(node.children)
                 )
             )

@@ -78,7 +78,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "must be at most {maximum}, got {got}"),
     QT_TRANSLATE_NOOP("CoreMessages", "must be true or false, got {value}"),
     QT_TRANSLATE_NOOP("CoreMessages", "must be one of {choices}, got {value}"),
-    QT_TRANSLATE_NOOP("CoreMessages", "must be one number or {dims} numbers, got {got}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "must be one number or one per dimension (dimensions: {dims}); numbers given: {got}",
+    ),
     QT_TRANSLATE_NOOP("CoreMessages", "is not an argument of this layer"),
     QT_TRANSLATE_NOOP("CoreMessages", "must divide in_channels and out_channels"),
     QT_TRANSLATE_NOOP("CoreMessages", "{layer}: {field} {reason}"),
@@ -129,17 +132,19 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessages", "bound = 1 / √fan_in = 1 / √{fan_in} = {bound}; values U(-bound, bound)"
     ),
-    QT_TRANSLATE_NOOP("CoreMessages", "identity: {ones} ones on the diagonal, {zeros} zeros"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "identity: ones on the diagonal ({ones}), zeros elsewhere ({zeros})"
+    ),
     QT_TRANSLATE_NOOP("CoreMessages", "N(mean, std²): mean = {mean}, std = {std}"),
     QT_TRANSLATE_NOOP("CoreMessages", "a different input"),
     QT_TRANSLATE_NOOP("CoreMessages", "at index {key}"),
     QT_TRANSLATE_NOOP("CoreMessages", "at {key}"),
     QT_TRANSLATE_NOOP("CoreMessages", "last dimension {n}"),
     QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D or {b}-D input (N, C, {dims})"),
-    QT_TRANSLATE_NOOP("CoreMessages", "{n} channels at dimension {dim}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "dimension {dim} of size {n} (channels)"),
     QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D or {b}-D input"),
     QT_TRANSLATE_NOOP("CoreMessages", "a {a}-D input"),
-    QT_TRANSLATE_NOOP("CoreMessages", "{n} features at dimension 1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "dimension 1 of size {n} (features)"),
     QT_TRANSLATE_NOOP("CoreMessages", "trailing dimensions {dims}"),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "must be non-empty, without dots or outer spaces, like hidden"
@@ -149,7 +154,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is already used in this block"),
     QT_TRANSLATE_NOOP("CoreMessages", "a {kind}"),
     QT_TRANSLATE_NOOP("CoreMessages", "a single tensor of shape {shape}"),
-    QT_TRANSLATE_NOOP("CoreMessages", "a {kind} of {n} items"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {kind} (items: {n})"),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "{name} holds {what}, not a state dict (use Inspect to look inside)"
     ),
@@ -165,7 +170,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{name} is truncated or not a safetensors file"),
     QT_TRANSLATE_NOOP("CoreMessages", "a dict with keys {keys}"),
     QT_TRANSLATE_NOOP("CoreMessages", "an empty dict"),
-    QT_TRANSLATE_NOOP("CoreMessages", "{n} keys match"),
+    QT_TRANSLATE_NOOP("CoreMessages", "keys that match: {n}"),
     QT_TRANSLATE_NOOP("CoreMessages", "missing in the file: {key}"),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -255,10 +260,8 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "the inferred model is not valid: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessages", "the model takes samples of shape {want}, {name} has {has}"),
-    QT_TRANSLATE_NOOP(
-        "CoreMessages", "the model gives {got} outputs, {name} has {width} target columns"
-    ),
-    QT_TRANSLATE_NOOP("CoreMessages", "the model gives {got} outputs, {name} has {width} classes"),
+    QT_TRANSLATE_NOOP("CoreMessages", "model outputs: {got}; target columns of {name}: {width}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "model outputs: {got}; classes of {name}: {width}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{a}; {b}"),
     QT_TRANSLATE_NOOP("CoreMessages", "no arguments"),
     QT_TRANSLATE_NOOP("CoreMessages", "{scheme} has no argument {names} (it takes {takes})"),
@@ -291,7 +294,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "no parameters match the target ({target})"),
     QT_TRANSLATE_NOOP("CoreMessages", "a block cannot be moved into itself"),
     QT_TRANSLATE_NOOP("CoreMessages", "a block has no arguments"),
-    QT_TRANSLATE_NOOP("CoreMessages", "cannot insert at {index}: the block has {n} children"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot insert at {index} (children in the block: {n})"),
     QT_TRANSLATE_NOOP("CoreMessages", "format version {version} is not supported here"),
     QT_TRANSLATE_NOOP("CoreMessages", "no layer at {path}"),
     QT_TRANSLATE_NOOP("CoreMessages", "not a block"),
@@ -370,7 +373,7 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "{loss}: labels go up to {top} but the model gives {classes} class scores; make the last layer {wide} wide",
+        "{loss}: labels go up to {top} but the model gives class scores: {classes}; make the last layer {wide} wide",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -379,7 +382,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{loss}: labels {labels} do not fit outputs {shape}"),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "{loss}: labels go up to {top} but the output has only {columns} columns for one-hot targets",
+        "{loss}: labels go up to {top} but the output's columns for one-hot targets: {columns}",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -827,7 +830,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "state dict"),
     QT_TRANSLATE_NOOP("CoreMessages", "whole model"),
     QT_TRANSLATE_NOOP("CoreMessages", "object"),
-    QT_TRANSLATE_NOOP("CoreMessages", "{n} items"),
+    QT_TRANSLATE_NOOP("CoreMessages", "items: {n}"),
     QT_TRANSLATE_NOOP("CoreMessages", "not kept in a .nnx.json project"),
     QT_TRANSLATE_NOOP("CoreMessages", "nn.Sequential read from the file (layers: {n})"),
     QT_TRANSLATE_NOOP("CoreMessages", "{keys} (one storage)"),
@@ -861,7 +864,7 @@ CORE_MESSAGES = (
         "CoreMessages", "{name}: X has shape {shape}; it needs (samples, features...)"
     ),
     QT_TRANSLATE_NOOP(
-        "CoreMessages", "{name}: a list must hold two tensors [X, y], it holds {n} items"
+        "CoreMessages", "{name}: a list must hold two tensors [X, y] (items in it: {n})"
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessages",

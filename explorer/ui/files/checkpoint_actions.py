@@ -361,7 +361,7 @@ class CheckpointActions:
             text = w.tr("Imported {0} as a model with its weights").format(path.name)
         marked = len(set(result.guessed_ids))
         if marked:
-            text += w.tr("; {0} layers carry guesses (marked, selected): check them").format(marked)
+            text += w.tr("; layers with guesses (marked, selected): {0}; check them").format(marked)
         w.show_status(text)
         return True
 

@@ -103,7 +103,7 @@ class ImportOptionsDialog(QDialog):
         layers = sum(1 for _ in result.spec.layers())
         shape = ",".join(str(d) for d in result.spec.input_shape)
         self.summary.setText(
-            self.tr("{0} layers, input {1}; {2} guesses (marked on the layers):").format(
+            self.tr("layers: {0} · input {1} · guesses (marked on the layers): {2}").format(
                 layers, shape, len(result.guessed)
             )
         )

@@ -305,7 +305,7 @@ class InitLab(QWidget):
         head = "<b>{}</b> {} · {}".format(
             html.escape(name),
             "×".join(map(str, shape)),
-            self.tr("{0} values").format(group_digits(result.n)),
+            self.tr("values: {0}").format(group_digits(result.n)),
         )
         if len(shape) >= 2:
             fan_in, fan_out = fans(shape)
