@@ -587,6 +587,10 @@
         <translation>值：{0}</translation>
     </message>
     <message>
+        <source>{0} is not in the target: Apply leaves it as it is</source>
+        <translation>{0} 不在目标中：“应用”不会改变它</translation>
+    </message>
+    <message>
         <location filename="../../explorer/ui/init_lab.py" line="273"/>
         <source>&lt;b&gt;theory&lt;/b&gt; ({0}):</source>
         <translation>&lt;b&gt;理论&lt;/b&gt;（{0}）：</translation>

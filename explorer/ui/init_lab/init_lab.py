@@ -138,7 +138,7 @@ class InitLab(QWidget):
         self.form.materialize_requested.connect(self.materialize)
         self.parameter.currentIndexChanged.connect(self._parameter_changed)
         window.selection.parameter_changed.connect(self.show_parameter)
-        window.selection.layers_changed.connect(lambda *_: self._update_form_info())
+        window.selection.layers_changed.connect(lambda *_: self._layers_changed())
         self.document.spec_changed.connect(lambda *_: self.model_changed())
         self.document.weights_changed.connect(self.model_changed)
         self.document.device_changed.connect(lambda *_: self.model_changed())
@@ -198,6 +198,11 @@ class InitLab(QWidget):
     def _parameter_changed(self, *_) -> None:
         self._update_form_info()
         self.refresh_plot()
+
+    def _layers_changed(self) -> None:
+        self._update_form_info()
+        if self.form.scope.currentData() == "layers" and self.isVisible():
+            self.refresh_plot()  # the shown tensor may have come into the target or left it
 
     def _show_custom_code(self, *_) -> None:
         """Choosing custom code scrolls its templates and editor into a short form's view."""
@@ -299,7 +304,19 @@ class InitLab(QWidget):
             self.stats.setText(html.escape(error_text(e)))
             return
         self.plot.show_fit(result)
-        self.stats.setText(self._stats_html(name, tuple(param.shape), result, theory_note))
+        html_text = self._stats_html(name, tuple(param.shape), result, theory_note)
+        if not previewing and not self._targeted(name):
+            # the verdict is this scheme's theory against values that Apply will not touch
+            note = self.tr("{0} is not in the target: Apply leaves it as it is")
+            html_text += "<br><i>" + html.escape(note.format(name)) + "</i>"
+        self.stats.setText(html_text)
+
+    def _targeted(self, name: str) -> bool:
+        """Whether Apply would change ``name`` (True when the target cannot be resolved)."""
+        try:
+            return name in resolve(self.net, self._target())
+        except InitError:
+            return True  # the form shows why; no second message here
 
     def _stats_html(self, name, shape, result, theory_note) -> str:
         head = "<b>{}</b> {} · {}".format(
