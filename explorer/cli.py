@@ -317,10 +317,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("# the same in plain PyTorch (after building the model):")
     print(plain_pytorch(list(values), args.scheme, scheme_args, args.seed))
     if archive:
-        print(f"wrote {out} (project with its state_dict, {len(state)} keys)")
+        print(f"wrote {out} (project with its state_dict, keys: {len(state)})")
     else:
         also = f" and {out}" if weights != out else ""
-        print(f"wrote {weights} (state_dict, {len(state)} keys){also}")
+        print(f"wrote {weights} (state_dict, keys: {len(state)}){also}")
     return 0
 
 

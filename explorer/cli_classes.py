@@ -101,5 +101,5 @@ def cmd_init_class(args: argparse.Namespace) -> int:
         print(f"{name:<24} {tuple(value.shape)}")
     print(f"# the same in plain PyTorch (after net = {model.class_name}(...)):")
     print(plain_pytorch(list(values), args.scheme, scheme_args, args.seed))
-    print(f"wrote {out} (state_dict, {len(state)} keys)")
+    print(f"wrote {out} (state_dict, keys: {len(state)})")
     return 0

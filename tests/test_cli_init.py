@@ -28,6 +28,7 @@ def test_init_writes_a_state_dict_equal_to_plain_pytorch(tmp_path, capsys):
         assert torch.equal(saved[key], value), key
     text = capsys.readouterr().out
     assert "nn.init.kaiming_normal_(net[2].weight, a=0, mode='fan_in', nonlinearity='relu')" in text
+    assert f"(state_dict, keys: {len(saved)})" in text  # no "1 keys" for a one-tensor model
 
 
 def test_init_to_a_project_writes_the_json_and_the_weights_beside_it(tmp_path):

@@ -8,15 +8,15 @@ class Message(str):
 
     The core and io have no Qt, so they cannot translate. A ``Message`` *is* the English
     text (the CLI, the Log and the tests read it as a plain ``str``) and also carries
-    ``msgid`` (the English template, the translation key: ``"{n} keys match"``) and the
+    ``msgid`` (the English template, the translation key: ``"keys that match: {n}"``) and the
     ``fields`` it was filled with, so the UI can show ``tr(msgid).format(**fields)``.
     A field may itself be a ``Message``; it is translated the same way.
 
     Examples
     --------
-    >>> m = Message("{n} keys match", n=4)
+    >>> m = Message("keys that match: {n}", n=4)
     >>> m, m.msgid, m.fields
-    ('4 keys match', '{n} keys match', {'n': 4})
+    ('keys that match: 4', 'keys that match: {n}', {'n': 4})
     """
 
     msgid: str

@@ -66,7 +66,8 @@ def test_no_interface_string_puts_a_count_before_a_fixed_plural():
 #: ``f"{n} layers"``, ``"{n} tensors"`` (Message templates, f-strings).
 COUNT_BEFORE_PLURAL = re.compile(
     r"\{[^{}\n]*\}\)? "
-    r"(steps|tensors|parameters|params|layers|guesses|items|children|features|columns)\b(?!/)"
+    r"(steps|tensors|parameters|params|layers|guesses|items|children|features|columns|keys)"
+    r"\b(?!/)"
 )
 
 
@@ -102,6 +103,8 @@ def test_the_scan_finds_the_fixed_plurals_it_is_for():
         '"{name}: a list must hold two tensors [X, y], it holds {n} items"',
         '"cannot insert at {index}: the block has {n} children"',
         'Message("{n} features at dimension 1", n=a["num_features"])',
+        'print(f"wrote {out} (state_dict, {len(state)} keys)")',
+        'Message("{n} keys match", n=len(self.matching))',
         '"{loss}: labels go up to {top} but the output has only {columns} columns "',
     ):
         assert COUNT_BEFORE_PLURAL.search(old), old
