@@ -3428,6 +3428,18 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{0} · 权重和输入都已改变：前向传播（F5）会重新计算</translation>
     </message>
     <message>
+        <source>Older weights and input: Run &gt; Compare modes runs it again</source>
+        <translation>权重和输入都已改变：“运行 &gt; 比较模式”会重新计算</translation>
+    </message>
+    <message>
+        <source>Older weights: Run &gt; Compare modes runs it again</source>
+        <translation>权重已改变：“运行 &gt; 比较模式”会重新计算</translation>
+    </message>
+    <message>
+        <source>Older input: Run &gt; Compare modes runs it again</source>
+        <translation>输入已改变：“运行 &gt; 比较模式”会重新计算</translation>
+    </message>
+    <message>
         <source>Training stopped: {0}</source>
         <translation>训练已停止：{0}</translation>
     </message>

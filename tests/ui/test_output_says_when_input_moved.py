@@ -160,3 +160,24 @@ def test_the_chinese_window_says_what_is_older(qtbot, chinese_window):  # noqa: 
     assert view.main.title.text().endswith(" · 权重已改变：前向传播（F5）会重新计算")
     act(qtbot, window, run, "forward")
     assert "已改变" not in view.main.title.text()
+
+
+def test_compare_modes_is_marked_too_and_a_batch_norm_model_does_not_mark_itself(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    run = window.part("run_actions")
+    view = run.output_view
+    window.findChild(QAction, "example_07-dropout-batchnorm").trigger()
+    assert any(type(m).__name__ == "BatchNorm1d" for m in window.document.net.modules())
+    with qtbot.waitSignal(window.run_finished, timeout=30000):
+        window.findChild(QAction, "action_compare").trigger()
+    qtbot.waitUntil(view.compare_box.isVisible, timeout=10000)
+    assert view.compare_mark.isHidden()  # its own forward passes are not "older weights"
+
+    type_seed(qtbot, run, "4")
+    assert view.compare_mark.text() == "Older input: Run > Compare modes runs it again"
+    assert view.compare_mark.isVisibleTo(view)
+    backward_and_step(qtbot, window, run)
+    assert view.compare_mark.text().startswith("Older weights and input:")
+    act(qtbot, window, run, "forward")  # Forward's output takes the place: unmarked
+    assert not view.main.title.text().endswith(AGAIN) and view.compare_box.isHidden()

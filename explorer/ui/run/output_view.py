@@ -113,7 +113,11 @@ class OutputView(QWidget):
         self._panes_row = QHBoxLayout()
         self.difference = QLabel(self.compare_box)
         self.difference.setWordWrap(True)  # a long sentence must not widen the window
+        self.compare_mark = QLabel(self.compare_box)  # what is older than the comparison
+        self.compare_mark.setWordWrap(True)
+        self.compare_mark.hide()
         box = QVBoxLayout(self.compare_box)
+        box.addWidget(self.compare_mark)
         box.addLayout(self._panes_row, 1)
         box.addWidget(self.difference)
         self.compare_box.hide()
@@ -132,6 +136,7 @@ class OutputView(QWidget):
         self._made_of: tuple | None = None
         self._older_weights = False
         self._title = ""
+        self._comparing = False  # the shown result is Compare modes' pair, not Forward's
         controller.document.weights_changed.connect(self._check_made_of)
         controller.document.spec_changed.connect(lambda *_: self._check_made_of())
         controller.session.settings_changed.connect(lambda *_: self._check_made_of())
@@ -151,7 +156,23 @@ class OutputView(QWidget):
         model, x = self._made_of_now()
         # once the weights moved the output stays theirs (tensor ids can be reused)
         self._older_weights = self._older_weights or model != self._made_of[0]
-        self.main.title.setText(self.marked_title(self._older_weights, x != self._made_of[1]))
+        older_input = x != self._made_of[1]
+        if self._comparing:
+            text = self.compare_marked(self._older_weights, older_input)
+            self.compare_mark.setText(text)
+            self.compare_mark.setVisible(bool(text))
+        else:
+            self.main.title.setText(self.marked_title(self._older_weights, older_input))
+
+    def compare_marked(self, older_weights: bool, older_input: bool) -> str:
+        """What moved on since Compare modes ran ("" when nothing did)."""
+        if older_weights and older_input:
+            return self.tr("Older weights and input: Run > Compare modes runs it again")
+        if older_weights:
+            return self.tr("Older weights: Run > Compare modes runs it again")
+        if older_input:
+            return self.tr("Older input: Run > Compare modes runs it again")
+        return ""
 
     def marked_title(self, older_weights: bool, older_input: bool) -> str:
         """The output's title, saying whether the weights, the input or both moved on."""
@@ -167,7 +188,8 @@ class OutputView(QWidget):
 
     def clear(self) -> None:
         """Another model was opened: its outputs are not this one's."""
-        self._made_of, self._older_weights = None, False
+        self._made_of, self._older_weights, self._comparing = None, False, False
+        self.compare_mark.hide()
         self.main.title.setText(self.tr("output = net(X)"))
         self.main.show_result_empty()
         self.main.show()
@@ -181,7 +203,7 @@ class OutputView(QWidget):
         )
         self.main.title.setText(self._title)
         self._made_of = self._made_of_now()  # after the forward (batch norm, lazy shapes)
-        self._older_weights = False
+        self._older_weights, self._comparing = False, False
         self.main.show_result(result)
         self.compare_box.hide()  # one output at a time: the panel keeps its height
         self.main.show()
@@ -194,6 +216,9 @@ class OutputView(QWidget):
             self._panes_row.addWidget(self.train_pane)
             self._panes_row.addWidget(self.eval_pane)
         self.compare_box.show()
+        self._made_of = self._made_of_now()  # the same batch as Forward's
+        self._older_weights, self._comparing = False, True
+        self.compare_mark.hide()
         both = np.concatenate([train_result.values.ravel(), eval_result.values.ravel()])
         limit = float(np.nanmax(np.abs(both))) if both.size else None  # one scale for both
         self.train_pane.show_result(train_result, limit)
