@@ -61,7 +61,7 @@ def test_only_the_output_width_can_be_the_problem():
         input_shape=(4, 2),
     )
     problem = fit_problem(spec, make_dataset(DataSpec("spiral", classes=5)))
-    assert "2 outputs" in problem.message and "5 classes" in problem.message
+    assert "model outputs: 2" in problem.message and "classes of spiral: 5" in problem.message
 
 
 def test_a_file_dataset_gets_the_same_fit():

@@ -447,6 +447,6 @@ def test_the_fit_offer_reads_the_class_outputs_and_offers_no_edit_of_its_layers(
     use(tv.source, "spiral")  # 2 features, 3 classes: the class cannot take it
     assert tv.fit_offer.isVisible()
     text = tv.fit_offer.text.text()
-    assert "layers are set in its code" in text and "20 outputs" not in text
+    assert "layers are set in its code" in text and "outputs: 20" not in text
     assert not tv.fit_offer.button.isVisible()  # no one-click edit of a class's layers
     assert window.document.spec == spec_before
