@@ -29,6 +29,7 @@ from explorer.core.param_rows import TensorCache
 from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 from explorer.ui.common.messages import error_text
+from explorer.ui.inspect.name_column import NameColumnFit
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -44,6 +45,16 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of state_dict names (a tensor
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # module key ("" = the model) of a layer/block row
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id
 UID_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's stable id (param_rows.TreeRow.uid)
+#: The tree's indentation (px a level): Qt's 20 gave a parameter row 60 px of indent.
+INDENT = 12
+
+
+def header_labels(tr) -> list[str]:
+    """The column titles; ``requires_grad`` in two lines (one took 98 px for True/False)."""
+    labels = [tr(c) for c in COLUMNS]
+    rg = COLUMNS.index("requires_grad")
+    labels[rg] = labels[rg].replace("_", "_\n", 1)
+    return labels
 
 
 def _facts(e) -> tuple:
@@ -134,7 +145,12 @@ class ParamTree(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ParameterTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.tree.setHeaderLabels(header_labels(self.tr))
+        self.tree.headerItem().setToolTip(
+            COLUMNS.index("requires_grad"),
+            self.tr("requires_grad: whether backward() computes a .grad for this tensor"),
+        )
+        self.tree.setIndentation(INDENT)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         # Shown order: what lessons ask about first (numel, grad), dtype and device last,
@@ -143,6 +159,9 @@ class ParamTree(QWidget):
         header.moveSection(COLUMNS.index("numel"), 2)
         header.moveSection(COLUMNS.index("grad"), 3)
         self.tree.setAlternatingRowColors(True)
+        # Every column in view: the values keep their widths, Name takes the rest (elided
+        # in the middle, whole on hover), so nothing lies past the dock's edge at 1280 px.
+        self.name_fit = NameColumnFit(self.tree)
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)
         self.state_button = QToolButton(self)
@@ -202,8 +221,9 @@ class ParamTree(QWidget):
                 self._items[row.parent].addChild(item)
         self._finish(rows)
         self.tree.expandAll()
-        for c in range(len(COLUMNS)):
+        for c in range(1, len(COLUMNS)):  # Name: the room the others leave (name_fit)
             self.tree.resizeColumnToContents(c)
+        self.name_fit.fit()
         self.tree.setUpdatesEnabled(True)
         self._show_selection()
         self._update_state_text()
@@ -418,17 +438,18 @@ class ParamTree(QWidget):
         return done
 
     def _widen(self, widths: _Widths) -> None:
-        """Widen the columns for new or changed texts (a full refresh fits them exactly).
+        """Widen the value columns for new or changed texts (a full refresh fits them exactly).
 
-        Only the longest texts of each column and depth are measured: an insertion in a
-        long model renames hundreds of rows (``501`` -> ``502``) without widening any.
+        Only the longest texts of each column are measured: an insertion in a long model
+        renames hundreds of rows (``501`` -> ``502``) without widening any. The Name column
+        is not widened: it has the room the others leave (:class:`NameColumnFit`).
         """
         fm = self.tree.fontMetrics()
         margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
-        for (c, depth), texts in widths.longest().items():
-            w = max(fm.horizontalAdvance(t) for t in texts) + margin
+        for (c, _depth), texts in widths.longest().items():
             if c == 0:
-                w += (depth + 1) * self.tree.indentation() + self.tree.iconSize().width() + 4
+                continue
+            w = max(fm.horizontalAdvance(t) for t in texts) + margin
             if w > self.tree.columnWidth(c):
                 self.tree.setColumnWidth(c, w)
 
