@@ -11,7 +11,7 @@ Only when the value columns alone leave less than :data:`NAME_FLOOR` does the tr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -37,6 +37,22 @@ def elided(view: QTreeView, index: QModelIndex) -> bool:
     rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return opt.fontMetrics.horizontalAdvance(opt.text) > rect.width() - 2 * margin
+
+
+def cell_width(view: QTreeView, text: str) -> int:
+    """The width a cell needs to show ``text`` whole: what Qt's delegate asks for it.
+
+    Measured with the style, as ``resizeColumnToContents`` measures; a margin guessed
+    from the font left "(8, 4)" drawn as "(…)" in a column 1 px short.
+    """
+    opt = QStyleOptionViewItem()
+    opt.initFrom(view)
+    opt.text = text
+    opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    size = view.style().sizeFromContents(
+        QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view
+    )
+    return size.width()
 
 
 def cell_tip(view: QTreeView, index: QModelIndex) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,7 +28,7 @@ from explorer.core.param_rows import TensorCache
 from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 from explorer.ui.common.messages import error_text
-from explorer.ui.inspect.name_column import NameColumnFit
+from explorer.ui.inspect.name_column import NameColumnFit, cell_width
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -45,8 +44,12 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of state_dict names (a tensor
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # module key ("" = the model) of a layer/block row
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id
 UID_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's stable id (param_rows.TreeRow.uid)
-#: The tree's indentation (px a level): Qt's 20 gave a parameter row 60 px of indent.
-INDENT = 12
+#: The tree's indentation (px a level): Qt's 20, with the Model row's own arrow, gave a
+#: parameter row 60 px of indent in a 440 px dock; now 20 px (the Model row has no arrow).
+INDENT = 10
+#: The column titles' font size, as a share of the rows': "requires_", "device" and "numel"
+#: set their columns' widths (their values are shorter), so each title takes less room.
+HEADER_SCALE = 0.9
 
 
 def header_labels(tr) -> list[str]:
@@ -151,6 +154,10 @@ class ParamTree(QWidget):
             self.tr("requires_grad: whether backward() computes a .grad for this tensor"),
         )
         self.tree.setIndentation(INDENT)
+        small = QFont(self.tree.header().font())  # the titles: a size down, like a caption
+        small.setPointSizeF(small.pointSizeF() * HEADER_SCALE)
+        self.tree.header().setFont(small)
+        self.tree.setRootIsDecorated(False)  # the one Model row stays open
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         # Shown order: what lessons ask about first (numel, grad), dtype and device last,
@@ -444,12 +451,10 @@ class ParamTree(QWidget):
         renames hundreds of rows (``501`` -> ``502``) without widening any. The Name column
         is not widened: it has the room the others leave (:class:`NameColumnFit`).
         """
-        fm = self.tree.fontMetrics()
-        margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
         for (c, _depth), texts in widths.longest().items():
             if c == 0:
                 continue
-            w = max(fm.horizontalAdvance(t) for t in texts) + margin
+            w = max(cell_width(self.tree, t) for t in texts)
             if w > self.tree.columnWidth(c):
                 self.tree.setColumnWidth(c, w)
 
