@@ -12,6 +12,7 @@ Only when the value columns alone leave less than :data:`NAME_FLOOR` does the tr
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -49,9 +50,7 @@ def cell_width(view: QTreeView, text: str) -> int:
     opt.initFrom(view)
     opt.text = text
     opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-    size = view.style().sizeFromContents(
-        QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view
-    )
+    size = view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), view)
     return size.width()
 
 
@@ -122,4 +121,28 @@ class NameColumnFit(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
             self.fit()
+        return False
+
+
+class CopyKey(QObject):
+    """Ctrl+C (the platform's Copy) on ``view`` calls ``copy``, not the window's Copy action.
+
+    The view claims the key in its ``ShortcutOverride``, as a line edit does, so a
+    window-wide Copy (the canvas's layers) does not take it while the view has the focus.
+    """
+
+    def __init__(self, view, copy):
+        super().__init__(view)
+        self._copy = copy
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and event.matches(
+            QKeySequence.StandardKey.Copy
+        ):
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self._copy()
+            return True
         return False

@@ -9,7 +9,16 @@ Selection is shared with the other views through ``window.selection``.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QBrush, QFont, QFontDatabase, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,7 +37,7 @@ from explorer.core.param_rows import TensorCache
 from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 from explorer.ui.common.messages import error_text
-from explorer.ui.inspect.name_column import NameColumnFit, cell_width
+from explorer.ui.inspect.name_column import CopyKey, NameColumnFit, cell_width
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -169,6 +178,7 @@ class ParamTree(QWidget):
         # Every column in view: the values keep their widths, Name takes the rest (elided
         # in the middle, whole on hover), so nothing lies past the dock's edge at 1280 px.
         self.name_fit = NameColumnFit(self.tree)
+        CopyKey(self.tree, self.copy_names)  # the names whole, however the column shows them
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)
         self.state_button = QToolButton(self)
@@ -531,6 +541,22 @@ class ParamTree(QWidget):
         if total.uninitialized:
             text += self.tr(" · {0} uninitialized").format(total.uninitialized)
         self.totals.setText(text)
+
+    def copy_names(self) -> str:
+        """Put the selected rows' PyTorch names on the clipboard, one a line; return them.
+
+        A tensor row gives its ``state_dict`` names (both of a tied one), a layer or block
+        row its module's name (``0.block 0``); the text is whole even where the row is elided.
+        """
+        names: list[str] = []
+        for item in self.tree.selectedItems():
+            for name in item.data(0, NAMES_ROLE) or [item.data(0, KEY_ROLE) or ""]:
+                if name and name not in names:
+                    names.append(name)
+        text = "\n".join(names)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
 
     # ----- queries (used by tests and other views) ----------------------------------------
 
