@@ -144,3 +144,26 @@ def test_every_training_data_choice_reads_whole_in_its_box(small_window, size):
     source.setCurrentIndex(source.findData("teacher"))
     assert source.currentText() == source.tr("random teacher (fits the model)")
     assert tv.data_label.text() == tv.tr("Data") and tv.data_label.buddy() is source
+
+
+def test_a_long_data_file_name_is_shortened_in_the_plot_title_and_the_data_stays_in_view(
+    small_window, tmp_path
+):
+    from explorer.ui.shell.visibility import title_cut
+
+    window = small_window
+    window.show_tab("TrainingTab")
+    settle()
+    tv = window.part("run_actions").training_view
+    path = tmp_path / "measurements_from_the_second_lab_session_2026.pt"
+    torch.save({"X": torch.randn(300, 20), "y": torch.randn(300, 10)}, path)
+    assert tv.use_file(str(path))
+    settle()
+    plot = tv.data_plot
+    whole = tv.tr("{0}: {1} train, {2} held out").format(path.name, 240, 60)
+    shown = plot.getPlotItem().titleLabel.text
+    assert plot.toolTip() == whole != shown and shown.endswith("…")
+    assert whole.startswith(shown[:-1])
+    assert not title_cut(plot)
+    box = plot.getPlotItem().vb.sceneBoundingRect()  # the samples' area, right side included
+    assert box.left() >= 0 and box.right() <= plot.viewport().width()  # was cut at 1280 px

@@ -374,7 +374,7 @@ class TrainingView(QWidget):
         else:
             brushes = pg.mkBrush("#3163ce")
         self.data_plot.show_samples(px, py, brushes)
-        self.data_plot.setTitle(
+        self.data_plot.set_title(
             self.tr("{0}: {1} train, {2} held out").format(
                 shown(data.name, with_id=False),
                 len(data),
