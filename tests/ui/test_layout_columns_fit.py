@@ -167,3 +167,47 @@ def test_a_long_data_file_name_is_shortened_in_the_plot_title_and_the_data_stays
     assert not title_cut(plot)
     box = plot.getPlotItem().vb.sceneBoundingRect()  # the samples' area, right side included
     assert box.left() >= 0 and box.right() <= plot.viewport().width()  # was cut at 1280 px
+
+
+def test_shrink_to_lowers_only_the_widest_columns_to_one_level():
+    from explorer.ui.inspect.name_column import shrink_to
+
+    widths = {1: 153, 2: 49, 3: 45, 4: 62, 5: 43, 6: 38}
+    assert shrink_to(widths, 400, 40) == widths  # fits: unchanged
+    out = shrink_to(widths, 347, 40)  # 43 px too many: the widest alone gives them up
+    assert out == {**widths, 1: 110} and sum(out.values()) == 347
+    out = shrink_to({1: 100, 2: 100, 3: 30}, 150, 40)  # two at one level, the narrow kept
+    assert out == {1: 60, 2: 60, 3: 30}
+    assert shrink_to({1: 100, 2: 90}, 50, 40) == {1: 40, 2: 40}  # the floor holds: it scrolls
+
+
+def test_a_lazy_model_keeps_its_names_whole_and_gives_the_uninitialized_shape_way(small_window):
+    window = small_window
+    spec = sequential(
+        LayerSpec.make("LazyLinear", out_features=256),
+        LayerSpec.make("ReLU"),
+        LayerSpec.make("LazyLinear", out_features=10),
+        input_shape=(2, 20),
+    )
+    window.document.load_spec(spec)
+    settle()
+    part = window.part("param_tree")
+    tree = part.tree
+    twin = nn.Sequential(nn.LazyLinear(256), nn.ReLU(), nn.LazyLinear(10))
+    assert [r.text(0) for r in part.entry_rows()] == [n for n, _ in twin.named_parameters()]
+    assert not tree.horizontalScrollBar().isVisible() and columns_out_of_view(tree) == []
+    for row, index in entry_indexes(part):
+        assert not elided(tree, index), row.text(0)  # the names whole, "0.weight" not "0.…ht"
+        shape = index.siblingAtColumn(1)
+        assert row.text(1) == "? UninitializedParameter"  # the text itself is unchanged
+        assert elided(tree, shape)  # the 153 px text gave way, and reads whole on hover
+        assert cell_tip(tree, shape).splitlines()[0] == "? UninitializedParameter"
+    twin(torch.randn(2, 20))
+    window.document.net(torch.randn(2, 20))  # the first forward materializes the weights
+    window.document.notify_weights_changed()
+    settle()
+    shapes = {n: str(tuple(p.shape)).replace(",)", ")") for n, p in twin.named_parameters()}
+    assert {r.text(0): r.text(1) for r in part.entry_rows()} == shapes
+    for row, index in entry_indexes(part):  # the Shape column has its whole width back
+        assert not any(elided(tree, index.siblingAtColumn(c)) for c in range(7)), row.text(0)
+    assert columns_out_of_view(tree) == []

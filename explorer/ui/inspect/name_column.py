@@ -6,7 +6,8 @@ the last column was out of sight. Here the value columns keep their content widt
 Name column gets the rest, so every column is in view; a name that does not fit is elided
 in the middle (``features…weight``: the parameter's own part stays readable) and read whole
 on hover. The item's text is never changed: it stays PyTorch's ``named_parameters()`` name.
-Only when the value columns alone leave less than :data:`NAME_FLOOR` does the tree scroll.
+When the values alone would leave the names less than :data:`NAME_FLOOR`, their widest
+columns give way (elided, whole on hover); only below :data:`VALUE_FLOOR` does it scroll.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-#: The narrowest Name column (px); below it the tree scrolls rather than show "0…t".
-NAME_FLOOR = 72
+#: The Name column's width (px) before the value columns give way (a name that needs
+#: less keeps only what it needs): "0.weight" under its layer, whole. Kept low, so that
+#: shapes and counts (the d2l examples' after a backward) are not cut for longer names.
+NAME_FLOOR = 100
+#: The narrowest a value column is made to give the names room; below it the tree scrolls.
+VALUE_FLOOR = 40
 
 
 def elided(view: QTreeView, index: QModelIndex) -> bool:
@@ -78,11 +83,36 @@ class WholeTextTips(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
+def shrink_to(widths: dict[int, int], total: int, floor: int) -> dict[int, int]:
+    """``widths`` with the widest lowered to one level so that they add up to ``total``.
+
+    No width goes below ``floor`` (nor below what it was); the narrow columns are not
+    touched. When even that does not fit, every width above ``floor`` is at ``floor``.
+    """
+    if sum(widths.values()) <= total:
+        return dict(widths)
+    level = max(widths.values())
+    # the highest level whose capped widths add up to at most ``total``
+    for candidate in sorted(set(widths.values()), reverse=True):
+        capped = sum(min(w, candidate) for w in widths.values())
+        if capped <= total:
+            wider = sum(1 for w in widths.values() if w > candidate)
+            level = candidate + (total - capped) // max(1, wider)
+            break
+    else:
+        level = 0
+    level = max(level, floor)
+    return {c: min(w, level) if w > floor else w for c, w in widths.items()}
+
+
 class NameColumnFit(QObject):
     """Keeps column 0 of ``view`` as wide as the viewport leaves it after the other columns.
 
-    It follows the viewport's size (a dock resized, a scroll bar shown) and every other
-    column's width (fitted to new contents, or dragged by the user).
+    The other columns keep the widths they were given (fitted to their contents, or dragged
+    by the user): :meth:`wanted`. Only when that would leave the names less than
+    :data:`NAME_FLOOR` (or less than they need, if that is less) are the widest of them
+    narrowed, down to :data:`VALUE_FLOOR`: "? UninitializedParameter" (153 px) is elided
+    before "0.weight" is. It follows the viewport's size (a dock resized, a scroll bar shown).
     """
 
     def __init__(self, view: QTreeView):
@@ -94,28 +124,44 @@ class NameColumnFit(QObject):
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setItemDelegate(WholeTextTips(view))
         self._fitting = False
+        self._wanted: dict[int, int] = {}  # column -> the width it was given
+        self.name_wanted = 0  # what the names need (0: not known, the floor applies)
         view.viewport().installEventFilter(self)
         header.sectionResized.connect(self._on_section_resized)
 
-    def room(self) -> int:
-        """The width column 0 gets: the viewport's width less the other shown columns."""
-        header = self.view.header()
-        others = sum(
-            header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c)
-        )
-        return max(NAME_FLOOR, self.view.viewport().width() - others)
+    def wanted(self, column: int) -> int:
+        """The width ``column`` was given (it may be shown narrower, see :meth:`fit`)."""
+        return self._wanted.get(column, self.view.header().sectionSize(column))
+
+    def keep(self, column: int) -> None:
+        """``column``'s width now is the one it wants (it was just fitted to its contents)."""
+        self._wanted[column] = self.view.header().sectionSize(column)
+
+    def want_name(self, width: int) -> None:
+        """The names need ``width`` px (a wider name came): refit if that changes the floor."""
+        if width > self.name_wanted:
+            self.name_wanted = width
+            self.fit()
 
     def fit(self) -> None:
-        width = self.room()
-        if self.view.header().sectionSize(0) != width:
-            self._fitting = True
-            try:
-                self.view.header().resizeSection(0, width)
-            finally:
-                self._fitting = False
+        header = self.view.header()
+        shown = [c for c in range(1, header.count()) if not header.isSectionHidden(c)]
+        wanted = {c: self.wanted(c) for c in shown}
+        width = self.view.viewport().width()
+        floor = min(NAME_FLOOR, self.name_wanted) if self.name_wanted else NAME_FLOOR
+        widths = shrink_to(wanted, width - floor, VALUE_FLOOR)
+        sizes = {0: max(floor, width - sum(widths.values())), **widths}
+        self._fitting = True
+        try:
+            for c, w in sizes.items():
+                if header.sectionSize(c) != w:
+                    header.resizeSection(c, w)
+        finally:
+            self._fitting = False
 
-    def _on_section_resized(self, logical: int, _old: int, _new: int) -> None:
+    def _on_section_resized(self, logical: int, _old: int, new: int) -> None:
         if not self._fitting and logical != 0:
+            self._wanted[logical] = new
             self.fit()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override

@@ -238,8 +238,11 @@ class ParamTree(QWidget):
                 self._items[row.parent].addChild(item)
         self._finish(rows)
         self.tree.expandAll()
+        header = self.tree.header()
         for c in range(1, len(COLUMNS)):  # Name: the room the others leave (name_fit)
             self.tree.resizeColumnToContents(c)
+            self.name_fit.keep(c)  # its contents' width, even where it was shown narrower
+        self.name_fit.name_wanted = max(self.tree.sizeHintForColumn(0), header.sectionSizeHint(0))
         self.name_fit.fit()
         self.tree.setUpdatesEnabled(True)
         self._show_selection()
@@ -459,13 +462,15 @@ class ParamTree(QWidget):
 
         Only the longest texts of each column are measured: an insertion in a long model
         renames hundreds of rows (``501`` -> ``502``) without widening any. The Name column
-        is not widened: it has the room the others leave (:class:`NameColumnFit`).
+        is not widened: it has the room the others leave (:class:`NameColumnFit`), which
+        the names' need (``want_name``) may make the others give way for.
         """
-        for (c, _depth), texts in widths.longest().items():
-            if c == 0:
-                continue
+        fit = self.name_fit
+        for (c, depth), texts in widths.longest().items():
             w = max(cell_width(self.tree, t) for t in texts)
-            if w > self.tree.columnWidth(c):
+            if c == 0:  # the names' need sets how far the values give way for them
+                fit.want_name(w + (depth + 1) * self.tree.indentation())
+            elif w > fit.wanted(c):
                 self.tree.setColumnWidth(c, w)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
