@@ -26,7 +26,12 @@ def run(rec: Recorder) -> None:
     for i in range(500):
         layers += [L("Linear", in_features=64 + i % 50, out_features=64 + (i + 1) % 50), L("ReLU")]
     spec = sequential(*layers, input_shape=(32, 64))
-    window = MainWindow(Document(spec), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(
+        Document(spec),
+        settings=QSettings(
+            os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat
+        ),
+    )
     window.resize(1400, 900)
     window.show()
     from explorer.ui.app import freeze_when_started

@@ -75,13 +75,23 @@ def mlp_spec():
 
 def hand_loop(net, x, y, lr: float, seed: int) -> float:
     """The loop a person writes; returns seconds per step."""
+    seconds: list[float] = []
+    for _ in hand_steps(net, x, y, lr, seed, seconds):
+        pass
+    return seconds[0]
+
+
+def hand_steps(net, x, y, lr: float, seed: int, seconds: list, report_hz: float | None = None):
+    """The hand loop as a generator: it yields the step count ``report_hz`` times a second
+    (as a run in the app reports; ``None``: never), and appends its seconds per step to
+    ``seconds`` when done."""
     import torch
 
     optimizer = torch.optim.SGD(net.parameters(), lr=lr)
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     step = 0
-    t0 = time.perf_counter()
+    t0 = last = time.perf_counter()
     while step < STEPS:
         for idx in torch.randperm(len(x), generator=g).split(BATCH):
             if step == STEPS:
@@ -91,8 +101,11 @@ def hand_loop(net, x, y, lr: float, seed: int) -> float:
             loss.backward()
             optimizer.step()
             step += 1
+            if report_hz is not None and (now := time.perf_counter()) - last >= 1 / report_hz:
+                last = now
+                yield step
     loss.item()
-    return (time.perf_counter() - t0) / STEPS
+    seconds.append((time.perf_counter() - t0) / STEPS)
 
 
 def hand_loop_in_thread(net, x, y, lr: float, seed: int) -> tuple[float, int]:
@@ -213,7 +226,9 @@ def core_run(net, data, initial, costs) -> float:
     return last.elapsed_s / last.step
 
 
-def run(rec: Recorder) -> None:
+def open_window(probe):
+    """(app, window, dataset): the MLP in a shown window, its Training tab in front, teacher
+    data of 8 batches with no held-out part, and ``probe`` as the run's "stats" probe."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import torch
     from PySide6.QtCore import QSettings
@@ -238,13 +253,25 @@ def run(rec: Recorder) -> None:
     # tab draws nothing, and with the Code tab in front the GUI thread took 0.8% of the
     # steps' time instead of 5%)
     window.show_tab("TrainingTab")
-    seen: set[int] = set()
-    window.run_probes["stats"] = counting_threads(stats_probe, seen)
+    window.run_probes["stats"] = probe
     tv = window.part("run_actions").training_view
     tv.source.setCurrentIndex(tv.source.findData("teacher"))
     tv.samples.setValue(BATCH * 8)
     tv.held_out.setValue(0)
-    data = tv.dataset_for(DataSpec("teacher", n=BATCH * 8, eval_fraction=0.0))
+    return app, window, tv.dataset_for(DataSpec("teacher", n=BATCH * 8, eval_fraction=0.0))
+
+
+def close_window(window) -> None:
+    window.part("run_actions").controller.shutdown()
+    window.mark_saved()
+    window.close()
+
+
+def run(rec: Recorder) -> None:
+    import torch
+
+    seen: set[int] = set()
+    app, window, data = open_window(counting_threads(stats_probe, seen))
     default = torch.get_num_threads()
     try:
         for threads in dict.fromkeys((default, 1)):
@@ -253,9 +280,7 @@ def run(rec: Recorder) -> None:
             _pass(rec, window, app, data, threads, seen, first=threads == default)
     finally:
         torch.set_num_threads(default)
-    window.part("run_actions").controller.shutdown()
-    window.mark_saved()
-    window.close()
+    close_window(window)
 
 
 def _pass(rec: Recorder, window, app, data, threads: int, seen: set[int], first: bool) -> None:

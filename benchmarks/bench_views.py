@@ -19,7 +19,10 @@ def _window(spec, device="cpu"):
     from explorer.ui.shell.main_window import MainWindow
 
     window = MainWindow(
-        Document(spec, device=device), settings=QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
+        Document(spec, device=device),
+        settings=QSettings(
+            os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat
+        ),
     )
     window.resize(1400, 900)
     window.show()

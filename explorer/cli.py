@@ -139,7 +139,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
         params = "(shared)" if r.shared else _group(r.params, ",")
         print(f"{name:<16} {r.label[:22]:<22} {shape:<18} {params:>12} {si(r.flops):>10}")
     print(
-        f"total {_group(report.total_params, ',')} params ({_group(report.trainable_params, ',')} trainable) · "
+        f"total params: {_group(report.total_params, ',')} "
+        f"(trainable: {_group(report.trainable_params, ',')}) · "
         f"{si(report.total_flops, 'FLOPs')} · {si(report.param_bytes, 'B')} of parameters"
     )
     if report.error:

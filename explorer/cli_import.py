@@ -65,10 +65,10 @@ def run_import(args: argparse.Namespace, fail: Callable[[str], int]) -> int:
     print(f"input shape {tuple(result.spec.input_shape)}")
     if result.weights_written:
         tensors = len(result.net.state_dict())
-        print(f"wrote {args.output}: {layers} layers, weights written ({tensors} tensors)")
+        print(f"wrote {args.output} (layers: {layers}); weights written (tensors: {tensors})")
     else:
         print(
-            f"wrote {args.output}: {layers} layers, architecture only; the weights were not "
+            f"wrote {args.output} (layers: {layers}), architecture only; the weights were not "
             f"kept (write a .nnx to keep them, or load {args.file} into it with Load Weights)"
         )
     return 0

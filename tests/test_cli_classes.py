@@ -144,3 +144,53 @@ def test_summary_of_a_class_that_calls_a_module_twice_lists_each_call(tmp_path, 
     assert rows.index(("linear", 2, True)) == rows.index(("linear", 1, False)) + 1
     text = run(capsys, *common).stdout
     assert "linear (call 2)" in text and "body (call 2)" in text
+
+
+LAZY_BN = """from torch import nn
+
+
+class LazyNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.LazyLinear(32), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10)
+        )
+
+    def forward(self, X):
+        return self.net(X)
+"""
+
+
+def test_training_a_class_with_lazy_layers_that_never_ran_equals_a_hand_loop(tmp_path, capsys):
+    path = tmp_path / "lazy.py"
+    path.write_text(LAZY_BN, encoding="utf-8")
+    out = tmp_path / "trained.pt"
+    done = run(capsys, "train", path, "--input-shape", "2,20", "--data", "teacher",
+               "--samples", "100", "--steps", "6", "--batch-size", "16", "--lr", "0.05",
+               "--seed", "3", "--json", "-o", out)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    history = [v for _, v in json.loads(done.stdout)["history"]]
+
+    torch.manual_seed(3)
+    hand = nn.Sequential(nn.LazyLinear(32), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10))
+    data = load_dataset(DataSpec("teacher", n=100, noise=0.1, seed=3, eval_fraction=0.2), (20,), 10)
+    optimizer = torch.optim.SGD(hand.parameters(), lr=0.05)
+    torch.manual_seed(3)
+    g = torch.Generator().manual_seed(3)
+    losses = []
+    while len(losses) < 6:  # 80 training samples: the 6th step starts the second epoch
+        for idx in torch.randperm(len(data.X), generator=g).split(16):
+            if len(losses) == 6:
+                break
+            optimizer.zero_grad()
+            loss = nn.functional.mse_loss(hand(data.X[idx]), data.y[idx])
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+    assert history == losses
+    state = torch.load(out, weights_only=True)
+    expected = {f"net.{k}": v for k, v in hand.state_dict().items()}
+    assert list(state) == list(expected)
+    for key, value in expected.items():
+        assert torch.equal(state[key], value), key
+    assert int(state["net.2.num_batches_tracked"]) == 6

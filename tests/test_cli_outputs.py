@@ -83,7 +83,7 @@ def test_import_state_dict_to_nnx_keeps_the_weights_and_says_so(weights, tmp_pat
     out_path = tmp_path / "full.nnx"
     code, out, err = cli(capsys, "import-state-dict", weights, "-o", out_path)
     assert code == 0, err
-    assert "weights written (4 tensors)" in out
+    assert "weights written (tensors: 4)" in out
     loaded = load_project(out_path).weights
     for k, v in torch.load(weights, weights_only=True).items():
         assert torch.equal(loaded[k], v)

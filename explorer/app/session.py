@@ -245,6 +245,8 @@ class Session:
         """The project a save writes; ``full`` adds weights and named tensors (``.nnx``).
 
         Returns the project and the names of features whose state could not be read.
+        Lazy layers that have not run yet are left out of the weights (they have no values;
+        the file reopens them lazy, and a load checks only the keys a file holds for them).
         A Python class's model raises :class:`~explorer.core.module_source.ReadOnlyModel`.
         """
         from explorer.io.project import Project
@@ -262,8 +264,12 @@ class Session:
         settings, failed = self._settings_dict()
         project = Project(spec=self.document.spec, title=title, settings=settings)
         if full:
+            from explorer.core.buffers import is_uninitialized
+
             state = self.document.net.state_dict()
-            project.weights = {k: v.detach() for k, v in state.items()}
+            project.weights = {  # a lazy layer that has not run has no values to write
+                k: v.detach() for k, v in state.items() if not is_uninitialized(v)
+            }
             tensors = {k: v for k, v in self.tensors.items() if hasattr(v, "detach")}
             project.tensors = tensors or None
         return project, failed

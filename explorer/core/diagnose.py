@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.core.buffers import scratch_buffers
+from explorer.core.buffers import NotInitializedError, is_uninitialized, scratch_model
 from explorer.core.errors import ExplorerError, Message
 
 if TYPE_CHECKING:
@@ -84,32 +84,36 @@ def device_report(net: nn.Module, **tensors) -> str | None:
 def locate_failure(net: nn.Module, x: torch.Tensor):
     """Re-run ``net(x)``; return ``(name, module, input shape, exception)`` of the failing leaf.
 
-    Returns None when the forward pass succeeds. Buffers (batch-norm running statistics)
-    are restored afterwards, so the model is left as it was.
+    Returns None when the forward pass succeeds (or cannot be re-run). The model is left as
+    it was: the look runs on :func:`~explorer.core.buffers.scratch_model` (buffers copied,
+    lazy layers that have not run stay so); the module returned is the model's own.
     """
     import torch
 
     current: list = [None]
-    hooks = []
-    for name, module in _leaves(net):
-
-        def pre(mod, args, name=name):
-            shape = tuple(args[0].shape) if args and hasattr(args[0], "shape") else None
-            current[0] = (name, mod, shape)
-
-        hooks.append(module.register_forward_pre_hook(pre))
     try:
-        with torch.no_grad(), scratch_buffers(net):
+        with torch.no_grad(), scratch_model(net) as model:
+            hooks = []
             try:
-                net(x)
+                for name, module in _leaves(model):
+
+                    def pre(mod, args, name=name):
+                        shape = tuple(args[0].shape) if args and hasattr(args[0], "shape") else None
+                        current[0] = (name, shape)
+
+                    hooks.append(module.register_forward_pre_hook(pre))
+                model(x)
                 return None
             except Exception as exc:  # noqa: BLE001 - any failure here is what we look for
                 if current[0] is None:
                     return ("", net, tuple(x.shape), exc)
-                return (*current[0], exc)
-    finally:
-        for h in hooks:
-            h.remove()
+                name, shape = current[0]
+                return (name, net.get_submodule(name), shape, exc)
+            finally:
+                for h in hooks:
+                    h.remove()
+    except NotInitializedError:
+        return None
 
 
 def explain(
@@ -201,7 +205,7 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
     for pname, p in net.named_parameters():
         owner = pname.rpartition(".")[0]
         for label, t in (("", p), (".grad", p.grad)):
-            if t is not None and not bool(torch.isfinite(t).all()):
+            if t is not None and not is_uninitialized(t) and not bool(torch.isfinite(t).all()):
                 return (
                     owner,
                     Message(
@@ -213,26 +217,33 @@ def locate_nonfinite(net: nn.Module, x=None) -> tuple[str | None, str]:
     if x is None:
         return None, Message("the loss is NaN or Inf")
     found: list = []
-    hooks = []
-    for name, module in _leaves(net):
-
-        def post(mod, args, out, name=name):
-            if not found and isinstance(out, torch.Tensor) and not bool(torch.isfinite(out).all()):
-                found.append((name, mod))
-
-        hooks.append(module.register_forward_hook(post))
     try:
-        with torch.no_grad(), scratch_buffers(net):
+        with torch.no_grad(), scratch_model(net) as model:
+            hooks = []
             try:
-                net(x)
+                for name, module in _leaves(model):
+
+                    def post(mod, args, out, name=name):
+                        if (
+                            not found
+                            and isinstance(out, torch.Tensor)
+                            and not bool(torch.isfinite(out).all())
+                        ):
+                            found.append(name)
+
+                    hooks.append(module.register_forward_hook(post))
+                model(x)
             except Exception:  # noqa: BLE001 - best effort: the report below still stands
                 pass
-    finally:
-        for h in hooks:
-            h.remove()
+            finally:
+                for h in hooks:
+                    h.remove()
+    except NotInitializedError:
+        pass
     if found:
-        name, module = found[0]
-        return name, Message("{layer} outputs NaN or Inf", layer=layer_title(name, module))
+        name = found[0]
+        layer = layer_title(name, net.get_submodule(name))
+        return name, Message("{layer} outputs NaN or Inf", layer=layer)
     if not bool(torch.isfinite(x).all()):
         return None, Message("the input batch holds NaN or Inf")
     return (

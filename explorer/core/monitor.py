@@ -267,13 +267,21 @@ def activations(net: nn.Module, batch_x: torch.Tensor, bins: int | None = None):
     any other module (a Python class) runs its own ``forward`` with hooks on its leaf
     modules, so the rows are its ``named_modules()`` keys, one per call. Each output is
     summarized as soon as it is made.
+
+    Raises
+    ------
+    NotInitializedError
+        Lazy layers have not run yet: their shapes and values come from the first real
+        forward (Forward, or the first training step), not from a look.
     """
     import torch
     from torch import nn
 
     if batch_x is None:
         return ()
-    from explorer.core.buffers import scratch_buffers
+    from explorer.core.buffers import require_initialized, scratch_buffers
+
+    require_initialized(net)  # a look must not give lazy layers their values
 
     devices = [batch_x.device] if batch_x.device.type == "cuda" else []
     rows: list[ActivationRow] = []

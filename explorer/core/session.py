@@ -107,11 +107,14 @@ def compare_modes(net, x) -> tuple[OutputResult, OutputResult]:
     Dropout draws a mask in train mode only, batch norm uses batch statistics in train
     mode and running statistics in eval mode; the train() pass updates copies of the
     running statistics, so the model's own buffers are untouched (a saved model stays saved).
+    A model whose lazy layers have not run yet raises
+    :class:`~explorer.core.buffers.NotInitializedError` (nothing to compare yet).
     """
     import torch
 
-    from explorer.core.buffers import scratch_buffers
+    from explorer.core.buffers import require_initialized, scratch_buffers
 
+    require_initialized(net)  # the comparison looks; Forward is what materializes lazy layers
     was_training = net.training
     try:
         with torch.no_grad(), scratch_buffers(net):

@@ -27,7 +27,7 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from explorer.core.buffers import scratch_buffers
+from explorer.core.buffers import parameter_count, scratch_model
 from explorer.core.data import Dataset
 from explorer.core.diagnose import RunError, explain, locate_nonfinite
 from explorer.core.errors import Message
@@ -107,7 +107,7 @@ class ExtraCosts:
         first = params[0] if params else None
         key = (
             tuple(sorted(probes)),
-            sum(p.numel() for p in params),
+            parameter_count(params),
             None if first is None else (str(first.device), first.dtype),
             config.batch_size,
         )
@@ -193,12 +193,18 @@ def train_step(net, optimizer, loss_name: str, xb, yb):
 
 
 def output_shape(net, x) -> tuple[int, ...]:
-    """The model's output shape for ``x``; a failure names the layer (buffers untouched)."""
+    """The model's output shape for ``x``; a failure names the layer.
+
+    The model is left as it was: its buffers are untouched, and lazy layers that have not
+    run yet stay uninitialized (the shape comes from a stand-in, see
+    :func:`~explorer.core.buffers.scratch_model`), so the first training step gives them
+    their values, as in plain PyTorch.
+    """
     import torch
 
-    with torch.no_grad(), scratch_buffers(net):
+    with torch.no_grad(), scratch_model(net) as model:
         try:
-            return tuple(net(x).shape)
+            return tuple(model(x).shape)
         except Exception as exc:  # noqa: BLE001 - reported with the layer's name
             raise explain(exc, net, x) from exc
 

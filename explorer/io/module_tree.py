@@ -81,7 +81,7 @@ def spec_from_tree(root: ModNode) -> tuple[tuple[Node, ...], dict[str, torch.Ten
         total[0] += 1
         if total[0] > MAX_LAYERS:
             raise ModelRefused(
-                Message("the model has more than {n} layers in use", n=f"{MAX_LAYERS:,}")
+                Message("the model has too many layers in use (limit: {n})", n=f"{MAX_LAYERS:,}")
             )
         for _, c in _called(node):  # a block used twice: each of its layers is used twice
             count(c, (*inside, ident))

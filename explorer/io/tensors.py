@@ -420,7 +420,7 @@ def _model_tree(path: Path, kind: str) -> FileTree:
 
     model = import_model_file(path)
     layers = sum(1 for _ in model.spec.layers())
-    meta = {"architecture": Message("nn.Sequential of {n} layers, read from the file", n=layers)}
+    meta = {"architecture": Message("nn.Sequential read from the file (layers: {n})", n=layers)}
     state = model.state
     found: dict[str, Any] = {}
     entries = walk(state, {}, found=found)

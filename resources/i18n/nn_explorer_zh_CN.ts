@@ -3400,8 +3400,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>没有激活值：模型无法运行（{0}）</translation>
     </message>
     <message>
-        <source>Lazy layers have no weights yet: Forward (F5) runs the first forward</source>
-        <translation>延后初始化的层还没有权重：前向传播（F5）会运行第一次前向传播</translation>
+        <source>Lazy layers are not initialized yet: run a forward (F5) or train a step</source>
+        <translation>延后初始化的层尚未初始化：请运行一次前向传播（F5）或训练一步</translation>
     </message>
     <message>
         <source>{0} · older weights: Forward (F5) runs it again</source>
@@ -4077,6 +4077,10 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{keys}：延后初始化层尚未初始化；请先运行一次前向传播，再加载</translation>
     </message>
     <message>
+        <source>not initialized yet: run a forward or train a step</source>
+        <translation>尚未初始化：请先运行一次前向传播，或训练一步</translation>
+    </message>
+    <message>
         <source>the &apos;{key}&apos; entry of a checkpoint dict (it also holds {others})</source>
         <translation>检查点字典的 &apos;{key}&apos; 条目（其中还有 {others}）</translation>
     </message>
@@ -4733,8 +4737,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>{where} 包含了它自身：不是一条链</translation>
     </message>
     <message>
-        <source>the model has more than {n} layers in use</source>
-        <translation>模型使用的层超过 {n} 个</translation>
+        <source>the model has too many layers in use (limit: {n})</source>
+        <translation>模型使用的层过多（上限：{n}）</translation>
     </message>
     <message>
         <source>{key} shares its tensors with {first}, but the two layers differ (the app ties whole, equal layers)</source>
@@ -5497,8 +5501,8 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>.nnx.json 项目不保存权重</translation>
     </message>
     <message>
-        <source>nn.Sequential of {n} layers, read from the file</source>
-        <translation>从文件读出的 nn.Sequential，共 {n} 层</translation>
+        <source>nn.Sequential read from the file (layers: {n})</source>
+        <translation>从文件读出的 nn.Sequential（层数：{n}）</translation>
     </message>
     <message>
         <source>{keys} (one storage)</source>

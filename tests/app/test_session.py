@@ -196,3 +196,37 @@ def test_a_saved_project_holds_the_run_settings_and_reopens_the_same():
     other = Session()
     other.open(OpenRequest(project.spec, settings=project.settings, weights=project.weights))
     assert other.settings.loss == "l1" and other.settings.seed == 2 and not other.modified
+
+
+def test_a_project_of_lazy_layers_that_never_ran_saves_the_values_there_are(tmp_path):
+    """Autosave and Save on the book's lazy model: the uninitialized tensors have no values
+    to write (PyTorch's state_dict holds UninitializedParameter); the file reopens lazy."""
+    from explorer.io.project import load_project, save_project
+
+    spec = sequential(
+        L("Linear", in_features=4, out_features=6),
+        L("ReLU"),
+        L("LazyLinear", out_features=3),
+        input_shape=(2, 4),
+    )
+    s = opened(spec, seed=3)
+    project, failed = s.project("lazy", full=True)
+    assert failed == [] and list(project.weights) == ["0.weight", "0.bias"]
+    torch.manual_seed(3)
+    hand = nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.LazyLinear(3))
+    assert torch.equal(project.weights["0.weight"], hand[0].weight)
+    path = tmp_path / "lazy.nnx"
+    save_project(project, path)
+    again = Session()
+    back = load_project(path)
+    problems = again.open(
+        OpenRequest(back.spec, kind="project", settings=back.settings, weights=back.weights)
+    )
+    assert problems == []
+    assert isinstance(again.document.net[2].weight, nn.parameter.UninitializedParameter)
+    assert torch.equal(again.document.net[0].weight, hand[0].weight)
+    # after the first forward every tensor has values, and all of them are saved
+    x = torch.rand(2, 4)
+    again.document.net(x)
+    hand(x)
+    assert list(again.project("lazy", full=True)[0].weights) == list(hand.state_dict())

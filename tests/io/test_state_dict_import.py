@@ -169,7 +169,7 @@ def test_cli_import_state_dict_writes_a_project_with_the_weights(tmp_path, cli_r
     assert proc.returncode == 0, proc.stderr
     assert "2 guesses" in proc.stdout
     assert "relu: not in the file (no parameters): ReLU assumed" in proc.stdout
-    assert "weights written (4 tensors)" in proc.stdout
+    assert "weights written (tensors: 4)" in proc.stdout
     project = load_project(out)
     assert all(torch.equal(project.weights[k], v) for k, v in mlp.state_dict().items())
     assert project.spec.children[1].guessed  # the mark is kept in the project

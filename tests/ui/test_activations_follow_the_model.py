@@ -155,7 +155,7 @@ def test_looking_at_a_lazy_model_leaves_its_layers_uninitialized_until_forward(w
     view = window.part("activations_view")
     net = window.document.net
     assert all(isinstance(p, UninitializedParameter) for p in net.parameters())
-    assert view.rows == () and view.note.text().startswith("Lazy layers have no weights yet")
+    assert view.rows == () and view.note.text().startswith("Lazy layers are not initialized yet")
     with qtbot.waitSignal(window.run_finished, timeout=30000):
         window.part("run_actions").actions["forward"].trigger()
     assert not any(isinstance(p, UninitializedParameter) for p in net.parameters())

@@ -54,3 +54,27 @@ def test_no_interface_string_puts_a_count_before_a_fixed_plural():
         for m in FIXED_PLURAL.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+#: A count written before a plural noun in a string of the command line or the core:
+#: ``f"{n} layers"``, ``"{n} tensors"`` (Message templates, f-strings).
+COUNT_BEFORE_PLURAL = re.compile(r"\{[^{}\n]*\}\)? (steps|tensors|parameters|params|layers)\b(?!/)")
+
+
+def test_no_cli_or_core_string_puts_a_count_before_a_fixed_plural():
+    root = Path(__file__).resolve().parents[2] / "explorer"
+    found = [
+        f"{path.relative_to(root)}: {m.group(0)}"
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] != "ui"  # the tr() strings: the test above
+        for m in COUNT_BEFORE_PLURAL.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_scan_finds_the_fixed_plurals_it_is_for():
+    assert COUNT_BEFORE_PLURAL.search("f\"total {_group(n, ',')} params (\"")
+    assert COUNT_BEFORE_PLURAL.search('Message("nn.Sequential of {n} layers, read")')
+    assert COUNT_BEFORE_PLURAL.search('f"weights written ({tensors} tensors)"')
+    assert not COUNT_BEFORE_PLURAL.search('"total params: {n} (trainable: {m})"')
+    assert FIXED_PLURAL.search('self.tr("Training done: {0} steps")')

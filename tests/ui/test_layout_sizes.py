@@ -71,6 +71,8 @@ def test_named_controls_are_fully_visible_and_the_window_keeps_its_size(small_wi
         cut = {n: clipped(f.widget) for n, f in props.fields.items() if clipped(f.widget)}
         assert cut == {} and scroll.verticalScrollBar().value() == 0, kind
 
+    with qtbot.waitSignal(window.run_finished, timeout=10000):  # the LazyLinear takes its
+        window.part("run_actions").actions["forward"].trigger()  # shape: Compare needs one
     window.part("run_actions")._compare()  # Run > Compare modes
     output = window.part("run_actions").output_view
     qtbot.waitUntil(output.compare_box.isVisible, timeout=10000)

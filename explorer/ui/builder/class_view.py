@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.buffers import parameter_count_text
 from explorer.core.errors import ExplorerError
-from explorer.core.format import group_digits, shape_text
+from explorer.core.format import shape_text
 from explorer.ui.common.messages import error_text, message_text
 
 
@@ -62,6 +63,8 @@ class ClassView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ClassTree")
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Module"), self.tr("Parameters")])
+        self._lazy_shown = False  # the tree shows lazy layers: refilled once they have run
+        self.document.weights_changed.connect(self._on_weights_changed)
         self.why_not = ""  # why Convert to Sequential cannot run, or ""
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
@@ -110,14 +113,24 @@ class ClassView(QWidget):
         self._fill_tree()
         self._check_conversion()
 
+    def _on_weights_changed(self) -> None:
+        """The first forward (Forward, a training step) made lazy layers ``Linear(20 -> 256)``."""
+        from explorer.core.buffers import has_uninitialized
+
+        if self._lazy_shown and not has_uninitialized(self.document.net):
+            self._fill_tree()
+
     def _fill_tree(self) -> None:
+        from explorer.core.buffers import has_uninitialized
+
         self.tree.clear()
+        self._lazy_shown = self.document.source is not None and has_uninitialized(self.document.net)
 
         def add(parent, module) -> None:
             for name, child in module.named_children():
-                count = sum(p.numel() for p in child.parameters())
+                count = parameter_count_text(child.parameters())  # "?": a lazy layer
                 item = QTreeWidgetItem(
-                    [name, f"{type(child).__name__}({child.extra_repr()})", group_digits(count)]
+                    [name, f"{type(child).__name__}({child.extra_repr()})", count]
                 )
                 (parent.addChild if parent is not None else self.tree.addTopLevelItem)(item)
                 add(item, child)

@@ -189,6 +189,7 @@ CORE_MESSAGES = (
         "CoreMessages",
         "{keys}: lazy layer not initialized yet; run a forward pass first, then load",
     ),
+    QT_TRANSLATE_NOOP("CoreMessages", "not initialized yet: run a forward or train a step"),
     QT_TRANSLATE_NOOP(
         "CoreMessages", "the '{key}' entry of a checkpoint dict (it also holds {others})"
     ),
@@ -482,7 +483,7 @@ CORE_MESSAGES = (
         "{where}: called again through a traced copy of its forward that does not compute the same chain (not a chain)",
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "{where} contains itself: not a chain"),
-    QT_TRANSLATE_NOOP("CoreMessages", "the model has more than {n} layers in use"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model has too many layers in use (limit: {n})"),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "{key} shares its tensors with {first}, but the two layers differ (the app ties whole, equal layers)",
@@ -828,7 +829,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "object"),
     QT_TRANSLATE_NOOP("CoreMessages", "{n} items"),
     QT_TRANSLATE_NOOP("CoreMessages", "not kept in a .nnx.json project"),
-    QT_TRANSLATE_NOOP("CoreMessages", "nn.Sequential of {n} layers, read from the file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "nn.Sequential read from the file (layers: {n})"),
     QT_TRANSLATE_NOOP("CoreMessages", "{keys} (one storage)"),
     QT_TRANSLATE_NOOP("CoreMessages", "{keys} (stored once, named again in the aliases metadata)"),
     QT_TRANSLATE_NOOP(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.buffers import parameter_count_text
 from explorer.core.errors import ExplorerError
 from explorer.io.module_file import (
     ClassModel,
@@ -165,10 +166,8 @@ class ClassDialog(QDialog):
         def add(parent, module) -> None:
             for name, child in module.named_children():
                 extra = child.extra_repr()
-                count = sum(p.numel() for p in child.parameters())
-                item = QTreeWidgetItem(
-                    [name, f"{type(child).__name__}({extra})", f"{count:,}".replace(",", " ")]
-                )
+                count = parameter_count_text(child.parameters())  # "?": a lazy layer
+                item = QTreeWidgetItem([name, f"{type(child).__name__}({extra})", count])
                 (parent.addChild if parent is not None else self.tree.addTopLevelItem)(item)
                 add(item, child)
 

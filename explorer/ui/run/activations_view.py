@@ -102,10 +102,10 @@ class ActivationsView(QWidget):
         self._when_shown.request()
 
     def _has_lazy_weights(self) -> bool:
-        from torch.nn.parameter import UninitializedTensorMixin
+        """Lazy layers that have not run (weights, or a lazy batch norm's statistics)."""
+        from explorer.core.buffers import has_uninitialized
 
-        net = self.document.net
-        return any(isinstance(p, UninitializedTensorMixin) for p in net.parameters())
+        return has_uninitialized(self.document.net)
 
     def _fingerprint(self) -> tuple:
         from explorer.app.session import weights_fingerprint
@@ -137,7 +137,7 @@ class ActivationsView(QWidget):
         self._rows_of = None
         if self._has_lazy_weights():  # a forward here would give them shapes behind Forward's back
             self._show_none(
-                self.tr("Lazy layers have no weights yet: Forward (F5) runs the first forward")
+                self.tr("Lazy layers are not initialized yet: run a forward (F5) or train a step")
             )
             return
         try:

@@ -9,6 +9,7 @@ thread, and ``window.run_finished(reason)`` says how it ended.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -26,6 +27,13 @@ from explorer.core.session import (
 from explorer.core.training import ExtraCosts, TrainConfig, train
 from explorer.ui.common.messages import error_text, message_text
 from explorer.workers.runner import Runner
+
+#: A run's Progress reports a second. Each costs the GUI thread about 0.5 ms (the views
+#: take its losses and step count) and the run a host transfer of its pending losses; the
+#: Training tab draws at most this often, so a faster rate (the core's default is 20)
+#: would only be taken and not shown. Pause, Step and Cancel do not wait for a report:
+#: they ask the run to yield at its next step.
+PROGRESS_HZ = 12
 
 
 def _once(fn: Callable[[], object]):
@@ -311,7 +319,7 @@ class RunController(QObject):
         if self.runner.running:
             self.runner.stop()
             self.window.log(self.tr("The previous run was cancelled"))
-        config = config or self.settings.train_config()
+        config = replace(config or self.settings.train_config(), display_hz=PROGRESS_HZ)
         try:
             data = self.make_dataset()
             if data is None:

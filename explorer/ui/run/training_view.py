@@ -1,6 +1,6 @@
 """The Training tab: data (with a scatter plot), optimizer settings, progress and the loss curve.
 
-Each ``Progress`` (about 20 a second) is taken at once, but drawn at most ``DISPLAY_HZ``
+Each ``Progress`` (``PROGRESS_HZ`` a second) is taken at once, but drawn at most ``DISPLAY_HZ``
 times a second (fewer when frames are costly: ``FRAME_SHARE``), only while the tab is
 shown, and at once when the run pauses or ends (so the last frame shows the final weights).
 Plot items are created once and updated; the loss history is bounded
@@ -47,6 +47,7 @@ from explorer.ui.run.fit_offer import FitOffer
 from explorer.ui.run.live_label import LiveLabel
 from explorer.ui.run.loss_plot import LossPlot
 from explorer.ui.run.playground import Playground
+from explorer.ui.run.run_controller import PROGRESS_HZ
 
 # Titles defined in explorer.core.data (Qt-free), marked here for pyside6-lupdate.
 GENERATOR_TITLES = (
@@ -60,8 +61,9 @@ GENERATOR_TITLES = (
 )
 
 
-#: Redraws a second at most while a run goes: drawing shares the GIL and the cores with it.
-DISPLAY_HZ = 12
+#: Redraws a second at most while a run goes: drawing shares the GIL and the cores with it
+#: (and a run reports no more often than this).
+DISPLAY_HZ = PROGRESS_HZ
 #: The frames (their update and their plots' paints) may take at most this share of the GUI
 #: thread's time: a costly frame comes less often, but at least ``MIN_HZ`` times a second.
 #: When torch's threads take every core, each millisecond drawn is taken from the run (the
@@ -184,7 +186,8 @@ class TrainingView(QWidget):
         self.raw_curve = self.loss_plot.raw
         self.smooth_curve = self.loss_plot.smooth
         self.eval_curve = self.loss_plot.eval
-        # A run yields at 20 Hz; the tab draws at most DISPLAY_HZ times a second, what came last.
+        # A run reports PROGRESS_HZ times a second; the tab draws at most DISPLAY_HZ times a
+        # second (fewer when frames are costly), what came last.
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
         self._draw_timer.setInterval(round(1000 / DISPLAY_HZ))
