@@ -5877,4 +5877,11 @@ Build, run and inspect PyTorch models, following Dive into Deep Learning, chapte
         <translation>不插入</translation>
     </message>
 </context>
+<context>
+    <name>ParamTree</name>
+    <message>
+        <source>requires_grad: whether backward() computes a .grad for this tensor</source>
+        <translation>requires_grad：backward() 是否为这个张量计算 .grad</translation>
+    </message>
+</context>
 </TS>

@@ -303,8 +303,11 @@ def test_an_empty_accuracy_line_leaves_no_gap_above_the_training_settings(small_
     tv = window.part("run_actions").training_view
     assert tv.accuracy.text() == "" and not tv.accuracy.isVisible()
     rate_bottom = tv.rate.mapTo(window, tv.rate.rect().bottomLeft()).y()
-    source_top = tv.source.mapTo(window, tv.source.rect().topLeft()).y()
-    assert source_top - rate_bottom < 2 * tv.rate.height()  # 36 px: a blank line and more
+    # the first settings row: the data's label and Load file… (the choice spans the next)
+    first_top = min(
+        w.mapTo(window, w.rect().topLeft()).y() for w in (tv.data_label, tv.load_button)
+    )
+    assert first_top - rate_bottom < 2 * tv.rate.height()  # 36 px: a blank line and more
     tv.accuracy.setText("accuracy 50.0 %")
     settle()
     assert tv.accuracy.isVisible() and clipped(tv.accuracy) is None

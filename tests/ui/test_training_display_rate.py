@@ -221,3 +221,21 @@ def test_a_long_curve_is_drawn_thinned_to_each_pixels_min_and_max(qtbot):
     sx, sy = plot.smooth.getData()
     assert len(sx) <= 2.2 * width
     assert sy.max() == history.smooth.max()
+
+
+def test_the_key_lies_in_one_row_where_the_plot_is_wide_enough(qtbot):
+    """A column of three entries covers a narrow plot's top right; a wide plot has room for
+    them side by side, where the curves (falling from the top left) do not go."""
+    from explorer.ui.run.loss_plot import LossPlot
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 3)
+    assert plot.legend.boundingRect().width() < plot.getViewBox().width()
+    plot.resize(260, 300)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 1)
+    plot.resize(700, 300)
+    qtbot.waitUntil(lambda: plot.legend.columnCount == 3)

@@ -9,14 +9,22 @@ Selection is shared with the other views through ``window.selection``.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QBrush, QFont, QFontDatabase, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QStyle,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,6 +37,7 @@ from explorer.core.param_rows import TensorCache
 from explorer.core.spec import key_of
 from explorer.ui.common.formatting import LAZY_AMBER, TIED_PURPLE, muted
 from explorer.ui.common.messages import error_text
+from explorer.ui.inspect.name_column import CopyKey, NameColumnFit, cell_width
 
 # QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them where shown.
 COLUMNS = (
@@ -44,6 +53,20 @@ NAMES_ROLE = Qt.ItemDataRole.UserRole + 1  # tuple of state_dict names (a tensor
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # module key ("" = the model) of a layer/block row
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # spec layer id
 UID_ROLE = Qt.ItemDataRole.UserRole + 4  # the row's stable id (param_rows.TreeRow.uid)
+#: The tree's indentation (px a level): Qt's 20, with the Model row's own arrow, gave a
+#: parameter row 60 px of indent in a 440 px dock; now 20 px (the Model row has no arrow).
+INDENT = 10
+#: The column titles' font size, as a share of the rows': "requires_", "device" and "numel"
+#: set their columns' widths (their values are shorter), so each title takes less room.
+HEADER_SCALE = 0.9
+
+
+def header_labels(tr) -> list[str]:
+    """The column titles; ``requires_grad`` in two lines (one took 98 px for True/False)."""
+    labels = [tr(c) for c in COLUMNS]
+    rg = COLUMNS.index("requires_grad")
+    labels[rg] = labels[rg].replace("_", "_\n", 1)
+    return labels
 
 
 def _facts(e) -> tuple:
@@ -134,7 +157,16 @@ class ParamTree(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ParameterTree")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.tree.setHeaderLabels(header_labels(self.tr))
+        self.tree.headerItem().setToolTip(
+            COLUMNS.index("requires_grad"),
+            self.tr("requires_grad: whether backward() computes a .grad for this tensor"),
+        )
+        self.tree.setIndentation(INDENT)
+        small = QFont(self.tree.header().font())  # the titles: a size down, like a caption
+        small.setPointSizeF(small.pointSizeF() * HEADER_SCALE)
+        self.tree.header().setFont(small)
+        self.tree.setRootIsDecorated(False)  # the one Model row stays open
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         # Shown order: what lessons ask about first (numel, grad), dtype and device last,
@@ -143,6 +175,10 @@ class ParamTree(QWidget):
         header.moveSection(COLUMNS.index("numel"), 2)
         header.moveSection(COLUMNS.index("grad"), 3)
         self.tree.setAlternatingRowColors(True)
+        # Every column in view: the values keep their widths, Name takes the rest (elided
+        # in the middle, whole on hover), so nothing lies past the dock's edge at 1280 px.
+        self.name_fit = NameColumnFit(self.tree)
+        CopyKey(self.tree, self.copy_names)  # the names whole, however the column shows them
         self.totals = QLabel(self)
         self.totals.setWordWrap(True)
         self.state_button = QToolButton(self)
@@ -202,8 +238,12 @@ class ParamTree(QWidget):
                 self._items[row.parent].addChild(item)
         self._finish(rows)
         self.tree.expandAll()
-        for c in range(len(COLUMNS)):
+        header = self.tree.header()
+        for c in range(1, len(COLUMNS)):  # Name: the room the others leave (name_fit)
             self.tree.resizeColumnToContents(c)
+            self.name_fit.keep(c)  # its contents' width, even where it was shown narrower
+        self.name_fit.name_wanted = max(self.tree.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.name_fit.fit()
         self.tree.setUpdatesEnabled(True)
         self._show_selection()
         self._update_state_text()
@@ -418,18 +458,19 @@ class ParamTree(QWidget):
         return done
 
     def _widen(self, widths: _Widths) -> None:
-        """Widen the columns for new or changed texts (a full refresh fits them exactly).
+        """Widen the value columns for new or changed texts (a full refresh fits them exactly).
 
-        Only the longest texts of each column and depth are measured: an insertion in a
-        long model renames hundreds of rows (``501`` -> ``502``) without widening any.
+        Only the longest texts of each column are measured: an insertion in a long model
+        renames hundreds of rows (``501`` -> ``502``) without widening any. The Name column
+        is not widened: it has the room the others leave (:class:`NameColumnFit`), which
+        the names' need (``want_name``) may make the others give way for.
         """
-        fm = self.tree.fontMetrics()
-        margin = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        fit = self.name_fit
         for (c, depth), texts in widths.longest().items():
-            w = max(fm.horizontalAdvance(t) for t in texts) + margin
-            if c == 0:
-                w += (depth + 1) * self.tree.indentation() + self.tree.iconSize().width() + 4
-            if w > self.tree.columnWidth(c):
+            w = max(cell_width(self.tree, t) for t in texts)
+            if c == 0:  # the names' need sets how far the values give way for them
+                fit.want_name(w + (depth + 1) * self.tree.indentation())
+            elif w > fit.wanted(c):
                 self.tree.setColumnWidth(c, w)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -505,6 +546,22 @@ class ParamTree(QWidget):
         if total.uninitialized:
             text += self.tr(" · {0} uninitialized").format(total.uninitialized)
         self.totals.setText(text)
+
+    def copy_names(self) -> str:
+        """Put the selected rows' PyTorch names on the clipboard, one a line; return them.
+
+        A tensor row gives its ``state_dict`` names (both of a tied one), a layer or block
+        row its module's name (``0.block 0``); the text is whole even where the row is elided.
+        """
+        names: list[str] = []
+        for item in self.tree.selectedItems():
+            for name in item.data(0, NAMES_ROLE) or [item.data(0, KEY_ROLE) or ""]:
+                if name and name not in names:
+                    names.append(name)
+        text = "\n".join(names)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
 
     # ----- queries (used by tests and other views) ----------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.core.metrics import CurveRequest, GridRequest
+from explorer.ui.common.plots.fitted_title import FittedTitle
 from explorer.ui.common.plots.paint_time import TimedPaint
 
 CLASS_COLORS = ("#3163ce", "#d64545", "#3a9a4a", "#c98a1b", "#8e5bd6", "#2aa1a8", "#a0522d", "#777")
@@ -54,6 +55,19 @@ class DataPlot(TimedPaint, pg.PlotWidget):
         self.last_grid: np.ndarray | None = None
         self._placed: GridRequest | None = None  # the request the image's rect was set for
         self.region_frames = 0  # grids that changed the picture (each repaints the plot)
+        # a data file's long name cut the plot's right side off at 1280 px: fitted, whole
+        # in the tooltip
+        self.fitted_title = FittedTitle(self, self.getPlotItem())
+
+    def set_title(self, title: str) -> None:
+        """Show ``title`` shortened at its end to the plot's width; whole in the tooltip."""
+        self.fitted_title.set(title)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        fitted = getattr(self, "fitted_title", None)  # resized while PlotWidget is being made
+        if fitted is not None:
+            fitted.fit()
 
     def show_samples(self, px, py, brushes) -> None:
         self.scatter.setData(px, py, brush=brushes)

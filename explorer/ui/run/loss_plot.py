@@ -90,6 +90,7 @@ class LossPlot(TimedPaint, pg.PlotWidget):
             # run's frame paints about a third faster (1,500 steps: 3.0 -> 1.9 ms). No setter
             # exists for this option, hence the dict.
             curve.opts["autoDownsampleFactor"] = DOWNSAMPLE_FROM
+        self.getViewBox().sigResized.connect(self._fit_legend)
         self.log = False
         self.redraws = 0  # how many times the curves were set (the display rate, for tests)
         self._eval_drawn = -1
@@ -100,6 +101,20 @@ class LossPlot(TimedPaint, pg.PlotWidget):
         self.placeholder = Placeholder(self.getPlotItem())  # "no runs yet", in the plot
         self.empty = False
         self._show_empty()
+
+    def _fit_legend(self, *_) -> None:
+        """The key in one row where the plot is wide enough, else one entry a row.
+
+        A column of three entries covers the top right of a narrow plot (1280 px, Chinese
+        labels), where the curves are still falling in the run's first steps; one row is a
+        third as tall.
+        """
+        items = self.legend.items
+        if not items:
+            return
+        row = sum(s.boundingRect().width() + lab.boundingRect().width() + 15 for s, lab in items)
+        columns = len(items) if row <= 0.9 * self.getViewBox().width() else 1
+        self.legend.setColumnCount(columns)
 
     def empty_text(self) -> str:
         """What the empty plot says: no run yet, and what a run draws here."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -93,8 +94,16 @@ class TrainingView(QWidget):
         self.load_button.setToolTip(
             self.tr("A .pt (tensor, [X, y] or dict with X and y), .safetensors, .npy or .csv file")
         )
-        form.addRow(self.tr("Data"), self.source)
-        form.addRow("", self.load_button)  # its own row: the settings column stays narrow
+        # The data's choice spans the column, under its label and Load file…: beside the
+        # labels it had 144 px at 1280x800, and "random teacher (fits the model)" was cut.
+        self.data_label = QLabel(self.tr("Data"), self)
+        self.data_label.setBuddy(self.source)
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.data_label)
+        data_row.addStretch(1)
+        data_row.addWidget(self.load_button)
+        form.addRow(data_row)
+        form.addRow(self.source)
         self.samples = self._spin(2, 100_000, 512)
         self.noise = self._dspin(0, 10, 0.1, 0.05)
         self.data_seed = self._spin(0, 2**31 - 1, 0)
@@ -368,7 +377,7 @@ class TrainingView(QWidget):
         else:
             brushes = pg.mkBrush("#3163ce")
         self.data_plot.show_samples(px, py, brushes)
-        self.data_plot.setTitle(
+        self.data_plot.set_title(
             self.tr("{0}: {1} train, {2} held out").format(
                 shown(data.name, with_id=False),
                 len(data),

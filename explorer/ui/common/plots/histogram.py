@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
 
 from explorer.core.stats import Histogram
+from explorer.ui.common.plots.fitted_title import FittedTitle
 from explorer.ui.common.plots.placeholder import Placeholder, show_empty, show_scale
 from explorer.ui.common.plots.theme import room_for_axis_titles
-
-TITLE_MARGIN = 8  # px kept free on each side of a shortened title
 
 
 class HistogramPlot(pg.PlotWidget):
@@ -20,8 +17,7 @@ class HistogramPlot(pg.PlotWidget):
     def __init__(self, title: str = "", brush=(90, 120, 200, 170), parent=None):
         super().__init__(parent)
         self.setMinimumSize(80, 50)
-        self._full_title = ""  # set_title's text; the constructor's is short and kept as is
-        self.plotItem.setTitle(title)
+        self.plotItem.setTitle(title)  # short, kept as is; set_title's are fitted
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
         room_for_axis_titles(self.plotItem)
@@ -32,47 +28,20 @@ class HistogramPlot(pg.PlotWidget):
         )
         self.addItem(self.curve)
         self.placeholder = Placeholder(self.plotItem)
-        # the left axis widens with its tick labels after a title was set: fit it again
-        self.plotItem.getAxis("left").geometryChanged.connect(self._fit_title)
+        self.fitted_title = FittedTitle(self, self.plotItem)
         self.log = False
         self.hist: Histogram | None = None
 
     def set_title(self, title: str) -> None:
         """Show ``title``, shortened at its end to the plot's width (whole in the tooltip):
         a longer title widened the plot past its pane, cutting off its right side."""
-        self._full_title = title
-        self.setToolTip(title)
-        self._fit_title()
-
-    def _fit_title(self) -> None:
-        title = getattr(self, "_full_title", "")  # resized while PlotWidget is being made
-        if not title:
-            return
-        label = self.plotItem.titleLabel
-        font = QFont(label.item.font())
-        size = str(label.opts.get("size") or "")
-        if size.endswith("pt"):  # the label's text is drawn at its own size, not the item's
-            font.setPointSizeF(float(size[:-2]))
-        metrics = QFontMetrics(font)
-        # the title sits above the data, right of the left axis
-        axis = self.plotItem.getAxis("left")
-        taken = axis.width() if axis.isVisible() else 0
-        room = max(40, int(self.width() - taken - 2 * TITLE_MARGIN))
-        text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
-        self._set_title_text(text)
-        drawn = label.item.boundingRect().width()
-        if drawn > room:  # the label draws a little wider than measured (its margins)
-            overhead = drawn - metrics.horizontalAdvance(text)
-            mode = Qt.TextElideMode.ElideRight
-            self._set_title_text(metrics.elidedText(title, mode, max(10, int(room - overhead))))
-
-    def _set_title_text(self, text: str) -> None:
-        if text != self.plotItem.titleLabel.text:  # unchanged: no relayout (the axis calls back)
-            self.plotItem.setTitle(text)
+        self.fitted_title.set(title)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit_title()
+        title = getattr(self, "fitted_title", None)  # resized while PlotWidget is being made
+        if title is not None:
+            title.fit()
 
     def set_log(self, log: bool) -> None:
         self.log = log
