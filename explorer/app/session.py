@@ -11,10 +11,16 @@ PyTorch's own version counters, and only when the file holds weights) and the ru
 settings (they differ from the saved ones). So undoing back to the saved spec is clean,
 and Forward, Backward and Zero grad never count: they leave the ``state_dict`` as it was
 (except a ``train()`` Forward through batch norm, which updates its running statistics).
+
+Where the weights came from is worked out the same way: a seeded build (an open, Reset
+weights) records the spec, the seed and the weights' fingerprint, and the weights are still
+the ones ``torch.manual_seed(seed)`` and the spec give (what the Code tab's script builds)
+while all three are unchanged (:meth:`Session.weights_from_seed`).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +93,47 @@ class _Baseline:
     fingerprint: tuple
 
 
+@dataclass(frozen=True)
+class _Seeded:
+    """The weights right after ``torch.manual_seed(seed)`` and building ``spec``.
+
+    ``draws``: what that build drew (:func:`seeded_draws`); ``tensors``: the weights'
+    fingerprint without the names (ids, versions and shapes in ``state_dict`` order), so a
+    layer without parameters added or moved, or a group, changes neither.
+    """
+
+    spec: ModelSpec
+    seed: int
+    draws: tuple
+    tensors: tuple
+    #: the tensors, held weakly: while each is alive no other tensor can take its id, so an
+    #: equal fingerprint then means the very same tensors, changed by nothing since
+    alive: tuple[weakref.ref, ...]
+
+
+def seeded_draws(spec: ModelSpec) -> tuple:
+    """What building ``spec`` after ``torch.manual_seed`` draws from torch's random state.
+
+    Its dtype and, in build order (depth-first), the type and arguments of each layer that
+    creates parameters (a tied one at its first use). Two specs with equal draws give each
+    module the same initial values: a ReLU, Dropout or Flatten draws nothing, and blocks
+    only group. A layer type the catalog does not know to be free of parameters counts.
+    """
+    from explorer.core.build import signature_of
+    from explorer.core.catalog import layer_type
+
+    out: list = [spec.dtype]
+    ties: set[str] = set()
+    for _, layer in spec.layers():
+        if layer.tie is not None:
+            if layer.tie in ties:
+                continue
+            ties.add(layer.tie)
+        if layer_type(layer.type).has_params:
+            out.append(signature_of(layer))
+    return tuple(out)
+
+
 def weights_fingerprint(net) -> tuple:
     """Which tensors the ``state_dict`` holds and how often each was changed in place.
 
@@ -117,6 +164,22 @@ def weights_fingerprint(net) -> tuple:
     return tuple(out)
 
 
+def _same_values(net, weights: dict[str, Any]) -> bool:
+    """Whether loading ``weights`` (a full ``state_dict``) into ``net`` changes no value."""
+    import torch
+
+    state = net.state_dict()
+    if state.keys() != weights.keys():
+        return False
+    for key, live in state.items():
+        value = weights[key]
+        if not isinstance(value, torch.Tensor) or value.shape != live.shape:
+            return False
+        if value.dtype != live.dtype or not torch.equal(value.to(live.device), live):
+            return False
+    return True
+
+
 class Session:
     """The user's session.
 
@@ -132,6 +195,8 @@ class Session:
         A named tensor (input, output, target...) was set or dropped.
     shown_changed(name)
         The tensor shown in the Tensor tab (a ``state_dict`` key or a named tensor), or None.
+    seeded()
+        The weights were built from the seed again (:meth:`mark_seeded`).
     """
 
     def __init__(self, document: Document | None = None, settings: RunSettings | None = None):
@@ -149,6 +214,8 @@ class Session:
         self.modified_changed = Event()
         self.tensors_changed = Event()
         self.shown_changed = Event()
+        self.seeded = Event()
+        self._seeded: _Seeded | None = None  # None: no seeded build of the current weights
         self._modified = False
         self._baseline = self._snapshot()
         self.document.spec_changed.connect(self._on_model_changed)
@@ -188,16 +255,25 @@ class Session:
         torch.manual_seed(settings.seed)  # the seed decides the fresh weights
         if request.module is not None:  # a Python class: its code builds the module
             self.document.load_module(request.module)  # raises before anything changed
+            self._seeded = None
         else:
             self.document.load_spec(request.spec)  # raises before anything changed
+            if self.document.device == "cpu":  # another device's generator draws otherwise
+                self.mark_seeded(settings.seed, emit=False)
+            else:
+                self._seeded = None
         self.generation += 1
         self.document.net.train(True)
         problems: list[str] = []
         self.set_settings(settings)
         weights_ok = True
         if request.weights:
+            same = self._seeded is not None and _same_values(self.document.net, request.weights)
             problems += self._load_weights(request.weights)
             weights_ok = not problems
+            if weights_ok and same:  # the file holds the seed's own weights
+                self.mark_seeded(settings.seed, emit=False)
+        self.seeded.emit()
         self.tensors.clear()
         for name, tensor in (request.tensors or {}).items():
             self.tensors[name] = tensor
@@ -238,6 +314,44 @@ class Session:
             return [Message("weights not loaded: {detail}", detail=error_message(e))]
         self.document.notify_weights_changed()
         return []
+
+    # ----- where the weights came from ---------------------------------------------------
+
+    def mark_seeded(self, seed: int, spec: ModelSpec | None = None, emit: bool = True) -> None:
+        """The weights are now the ones ``torch.manual_seed(seed)`` and ``spec`` build.
+
+        Called right after such a build (an open, Reset weights); ``spec`` defaults to the
+        document's. A Python class's model is not a spec's: nothing is recorded.
+        """
+        doc = self.document
+        if doc.source is not None:
+            self._seeded = None
+        else:
+            net, spec = doc.net, doc.spec if spec is None else spec
+            tensors = tuple(entry[1:] for entry in weights_fingerprint(net))
+            alive = tuple(weakref.ref(t) for t in net.state_dict(keep_vars=True).values())
+            self._seeded = _Seeded(spec, int(seed), seeded_draws(spec), tensors, alive)
+        if emit:
+            self.seeded.emit()
+
+    def weights_from_seed(self) -> bool:
+        """Whether the weights are exactly the ones the seed setting builds for the spec.
+
+        That is what ``model_code(spec, seed=settings.seed)`` constructs: True after an
+        open or Reset weights, until a step, a load, an init, another seed or an edit that
+        changes what the build draws (a layer with parameters added, replaced or moved;
+        a ReLU or a group leaves the seed's weights as they are). Costs one
+        :func:`weights_fingerprint`, and nothing more when the spec is the one recorded.
+        """
+        s = self._seeded
+        if s is None or s.seed != self.settings.seed or self.document.source is not None:
+            return False
+        spec = self.document.spec
+        if spec is not s.spec and seeded_draws(spec) != s.draws:
+            return False
+        if tuple(e[1:] for e in weights_fingerprint(self.document.net)) != s.tensors:
+            return False
+        return all(ref() is not None for ref in s.alive)
 
     # ----- saving ---------------------------------------------------------------------------
 

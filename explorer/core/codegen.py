@@ -187,8 +187,19 @@ def _guess_comment(node: Node) -> str:
     return "  # guessed: " + " ".join(node.guessed.split())
 
 
+#: The note on top of a seeded script whose weights are not the window's.
+WEIGHTS_NOTE = (
+    "# The window's weights differ from the ones this seed builds (edited, trained, loaded\n"
+    "# or built from another seed); Run > Reset weights rebuilds them from the seed.\n"
+)
+
+
 def model_code(
-    spec: ModelSpec, variable: str = "net", seed: int | None = None, input_kind: str = "rand"
+    spec: ModelSpec,
+    variable: str = "net",
+    seed: int | None = None,
+    input_kind: str = "rand",
+    weights_match: bool = True,
 ) -> str:
     """The whole runnable module text; executing it defines ``variable`` (an ``nn.Sequential``).
 
@@ -196,7 +207,9 @@ def model_code(
     the model's input shape. With ``seed`` it starts with ``torch.manual_seed(seed)``, so
     the modules are constructed with the weights the app gives a model opened with that
     seed, and it prints the output of the app's input (``input_kind``: rand, randn,
-    ones or zeros) exactly as the app's Forward shows it.
+    ones or zeros) exactly as the app's Forward shows it. ``weights_match=False`` says
+    the app's weights are no longer those (:data:`WEIGHTS_NOTE` on top, and the seed's
+    comment says so): the code is the same, but its output is not the window's.
     """
     ties = _tie_variables(spec)
     uses_dict = any(
@@ -205,12 +218,17 @@ def model_code(
         if isinstance(node, BlockSpec)
     ) or any(c.name is not None for c in spec.children)
     lines = ['"""A model built with NN Explorer."""', ""]
+    if seed is not None and not weights_match:
+        lines[:0] = WEIGHTS_NOTE.splitlines()
     if uses_dict:
         lines.append("from collections import OrderedDict")
         lines.append("")
     lines += ["import torch", "from torch import nn", ""]
     if seed is not None:
-        lines += [f"torch.manual_seed({int(seed)})  # the seed decides the weights", ""]
+        says = "the seed decides the weights"
+        if not weights_match:
+            says = "the weights this seed builds, not the window's (see the note on top)"
+        lines += [f"torch.manual_seed({int(seed)})  # {says}", ""]
     early: dict[str, str] = {}
     if ties:  # a model without ties takes no extra pass (the Code tab of 1,000 layers)
         order = list(spec.layers())

@@ -11,12 +11,22 @@ APPLICATION = "nn-explorer"
 
 
 def create_window(path: str | None = None):
-    """The main window on the demo model, or on ``path`` when given (used by tests too)."""
+    """The main window on the demo model, or on ``path`` when given (used by tests too).
+
+    The demo model is built after ``torch.manual_seed`` of the default seed, as File > New
+    builds a model, so the Code tab's script builds the same weights.
+    """
+    import torch
+
+    from explorer.app.run_settings import RunSettings
     from explorer.core.document import Document
     from explorer.ui.files.file_actions import demo_spec
     from explorer.ui.shell.main_window import MainWindow
 
+    seed = RunSettings().seed
+    torch.manual_seed(seed)
     window = MainWindow(Document(demo_spec()))
+    window.session.mark_seeded(seed)
     if path:
         window.part("file_actions").open_path(Path(path))
     return window

@@ -352,8 +352,14 @@ class BuilderActions:
             if view is not None:
                 code = view.code_text()
             else:  # the code prints what Forward shows
-                settings = self.window.session.settings
-                code = model_code(self.spec, seed=settings.seed, input_kind=settings.input_kind)
+                session = self.window.session
+                settings = session.settings
+                code = model_code(
+                    self.spec,
+                    seed=settings.seed,
+                    input_kind=settings.input_kind,
+                    weights_match=session.weights_from_seed(),
+                )
             atomic_write_bytes(path, code.encode("utf-8"))
         except OSError as e:
             self.window.report_error(

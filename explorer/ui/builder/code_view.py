@@ -2,6 +2,11 @@
 
 A model opened from a Python class shows the file's own source.
 
+The script starts with ``torch.manual_seed(seed)``, so it builds the weights an open or
+Run > Reset weights gives; once the window's weights are others (an edit, a step, a load,
+an init, another seed) a comment on top says so (:meth:`Session.weights_from_seed`), and
+goes when Reset weights builds them from the seed again.
+
 View > Code as nn.Module classes switches between the ``nn.Sequential`` text and one
 small class per block (:mod:`explorer.core.codegen_classes`); File > Export code…
 writes what the tab shows.
@@ -30,15 +35,25 @@ class CodeView(QPlainTextEdit):
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._stale = True
         self.style = "sequential"  # or "classes"
+        self._weights_match: bool | None = None  # as last written: the seed's weights or not
         self.document.spec_changed.connect(lambda *_: self.refresh())
+        self.document.weights_changed.connect(self._on_weights)
         session.settings_changed.connect(self._on_settings)
+        session.seeded.connect(self.refresh)
+
+    def _on_weights(self) -> None:
+        # new values never bring the seed's weights back (their versions only grow; an
+        # open or Reset weights says so with ``seeded``): once noted, nothing to look at
+        if self._weights_match is False or self.document.moving:
+            return
+        self.refresh()
 
     def _on_settings(self, old, new) -> None:
         if (old.seed, old.input_kind) != (new.seed, new.input_kind):
             self.refresh()
 
     def code(self) -> str:
-        """The code shown: in the Sequential style it prints what Forward shows."""
+        """The code shown (:meth:`code_text`)."""
         return self.code_text()
 
     def refresh(self) -> None:
@@ -82,12 +97,16 @@ class CodeView(QPlainTextEdit):
         """The code in the chosen style; a model classes cannot hold says why, as a comment.
 
         The Sequential style uses the session's seed and input, so it prints what Forward
-        shows. A Python class shows its file's source.
+        shows while the weights are the ones that seed builds; a comment on top says when
+        they are not. A Python class shows its file's source.
         """
         if self.document.source is not None:
             return self.document.source.source_text
         s = self.session.settings
-        sequential = model_code(self.document.spec, seed=s.seed, input_kind=s.input_kind)
+        self._weights_match = match = self.session.weights_from_seed()
+        sequential = model_code(
+            self.document.spec, seed=s.seed, input_kind=s.input_kind, weights_match=match
+        )
         if self.style != "classes":
             return sequential
         from explorer.core.codegen_classes import classes_code

@@ -228,7 +228,8 @@ class CheckpointActions:
         after = {
             k: loaded.state[k].detach().to("cpu", dtype=model[k].dtype, copy=True) for k in keys
         }
-        w.undo_stack.push(WeightsCommand(w.document, before, after, w.tr("Load {0}").format(name)))
+        text = w.tr("Load {0}").format(name)
+        w.undo_stack.push(WeightsCommand(w.document, before, after, text, w.session))
         text = w.tr("Loaded tensors from {2}: {0} of {1}").format(len(keys), len(loaded.state), name)
         origin = report.origin_note()
         if origin:

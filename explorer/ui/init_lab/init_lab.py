@@ -435,7 +435,8 @@ class InitLab(QWidget):
         before = current_values(self.net, list(values))
         after = {n: v.detach().cpu().clone() for n, v in values.items()}
         text = self.tr("Initialize {0} tensor(s) with {1}").format(len(values), label)
-        self.window_.undo_stack.push(WeightsCommand(self.document, before, after, text))
+        command = WeightsCommand(self.document, before, after, text, self.window_.session)
+        self.window_.undo_stack.push(command)
         if self.parameter.currentData() not in values:  # the plot follows what was initialized
             self.show_parameter(next(iter(values)))
         self.refresh_plot()

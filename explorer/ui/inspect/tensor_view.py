@@ -370,7 +370,8 @@ class TensorView(QWidget):
             return False  # the same value again (an editor losing focus): nothing to undo
         where = ", ".join(str(i) for i in index)
         text = self.tr("Set {0}[{1}] = {2}").format(self.name, where, f"{value:g}")
-        self.window_.undo_stack.push(WeightsCommand(self.document, before, after, text))
+        command = WeightsCommand(self.document, before, after, text, self.window_.session)
+        self.window_.undo_stack.push(command)
         self.window_.show_status(text)
         return True
 

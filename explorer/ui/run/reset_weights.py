@@ -7,7 +7,9 @@ every ``.grad`` to None (the last run's gradients belonged to the trained weight
 the Step button's optimizer starts afresh (no momentum or Adam moments of them). Redo
 starts the step axis again (the loss curve and History clear); undo puts the trained
 weights, their gradients, their step count and what the views drew of the runs that
-trained them back.
+trained them back. Done or redone, the session notes the weights as the seed's own
+(:meth:`~explorer.app.session.Session.mark_seeded`), so the Code tab's script, which
+starts with the same ``torch.manual_seed``, prints what Forward shows again.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from explorer.ui.common.commands import WeightsCommand
 
 class ResetWeightsCommand(WeightsCommand):
     def __init__(self, controller, before: dict, after: dict, text: str):
-        super().__init__(controller.document, before, after, text)
+        super().__init__(controller.document, before, after, text, controller.session)
         self.controller = controller
         self.steps_before = controller.steps_done
         self.records = [(view, view.snapshot_run()) for view in controller.run_records]
@@ -30,6 +32,7 @@ class ResetWeightsCommand(WeightsCommand):
             for name, p in net.named_parameters()
         }
         self.optimizer_held = controller.workbench.held()  # with its momentum, for undo
+        self.seed, self.spec = controller.seed, controller.document.spec  # what ``after`` is of
         self._done_once = False
 
     def _set_grads(self, grads: dict) -> None:
@@ -41,6 +44,8 @@ class ResetWeightsCommand(WeightsCommand):
         self._set_grads({})  # before the views hear of the new weights
         self.controller.workbench.forget()
         super().redo()
+        if self.document.source is None and self.document.spec == self.spec:
+            self.controller.session.mark_seeded(self.seed, self.spec)
         self.controller.set_steps_done(0)
         if self._done_once:  # Edit > Redo: the status line says what the weights are now
             self.controller.window.show_status(
