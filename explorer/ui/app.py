@@ -10,11 +10,12 @@ ORGANIZATION = "NN Explorer"
 APPLICATION = "nn-explorer"
 
 
-def create_window(path: str | None = None):
+def create_window(path: str | None = None, settings=None):
     """The main window on the demo model, or on ``path`` when given (used by tests too).
 
     The demo model is built after ``torch.manual_seed`` of the default seed, as File > New
-    builds a model, so the Code tab's script builds the same weights.
+    builds a model, so the Code tab's script builds the same weights. ``settings``: a
+    QSettings (the user's by default).
     """
     import torch
 
@@ -25,7 +26,7 @@ def create_window(path: str | None = None):
 
     seed = RunSettings().seed
     torch.manual_seed(seed)
-    window = MainWindow(Document(demo_spec()))
+    window = MainWindow(Document(demo_spec()), settings=settings)
     window.session.mark_seeded(seed)
     if path:
         window.part("file_actions").open_path(Path(path))
