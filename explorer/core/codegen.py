@@ -187,10 +187,12 @@ def _guess_comment(node: Node) -> str:
     return "  # guessed: " + " ".join(node.guessed.split())
 
 
-#: The note on top of a seeded script whose weights are not the window's.
+#: The note on top of a seeded script whose weights are no longer the window's. "may": a
+#: layer added right after an open draws what the script draws next, by chance.
 WEIGHTS_NOTE = (
-    "# The window's weights differ from the ones this seed builds (edited, trained, loaded\n"
-    "# or built from another seed); Run > Reset weights rebuilds them from the seed.\n"
+    "# The window's weights are no longer the ones this seed built (a layer with weights\n"
+    "# added or changed, a step, a load, an init or another seed since), so this script may\n"
+    "# print other values than Forward; Run > Reset weights rebuilds them from the seed.\n"
 )
 
 
@@ -227,7 +229,7 @@ def model_code(
     if seed is not None:
         says = "the seed decides the weights"
         if not weights_match:
-            says = "the weights this seed builds, not the window's (see the note on top)"
+            says = "the weights this seed builds; the window's changed (see the note on top)"
         lines += [f"torch.manual_seed({int(seed)})  # {says}", ""]
     early: dict[str, str] = {}
     if ties:  # a model without ties takes no extra pass (the Code tab of 1,000 layers)

@@ -53,8 +53,8 @@ def test_after_an_open_the_weights_are_the_scripts_and_an_edit_with_parameters_e
     assert same_weights(script_net(session), session.document.net)
 
     spec = session.document.spec
-    wider = edits.insert(spec, (), 3, L("Linear", in_features=3, out_features=3))
-    session.document.set_spec(wider)  # the new layer draws from the global state
+    wider = edits.insert(spec, (), 1, L("Linear", in_features=8, out_features=8))
+    session.document.set_spec(wider)  # the new layer draws after the others, the script's first
     assert not session.weights_from_seed()
     assert not same_weights(script_net(session), session.document.net)
     session.document.set_spec(spec)  # as undo does: the same modules come back
@@ -129,7 +129,7 @@ def test_the_note_is_a_comment_on_top_and_the_code_is_the_same():
     assert noted.startswith(WEIGHTS_NOTE)
     assert "torch.manual_seed(3)  # the seed decides the weights" in plain
     assert "torch.manual_seed(3)  # the seed decides the weights" not in noted
-    assert "not the window's" in noted and "window" not in plain
+    assert "the window's changed" in noted and "window" not in plain
     a, b = {"__name__": "a"}, {"__name__": "b"}
     exec(plain, a)
     exec(noted, b)

@@ -81,12 +81,13 @@ def test_a_layer_added_in_the_builder_brings_the_note_and_reset_weights_ends_it(
     open_demo(window)
     assert_script_is_forward(qtbot, window)
     view = code_tab(window)
-    click_row(qtbot, window.part("canvas"), 3)  # the last Linear
+    click_row(qtbot, window.part("canvas"), 2)  # the ReLU: a Linear(256, 256) comes after it
     palette = window.part("palette_view")
     rect = palette.tree.visualItemRect(palette.items["Linear"])
     qtbot.mouseClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert types(window.document.spec) == ["Linear", "ReLU", "Linear", "Linear"]
+    assert window.document.spec.children[2].args["out_features"] == 256
     assert view.isVisible()
     assert_noted(window, view.toPlainText())  # live, in the shown tab
     _, printed = run_script(view.toPlainText())
