@@ -99,6 +99,8 @@ def run(rec: Recorder) -> None:
     def app_in(tab: str):
         def arm() -> float:
             window.show_tab(tab)
+            for _ in range(3):  # the tab's first paint is done before the run, not in it
+                app.processEvents()
             return bt.app_run(window, app, initial, None, [])
 
         return arm
