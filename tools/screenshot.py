@@ -34,13 +34,11 @@ def main(argv: list[str]) -> int:
     from explorer.ui.shell.i18n import install_language
 
     install_language(lang)
-    from explorer.core.document import Document
     from explorer.resources import examples_dir
-    from explorer.ui.files.file_actions import demo_spec
-    from explorer.ui.shell.main_window import MainWindow
+    from explorer.ui.app import create_window
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Document(demo_spec()), settings=settings)
+    window = create_window(settings=settings)  # as the app starts: the demo model from the seed
     window.resize(1400, 900)
     window.show()
     while not window.ready:

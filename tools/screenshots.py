@@ -37,10 +37,8 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
     """Save the window and each tab at ``size``; return the visibility problems found."""
     from PySide6.QtCore import QSettings
 
-    from explorer.core.document import Document
-    from explorer.ui.files.file_actions import demo_spec
+    from explorer.ui.app import create_window
     from explorer.ui.shell.i18n import install_language
-    from explorer.ui.shell.main_window import MainWindow
     from explorer.ui.shell.visibility import hidden_controls
 
     install_language(lang)
@@ -48,7 +46,7 @@ def shoot(app, out: Path, lang: str, size: tuple[int, int]) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     # never os.devnull: QSettings.sync() run as root would replace /dev/null with a file
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Document(demo_spec()), settings=settings)
+    window = create_window(settings=settings)  # as the app starts: the demo model from the seed
     window.resize(*size)
     window.show()
     while not window.ready:
