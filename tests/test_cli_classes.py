@@ -10,6 +10,7 @@ from torch import nn
 from explorer.cli import run_cli
 from explorer.core.data import DataSpec
 from explorer.io.datafiles import load_dataset
+from tests.hand_loop import hand_losses
 from tests.io.test_module_file import NOTES_MLP, HandMLP
 
 
@@ -72,18 +73,8 @@ def test_training_losses_equal_a_hand_loop(tmp_path, capsys):
     hand = HandMLP()
     data = load_dataset(DataSpec("teacher", n=100, noise=0.1, seed=3, eval_fraction=0.2), (20,), 10)
     optimizer = torch.optim.SGD(hand.parameters(), lr=0.05)
-    torch.manual_seed(3)
-    g = torch.Generator().manual_seed(3)
-    losses = []
-    while len(losses) < 12:
-        for idx in torch.randperm(len(data.X), generator=g).split(16):
-            if len(losses) == 12:
-                break
-            optimizer.zero_grad()
-            loss = nn.functional.mse_loss(hand(data.X[idx]), data.y[idx])
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
+    losses = hand_losses(hand, data.X, data.y, optimizer, nn.functional.mse_loss,
+                         seed=3, batch_size=16, steps=12)  # fmt: skip
     assert history == losses
     state = torch.load(out, weights_only=True)
     for key, value in hand.state_dict().items():
@@ -175,18 +166,9 @@ def test_training_a_class_with_lazy_layers_that_never_ran_equals_a_hand_loop(tmp
     hand = nn.Sequential(nn.LazyLinear(32), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10))
     data = load_dataset(DataSpec("teacher", n=100, noise=0.1, seed=3, eval_fraction=0.2), (20,), 10)
     optimizer = torch.optim.SGD(hand.parameters(), lr=0.05)
-    torch.manual_seed(3)
-    g = torch.Generator().manual_seed(3)
-    losses = []
-    while len(losses) < 6:  # 80 training samples: the 6th step starts the second epoch
-        for idx in torch.randperm(len(data.X), generator=g).split(16):
-            if len(losses) == 6:
-                break
-            optimizer.zero_grad()
-            loss = nn.functional.mse_loss(hand(data.X[idx]), data.y[idx])
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
+    # 80 training samples: the 6th step starts the second epoch
+    losses = hand_losses(hand, data.X, data.y, optimizer, nn.functional.mse_loss,
+                         seed=3, batch_size=16, steps=6)  # fmt: skip
     assert history == losses
     state = torch.load(out, weights_only=True)
     expected = {f"net.{k}": v for k, v in hand.state_dict().items()}

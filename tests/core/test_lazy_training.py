@@ -27,6 +27,7 @@ from explorer.core.monitor import activations
 from explorer.core.probes import ActivationsProbe, RequestBox, TensorProbe, TensorRequest
 from explorer.core.session import compare_modes
 from explorer.core.training import RunControl, TrainConfig, output_shape, train
+from tests.hand_loop import hand_losses
 
 
 def lazy_net(seed=0):
@@ -54,19 +55,10 @@ def hand_loop(net, data, config, steps):
     if config.optimizer.name == "sgd":
         kwargs["momentum"] = config.optimizer.momentum
     optimizer = cls(net.parameters(), **kwargs)
-    torch.manual_seed(config.seed)
-    g = torch.Generator().manual_seed(config.seed)
-    losses = []
-    while len(losses) < steps:
-        for idx in torch.randperm(len(data.X), generator=g).split(config.batch_size):
-            if len(losses) == steps:
-                break
-            optimizer.zero_grad()
-            loss = nn.functional.cross_entropy(net(data.X[idx]), data.y[idx])
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
-    return losses
+    return hand_losses(
+        net, data.X, data.y, optimizer, nn.functional.cross_entropy,
+        seed=config.seed, batch_size=config.batch_size, steps=steps,
+    )  # fmt: skip
 
 
 def assert_same_model(net, hand):

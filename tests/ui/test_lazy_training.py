@@ -12,6 +12,7 @@ from torch import nn
 from explorer.core.format import group_digits
 from explorer.core.losses import OptimizerConfig
 from explorer.ui.inspect.param_tree import NAMES_ROLE
+from tests.hand_loop import hand_losses
 from tests.ui.test_class_model import SEED, open_class
 
 LAZY_BN = """from torch import nn
@@ -86,18 +87,8 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
     torch.manual_seed(SEED)
     hand = HandNet()
     optimizer = torch.optim.Adam(hand.parameters(), lr=0.01)  # before the first forward
-    torch.manual_seed(SEED)
-    g = torch.Generator().manual_seed(SEED)
-    losses = []
-    while len(losses) < 7:
-        for idx in torch.randperm(len(data.X), generator=g).split(16):
-            if len(losses) == 7:
-                break
-            optimizer.zero_grad()
-            loss = nn.functional.mse_loss(hand(data.X[idx]), data.y[idx])
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.item())
+    losses = hand_losses(hand, data.X, data.y, optimizer, nn.functional.mse_loss,
+                         seed=SEED, batch_size=16, steps=7)  # fmt: skip
     assert status == f"Training done · steps: 7 · loss {losses[-1]:.6g}", status
     assert window.part("log_view").counts["error"] == 0
     assert window.part("log_view").counts["warning"] == 0
