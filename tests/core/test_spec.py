@@ -58,3 +58,31 @@ def test_names_follow_pytorch_rules():
         sequential(L("ReLU"), L("ReLU", name="0"))
     with pytest.raises(InvalidArgument, match="Module attribute"):
         sequential(L("ReLU", name="forward"))
+
+
+def test_a_spec_that_passed_validation_is_not_walked_again_and_a_bad_one_always_is(
+    monkeypatch,
+):
+    """Specs are immutable: the document's second validate of an edit's result is a lookup.
+    One that failed is checked (and refused) every time, and an equal copy is walked."""
+    from dataclasses import replace
+
+    from explorer.core import spec as spec_module
+    from explorer.core.errors import SpecError
+    from explorer.core.spec import LayerSpec, sequential, validate
+
+    walked = []
+    real = spec_module.child_key
+    monkeypatch.setattr(spec_module, "child_key", lambda *a: walked.append(1) or real(*a))
+    L = LayerSpec.make
+    good = sequential(L("Linear", in_features=2, out_features=3), L("ReLU"), input_shape=(1, 2))
+    assert validate(good) is good and walked
+    walked.clear()
+    assert validate(good) is good and not walked
+    copy = replace(good, children=tuple(good.children))
+    assert validate(copy) is copy and walked  # another object: checked on its own
+    a, b = good.children
+    bad = replace(good, children=(a, replace(b, id=a.id)))  # two layers with one id
+    for _ in range(2):
+        with pytest.raises(SpecError, match="duplicate id"):
+            validate(bad)
