@@ -14,18 +14,10 @@ from explorer.app.session import OpenRequest, Session
 from explorer.core import edits
 from explorer.core.build import seeded_state_dict
 from explorer.core.codegen import WEIGHTS_NOTE, model_code
-from explorer.core.spec import LayerSpec, sequential
+from explorer.core.spec import LayerSpec
+from tests.app.test_code_dtype_matches_the_app import mlp
 
 L = LayerSpec.make
-
-
-def mlp():
-    return sequential(
-        L("Linear", in_features=4, out_features=8),
-        L("ReLU"),
-        L("Linear", in_features=8, out_features=3),
-        input_shape=(2, 4),
-    )
 
 
 def script_net(session: Session) -> nn.Module:

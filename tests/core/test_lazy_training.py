@@ -27,6 +27,7 @@ from explorer.core.monitor import activations
 from explorer.core.probes import ActivationsProbe, RequestBox, TensorProbe, TensorRequest
 from explorer.core.session import compare_modes
 from explorer.core.training import RunControl, TrainConfig, output_shape, train
+from tests.core.test_training import run_all
 from tests.hand_loop import hand_losses
 
 
@@ -37,15 +38,6 @@ def lazy_net(seed=0):
 
 def spiral():
     return make_dataset(DataSpec("spiral", n=150, noise=0.1, seed=4, eval_fraction=0.2))
-
-
-def run_all(gen):
-    progress = []
-    while True:
-        try:
-            progress.append(next(gen))
-        except StopIteration as stop:
-            return progress, stop.value
 
 
 def hand_loop(net, data, config, steps):

@@ -30,15 +30,11 @@ class LazyNet(nn.Module):
 """
 
 
-class HandNet(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.net = nn.Sequential(
-            nn.LazyLinear(256), nn.ReLU(), nn.LazyBatchNorm1d(), nn.LazyLinear(10)
-        )
-
-    def forward(self, X):
-        return self.net(X)
+def hand_class():
+    """``LazyNet`` from the file's own text, as plain Python defines it."""
+    namespace: dict = {}
+    exec(compile(LAZY_BN, "lazy.py", "exec"), namespace)
+    return namespace["LazyNet"]
 
 
 def tree_rows(window) -> dict[str, list[str]]:
@@ -85,7 +81,7 @@ def test_train_materializes_in_the_first_step_as_a_hand_loop_does(
 
     data = window.part("run_actions").controller.dataset
     torch.manual_seed(SEED)
-    hand = HandNet()
+    hand = hand_class()()
     optimizer = torch.optim.Adam(hand.parameters(), lr=0.01)  # before the first forward
     losses = hand_losses(hand, data.X, data.y, optimizer, nn.functional.mse_loss,
                          seed=SEED, batch_size=16, steps=7)  # fmt: skip
