@@ -164,6 +164,12 @@ def weights_fingerprint(net) -> tuple:
     return tuple(out)
 
 
+def _tensors_fingerprint(net) -> tuple:
+    """:func:`weights_fingerprint` without the names: adding a ReLU or a group renames the
+    keys of the same tensors."""
+    return tuple(entry[1:] for entry in weights_fingerprint(net))
+
+
 def _same_values(net, weights: dict[str, Any]) -> bool:
     """Whether loading ``weights`` (a full ``state_dict``) into ``net`` changes no value."""
     import torch
@@ -328,7 +334,7 @@ class Session:
             self._seeded = None
         else:
             net, spec = doc.net, doc.spec if spec is None else spec
-            tensors = tuple(entry[1:] for entry in weights_fingerprint(net))
+            tensors = _tensors_fingerprint(net)
             alive = tuple(weakref.ref(t) for t in net.state_dict(keep_vars=True).values())
             self._seeded = _Seeded(spec, int(seed), seeded_draws(spec), tensors, alive)
         if emit:
@@ -349,7 +355,7 @@ class Session:
         spec = self.document.spec
         if spec is not s.spec and seeded_draws(spec) != s.draws:
             return False
-        if tuple(e[1:] for e in weights_fingerprint(self.document.net)) != s.tensors:
+        if _tensors_fingerprint(self.document.net) != s.tensors:
             return False
         return all(ref() is not None for ref in s.alive)
 

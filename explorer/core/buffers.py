@@ -153,4 +153,4 @@ def parameter_count_text(params) -> str:
     params = list(params)
     if any(is_uninitialized(p) for p in params):
         return "?"
-    return group_digits(sum(p.numel() for p in params))
+    return group_digits(parameter_count(params))
